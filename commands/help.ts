@@ -1,0 +1,32 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { ChatInputCommand } from '../src/discord/command.js';
+import { respond } from '../src/discord/reply.js';
+
+export const data = {
+  name: 'help',
+  description: 'What Small Wins is for, and how to use it.',
+  contexts: [0],
+  integration_types: [0],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const overview = [
+  "Hi! I'm **Small Wins**. I help you notice the progress you're already making.",
+  '',
+  '**Log a win:** `/win text: answered one email` — a few words is plenty, and every size counts.',
+  '• `private: true` keeps it just for you: it never shows up in public or in a recap.',
+  '• `when: yesterday` (or a date up to 14 days back) for the ones you forgot to log.',
+  '',
+  'The only person you ever race here is your past self. There are no leaderboards, and a quiet week is',
+  'met with kindness, not guilt. You can do your best and still have an off week.',
+].join('\n');
+
+export const help: ChatInputCommand = {
+  kind: 'chat-input',
+  data,
+  async execute(interaction) {
+    await respond(interaction, {
+      ephemeral: true,
+      embeds: [{ title: 'Small Wins 🌱', description: overview, color: 0x57f287, footer: { text: 'Success is a series of small wins.' } }],
+    });
+  },
+};

@@ -1,0 +1,35 @@
+/** The only source of "now" in the bot and the sandbox (SPEC §6), so tests and the sandbox can move time. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that stands still until moved: for tests, and for the sandbox's `:time` command. */
+export class ManualClock implements Clock {
+  #ms: number;
+  readonly #listeners = new Set<(now: Date) => void>();
+
+  constructor(start: Date | string | number) {
+    this.#ms = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.#ms);
+  }
+
+  set(to: Date | string | number): void {
+    this.#ms = new Date(to).getTime();
+    for (const listener of this.#listeners) listener(this.now());
+  }
+
+  advance(ms: number): void {
+    this.set(this.#ms + ms);
+  }
+
+  /** Called after every move; returns an unsubscribe function. */
+  onChange(listener: (now: Date) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

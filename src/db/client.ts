@@ -1,0 +1,93 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { Logger } from 'pino';
+import postgres from 'postgres';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import * as schema from './schema.js';
+
+/** One query layer over both drivers (and their transactions). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+// Any constant works; it only has to be the same in every bot process.
+const MIGRATION_LOCK_KEY = 7_270_001;
+
+export interface OpenDatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logger: Logger;
+}
+
+/** PostgreSQL when a URL is given, otherwise embedded PGlite under `dataDir`; migrated before it is returned. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.logger)
+    : openPglite(options.dataDir, options.logger);
+}
+
+export async function openPostgres(url: string, logger: Logger, poolSize = 10): Promise<Database> {
+  await migratePostgresOnce(url);
+  const client = postgres(url, { max: poolSize, connect_timeout: 5, idle_timeout: 30, onnotice: () => {} });
+  logger.info({ driver: 'postgres' }, 'database ready');
+  return {
+    db: drizzlePostgres(client, { schema }),
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Several bot processes may start at once: an advisory lock lets one migrate while the others wait. */
+async function migratePostgresOnce(url: string): Promise<void> {
+  // One connection, so the session-level lock and the migration share it.
+  const client = postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+export async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
+  await mkdir(dataDir, { recursive: true });
+  const lock = await acquireDataDirLock(dataDir);
+  try {
+    const client = new PGlite(join(dataDir, 'pglite'));
+    const db = drizzlePglite(client, { schema });
+    await migratePglite(db, { migrationsFolder });
+    logger.info({ driver: 'pglite', dataDir }, 'database ready');
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await client.close();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/** An already-created PGlite (tests clone one migrated instance); migrations are applied if missing. */
+export async function wrapPglite(client: PGlite): Promise<Database> {
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder });
+  return { db, kind: 'pglite', close: () => client.close() };
+}

@@ -1,0 +1,61 @@
+import { and, count, eq, gte, lt } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { ensureMember, type MemberKey } from './members.js';
+import { wins, type Win } from './schema.js';
+
+export interface RecordWinInput extends MemberKey {
+  text: string;
+  isPrivate: boolean;
+  occurredAt: Date;
+  source?: 'command' | 'message';
+  sourceMessageId?: string;
+}
+
+/** Inserts the win (and its member on first contact) in one transaction: all or nothing. */
+export async function recordWin(db: Db, input: RecordWinInput, now: Date): Promise<Win> {
+  return db.transaction(async (tx) => {
+    await ensureMember(tx, input, now);
+    const [win] = await tx
+      .insert(wins)
+      .values({
+        guildId: input.guildId,
+        userId: input.userId,
+        text: input.text,
+        isPrivate: input.isPrivate,
+        occurredAt: input.occurredAt,
+        createdAt: now,
+        source: input.source ?? 'command',
+        sourceMessageId: input.sourceMessageId ?? null,
+      })
+      .returning();
+    if (!win) throw new Error('insert returned no row');
+    return win;
+  });
+}
+
+export interface Range {
+  start: Date;
+  end: Date;
+}
+
+/** Wins of one member that happened in [start, end); private ones only when asked. */
+export async function countMemberWins(
+  db: Db,
+  key: MemberKey,
+  range: Range | null,
+  options: { includePrivate: boolean },
+): Promise<number> {
+  const conditions = [eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)];
+  if (range) conditions.push(gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
+  if (!options.includePrivate) conditions.push(eq(wins.isPrivate, false));
+  const [row] = await db.select({ n: count() }).from(wins).where(and(...conditions));
+  return row?.n ?? 0;
+}
+
+export async function listMemberWins(db: Db, key: MemberKey): Promise<Win[]> {
+  return db
+    .select()
+    .from(wins)
+    .where(and(eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .orderBy(wins.occurredAt);
+}

@@ -1,0 +1,37 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+
+/** Everything a handler may use, passed in so tests can build a real set with a test database and a fixed clock. */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+}
+
+export interface ChatInputCommand {
+  kind: 'chat-input';
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, deps: Deps): Promise<void>;
+  /** Buttons whose custom id starts with `${data.name}:` come here. */
+  button?(interaction: ButtonInteraction, deps: Deps): Promise<void>;
+}
+
+export interface MessageMenuCommand {
+  kind: 'message-menu';
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  execute(interaction: MessageContextMenuCommandInteraction, deps: Deps): Promise<void>;
+}
+
+export type Command = ChatInputCommand | MessageMenuCommand;

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import type { Interaction, RepliableInteraction } from 'discord.js';
+import { isDatabaseUnavailable } from '../db/errors.js';
+import type { Command, Deps } from './command.js';
+import { UserFacingError } from './errors.js';
+import { respond } from './reply.js';
+
+export const apologyFor = (ref: string) =>
+  `Sorry — something went wrong on my side and I couldn't finish that. If it keeps happening, tell an admin this reference: \`${ref}\`.`;
+
+const databaseDown = new UserFacingError(
+  'database-unavailable',
+  "I couldn't reach my notebook just now, so nothing was saved — please try again in a minute.",
+);
+
+function describe(interaction: Interaction): { kind: string; command: string } {
+  if (interaction.isChatInputCommand()) {
+    const sub = interaction.options.getSubcommand(false);
+    return { kind: 'command', command: sub ? `${interaction.commandName} ${sub}` : interaction.commandName };
+  }
+  if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: interaction.commandName };
+  if (interaction.isContextMenuCommand()) return { kind: 'context-menu', command: interaction.commandName };
+  if (interaction.isButton()) return { kind: 'button', command: interaction.customId.split(':')[0] ?? '' };
+  return { kind: `type-${interaction.type}`, command: '' };
+}
+
+/** One entry point for every interaction: dispatch, one log line, and the two kinds of error. */
+export function createInteractionHandler(commands: readonly Command[], deps: Deps) {
+  const byName = new Map(commands.map((command) => [command.data.name, command]));
+
+  async function dispatch(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) {
+      const command = byName.get(interaction.commandName);
+      if (command?.kind === 'chat-input' && command.autocomplete) await command.autocomplete(interaction, deps);
+      else await interaction.respond([]);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    if (!interaction.inGuild()) {
+      throw new UserFacingError('not-in-guild', 'Small Wins lives in servers — try this in a server we share.');
+    }
+    if (interaction.isChatInputCommand()) {
+      const command = byName.get(interaction.commandName);
+      if (command?.kind === 'chat-input') return command.execute(interaction, deps);
+    } else if (interaction.isMessageContextMenuCommand()) {
+      const command = byName.get(interaction.commandName);
+      if (command?.kind === 'message-menu') return command.execute(interaction, deps);
+    } else if (interaction.isButton()) {
+      const command = byName.get(interaction.customId.split(':')[0] ?? '');
+      if (command?.kind === 'chat-input' && command.button) return command.button(interaction, deps);
+    }
+    throw new UserFacingError('unknown-command', "I don't know that one (yet). `/help` shows what I can do.");
+  }
+
+  return async function handleInteraction(interaction: Interaction): Promise<'ok' | 'refused' | 'error'> {
+    const started = performance.now();
+    const { kind, command } = describe(interaction);
+    const log = deps.logger.child({ interaction: interaction.id, kind, command, guild: interaction.guildId });
+    let outcome: 'ok' | 'refused' | 'error' = 'ok';
+    let reason: string | undefined;
+    let ref: string | undefined;
+    try {
+      await dispatch(interaction);
+    } catch (caught) {
+      const error = isDatabaseUnavailable(caught) ? databaseDown : caught;
+      if (error instanceof UserFacingError) {
+        outcome = 'refused';
+        reason = error.reason;
+        await replySafely(interaction, error.message);
+      } else {
+        outcome = 'error';
+        ref = randomBytes(4).toString('hex');
+        log.error({ err: error, ref }, 'interaction failed');
+        await replySafely(interaction, apologyFor(ref));
+      }
+    } finally {
+      log.info({ durationMs: Math.round(performance.now() - started), outcome, reason, ref }, 'interaction');
+    }
+    return outcome;
+  };
+
+  async function replySafely(interaction: Interaction, message: string): Promise<void> {
+    if (!interaction.isRepliable()) return;
+    try {
+      await respond(interaction as RepliableInteraction, { content: message, ephemeral: true });
+    } catch (error) {
+      deps.logger.warn({ err: error, interaction: interaction.id }, 'could not send the error reply');
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/** English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 102nd. */
+export function ordinal(n: number): string {
+  const mod100 = n % 100;
+  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
+  const suffix = ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+const titles = [
+  'A small win, logged 🌱',
+  'That counts 🎉',
+  'Nicely done ✨',
+  'One more step 👣',
+  'Win noted 📒',
+  'Look at you go 🌟',
+  'Every size counts 🌼',
+] as const;
+
+/** A varied but reproducible title: the same win always gets the same one. */
+export function celebrationTitle(seed: number): string {
+  return titles[Math.abs(seed) % titles.length] ?? titles[0];
+}
+
+export interface WinTally {
+  /** Wins in the week (Monday start, member's timezone) the win belongs to, this one included. */
+  weekCount: number;
+  /** Whether that week is the current one. */
+  currentWeek: boolean;
+  /** All the member's wins here, this one included. */
+  total: number;
+  daysAgo: number;
+}
+
+/** What this win adds, in the member's own terms: never compared with anyone else. */
+export function describeWinAdds(tally: WinTally): string {
+  const when = tally.daysAgo === 0 ? '' : tally.daysAgo === 1 ? ' (logged for yesterday)' : ` (logged for ${tally.daysAgo} days ago)`;
+  if (tally.total === 1) return `Your first win here — welcome! The first one is the hardest.${when}`;
+  const week = tally.currentWeek ? 'this week' : 'that week';
+  if (tally.weekCount === 1) return `Your first win ${week}. A fine start.${when}`;
+  return `That's your ${ordinal(tally.weekCount)} win ${week}.${when}`;
+}

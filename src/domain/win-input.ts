@@ -1,0 +1,59 @@
+import {
+  addDays,
+  compareLocalDates,
+  daysBetween,
+  formatLocalDate,
+  localDateOf,
+  parseLocalDate,
+  zonedToInstant,
+  type LocalDate,
+} from './time.js';
+
+export const WIN_TEXT_MAX = 500;
+export const BACKDATE_MAX_DAYS = 14;
+
+/** Why an input was refused; the command layer turns it into a friendly message. */
+export type InputProblem =
+  | { problem: 'text-empty' }
+  | { problem: 'text-too-long'; length: number; max: number }
+  | { problem: 'when-unknown'; value: string }
+  | { problem: 'when-future'; value: string }
+  | { problem: 'when-too-old'; value: string; maxDays: number };
+
+export type Parsed<T> = { ok: true; value: T } | ({ ok: false } & InputProblem);
+
+/** Trims, and keeps the member's own words and markdown exactly as written. */
+export function parseWinText(raw: string | null | undefined): Parsed<string> {
+  const text = (raw ?? '').trim();
+  if (text.length === 0) return { ok: false, problem: 'text-empty' };
+  // Count code points, as a member would count characters (an emoji is one).
+  const length = [...text].length;
+  if (length > WIN_TEXT_MAX) return { ok: false, problem: 'text-too-long', length, max: WIN_TEXT_MAX };
+  return { ok: true, value: text };
+}
+
+export interface WinDay {
+  date: LocalDate;
+  /** The instant stored for the win: now for today, local noon for an earlier day. */
+  occurredAt: Date;
+  daysAgo: number;
+}
+
+/** `today` (default), `yesterday`, or `YYYY-MM-DD` up to 14 days back, in the member's timezone. */
+export function parseWinDay(raw: string | null | undefined, timezone: string, now: Date): Parsed<WinDay> {
+  const value = (raw ?? '').trim().toLowerCase();
+  const today = localDateOf(timezone, now);
+  let date: LocalDate | null;
+  if (value === '' || value === 'today') date = today;
+  else if (value === 'yesterday') date = addDays(today, -1);
+  else date = parseLocalDate(value);
+  if (!date) return { ok: false, problem: 'when-unknown', value: raw ?? '' };
+  const daysAgo = daysBetween(date, today);
+  if (compareLocalDates(date, today) > 0) return { ok: false, problem: 'when-future', value: formatLocalDate(date) };
+  if (daysAgo > BACKDATE_MAX_DAYS) {
+    return { ok: false, problem: 'when-too-old', value: formatLocalDate(date), maxDays: BACKDATE_MAX_DAYS };
+  }
+  // Noon sits safely inside the local day whatever DST does that day.
+  const occurredAt = daysAgo === 0 ? now : zonedToInstant(timezone, date, 12, 0);
+  return { ok: true, value: { date, occurredAt, daysAgo } };
+}
