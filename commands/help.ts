@@ -16,8 +16,7 @@ const overview = [
   '• `private: true` keeps it just for you: it never shows up in public or in a recap.',
   '• `when: yesterday` (or a date up to 14 days back) for the ones you forgot to log.',
   '',
-  'The only person you ever race here is your past self. There are no leaderboards, and a quiet week is',
-  'met with kindness, not guilt. You can do your best and still have an off week.',
+  'The only person you ever race here is your past self. There are no leaderboards, and a quiet week is met with kindness, not guilt. You can do your best and still have an off week.',
 ].join('\n');
 
 export const help: ChatInputCommand = {

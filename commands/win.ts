@@ -9,6 +9,8 @@ import { inputError } from '../src/discord/render/problems.js';
 import { winEmbed } from '../src/discord/render/win-embed.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
 import { whenChoices } from '../src/domain/when-choices.js';
+import { answerGoalAutocomplete, resolveGoal } from '../src/discord/goal-option.js';
+import { goalProgressLine } from '../src/discord/render/goal-line.js';
 
 export const data = {
   name: 'win',
@@ -31,6 +33,13 @@ export const data = {
     },
     {
       type: ApplicationCommandOptionType.String,
+      name: 'goal',
+      description: 'Count it toward one of your goals',
+      autocomplete: true,
+      max_length: 100,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
       name: 'when',
       description: 'today (default), yesterday, or a date YYYY-MM-DD up to 14 days back',
       autocomplete: true,
@@ -49,13 +58,15 @@ export const win: ChatInputCommand = {
     if (!text.ok) throw inputError(text, rawText ?? undefined);
     const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
 
-    const embed = await withDeferral(interaction, { ephemeral: isPrivate }, async () => {
+    const { embed, privateGoalLine } = await withDeferral(interaction, { ephemeral: isPrivate }, async () => {
       const now = clock.now();
       const timezone = await memberTimezone(db, key);
       const day = parseWinDay(interaction.options.getString('when'), timezone, now);
       if (!day.ok) throw inputError(day, text.value);
+      const goalValue = interaction.options.getString('goal');
+      const goal = goalValue ? await resolveGoal(db, key, goalValue) : undefined;
 
-      const saved = await recordWin(db, { ...key, text: text.value, isPrivate, occurredAt: day.value.occurredAt }, now);
+      const saved = await recordWin(db, { ...key, text: text.value, isPrivate, occurredAt: day.value.occurredAt, goalId: goal?.id }, now);
       // A public reply counts public wins only, so it never hints at private ones.
       const counted = { includePrivate: isPrivate };
       const week = weekRange(timezone, saved.occurredAt);
@@ -69,11 +80,26 @@ export const win: ChatInputCommand = {
         total,
         daysAgo: day.value.daysAgo,
       });
-      return winEmbed({ userId: key.userId, text: text.value, title: celebrationTitle(saved.id), adds, isPrivate });
+      // A goal shows in public only when its owner shared it with the server; otherwise only they see it.
+      const goalInPublic = goal?.share === 'server' && !isPrivate;
+      const goalLine = goal ? await goalProgressLine(db, goal, timezone, saved.occurredAt, now, !goalInPublic) : undefined;
+      const showInEmbed = goal && (isPrivate || goalInPublic);
+      const embed = winEmbed({
+        userId: key.userId,
+        text: text.value,
+        title: celebrationTitle(saved.id),
+        adds: showInEmbed ? `${adds}
+${goalLine}` : adds,
+        isPrivate,
+      });
+      return { embed, privateGoalLine: showInEmbed ? undefined : goalLine };
     });
     await respond(interaction, { embeds: [embed], ephemeral: isPrivate });
+    if (privateGoalLine) await respond(interaction, { ephemeral: true, content: `${privateGoalLine}
+-# Only you can see this.` });
   },
   async autocomplete(interaction, { db, clock }) {
+    if (interaction.options.getFocused(true).name === 'goal') return answerGoalAutocomplete(interaction, db);
     const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
     const timezone = await memberTimezone(db, key);
     await interaction.respond(whenChoices(String(interaction.options.getFocused()), timezone, clock.now()));

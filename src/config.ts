@@ -65,3 +65,10 @@ export function loadTestSettings(env: NodeJS.ProcessEnv = process.env): { testDa
   if (!url.success) throw new ConfigError('Invalid configuration: TEST_DATABASE_URL must be a postgres:// URL');
   return { testDatabaseUrl: url.data };
 }
+
+/** Benchmark-only settings: PostgreSQL server for `npm run bench` (PGlite in memory when unset). */
+export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): { benchDatabaseUrl: string | undefined } {
+  const url = z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()).safeParse(env.BENCH_DATABASE_URL);
+  if (!url.success) throw new ConfigError('Invalid configuration: BENCH_DATABASE_URL must be a postgres:// URL');
+  return { benchDatabaseUrl: url.data };
+}

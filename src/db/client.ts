@@ -10,6 +10,8 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { Logger } from 'pino';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './data-dir-lock.js';
+
+export { DataDirLockedError } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
 /** One query layer over both drivers (and their transactions). */
@@ -18,6 +20,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ export async function openPostgres(url: string, logger: Logger, poolSize = 10): 
   return {
     db: drizzlePostgres(client, { schema }),
     kind: 'postgres',
+    ping: async () => void (await client`select 1`),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -74,6 +79,7 @@ export async function openPglite(dataDir: string, logger: Logger): Promise<Datab
     return {
       db,
       kind: 'pglite',
+      ping: async () => void (await client.query('select 1')),
       close: async () => {
         await client.close();
         await lock.release();
@@ -89,5 +95,5 @@ export async function openPglite(dataDir: string, logger: Logger): Promise<Datab
 export async function wrapPglite(client: PGlite): Promise<Database> {
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', ping: async () => void (await client.query('select 1')), close: () => client.close() };
 }

@@ -31,3 +31,43 @@ export async function setMemberTimezone(db: Db, key: MemberKey, timezone: string
     .set({ timezone })
     .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
 }
+
+export interface MemberSettings {
+  /** The timezone in effect: the member's own, else the server's, else UTC. */
+  timezone: string;
+  /** The member's own choice; null when the server's timezone applies. */
+  ownTimezone: string | null;
+  serverTimezone: string;
+  dms: boolean;
+}
+
+/** Everything `/settings` shows; defaults for a member (or server) never seen before. */
+export async function memberSettings(db: Db, key: MemberKey): Promise<MemberSettings> {
+  const [row] = await db
+    .select({ own: members.timezone, dms: members.dms, server: guilds.timezone })
+    .from(guilds)
+    .leftJoin(members, and(eq(members.guildId, guilds.id), eq(members.userId, key.userId)))
+    .where(eq(guilds.id, key.guildId))
+    .limit(1);
+  const serverTimezone = row?.server ?? 'UTC';
+  const ownTimezone = row?.own ?? null;
+  return { timezone: ownTimezone ?? serverTimezone, ownTimezone, serverTimezone, dms: row?.dms ?? false };
+}
+
+/** Changes only the settings given; `timezone: null` returns the member to the server's timezone. */
+export async function updateMemberSettings(
+  db: Db,
+  key: MemberKey,
+  change: { timezone?: string | null; dms?: boolean },
+  now: Date,
+): Promise<void> {
+  const set: { timezone?: string | null; dms?: boolean } = {};
+  if (change.timezone !== undefined) set.timezone = change.timezone;
+  if (change.dms !== undefined) set.dms = change.dms;
+  await ensureMember(db, key, now);
+  if (Object.keys(set).length === 0) return;
+  await db
+    .update(members)
+    .set(set)
+    .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+}

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -41,11 +42,15 @@ export const wins = pgTable(
     /** 'command' or 'message' (the "Log as my win" context menu). */
     source: text('source').notNull().default('command'),
     sourceMessageId: text('source_message_id'),
+    goalId: bigint('goal_id', { mode: 'number' }).references((): AnyPgColumn => goals.id, { onDelete: 'set null' }),
+    /** Last time /remember brought it back, so it is not shown again too soon. */
+    rememberedAt: instant('remembered_at'),
   },
   (t) => [
     foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
     index('wins_member_time_idx').on(t.guildId, t.userId, t.occurredAt),
     index('wins_guild_time_idx').on(t.guildId, t.occurredAt),
+    index('wins_goal_time_idx').on(t.goalId, t.occurredAt),
     // One win per source message, so logging the same message twice is caught by the database.
     uniqueIndex('wins_source_message_idx')
       .on(t.guildId, t.sourceMessageId)
@@ -55,3 +60,62 @@ export const wins = pgTable(
 
 export type Win = typeof wins.$inferSelect;
 export type NewWin = typeof wins.$inferInsert;
+
+/** A goal is the member's own; `share` decides who else may ever see it. */
+export const goals = pgTable(
+  'goals',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    title: text('title').notNull(),
+    target: integer('target').notNull(),
+    /** 'week' | 'month' */
+    period: text('period').notNull(),
+    /** 'private' | 'partner' | 'server' */
+    share: text('share').notNull().default('private'),
+    createdAt: instant('created_at').notNull(),
+    archivedAt: instant('archived_at'),
+    /** A declined "smaller/bigger target" offer, remembered for the run of periods it was made for. */
+    declinedOffer: text('declined_offer'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
+    index('goals_member_idx').on(t.guildId, t.userId),
+  ],
+);
+
+/** Every target and period a goal has had, so past periods keep the target they had then. */
+export const goalRevisions = pgTable(
+  'goal_revisions',
+  {
+    goalId: bigint('goal_id', { mode: 'number' })
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+    effectiveFrom: instant('effective_from').notNull(),
+    target: integer('target').notNull(),
+    period: text('period').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.goalId, t.effectiveFrom] })],
+);
+
+/** Holiday mode: streaks freeze and prompts stop while a pause covers a moment. */
+export const pauses = pgTable(
+  'pauses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    startedAt: instant('started_at').notNull(),
+    /** Null: until /resume. */
+    endsAt: instant('ends_at'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
+    index('pauses_member_idx').on(t.guildId, t.userId, t.startedAt),
+  ],
+);
+
+export type Goal = typeof goals.$inferSelect;
+export type GoalRevision = typeof goalRevisions.$inferSelect;
+export type Pause = typeof pauses.$inferSelect;

@@ -9,6 +9,7 @@ export interface RecordWinInput extends MemberKey {
   occurredAt: Date;
   source?: 'command' | 'message';
   sourceMessageId?: string;
+  goalId?: number | undefined;
 }
 
 /** Inserts the win (and its member on first contact) in one transaction: all or nothing. */
@@ -26,6 +27,7 @@ export async function recordWin(db: Db, input: RecordWinInput, now: Date): Promi
         createdAt: now,
         source: input.source ?? 'command',
         sourceMessageId: input.sourceMessageId ?? null,
+        goalId: input.goalId ?? null,
       })
       .returning();
     if (!win) throw new Error('insert returned no row');

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('the embedded database folder', () => {
-  it('refuses a second opener while the first holds it, and opens again once released', async () => {
+  it('refuses a second opener while the first holds it, and opens again once released', { timeout: 90_000 }, async () => {
     const dir = await tempDir();
     const first = await openPglite(dir, logger);
     await expect(openPglite(dir, logger)).rejects.toThrow(DataDirLockedError);

@@ -1,0 +1,48 @@
+import {
+  completedPeriods,
+  currentProgress,
+  targetOffer,
+  type CurrentProgress,
+  type PeriodOutcome,
+  type TargetOffer,
+} from '../domain/goals.js';
+import type { Db } from './client.js';
+import { goalWinTimes, revisionsOf } from './goals.js';
+import type { Goal } from './schema.js';
+
+export interface GoalSummary {
+  goal: Goal;
+  current: CurrentProgress;
+  /** Completed periods, newest first. */
+  history: PeriodOutcome[];
+  /** A smaller/bigger target to offer, unless the member already declined it. */
+  offer: TargetOffer | undefined;
+}
+
+// A year of periods is plenty to find where a run of misses or hits began.
+const LOOKBACK_MS = 400 * 24 * 60 * 60 * 1000;
+const HISTORY_LIMIT = 12;
+
+/** Progress of each goal in its current period, its recent history and any offer, in one pass. */
+export async function summariseGoals(
+  db: Db,
+  goals: readonly Goal[],
+  timezone: string,
+  now: Date,
+  options: { includePrivate: boolean },
+): Promise<GoalSummary[]> {
+  const ids = goals.map((goal) => goal.id);
+  const range = { start: new Date(now.getTime() - LOOKBACK_MS), end: new Date(now.getTime() + LOOKBACK_MS) };
+  const [revisions, times] = await Promise.all([revisionsOf(db, ids), goalWinTimes(db, ids, range, options)]);
+  const summaries: GoalSummary[] = [];
+  for (const goal of goals) {
+    const goalRevisions = revisions.get(goal.id) ?? [];
+    const winTimes = times.get(goal.id) ?? [];
+    const current = currentProgress(goalRevisions, winTimes, timezone, now);
+    if (!current) continue;
+    const history = completedPeriods({ revisions: goalRevisions, winTimes, timezone, now, createdAt: goal.createdAt, limit: HISTORY_LIMIT });
+    const offer = targetOffer(history, current.target);
+    summaries.push({ goal, current, history, offer: offer && offer.key !== goal.declinedOffer ? offer : undefined });
+  }
+  return summaries;
+}

@@ -1,0 +1,129 @@
+import { and, asc, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { GoalPeriod, GoalShare, Revision } from '../domain/goals.js';
+import type { Db } from './client.js';
+import { ensureMember, type MemberKey } from './members.js';
+import { goalRevisions, goals, members, wins, type Goal } from './schema.js';
+import type { Range } from './wins.js';
+
+export interface NewGoal {
+  title: string;
+  target: number;
+  period: GoalPeriod;
+  share: GoalShare;
+}
+
+const ownedBy = (key: MemberKey) => and(eq(goals.guildId, key.guildId), eq(goals.userId, key.userId));
+
+/**
+ * Creates a goal unless the member already has `maxActive` active ones; the member row
+ * is locked so two quick adds cannot both slip under the limit.
+ */
+export async function createGoal(db: Db, key: MemberKey, goal: NewGoal, now: Date, maxActive: number): Promise<Goal | 'limit'> {
+  return db.transaction(async (tx) => {
+    await ensureMember(tx, key, now);
+    await tx
+      .select({ userId: members.userId })
+      .from(members)
+      .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)))
+      .for('update');
+    const [active] = await tx.select({ n: count() }).from(goals).where(and(ownedBy(key), isNull(goals.archivedAt)));
+    if ((active?.n ?? 0) >= maxActive) return 'limit';
+    const [row] = await tx.insert(goals).values({ ...key, ...goal, createdAt: now }).returning();
+    if (!row) throw new Error('insert returned no row');
+    await tx.insert(goalRevisions).values({ goalId: row.id, effectiveFrom: now, target: goal.target, period: goal.period });
+    return row;
+  });
+}
+
+export async function activeGoals(db: Db, key: MemberKey): Promise<Goal[]> {
+  return db
+    .select()
+    .from(goals)
+    .where(and(ownedBy(key), isNull(goals.archivedAt)))
+    .orderBy(asc(goals.createdAt), asc(goals.id));
+}
+
+/** Another member's goals they chose to show the whole server. */
+export async function serverSharedGoals(db: Db, key: MemberKey): Promise<Goal[]> {
+  return (await activeGoals(db, key)).filter((goal) => goal.share === 'server');
+}
+
+/** One of the member's own active goals: never someone else's, whatever id a client sends. */
+export async function findActiveGoal(db: Db, key: MemberKey, goalId: number): Promise<Goal | undefined> {
+  const [row] = await db
+    .select()
+    .from(goals)
+    .where(and(ownedBy(key), eq(goals.id, goalId), isNull(goals.archivedAt)))
+    .limit(1);
+  return row;
+}
+
+/** Applies changes; a new target or period starts a revision now, so earlier periods keep theirs. */
+export async function updateGoal(db: Db, key: MemberKey, goalId: number, changes: Partial<NewGoal>, now: Date): Promise<Goal | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(goals)
+      .set({ ...changes, ...(changes.target !== undefined || changes.period !== undefined ? { declinedOffer: null } : {}) })
+      .where(and(ownedBy(key), eq(goals.id, goalId), isNull(goals.archivedAt)))
+      .returning();
+    if (!row) return undefined;
+    if (changes.target !== undefined || changes.period !== undefined) {
+      const revision = { goalId, effectiveFrom: now, target: row.target, period: row.period };
+      await tx
+        .insert(goalRevisions)
+        .values(revision)
+        .onConflictDoUpdate({ target: [goalRevisions.goalId, goalRevisions.effectiveFrom], set: { target: row.target, period: row.period } });
+    }
+    return row;
+  });
+}
+
+export async function archiveGoal(db: Db, key: MemberKey, goalId: number, now: Date): Promise<Goal | undefined> {
+  const [row] = await db
+    .update(goals)
+    .set({ archivedAt: now })
+    .where(and(ownedBy(key), eq(goals.id, goalId), isNull(goals.archivedAt)))
+    .returning();
+  return row;
+}
+
+export async function declineOffer(db: Db, key: MemberKey, goalId: number, offerKey: string): Promise<void> {
+  await db.update(goals).set({ declinedOffer: offerKey }).where(and(ownedBy(key), eq(goals.id, goalId)));
+}
+
+/** Revisions of several goals at once, oldest first, keyed by goal id. */
+export async function revisionsOf(db: Db, goalIds: readonly number[]): Promise<Map<number, Revision[]>> {
+  const byGoal = new Map<number, Revision[]>(goalIds.map((id) => [id, []]));
+  if (goalIds.length === 0) return byGoal;
+  const rows = await db
+    .select()
+    .from(goalRevisions)
+    .where(inArray(goalRevisions.goalId, [...goalIds]))
+    .orderBy(asc(goalRevisions.effectiveFrom));
+  for (const row of rows) byGoal.get(row.goalId)?.push({ effectiveFrom: row.effectiveFrom, target: row.target, period: row.period as GoalPeriod });
+  return byGoal;
+}
+
+/** When the wins linked to each goal happened, within a range; private wins only when asked. */
+export async function goalWinTimes(
+  db: Db,
+  goalIds: readonly number[],
+  range: Range,
+  options: { includePrivate: boolean },
+): Promise<Map<number, Date[]>> {
+  const byGoal = new Map<number, Date[]>(goalIds.map((id) => [id, []]));
+  if (goalIds.length === 0) return byGoal;
+  const rows = await db
+    .select({ goalId: wins.goalId, occurredAt: wins.occurredAt })
+    .from(wins)
+    .where(
+      and(
+        inArray(wins.goalId, [...goalIds]),
+        gte(wins.occurredAt, range.start),
+        lt(wins.occurredAt, range.end),
+        options.includePrivate ? sql`true` : eq(wins.isPrivate, false),
+      ),
+    );
+  for (const row of rows) if (row.goalId !== null) byGoal.get(row.goalId)?.push(row.occurredAt);
+  return byGoal;
+}

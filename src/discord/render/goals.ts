@@ -1,0 +1,78 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import type { GoalSummary } from '../../db/goal-progress.js';
+import { progressBar, type GoalShare } from '../../domain/goals.js';
+import { truncate } from '../goal-option.js';
+
+const shareLabel: Record<GoalShare, string> = {
+  private: '🔒 just you',
+  partner: '🤝 you and your partner',
+  server: '👀 shared with the server',
+};
+
+/** One line of progress: `▰▰▰▱▱▱ 1/3 this week`. */
+export function progressLine(summary: GoalSummary): string {
+  const { count, target, period } = summary.current;
+  const done = count >= target ? ' ✅' : '';
+  return `${progressBar(count, target)} ${count}/${target} this ${period}${done}`;
+}
+
+/** The kind words for an offer to change a target (SPEC §1.5, §1.6). */
+export function offerText(summary: GoalSummary): string | undefined {
+  const { offer, goal } = summary;
+  if (!offer) return undefined;
+  const period = summary.current.period;
+  return offer.kind === 'smaller'
+    ? `**${goal.title}** hasn't landed for three ${period}s running. That happens, and it's no failing of yours. Would **${offer.to} a ${period}** feel better for now?`
+    : `**${goal.title}** has been met three ${period}s running. 🌟 Ready to try **${offer.to} a ${period}**? Only if you want to.`;
+}
+
+export function offerButtons(ownerId: string, summary: GoalSummary): APIActionRowComponent<APIButtonComponent> | undefined {
+  const { offer, goal } = summary;
+  if (!offer) return undefined;
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: truncate(`Make it ${offer.to} a ${summary.current.period}`, 80),
+        custom_id: `goal:accept:${ownerId}:${goal.id}:${offer.to}`,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: `Keep ${offer.from}`,
+        custom_id: `goal:decline:${ownerId}:${goal.id}`,
+      },
+    ],
+  };
+}
+
+export function goalListEmbed(summaries: readonly GoalSummary[]): APIEmbed {
+  if (summaries.length === 0) {
+    return {
+      color: 0x57f287,
+      title: 'Your goals',
+      description: 'No goals yet, and that is fine: wins count without them. When you want one, try `/goal add title: Read target: 2 period: week`.',
+    };
+  }
+  const lines = summaries.map((summary) => {
+    const offer = offerText(summary);
+    return [
+      `**${summary.goal.title}** · ${summary.goal.target} a ${summary.goal.period} · ${shareLabel[summary.goal.share as GoalShare] ?? ''}`,
+      progressLine(summary),
+      ...(offer ? [`💬 ${offer}`] : []),
+    ].join('\n');
+  });
+  return {
+    color: 0x57f287,
+    title: 'Your goals',
+    description: truncate(lines.join('\n\n'), 4000),
+    footer: { text: 'Link a win to a goal with /win goal:. Only you can see this.' },
+  };
+}
+
+/** Buttons for at most five offers (Discord allows five rows). */
+export function offerRows(ownerId: string, summaries: readonly GoalSummary[]) {
+  return summaries.flatMap((summary) => offerButtons(ownerId, summary) ?? []).slice(0, 5);
+}

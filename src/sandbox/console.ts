@@ -1,0 +1,204 @@
+import { createInterface } from 'node:readline';
+import type { ManualClock } from '../clock.js';
+import { classifyLine, ConsoleInputError, parseCommandLine, parseTimeArg } from './console-parse.js';
+import { ConsolePrinter } from './console-printer.js';
+import { findButton } from './console-render.js';
+import type { Sandbox } from './sandbox.js';
+import type { InteractionResult } from './types.js';
+
+export interface ConsoleOptions {
+  sandbox: Sandbox;
+  clock: ManualClock;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  interactive: boolean;
+  filesDir: string;
+  /** The member who types first (default alice). */
+  startAs?: string;
+  /** Quiet time that counts as "the bot is done" after each line. */
+  settleMs?: number;
+}
+
+const HELP = `Type slash commands as a member:   /win text: wrote 300 words private: true
+  :as alice        act as another member (created if new)
+  :admin bob       give bob Manage Server
+  :channel wins    switch channel            :say hello    post a message here
+  :menu <name> [@ <messageId>]  run a message context menu on the last message here
+  :click <label>   click a button on the last reply with buttons
+  :time +7d | +3h | +30m | +1w | 2027-01-04T09:00Z   move the clock forward
+  :now   :users   :help   :quit            # starts a comment`;
+
+type Outcome = { ok: true; quit?: boolean } | { ok: false; error: string };
+
+/** The interactive REPL, or (not interactive) a script read from `input`. Resolves to an exit code. */
+export async function runConsole(opts: ConsoleOptions): Promise<number> {
+  if (!opts.interactive) {
+    const lines: string[] = [];
+    for await (const line of createInterface({ input: opts.input, crlfDelay: Infinity })) lines.push(line);
+    return runScript(opts.sandbox, opts.clock, lines, opts.output, opts.filesDir, opts);
+  }
+  const session = new ConsoleSession(opts);
+  const rl = createInterface({ input: opts.input, output: opts.output, terminal: true });
+  session.printer.line(`Sandbox "${opts.sandbox.guildName}" — ${HELP.split('\n')[0]}  (:help for more)`);
+  const prompt = (): void => {
+    rl.setPrompt(`${session.member} in #${session.channel} › `);
+    rl.prompt();
+  };
+  prompt();
+  try {
+    for await (const line of rl) {
+      const outcome = await session.execute(line, false);
+      if (!outcome.ok) session.printer.error(outcome.error);
+      else if (outcome.quit) break;
+      prompt();
+    }
+  } finally {
+    rl.close();
+    session.detach();
+  }
+  return 0;
+}
+
+/** Runs lines one by one, waiting for each answer; stops at the first failing line (exit code 1). */
+export async function runScript(
+  sandbox: Sandbox,
+  clock: ManualClock,
+  lines: string[],
+  output: NodeJS.WritableStream,
+  filesDir: string,
+  extra: Pick<ConsoleOptions, 'startAs' | 'settleMs'> = {},
+): Promise<number> {
+  const session = new ConsoleSession({ sandbox, clock, output, filesDir, interactive: false, ...extra });
+  try {
+    for (const [i, line] of lines.entries()) {
+      const outcome = await session.execute(line, true);
+      if (!outcome.ok) {
+        session.printer.error(`script line ${i + 1}: ${outcome.error}\n    > ${line.trim()}`);
+        return 1;
+      }
+      if (outcome.quit) break;
+    }
+    return 0;
+  } finally {
+    session.detach();
+  }
+}
+
+class ConsoleSession {
+  member: string;
+  channel: string;
+  readonly printer: ConsolePrinter;
+  readonly detach: () => void;
+  readonly #sandbox: Sandbox;
+  readonly #clock: ManualClock;
+  readonly #settleMs: number;
+
+  constructor(opts: Omit<ConsoleOptions, 'input'>) {
+    this.#sandbox = opts.sandbox;
+    this.#clock = opts.clock;
+    this.#settleMs = opts.settleMs ?? 250;
+    this.member = opts.startAs ?? 'alice';
+    this.#sandbox.addUser(this.member);
+    this.channel = Object.keys(this.#sandbox.channels)[0] ?? 'general';
+    const color = 'isTTY' in opts.output && opts.output.isTTY === true;
+    this.printer = new ConsolePrinter(this.#sandbox, opts.output, opts.filesDir, color, () => this.#sandbox.user(this.member).id);
+    this.detach = this.printer.attach();
+  }
+
+  async execute(line: string, echo: boolean): Promise<Outcome> {
+    const violationsBefore = this.#sandbox.violations.length;
+    try {
+      const parsed = classifyLine(line);
+      if (parsed.kind === 'blank') return { ok: true };
+      if (echo) this.printer.line(`${this.printer.paint('bold', this.member)} › ${line.trim()}`);
+      const outcome = parsed.kind === 'meta' ? await this.#meta(parsed.name, parsed.arg.trim()) : await this.#command(parsed.text);
+      await this.#sandbox.idle(this.#settleMs);
+      const broken = this.#sandbox.violations.slice(violationsBefore);
+      if (outcome.ok && broken.length > 0) return { ok: false, error: `the bot broke Discord's rules: ${broken.map((v) => `${v.method} ${v.path} → ${v.code} ${v.message} ${JSON.stringify(v.errors ?? {})}`).join('; ')}` };
+      return outcome;
+    } catch (error) {
+      if (error instanceof ConsoleInputError || error instanceof Error) return { ok: false, error: error.message };
+      return { ok: false, error: String(error) };
+    }
+  }
+
+  async #command(text: string): Promise<Outcome> {
+    const sandbox = this.#sandbox;
+    const lookup = { userId: (n: string) => sandbox.users().find((u) => u.username === n)?.id, channelId: (n: string) => sandbox.channels[n] };
+    const parsed = parseCommandLine(text, sandbox.commands(), lookup);
+    return this.#report(await sandbox.chatInput(this.member, { ...parsed, channel: this.channel }));
+  }
+
+  #report(result: InteractionResult): Outcome {
+    if (result.failed) return { ok: false, error: 'the bot did not respond within 3 s (the member sees "The application did not respond")' };
+    if (result.kind === 'modal') this.printer.line(`  ↳ a form opens: "${String(result.modal?.title ?? '')}" (forms are not supported in the console)`);
+    if (result.kind === 'deferred' && result.message && (result.message.flags & 128) !== 0)
+      this.printer.line(this.printer.paint('dim', '  (still thinking after the wait; later edits will appear as they come)'));
+    return { ok: true };
+  }
+
+  async #meta(name: string, arg: string): Promise<Outcome> {
+    const sandbox = this.#sandbox;
+    const need = (what: string): string => {
+      if (arg === '') throw new ConsoleInputError(`:${name} needs ${what}`);
+      return arg;
+    };
+    switch (name) {
+      case 'as':
+        this.member = sandbox.addUser(need('a member name').replace(/^@/, '')).username;
+        return { ok: true };
+      case 'admin':
+        sandbox.addUser(need('a member name').replace(/^@/, ''), { manageGuild: true });
+        this.printer.line(`  ${arg} can now manage the server`);
+        return { ok: true };
+      case 'channel': {
+        const wanted = need('a channel name').replace(/^#/, '');
+        if (!(wanted in sandbox.channels)) throw new ConsoleInputError(`No channel #${wanted}. Channels: ${Object.keys(sandbox.channels).map((c) => `#${c}`).join(' ')}`);
+        this.channel = wanted;
+        return { ok: true };
+      }
+      case 'time':
+        this.#clock.set(parseTimeArg(need('+7d or an ISO time'), this.#clock.now()));
+        this.printer.line(`  🕒 it is now ${this.#nowText()}`);
+        await sandbox.idle(this.#settleMs, 30_000);
+        return { ok: true };
+      case 'now':
+        this.printer.line(`  🕒 ${this.#nowText()}`);
+        return { ok: true };
+      case 'say':
+        sandbox.postMessage(this.member, this.channel, need('a message'));
+        return { ok: true };
+      case 'menu': {
+        const [menuName = '', explicitId] = need('a menu name').split(/\s+@\s+/);
+        const target = explicitId ?? sandbox.messages(this.channel).filter((m) => !m.ephemeral).at(-1)?.id;
+        if (!target) throw new ConsoleInputError(`No message in #${this.channel} yet (post one with :say)`);
+        return this.#report(await sandbox.messageCommand(this.member, { name: menuName.trim(), messageId: target.trim() }));
+      }
+      case 'click': {
+        const messageId = this.printer.lastButtonsMessageId;
+        const message = messageId ? sandbox.message(messageId) : undefined;
+        const customId = message ? findButton(message.components, need('a button label')) : undefined;
+        if (!message || !customId) throw new ConsoleInputError(`No button "${arg}" on the last message with buttons`);
+        return this.#report(await sandbox.clickButton(this.member, { messageId: message.id, customId }));
+      }
+      case 'users':
+        for (const u of sandbox.users())
+          this.printer.line(`  ${u.username === this.member ? '→' : ' '} ${u.username}${u.bot ? ' (bot)' : ''}${u.manageGuild ? ' (can manage server)' : ''}  ${u.id}`);
+        return { ok: true };
+      case 'help':
+        this.printer.line(HELP);
+        return { ok: true };
+      case 'quit':
+      case 'exit':
+        return { ok: true, quit: true };
+      default:
+        throw new ConsoleInputError(`Unknown :${name} (try :help)`);
+    }
+  }
+
+  #nowText(): string {
+    const now = this.#clock.now();
+    const day = now.toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
+    return `${day} ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  }
+}

@@ -1,0 +1,215 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { alreadyAcknowledged, ApiError, unknownInteraction, unknownMessage, unknownWebhook } from './errors.js';
+import type { RequestContext, RouteResult } from './http-front.js';
+import { asArray, asNumber, asObject, type JsonObject } from './json.js';
+import { bodyObject, messageFields } from './message-body.js';
+import { apiMessage } from './payloads.js';
+import { EPHEMERAL, type SandboxState } from './state.js';
+import type { Choice, InteractionResult, StoredMessage } from './types.js';
+import { validateChoices, validateMessageBody } from './validate.js';
+
+const LOADING = 128;
+
+export interface InteractionMeta {
+  type: number;
+  userId: string;
+  channelId: string;
+  name: string;
+  /** Message type of replies: 20 chat input, 23 context menu, 0 component. */
+  messageType: number;
+  sourceMessageId?: string;
+}
+
+interface Pending extends InteractionMeta {
+  id: string;
+  token: string;
+  startedAt: number;
+  status: 'pending' | 'acknowledged' | 'expired';
+  originalId: string | undefined;
+  waitingForEdit: boolean;
+  result: InteractionResult;
+  settle: () => void;
+  timers: NodeJS.Timeout[];
+}
+
+export interface HubOptions {
+  responseDeadlineMs: number;
+  deferTimeoutMs: number;
+  dispatch: (payload: JsonObject) => void;
+  attachmentUrl: (channelId: string, id: string, filename: string) => string;
+}
+
+/** Tracks interactions from INTERACTION_CREATE to their callback, edits and follow-ups. */
+export class InteractionHub {
+  readonly #byId = new Map<string, Pending>();
+
+  constructor(
+    private readonly state: SandboxState,
+    private readonly opts: HubOptions,
+  ) {}
+
+  /** Sends the interaction and resolves when the bot has answered (or failed to, like on Discord). */
+  run(meta: InteractionMeta, build: (ids: { id: string; token: string }) => JsonObject): Promise<InteractionResult> {
+    const id = this.state.ids.next();
+    const token = `aW50ZXJhY3Rpb24${randomBytes(32).toString('base64url')}`;
+    const result: InteractionResult = { interactionId: id, kind: 'none', ephemeral: false, failed: false, message: undefined, followUps: [], choices: undefined, modal: undefined, respondedInMs: undefined };
+    return new Promise((resolve) => {
+      let settled = false;
+      const pending: Pending = {
+        ...meta, id, token, startedAt: performance.now(), status: 'pending', originalId: meta.sourceMessageId, waitingForEdit: false, result, timers: [],
+        settle: () => {
+          if (settled) return;
+          settled = true;
+          pending.timers.forEach(clearTimeout);
+          resolve(result);
+        },
+      };
+      this.#byId.set(id, pending);
+      pending.timers.push(setTimeout(() => this.#expire(pending), this.opts.responseDeadlineMs));
+      this.opts.dispatch(build({ id, token }));
+    });
+  }
+
+  callback(ctx: RequestContext, id: string, token: string): RouteResult {
+    const p = this.#byId.get(id);
+    if (!p || p.token !== token || p.status === 'expired') throw unknownInteraction();
+    if (p.status === 'acknowledged') throw alreadyAcknowledged();
+    const body = bodyObject(ctx.body);
+    const data = asObject(body.data) ?? {};
+    const type = asNumber(body.type);
+    const isComponent = p.type === 3;
+    const allowed = p.type === 4 ? [8] : isComponent ? [4, 5, 6, 7, 9] : [4, 5, 9];
+    if (type === undefined || !allowed.includes(type))
+      throw new ApiError(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Response type ${String(type)} is not valid for this interaction` }] } });
+    const result = p.result;
+    if (type === 4 || type === 7) {
+      const invalid = validateMessageBody(data, { creating: type === 4, fileCount: ctx.files.length });
+      if (invalid) throw invalid;
+    }
+    if (type === 8) {
+      const invalid = validateChoices(asArray(data.choices));
+      if (invalid) throw invalid;
+    }
+    p.status = 'acknowledged';
+    result.respondedInMs = Math.round(performance.now() - p.startedAt);
+    let message: StoredMessage | undefined;
+    switch (type) {
+      case 4:
+      case 5: {
+        const fields = type === 4 ? this.#fields(ctx, data, p.channelId) : { flags: LOADING | ((asNumber(data.flags) ?? 0) & EPHEMERAL) };
+        message = this.#create(p, fields);
+        p.originalId = message.id;
+        result.kind = type === 4 ? 'reply' : 'deferred';
+        result.ephemeral = message.ephemeral;
+        break;
+      }
+      case 6:
+      case 7:
+        message = this.state.message(p.sourceMessageId ?? '');
+        if (message && type === 7) this.state.editMessage(message, this.#fields(ctx, data, message.channel_id, message));
+        result.kind = 'update';
+        result.ephemeral = message?.ephemeral ?? false;
+        break;
+      case 8:
+        result.kind = 'autocomplete';
+        result.choices = asArray(data.choices).map((c) => c as unknown as Choice);
+        break;
+      default:
+        result.kind = 'modal';
+        result.modal = data;
+    }
+    result.message = message;
+    if (type === 5 || type === 6) {
+      p.waitingForEdit = true;
+      p.timers.push(setTimeout(p.settle, this.opts.deferTimeoutMs));
+    } else p.settle();
+    if (ctx.query.get('with_response') !== 'true') return { status: 204 };
+    const callback: JsonObject = { id: p.id, type: p.type, response_message_id: message?.id ?? null, response_message_loading: type === 5, response_message_ephemeral: result.ephemeral };
+    const resource: JsonObject = { type };
+    if (message && type !== 6) resource.message = apiMessage(this.state, message);
+    return { body: { interaction: callback, resource } };
+  }
+
+  /** `/webhooks/{app}/{token}/messages/{@original | id}`. */
+  webhookMessage(ctx: RequestContext, app: string, token: string, messageId: string): RouteResult {
+    const p = this.#byToken(app, token);
+    const id = messageId === '@original' ? p.originalId : messageId;
+    const msg = this.state.message(id ?? '');
+    const own = msg && (msg.id === p.originalId || p.result.followUps.includes(msg));
+    if (!msg || !own) throw unknownMessage();
+    if (ctx.method === 'GET') return { body: apiMessage(this.state, msg) };
+    if (ctx.method === 'DELETE') {
+      this.state.deleteMessage(msg);
+      return { status: 204 };
+    }
+    const body = bodyObject(ctx.body);
+    const invalid = validateMessageBody(body, { creating: false, fileCount: ctx.files.length });
+    if (invalid) throw invalid;
+    this.#edit(p, msg, this.#fields(ctx, body, msg.channel_id, msg));
+    return { body: apiMessage(this.state, msg) };
+  }
+
+  /** `POST /webhooks/{app}/{token}`: a follow-up; the first one after a defer fills the loading message. */
+  followUp(ctx: RequestContext, app: string, token: string): RouteResult {
+    const p = this.#byToken(app, token);
+    const body = bodyObject(ctx.body);
+    const invalid = validateMessageBody(body, { creating: true, fileCount: ctx.files.length });
+    if (invalid) throw invalid;
+    const original = this.state.message(p.originalId ?? '');
+    let msg: StoredMessage;
+    if (original && (original.flags & LOADING) !== 0) {
+      msg = this.#edit(p, original, this.#fields(ctx, body, p.channelId, original));
+    } else {
+      msg = this.#create(p, this.#fields(ctx, body, p.channelId));
+      p.result.followUps.push(msg);
+    }
+    return ctx.query.get('wait') === 'false' ? { status: 204 } : { body: apiMessage(this.state, msg) };
+  }
+
+  close(): void {
+    for (const p of this.#byId.values()) this.#expire(p);
+  }
+
+  #expire(p: Pending): void {
+    if (p.status === 'pending') {
+      p.status = 'expired';
+      p.result.failed = true;
+      p.result.kind = 'none';
+    }
+    p.settle();
+  }
+
+  #byToken(app: string, token: string): Pending {
+    const p = [...this.#byId.values()].find((x) => x.token === token);
+    if (!p || app !== this.state.applicationId || p.status !== 'acknowledged') throw unknownWebhook();
+    return p;
+  }
+
+  #fields(ctx: RequestContext, body: JsonObject, channelId: string, existing?: StoredMessage): ReturnType<typeof messageFields> {
+    return messageFields(this.state, body, ctx.files, existing?.attachments, this.opts.attachmentUrl, channelId);
+  }
+
+  #create(p: Pending, fields: ReturnType<typeof messageFields>): StoredMessage {
+    return this.state.createMessage({
+      ...fields,
+      channelId: p.channelId,
+      authorId: this.state.botUserId,
+      type: p.messageType,
+      webhookId: this.state.applicationId,
+      interaction: { id: p.id, type: p.type, name: p.name, userId: p.userId },
+    });
+  }
+
+  #edit(p: Pending, msg: StoredMessage, fields: ReturnType<typeof messageFields>): StoredMessage {
+    const firstFill = (msg.flags & LOADING) !== 0;
+    if (firstFill) fields.flags = (fields.flags ?? 0) & ~LOADING;
+    this.state.editMessage(msg, fields, !firstFill);
+    if (msg.id === p.originalId && p.waitingForEdit) {
+      p.waitingForEdit = false;
+      p.result.message = msg;
+      p.settle();
+    }
+    return msg;
+  }
+}

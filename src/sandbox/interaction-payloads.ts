@@ -1,0 +1,39 @@
+import type { JsonObject } from './json.js';
+import { apiChannel, apiMember, EVERYONE_PERMISSIONS, memberPermissions, SEND_MESSAGES } from './payloads.js';
+import type { SandboxState } from './state.js';
+import type { SandboxChannel, SandboxUser } from './types.js';
+
+export const InteractionType = { Command: 2, Component: 3, Autocomplete: 4 } as const;
+
+/** The envelope every guild interaction carries; discord.js 14 reads all of these fields. */
+export function interactionEnvelope(
+  state: SandboxState,
+  ids: { id: string; token: string },
+  type: number,
+  user: SandboxUser,
+  channel: SandboxChannel,
+  data: JsonObject,
+): JsonObject {
+  const permissions = memberPermissions(state, user);
+  const appPermissions = channel.canPost ? EVERYONE_PERMISSIONS : EVERYONE_PERMISSIONS & ~SEND_MESSAGES;
+  return {
+    id: ids.id,
+    application_id: state.applicationId,
+    type,
+    data,
+    guild_id: state.guildId,
+    guild: { id: state.guildId, locale: 'en-US', features: [] },
+    channel: { ...apiChannel(state, channel), permissions },
+    channel_id: channel.id,
+    member: { ...apiMember(state, user), permissions },
+    token: ids.token,
+    version: 1,
+    app_permissions: appPermissions.toString(),
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { '0': state.guildId },
+    context: 0,
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+}

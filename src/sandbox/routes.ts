@@ -1,0 +1,123 @@
+import { overwriteCommands, upsertCommand } from './commands-registry.js';
+import { ApiError, cannotDm, missingPermissions, unknownChannel, unknownGuild, unknownMember, unknownMessage, unknownUser } from './errors.js';
+import type { RequestContext, Route, RouteResult } from './http-front.js';
+import type { InteractionHub } from './interaction-hub.js';
+import { asString, type Json } from './json.js';
+import { bodyObject, messageFields } from './message-body.js';
+import { apiChannel, apiGuild, apiMember, apiMessage, apiRoles, apiUser } from './payloads.js';
+import type { SandboxState } from './state.js';
+import type { SandboxChannel } from './types.js';
+import { validateMessageBody } from './validate.js';
+
+export interface RouteDeps {
+  state: SandboxState;
+  hub: InteractionHub;
+  gatewayUrl: () => string;
+  attachmentUrl: (channelId: string, id: string, filename: string) => string;
+}
+
+type Handler = (ctx: RequestContext, params: string[]) => RouteResult | Promise<RouteResult>;
+const ID = '(\\d+)';
+const TOKEN = '([^/]+)';
+
+/** The slice of Discord's REST API v10 that a discord.js 14 bot uses. */
+export function buildRoutes(deps: RouteDeps): Route[] {
+  const { state, hub } = deps;
+  const routes: Route[] = [];
+  const on = (method: string, path: string, handler: Handler, auth = true): void => {
+    routes.push({ method, pattern: new RegExp(`^${path}$`), auth, handler });
+  };
+  const ok = (body: Json): RouteResult => ({ body });
+  const channelOf = (id: string): SandboxChannel => state.channels.get(id) ?? fail(unknownChannel());
+  const guildOf = (id: string): void => void (id === state.guildId || fail(unknownGuild()));
+  const messageIn = (channelId: string, id: string) => {
+    const msg = state.message(id);
+    return msg && msg.channel_id === channelId && !msg.ephemeral ? msg : fail(unknownMessage());
+  };
+
+  const gateway = (): RouteResult =>
+    ok({ url: deps.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } });
+  on('GET', '/gateway/bot', gateway);
+  on('GET', '/gateway', gateway, false);
+  on('GET', '/users/@me', () => ok(apiUser(state.users.get(state.botUserId) ?? fail(unknownUser()))));
+  on('GET', `/users/${ID}`, (_, [id]) => ok(apiUser(state.users.get(id ?? '') ?? fail(unknownUser()))));
+  on('POST', '/users/@me/channels', (ctx) => {
+    const recipient = state.users.get(asString(bodyObject(ctx.body).recipient_id) ?? '') ?? fail(unknownUser());
+    return ok(apiChannel(state, state.dmChannelFor(recipient.id)));
+  });
+  on('GET', '/applications/@me', () => ok({ id: state.applicationId, name: state.users.get(state.botUserId)?.username ?? 'bot', flags: 0, bot_public: true, bot_require_code_grant: false, description: '', icon: null, team: null, owner: null }));
+
+  on('GET', `/channels/${ID}`, (_, [id]) => ok(apiChannel(state, channelOf(id ?? ''))));
+  on('POST', `/channels/${ID}/typing`, () => ({ status: 204 }));
+  on('GET', `/channels/${ID}/messages`, (ctx, [id]) => {
+    const limit = Math.min(Number(ctx.query.get('limit') ?? 50), 100);
+    const visible = state.messagesIn(channelOf(id ?? '').id).filter((m) => !m.ephemeral);
+    return ok(visible.slice(-limit).reverse().map((m) => apiMessage(state, m)));
+  });
+  on('POST', `/channels/${ID}/messages`, (ctx, [id]) => {
+    const channel = channelOf(id ?? '');
+    const recipient = channel.recipientId ? state.users.get(channel.recipientId) : undefined;
+    if (recipient?.dmsClosed) throw cannotDm();
+    if (!channel.canPost) throw missingPermissions();
+    const body = bodyObject(ctx.body);
+    const invalid = validateMessageBody(body, { creating: true, fileCount: ctx.files.length });
+    if (invalid) throw invalid;
+    const fields = messageFields(state, body, ctx.files, undefined, deps.attachmentUrl, channel.id);
+    fields.flags = (fields.flags ?? 0) & ~64; // Only interaction responses can be ephemeral.
+    return ok(apiMessage(state, state.createMessage({ ...fields, channelId: channel.id, authorId: state.botUserId })));
+  });
+  on('GET', `/channels/${ID}/messages/${ID}`, (_, [cid, mid]) => ok(apiMessage(state, messageIn(channelOf(cid ?? '').id, mid ?? ''))));
+  on('PATCH', `/channels/${ID}/messages/${ID}`, (ctx, [cid, mid]) => {
+    const msg = messageIn(channelOf(cid ?? '').id, mid ?? '');
+    if (msg.author.id !== state.botUserId) throw new ApiError(403, 50005, 'Cannot edit a message authored by another user');
+    const body = bodyObject(ctx.body);
+    const invalid = validateMessageBody(body, { creating: false, fileCount: ctx.files.length });
+    if (invalid) throw invalid;
+    state.editMessage(msg, messageFields(state, body, ctx.files, msg.attachments, deps.attachmentUrl, msg.channel_id));
+    return ok(apiMessage(state, msg));
+  });
+  on('DELETE', `/channels/${ID}/messages/${ID}`, (_, [cid, mid]) => {
+    state.deleteMessage(messageIn(channelOf(cid ?? '').id, mid ?? ''));
+    return { status: 204 };
+  });
+
+  on('GET', `/guilds/${ID}`, (_, [gid]) => {
+    guildOf(gid ?? '');
+    const { members: _m, channels: _c, ...guild } = apiGuild(state);
+    return ok({ ...guild, approximate_member_count: state.users.size });
+  });
+  on('GET', `/guilds/${ID}/channels`, (_, [gid]) => (guildOf(gid ?? ''), ok(state.guildChannels().map((c) => apiChannel(state, c)))));
+  on('GET', `/guilds/${ID}/roles`, (_, [gid]) => (guildOf(gid ?? ''), ok(apiRoles(state))));
+  on('GET', `/guilds/${ID}/members`, (_, [gid]) => (guildOf(gid ?? ''), ok([...state.users.values()].map((u) => apiMember(state, u)))));
+  on('GET', `/guilds/${ID}/members/${ID}`, (_, [gid, uid]) => {
+    guildOf(gid ?? '');
+    return ok(apiMember(state, state.users.get(uid ?? '') ?? fail(unknownMember())));
+  });
+
+  const commandRoutes = (base: string, list: () => 'globalCommands' | 'guildCommands'): void => {
+    const guildId = (p: string[]): string | undefined => (list() === 'guildCommands' ? (guildOf(p[1] ?? ''), p[1]) : undefined);
+    on('GET', base, (_, p) => (guildId(p), ok(state[list()] as unknown as Json)));
+    on('PUT', base, (ctx, p) => {
+      state[list()] = overwriteCommands(state, state[list()], ctx.body, guildId(p));
+      return ok(state[list()] as unknown as Json);
+    });
+    on('POST', base, (ctx, p) => ({ status: 201, body: upsertCommand(state, state[list()], ctx.body, guildId(p)) as unknown as Json }));
+  };
+  commandRoutes(`/applications/${ID}/commands`, () => 'globalCommands');
+  commandRoutes(`/applications/${ID}/guilds/${ID}/commands`, () => 'guildCommands');
+
+  on('POST', `/interactions/${ID}/${TOKEN}/callback`, (ctx, [id, token]) => hub.callback(ctx, id ?? '', token ?? ''), false);
+  on('POST', `/webhooks/${ID}/${TOKEN}`, (ctx, [app, token]) => hub.followUp(ctx, app ?? '', token ?? ''), false);
+  for (const method of ['GET', 'PATCH', 'DELETE'])
+    on(method, `/webhooks/${ID}/${TOKEN}/messages/(@original|\\d+)`, (ctx, [app, token, mid]) => hub.webhookMessage(ctx, app ?? '', token ?? '', mid ?? ''), false);
+
+  on('GET', `/_raw/attachments/${ID}/${ID}/(.+)`, (_, [, aid]) => {
+    const attachment = state.allMessages().flatMap((m) => m.attachments).find((a) => a.id === aid) ?? fail(new ApiError(404, 0, '404: Not Found'));
+    return { raw: attachment.data, headers: { 'content-type': attachment.content_type ?? 'application/octet-stream' } };
+  }, false);
+  return routes;
+}
+
+function fail(error: ApiError): never {
+  throw error;
+}

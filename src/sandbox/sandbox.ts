@@ -1,0 +1,218 @@
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import { chatInputData, findCommand, type CommandInput } from './command-options.js';
+import { type Gateway, INTENT_DIRECT_MESSAGES, INTENT_GUILD_MEMBERS, INTENT_GUILD_MESSAGES } from './gateway.js';
+import type { HttpFront } from './http-front.js';
+import type { InteractionHub, InteractionMeta } from './interaction-hub.js';
+import { interactionEnvelope, InteractionType } from './interaction-payloads.js';
+import { asArray, asObject, type JsonObject } from './json.js';
+import { apiChannel, apiMember, apiMessage, apiUser } from './payloads.js';
+import type { SandboxState } from './state.js';
+import type { Choice, CommandDef, FaultRule, InteractionResult, SandboxChannel, SandboxUser, StoredMessage, Violation } from './types.js';
+
+export interface SandboxParts {
+  server: Server;
+  port: number;
+  token: string;
+  state: SandboxState;
+  http: HttpFront;
+  gateway: Gateway;
+  hub: InteractionHub;
+  logger: Logger;
+}
+
+/** A running stand-in for Discord: drive members' actions and inspect what the bot did. */
+export class Sandbox {
+  readonly token: string;
+  readonly port: number;
+  readonly apiUrl: string;
+  readonly clock: Clock;
+  readonly #parts: SandboxParts;
+
+  constructor(parts: SandboxParts) {
+    this.#parts = parts;
+    this.token = parts.token;
+    this.port = parts.port;
+    this.apiUrl = `http://127.0.0.1:${parts.port}/api`;
+    this.clock = parts.state.clock;
+    this.#mirrorToGateway();
+  }
+
+  get applicationId(): string { return this.#parts.state.applicationId; }
+  get botUserId(): string { return this.#parts.state.botUserId; }
+  get guildId(): string { return this.#parts.state.guildId; }
+  get guildName(): string { return this.#parts.state.guildName; }
+  get adminRoleId(): string { return this.#parts.state.adminRoleId; }
+  get events(): SandboxState['events'] { return this.#parts.state.events; }
+  /** Every request rejected for breaking Discord's rules (limits, double acknowledgement). */
+  get violations(): Violation[] { return this.#parts.http.violations; }
+  /** Guild text channels, name → id. */
+  get channels(): Record<string, string> {
+    return Object.fromEntries(this.#parts.state.guildChannels().map((c) => [c.name, c.id]));
+  }
+
+  addUser(name: string, opts: { manageGuild?: boolean } = {}): SandboxUser {
+    const { state, gateway } = this.#parts;
+    const known = state.userByName(name);
+    const user = state.addUser(name, opts);
+    const member = { ...apiMember(state, user), guild_id: state.guildId };
+    if (!known) gateway.dispatch('GUILD_MEMBER_ADD', member, INTENT_GUILD_MEMBERS);
+    else if (opts.manageGuild !== undefined) gateway.dispatch('GUILD_MEMBER_UPDATE', member, INTENT_GUILD_MEMBERS);
+    return user;
+  }
+
+  user(name: string): SandboxUser {
+    const user = this.#parts.state.userByName(name);
+    if (!user) throw new Error(`Unknown sandbox user "${name}"`);
+    return user;
+  }
+
+  userById(id: string): SandboxUser | undefined {
+    return this.#parts.state.users.get(id);
+  }
+
+  users(): SandboxUser[] {
+    return [...this.#parts.state.users.values()];
+  }
+
+  channel(nameOrId: string): SandboxChannel {
+    const channel = this.#parts.state.findChannel(nameOrId) ?? this.#parts.state.channels.get(nameOrId);
+    if (!channel) throw new Error(`Unknown sandbox channel "${nameOrId}"`);
+    return channel;
+  }
+
+  /** Registered application commands: guild ones first, then global. */
+  commands(): CommandDef[] {
+    return [...this.#parts.state.guildCommands, ...this.#parts.state.globalCommands];
+  }
+
+  async chatInput(userName: string, input: CommandInput & { channel?: string }): Promise<InteractionResult> {
+    const user = this.user(userName);
+    const channel = this.channel(input.channel ?? this.#defaultChannel());
+    const data = chatInputData(this.#parts.state, input);
+    return this.#run({ type: InteractionType.Command, userId: user.id, channelId: channel.id, name: input.name, messageType: 20 }, user, channel, data);
+  }
+
+  async autocomplete(userName: string, input: CommandInput & { focused: string; channel?: string }): Promise<Choice[]> {
+    const user = this.user(userName);
+    const channel = this.channel(input.channel ?? this.#defaultChannel());
+    const data = chatInputData(this.#parts.state, input, input.focused);
+    const result = await this.#run({ type: InteractionType.Autocomplete, userId: user.id, channelId: channel.id, name: input.name, messageType: 0 }, user, channel, data);
+    if (result.kind !== 'autocomplete' || !result.choices) throw new Error(`The bot did not answer autocomplete for /${input.name} ${input.focused} (${result.kind})`);
+    return result.choices;
+  }
+
+  async messageCommand(userName: string, input: { name: string; messageId: string }): Promise<InteractionResult> {
+    const { state } = this.#parts;
+    const user = this.user(userName);
+    const cmd = findCommand(state, input.name, 3);
+    const target = state.message(input.messageId);
+    if (!target || target.ephemeral) throw new Error(`Unknown message ${input.messageId}`);
+    const channel = this.channel(target.channel_id);
+    const data: JsonObject = { id: cmd.id, name: cmd.name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: apiMessage(state, target) } } };
+    if (cmd.guild_id) data.guild_id = cmd.guild_id;
+    return this.#run({ type: InteractionType.Command, userId: user.id, channelId: channel.id, name: cmd.name, messageType: 23 }, user, channel, data);
+  }
+
+  async userCommand(userName: string, input: { name: string; targetUser: string; channel?: string }): Promise<InteractionResult> {
+    const { state } = this.#parts;
+    const user = this.user(userName);
+    const target = this.user(input.targetUser);
+    const cmd = findCommand(state, input.name, 2);
+    const channel = this.channel(input.channel ?? this.#defaultChannel());
+    const resolved = { users: { [target.id]: apiUser(target) }, members: { [target.id]: apiMember(state, target, false) } };
+    const data: JsonObject = { id: cmd.id, name: cmd.name, type: 2, target_id: target.id, resolved };
+    return this.#run({ type: InteractionType.Command, userId: user.id, channelId: channel.id, name: cmd.name, messageType: 23 }, user, channel, data);
+  }
+
+  async clickButton(userName: string, input: { messageId: string; customId: string }): Promise<InteractionResult> {
+    const { state } = this.#parts;
+    const user = this.user(userName);
+    const source = state.message(input.messageId);
+    if (!source) throw new Error(`Unknown message ${input.messageId}`);
+    const buttons = source.components.flatMap((row) => asArray(row.components).map(asObject)).filter((c) => c?.type === 2);
+    if (!buttons.some((b) => b?.custom_id === input.customId)) throw new Error(`Message ${source.id} has no button with custom_id "${input.customId}"`);
+    const channel = this.channel(source.channel_id);
+    const meta: InteractionMeta = { type: InteractionType.Component, userId: user.id, channelId: channel.id, name: input.customId, messageType: 0, sourceMessageId: source.id };
+    return this.#run(meta, user, channel, { custom_id: input.customId, component_type: 2 }, { message: apiMessage(state, source) });
+  }
+
+  /** A member's message in a guild channel (so a context menu can target it). */
+  postMessage(userName: string, channelName: string, content: string): StoredMessage {
+    const user = this.user(userName);
+    return this.#parts.state.createMessage({ channelId: this.channel(channelName).id, authorId: user.id, content });
+  }
+
+  messages(channelNameOrId: string): StoredMessage[] {
+    return this.#parts.state.messagesIn(this.channel(channelNameOrId).id);
+  }
+
+  dms(userName: string): StoredMessage[] {
+    const user = this.user(userName);
+    return this.#parts.state.allMessages().filter((m) => m.dmUserId === user.id);
+  }
+
+  allMessages(): StoredMessage[] {
+    return this.#parts.state.allMessages();
+  }
+
+  message(id: string): StoredMessage | undefined {
+    return this.#parts.state.message(id);
+  }
+
+  failNext(rule: FaultRule): void {
+    this.#parts.http.failNext(rule);
+  }
+
+  /** `false` makes the bot's posts to that channel answer 403 Missing Permissions. */
+  setCanPost(channelName: string, canPost: boolean): void {
+    const channel = this.channel(channelName);
+    channel.canPost = canPost;
+    this.#parts.gateway.dispatch('CHANNEL_UPDATE', apiChannel(this.#parts.state, channel), 1);
+  }
+
+  closeDms(userName: string, closed = true): void {
+    this.user(userName).dmsClosed = closed;
+  }
+
+  /** Resolves true once no HTTP request has been in flight or arrived for `quietMs` (false on timeout). */
+  idle(quietMs = 150, timeoutMs = 5000): Promise<boolean> {
+    return this.#parts.http.idle(quietMs, timeoutMs);
+  }
+
+  get botConnected(): boolean {
+    return this.#parts.gateway.connectedSessions > 0;
+  }
+
+  async close(): Promise<void> {
+    const { hub, gateway, server } = this.#parts;
+    hub.close();
+    await gateway.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  #defaultChannel(): string {
+    return this.#parts.state.guildChannels()[0]?.id ?? '';
+  }
+
+  #run(meta: InteractionMeta, user: SandboxUser, channel: SandboxChannel, data: JsonObject, extra: JsonObject = {}): Promise<InteractionResult> {
+    const { state, hub, logger } = this.#parts;
+    if (!this.botConnected) logger.warn('sandbox: no bot is connected to the gateway; the interaction will fail');
+    return hub.run(meta, (ids) => ({ ...interactionEnvelope(state, ids, meta.type, user, channel, data), ...extra }));
+  }
+
+  /** Discord tells the bot about messages over the gateway too. */
+  #mirrorToGateway(): void {
+    const { state, gateway } = this.#parts;
+    const intentFor = (m: StoredMessage): number => (m.guild_id ? INTENT_GUILD_MESSAGES : INTENT_DIRECT_MESSAGES);
+    state.events.on('message', (m) => m.ephemeral || gateway.dispatch('MESSAGE_CREATE', apiMessage(state, m), intentFor(m)));
+    state.events.on('messageUpdate', (m) => m.ephemeral || gateway.dispatch('MESSAGE_UPDATE', apiMessage(state, m), intentFor(m)));
+    state.events.on('messageDelete', (m) => {
+      const d: JsonObject = { id: m.id, channel_id: m.channel_id };
+      if (m.guild_id) d.guild_id = m.guild_id;
+      if (!m.ephemeral) gateway.dispatch('MESSAGE_DELETE', d, intentFor(m));
+    });
+  }
+}

@@ -1,0 +1,166 @@
+import { EventEmitter } from 'node:events';
+import type { Clock } from '../clock.js';
+import type { JsonObject } from './json.js';
+import { computePings } from './mentions.js';
+import { SnowflakeFactory } from './snowflake.js';
+import type { CommandDef, SandboxChannel, SandboxEvents, SandboxUser, StoredMessage } from './types.js';
+
+export const EPHEMERAL = 64;
+
+export interface MessageFields {
+  content?: string;
+  embeds?: StoredMessage['embeds'];
+  components?: JsonObject[];
+  attachments?: StoredMessage['attachments'];
+  allowed_mentions?: JsonObject;
+  flags?: number;
+}
+
+export interface NewMessage extends MessageFields {
+  channelId: string;
+  authorId: string;
+  type?: number;
+  interaction?: StoredMessage['interaction'];
+  webhookId?: string;
+}
+
+/** The simulated world: one guild, its members and channels, DMs, messages and registered commands. */
+export class SandboxState {
+  readonly ids: SnowflakeFactory;
+  readonly applicationId: string;
+  readonly guildId: string;
+  readonly adminRoleId: string;
+  readonly botUserId: string;
+  readonly users = new Map<string, SandboxUser>();
+  readonly channels = new Map<string, SandboxChannel>();
+  readonly events = new EventEmitter<SandboxEvents>();
+  globalCommands: CommandDef[] = [];
+  guildCommands: CommandDef[] = [];
+  ownerId = '';
+  readonly #messages = new Map<string, StoredMessage>();
+
+  constructor(
+    readonly clock: Clock,
+    readonly guildName: string,
+    botName: string,
+  ) {
+    this.ids = new SnowflakeFactory(clock);
+    this.applicationId = this.ids.next();
+    this.guildId = this.ids.next();
+    this.adminRoleId = this.ids.next();
+    this.botUserId = this.applicationId; // Discord bots share their application's id.
+    this.users.set(this.botUserId, this.#newUser(this.botUserId, botName, true, false));
+  }
+
+  addUser(name: string, opts: { manageGuild?: boolean } = {}): SandboxUser {
+    const existing = this.userByName(name);
+    if (existing) {
+      if (opts.manageGuild !== undefined) existing.manageGuild = opts.manageGuild;
+      return existing;
+    }
+    const user = this.#newUser(this.ids.next(), name, false, opts.manageGuild ?? false);
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  userByName(name: string): SandboxUser | undefined {
+    const wanted = name.replace(/^@/, '').toLowerCase();
+    return [...this.users.values()].find((u) => u.username.toLowerCase() === wanted);
+  }
+
+  addChannel(name: string): SandboxChannel {
+    const channel: SandboxChannel = { id: this.ids.next(), name, type: 0, canPost: true, position: this.guildChannels().length };
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  guildChannels(): SandboxChannel[] {
+    return [...this.channels.values()].filter((c) => c.type === 0);
+  }
+
+  /** A guild channel by id, `name` or `#name`. */
+  findChannel(nameOrId: string): SandboxChannel | undefined {
+    const byId = this.channels.get(nameOrId);
+    if (byId) return byId;
+    const name = nameOrId.replace(/^#/, '');
+    return this.guildChannels().find((c) => c.name === name);
+  }
+
+  dmChannelFor(userId: string): SandboxChannel {
+    const existing = [...this.channels.values()].find((c) => c.type === 1 && c.recipientId === userId);
+    if (existing) return existing;
+    const channel: SandboxChannel = { id: this.ids.next(), name: '', type: 1, recipientId: userId, canPost: true, position: 0 };
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  message(id: string): StoredMessage | undefined {
+    const msg = this.#messages.get(id);
+    return msg && !msg.deleted ? msg : undefined;
+  }
+
+  messagesIn(channelId: string): StoredMessage[] {
+    return this.allMessages().filter((m) => m.channel_id === channelId);
+  }
+
+  allMessages(): StoredMessage[] {
+    return [...this.#messages.values()].filter((m) => !m.deleted);
+  }
+
+  createMessage(input: NewMessage): StoredMessage {
+    const channel = this.channels.get(input.channelId);
+    const author = this.users.get(input.authorId);
+    if (!channel || !author) throw new Error(`createMessage: unknown channel ${input.channelId} or author ${input.authorId}`);
+    const recipient = channel.recipientId ? this.users.get(channel.recipientId) : undefined;
+    const flags = input.flags ?? 0;
+    const msg: StoredMessage = {
+      id: this.ids.next(),
+      channel_id: channel.id,
+      guild_id: channel.type === 0 ? this.guildId : undefined,
+      channelLabel: channel.type === 0 ? `#${channel.name}` : `DM to ${recipient?.username ?? '?'}`,
+      dmUserId: recipient?.id,
+      author: { id: author.id, username: author.username, global_name: author.globalName, bot: author.bot },
+      content: input.content ?? '',
+      embeds: input.embeds ?? [],
+      components: input.components ?? [],
+      attachments: input.attachments ?? [],
+      allowed_mentions: input.allowed_mentions,
+      flags,
+      type: input.type ?? 0,
+      timestamp: this.clock.now().toISOString(),
+      edited_timestamp: null,
+      pings: computePings(input.content ?? '', input.allowed_mentions, (flags & EPHEMERAL) !== 0),
+      ephemeral: (flags & EPHEMERAL) !== 0,
+      interaction: input.interaction,
+      webhookId: input.webhookId,
+      deleted: false,
+    };
+    this.#messages.set(msg.id, msg);
+    this.events.emit('message', msg);
+    return msg;
+  }
+
+  /** Applies an edit; `markEdited` is false when a deferred "thinking" message gets its first content. */
+  editMessage(msg: StoredMessage, fields: MessageFields, markEdited = true): StoredMessage {
+    if (fields.content !== undefined) msg.content = fields.content;
+    if (fields.embeds !== undefined) msg.embeds = fields.embeds;
+    if (fields.components !== undefined) msg.components = fields.components;
+    if (fields.attachments !== undefined) msg.attachments = fields.attachments;
+    if (fields.allowed_mentions !== undefined) msg.allowed_mentions = fields.allowed_mentions;
+    if (fields.flags !== undefined) msg.flags = (msg.flags & EPHEMERAL) | (fields.flags & ~EPHEMERAL);
+    if (markEdited) msg.edited_timestamp = this.clock.now().toISOString();
+    // Pings stay as at creation: Discord notifies nobody on edits, nor when a deferred reply is filled in.
+    this.events.emit('messageUpdate', msg);
+    return msg;
+  }
+
+  deleteMessage(msg: StoredMessage): void {
+    msg.deleted = true;
+    this.events.emit('messageDelete', msg);
+  }
+
+  #newUser(id: string, name: string, bot: boolean, manageGuild: boolean): SandboxUser {
+    const globalName = name.charAt(0).toUpperCase() + name.slice(1);
+    return { id, username: name, globalName, bot, manageGuild, dmsClosed: false, joinedAt: this.clock.now() };
+  }
+}

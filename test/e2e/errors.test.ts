@@ -1,0 +1,67 @@
+import { ApplicationCommandOptionType } from 'discord.js';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import type { ChatInputCommand } from '../../src/discord/command.js';
+import { listMemberWins } from '../../src/db/wins.js';
+import * as schema from '../../src/db/schema.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+const start = '2026-11-25T12:00:00Z';
+
+// A command of the test's own that fails the way a bug would.
+const broken: ChatInputCommand = {
+  kind: 'chat-input',
+  data: { name: 'broken', description: 'fails', options: [{ type: ApplicationCommandOptionType.String, name: 'x', description: 'x' }] },
+  async execute() {
+    throw new Error('secret internals: relation "wins" at /srv/app/src/db.ts:42');
+  },
+};
+
+describe('when things go wrong', () => {
+  describe('with the database unreachable', () => {
+    let h: Harness;
+    // Nothing listens on port 1: every query fails to connect.
+    const deadClient = postgres('postgres://postgres@127.0.0.1:1/none', { connect_timeout: 2, max: 1, onnotice: () => {} });
+    beforeAll(async () => {
+      h = await startHarness(start, { db: drizzle(deadClient, { schema }) });
+    });
+    afterAll(async () => {
+      await h?.close();
+      await deadClient.end();
+    });
+
+    it('tells the member the win was not saved, privately and in time', async () => {
+      const result = await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'wrote 300 words' } });
+      expect(result.failed).toBe(false);
+      expect(result.ephemeral).toBe(true);
+      expect(result.message?.content).toMatch(/nothing was saved — please try again in a minute/);
+      expect(h.sandbox.allMessages().filter((m) => !m.ephemeral && !m.deleted)).toEqual([]);
+    });
+  });
+
+  describe('with a bug in a command', () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startHarness(start, { commands: [...commands, broken] });
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
+
+    it('apologises with a reference id and never shows the error itself', async () => {
+      const result = await h.sandbox.chatInput('alice', { name: 'broken' });
+      expect(result.ephemeral).toBe(true);
+      expect(result.message?.content).toMatch(/Sorry — something went wrong on my side.*`[0-9a-f]{8}`/);
+      expect(result.message?.content).not.toMatch(/secret|relation|\/srv/);
+    });
+
+    it('keeps working after the failure', async () => {
+      const result = await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'still here' } });
+      expect(result.ephemeral).toBe(false);
+      const wins = await listMemberWins(h.database.db, { guildId: h.sandbox.guildId, userId: h.sandbox.user('alice').id });
+      expect(wins.map((w) => w.text)).toEqual(['still here']);
+    });
+  });
+});

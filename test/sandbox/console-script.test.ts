@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, MessageFlags, type Interaction, type TextChannel } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConsole, runScript } from '../../src/sandbox/index.js';
+import { startHarness, type Harness } from './harness.js';
+
+const commands = [
+  { name: 'win', description: 'Log a win', options: [{ type: 3, name: 'text', description: 'What', required: true }, { type: 5, name: 'private', description: 'Only me' }] },
+  { type: 3, name: 'Log as my win', description: '' },
+];
+
+async function bot(interaction: Interaction): Promise<void> {
+  if (interaction.isChatInputCommand()) {
+    const embed = new EmbedBuilder().setTitle('Win logged').setDescription(interaction.options.getString('text', true));
+    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('undo').setLabel('Undo').setStyle(ButtonStyle.Secondary));
+    const flags = interaction.options.getBoolean('private') ? MessageFlags.Ephemeral : undefined;
+    await interaction.reply({ content: `Nice, <@${interaction.user.id}>!`, embeds: [embed], components: [row], flags });
+  } else if (interaction.isButton()) {
+    await interaction.update({ content: 'Undone.', embeds: [], components: [] });
+  } else if (interaction.isMessageContextMenuCommand()) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.editReply(`Logged "${interaction.targetMessage.content}"`);
+  }
+}
+
+describe('console script mode', () => {
+  let h: Harness;
+  let filesDir: string;
+  beforeAll(async () => {
+    h = await startHarness(commands, bot);
+    filesDir = mkdtempSync(join(tmpdir(), 'sandbox-files-'));
+    // A stand-in for scheduled work: post a recap with a picture whenever time moves.
+    h.clock.onChange(() => {
+      void (async () => {
+        const wins = (await h.client.channels.fetch(h.sandbox.channels.wins ?? '')) as TextChannel;
+        await wins.send({ content: 'Weekly recap', files: [new AttachmentBuilder(Buffer.from('png-bytes'), { name: 'calendar.png' })] });
+        const bob = await h.client.users.fetch(h.sandbox.user('bob').id);
+        await bob.send('Your partner checked in');
+      })().catch((e: unknown) => console.error('recap failed', e));
+    });
+  });
+  afterAll(async () => {
+    await h.close();
+    rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  it('runs a script line by line and prints replies, embeds, buttons, scheduled posts, DMs and saved files', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const script = [
+      '# a tiny demo',
+      '/win text: wrote 300 words private: true',
+      ':click Undo',
+      ':as bob',
+      ':say finished chapter two',
+      ':menu Log as my win',
+      ':time +7d',
+      ':now',
+    ];
+    const code = await runScript(h.sandbox, h.clock, script, out, filesDir);
+    expect(code, text).toBe(0);
+    expect(text).toContain('alice › /win text: wrote 300 words private: true');
+    expect(text).toContain('(only you can see this)');
+    expect(text).toContain('Nice, @alice!');
+    expect(text).toMatch(/┌─+┐\n\s+│ Win logged\s+│\n\s+│ wrote 300 words\s+│/);
+    expect(text).toContain('[ Undo ]');
+    expect(text).toContain('Undone.');
+    expect(text).toContain('Logged "finished chapter two"');
+    expect(text).toContain('#wins · bot');
+    expect(text).toContain('DM to bob · bot');
+    expect(text).toContain('Mon 2027-01-11 09:00 UTC');
+    const saved = /saved calendar\.png → (\S+)/.exec(text)?.[1] ?? '';
+    expect(readFileSync(saved, 'utf8')).toBe('png-bytes');
+  });
+
+  it('stops at the first failing line and names it', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const code = await runScript(h.sandbox, h.clock, [':as alice', '', '/win txt: oops', '/win text: never runs'], out, filesDir);
+    expect(code).toBe(1);
+    expect(text).toContain('script line 3: /win has no option "txt". Options: text, private');
+    expect(text).not.toContain('never runs\n  ↳');
+  });
+
+  it('reads a script from a stream when not interactive', async () => {
+    const input = new PassThrough();
+    input.end('/win text: streamed\n:quit\n/win text: after quit\n');
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const code = await runConsole({ sandbox: h.sandbox, clock: h.clock, input, output: out, interactive: false, filesDir });
+    expect(code).toBe(0);
+    expect(text).toContain('streamed');
+    expect(text).not.toContain('after quit');
+  });
+});
