@@ -1,6 +1,14 @@
 import type { Command } from '../src/discord/command.js';
+import { goal } from './goal.js';
 import { help } from './help.js';
+import { logAsWin } from './log-as-win.js';
+import { pause } from './pause.js';
+import { progress } from './progress.js';
+import { remember } from './remember.js';
+import { resume } from './resume.js';
+import { settings } from './settings.js';
 import { win } from './win.js';
+import { wins } from './wins.js';
 
 /** The explicit list of commands: what deploy registers and what the router knows. */
-export const commands: readonly Command[] = [win, help];
+export const commands: readonly Command[] = [win, logAsWin, goal, progress, remember, wins, settings, pause, resume, help];

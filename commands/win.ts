@@ -1,12 +1,10 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { memberTimezone } from '../src/db/members.js';
-import { countMemberWins, recordWin } from '../src/db/wins.js';
-import { celebrationTitle, describeWinAdds } from '../src/domain/celebrate.js';
-import { weekRange } from '../src/domain/time.js';
+import { recordWin } from '../src/db/wins.js';
 import { parseWinDay, parseWinText, WIN_TEXT_MAX } from '../src/domain/win-input.js';
 import type { ChatInputCommand } from '../src/discord/command.js';
 import { inputError } from '../src/discord/render/problems.js';
-import { winEmbed } from '../src/discord/render/win-embed.js';
+import { celebrateWin } from '../src/discord/render/celebrate-win.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
 import { whenChoices } from '../src/domain/when-choices.js';
 import { answerGoalAutocomplete, resolveGoal } from '../src/discord/goal-option.js';
@@ -67,36 +65,15 @@ export const win: ChatInputCommand = {
       const goal = goalValue ? await resolveGoal(db, key, goalValue) : undefined;
 
       const saved = await recordWin(db, { ...key, text: text.value, isPrivate, occurredAt: day.value.occurredAt, goalId: goal?.id }, now);
-      // A public reply counts public wins only, so it never hints at private ones.
-      const counted = { includePrivate: isPrivate };
-      const week = weekRange(timezone, saved.occurredAt);
-      const [weekCount, total] = await Promise.all([
-        countMemberWins(db, key, week, counted),
-        countMemberWins(db, key, null, counted),
-      ]);
-      const adds = describeWinAdds({
-        weekCount,
-        currentWeek: week.start.getTime() <= now.getTime() && now.getTime() < week.end.getTime(),
-        total,
-        daysAgo: day.value.daysAgo,
-      });
       // A goal shows in public only when its owner shared it with the server; otherwise only they see it.
       const goalInPublic = goal?.share === 'server' && !isPrivate;
       const goalLine = goal ? await goalProgressLine(db, goal, timezone, saved.occurredAt, now, !goalInPublic) : undefined;
-      const showInEmbed = goal && (isPrivate || goalInPublic);
-      const embed = winEmbed({
-        userId: key.userId,
-        text: text.value,
-        title: celebrationTitle(saved.id),
-        adds: showInEmbed ? `${adds}
-${goalLine}` : adds,
-        isPrivate,
-      });
+      const showInEmbed = Boolean(goal) && (isPrivate || goalInPublic);
+      const embed = await celebrateWin(db, saved, { timezone, now, daysAgo: day.value.daysAgo, extraLine: showInEmbed ? goalLine : undefined });
       return { embed, privateGoalLine: showInEmbed ? undefined : goalLine };
     });
     await respond(interaction, { embeds: [embed], ephemeral: isPrivate });
-    if (privateGoalLine) await respond(interaction, { ephemeral: true, content: `${privateGoalLine}
--# Only you can see this.` });
+    if (privateGoalLine) await respond(interaction, { ephemeral: true, content: `${privateGoalLine}\n-# Only you can see this.` });
   },
   async autocomplete(interaction, { db, clock }) {
     if (interaction.options.getFocused(true).name === 'goal') return answerGoalAutocomplete(interaction, db);

@@ -41,7 +41,12 @@ export async function summariseGoals(
     const current = currentProgress(goalRevisions, winTimes, timezone, now);
     if (!current) continue;
     const history = completedPeriods({ revisions: goalRevisions, winTimes, timezone, now, createdAt: goal.createdAt, limit: HISTORY_LIMIT });
-    const offer = targetOffer(history, current.target);
+    // Only periods that ended after the last change count toward an offer: a new target starts a new run.
+    const lastChange = goalRevisions.at(-1)?.effectiveFrom.getTime() ?? 0;
+    const offer = targetOffer(
+      history.filter((period) => period.range.end.getTime() > lastChange),
+      current.target,
+    );
     summaries.push({ goal, current, history, offer: offer && offer.key !== goal.declinedOffer ? offer : undefined });
   }
   return summaries;

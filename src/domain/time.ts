@@ -165,6 +165,9 @@ export function localDateTimeOf(tz: string, instant: Date): LocalDateTime {
  * (02:30 on New York's spring-forward day → 03:00); a time that happens twice gives the earlier one.
  */
 export function zonedToInstant(tz: string, date: LocalDate, hour = 0, minute = 0): Date {
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23 || !Number.isInteger(minute) || minute < 0 || minute > 59) {
+    throw new RangeError(`Not a wall time: ${hour}:${minute}`);
+  }
   const wallMs = epochDayOf(date) * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS;
   return new Date(instantOfWall(tz, wallMs));
 }

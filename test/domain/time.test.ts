@@ -86,6 +86,12 @@ describe('wall time to instant', () => {
     expect(zonedToInstant('Europe/London', date(2026, 10, 25), 1, 30).toISOString()).toBe('2026-10-25T00:30:00.000Z');
   });
 
+  it('rejects hours and minutes outside a day', () => {
+    expect(() => zonedToInstant('UTC', date(2026, 1, 1), 24, 0)).toThrow(RangeError);
+    expect(() => zonedToInstant('UTC', date(2026, 1, 1), 12, 60)).toThrow(RangeError);
+    expect(() => zonedToInstant('UTC', date(2026, 1, 1), 1.5, 0)).toThrow(RangeError);
+  });
+
   it('handles Chatham’s +12:45 / +13:45 transitions', () => {
     // DST starts 2026-09-27 02:45 → 03:45 and ends 2026-04-05 03:45 → 02:45.
     expect(zonedToInstant('Pacific/Chatham', date(2026, 9, 27), 3, 0).toISOString()).toBe('2026-09-26T14:00:00.000Z');
@@ -104,6 +110,19 @@ describe('start of a local day', () => {
     expect(localDateTimeOf('America/Santiago', santiago)).toMatchObject({ day: 6, hour: 1, minute: 0 });
     const beirut = startOfLocalDay('Asia/Beirut', date(2022, 3, 27));
     expect(localDateTimeOf('Asia/Beirut', beirut)).toMatchObject({ day: 27, hour: 1, minute: 0 });
+  });
+
+  it('starts the day at the second midnight where the clock fell back across midnight', () => {
+    // Until 2011 St John's fell back at 00:01 NDT to 23:01 NST, so 28 Oct 1990 began twice.
+    const fallBack = at('1990-10-28T02:31Z');
+    expect(localDateTimeOf('America/St_Johns', fallBack)).toMatchObject({ day: 27, hour: 23, minute: 1 });
+    const sunday = startOfLocalDay('America/St_Johns', date(1990, 10, 28));
+    expect(sunday.toISOString()).toBe('1990-10-28T03:30:00.000Z');
+    expect(zonedToInstant('America/St_Johns', date(1990, 10, 28), 0, 0).toISOString()).toBe('1990-10-28T02:30:00.000Z');
+    // The minute that first showed Sunday is counted in Saturday, which the clock returns to.
+    const saturday = dayRange('America/St_Johns', at('1990-10-28T02:30:30Z'));
+    expect(isoRange(saturday)).toEqual(['1990-10-27T02:30:00.000Z', '1990-10-28T03:30:00.000Z']);
+    expect(weekKey('America/St_Johns', at('1990-10-28T02:30:30Z'))).toBe('1990-W43');
   });
 
   it('skips to the next day for a date a zone never had', () => {

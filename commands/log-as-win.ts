@@ -1,0 +1,62 @@
+import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import { memberTimezone } from '../src/db/members.js';
+import { recordMessageWin } from '../src/db/message-wins.js';
+import { daysBetween, localDateOf } from '../src/domain/time.js';
+import { BACKDATE_MAX_DAYS, parseWinText } from '../src/domain/win-input.js';
+import type { MessageMenuCommand } from '../src/discord/command.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { celebrateWin } from '../src/discord/render/celebrate-win.js';
+import { echoBack } from '../src/discord/render/problems.js';
+import { respond, withDeferral } from '../src/discord/reply.js';
+
+export const data = {
+  name: 'Log as my win',
+  type: ApplicationCommandType.Message,
+  contexts: [0],
+  integration_types: [0],
+} as const satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;
+
+const refusals = {
+  notYours: new UserFacingError('not-own-message', 'You can only log your own messages as wins — but you could cheer them on!'),
+  empty: new UserFacingError(
+    'text-empty',
+    'That message has no words I can log (just pictures or embeds?). Try `/win` with a few words about it instead — every size counts.',
+  ),
+  alreadyLogged: new UserFacingError('already-logged', 'That message is already logged as a win — it counts once, and it counted! 🌱'),
+  tooOld: new UserFacingError(
+    'when-too-old',
+    `That message is from more than ${BACKDATE_MAX_DAYS} days ago, and I can only log wins from the last ${BACKDATE_MAX_DAYS} days. Today's wins count just as much — \`/win\` one?`,
+  ),
+};
+
+export const logAsWin: MessageMenuCommand = {
+  kind: 'message-menu',
+  data,
+  async execute(interaction, { db, clock }) {
+    const message = interaction.targetMessage;
+    if (message.author.id !== interaction.user.id) throw refusals.notYours;
+    const text = parseWinText(message.content);
+    if (!text.ok) {
+      if (text.problem !== 'text-too-long') throw refusals.empty;
+      throw new UserFacingError(
+        text.problem,
+        `That message has ${text.length} characters, and a win can be at most ${text.max}. Try \`/win\` with a shorter version — here it is to trim:${echoBack(message.content)}`,
+      );
+    }
+    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+
+    const embed = await withDeferral(interaction, { ephemeral: false }, async () => {
+      const now = clock.now();
+      // A message cannot be from the future; a clock a little ahead of Discord's must not make it so.
+      const occurredAt = new Date(Math.min(message.createdTimestamp, now.getTime()));
+      const timezone = await memberTimezone(db, key);
+      const daysAgo = daysBetween(localDateOf(timezone, occurredAt), localDateOf(timezone, now));
+      if (daysAgo > BACKDATE_MAX_DAYS) throw refusals.tooOld;
+
+      const result = await recordMessageWin(db, { ...key, text: text.value, isPrivate: false, occurredAt, sourceMessageId: message.id }, now);
+      if (!result.ok) throw refusals.alreadyLogged;
+      return celebrateWin(db, result.win, { timezone, now, daysAgo });
+    });
+    await respond(interaction, { embeds: [embed] });
+  },
+};

@@ -1,0 +1,73 @@
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { memberTimezone } from '../src/db/members.js';
+import { activePause, startPause } from '../src/db/pauses.js';
+import {
+  discordTimestamp,
+  formatLongDate,
+  lastPausedDay,
+  parsePauseDays,
+  pauseEndsAt,
+  pauseSpan,
+  PAUSE_MAX_DAYS,
+  PAUSE_MIN_DAYS,
+  plural,
+} from '../src/domain/pause.js';
+import type { ChatInputCommand } from '../src/discord/command.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { respond, withDeferral } from '../src/discord/reply.js';
+
+export const data = {
+  name: 'pause',
+  description: 'Holiday mode: no prompts, no pairing, and your streak stays frozen.',
+  contexts: [0],
+  integration_types: [0],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: 'days',
+      description: `How many days (${PAUSE_MIN_DAYS}–${PAUSE_MAX_DAYS}); leave it out to pause until /resume`,
+      min_value: PAUSE_MIN_DAYS,
+      max_value: PAUSE_MAX_DAYS,
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const whatPauseMeans = 'No prompts, no pairing, and your streak stays frozen just where it is. Wins you log meanwhile still count.';
+
+function pauseMessage(timezone: string, days: number | null, endsAt: Date | null, replaced: string | null): string {
+  const lines = ['Rest is part of it. 🌴'];
+  if (days === null || endsAt === null) {
+    lines.push(`You're paused until you \`/resume\` — take all the time you need. ${whatPauseMeans}`);
+  } else {
+    const through = formatLongDate(lastPausedDay(timezone, endsAt));
+    lines.push(
+      `You're paused for the rest of today and ${plural(days, 'more day')}, through **${through}** (${timezone} time). ${whatPauseMeans}`,
+      `I'll be glad to see you back on ${discordTimestamp(endsAt)}, or sooner with \`/resume\`.`,
+    );
+  }
+  if (replaced !== null) lines.push(`(This replaces your earlier pause, which ran ${replaced}.)`);
+  return lines.join('\n');
+}
+
+export const pause: ChatInputCommand = {
+  kind: 'chat-input',
+  data,
+  async execute(interaction, { db, clock }) {
+    const parsed = parsePauseDays(interaction.options.getInteger('days'));
+    if (!parsed.ok) {
+      throw new UserFacingError(
+        parsed.problem,
+        `A pause can be ${parsed.min} to ${parsed.max} days (you asked for ${parsed.value}). For longer, leave \`days\` out and I'll wait until you \`/resume\`.`,
+      );
+    }
+    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const content = await withDeferral(interaction, { ephemeral: true }, async () => {
+      const now = clock.now();
+      const [timezone, running] = await Promise.all([memberTimezone(db, key), activePause(db, key, now)]);
+      const endsAt = parsed.days === null ? null : pauseEndsAt(timezone, now, parsed.days);
+      await startPause(db, key, now, endsAt);
+      return pauseMessage(timezone, parsed.days, endsAt, running ? pauseSpan(timezone, running) : null);
+    });
+    await respond(interaction, { content, ephemeral: true });
+  },
+};

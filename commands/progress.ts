@@ -1,0 +1,93 @@
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { summariseGoals } from '../src/db/goal-progress.js';
+import { activeGoals, serverSharedGoals } from '../src/db/goals.js';
+import { memberTimezone, type MemberKey } from '../src/db/members.js';
+import { pausesOverlapping } from '../src/db/pauses.js';
+import { winCountsByLocalDay } from '../src/db/stats.js';
+import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf, type PauseSpan } from '../src/domain/streaks.js';
+import { localDateOf, mondayOf } from '../src/domain/time.js';
+import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { offerRows, offerText, progressLine } from '../src/discord/render/goals.js';
+import { firstWinNudgeEmbed, ownProgressEmbed, sharedProgressEmbed } from '../src/discord/render/progress.js';
+import { renderCalendarPng, WIN_CALENDAR_FILE, winCalendarSvg } from '../src/discord/render/win-calendar.js';
+import { respond, withDeferral, type ReplyPayload } from '../src/discord/reply.js';
+
+export const data = {
+  name: 'progress',
+  description: 'Your week against your own usual, your streak, your ghost and your win calendar.',
+  contexts: [0],
+  integration_types: [0],
+  options: [
+    {
+      type: ApplicationCommandOptionType.User,
+      name: 'member',
+      description: 'See what another member has chosen to share (only their shared goals).',
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const botRefusal = new UserFacingError(
+  'progress-bot',
+  "Bots don't log wins, so there's no progress to show there. Try `/progress` on its own to see yours. 🌱",
+);
+
+/** The member's own goals, private wins counted, with any smaller/bigger offer and its buttons. */
+async function ownGoals(deps: Deps, key: MemberKey, now: Date, timezone: string) {
+  const summaries = await summariseGoals(deps.db, await activeGoals(deps.db, key), timezone, now, { includePrivate: true });
+  const lines = summaries.map((summary) => {
+    const offer = offerText(summary);
+    return `**${summary.goal.title}** ${progressLine(summary)}${offer ? `\n💬 ${offer}` : ''}`;
+  });
+  return { lines, components: offerRows(key.userId, summaries) };
+}
+
+/** Another member's goals shared with the server, counting their public wins only. */
+async function sharedGoalLines(deps: Deps, key: MemberKey, now: Date): Promise<string[]> {
+  const timezone = await memberTimezone(deps.db, key);
+  const summaries = await summariseGoals(deps.db, await serverSharedGoals(deps.db, key), timezone, now, { includePrivate: false });
+  return summaries.map((summary) => `**${summary.goal.title}** ${progressLine(summary)}`);
+}
+
+async function ownProgress(deps: Deps, key: MemberKey): Promise<ReplyPayload> {
+  const now = deps.clock.now();
+  const timezone = await memberTimezone(deps.db, key);
+  const [days, pauseRows, goals] = await Promise.all([
+    winCountsByLocalDay(deps.db, key, null, timezone),
+    pausesOverlapping(deps.db, key, { start: new Date(0), end: now }),
+    ownGoals(deps, key, now, timezone),
+  ]);
+  const { lines: goalLines, components } = goals;
+  if (days.size === 0) return { embeds: [firstWinNudgeEmbed(goalLines)], components };
+
+  const pauses: PauseSpan[] = pauseRows.map((p) => ({ start: p.startedAt, end: p.endsAt }));
+  const today = localDateOf(timezone, now);
+  const figures = progressFigures({
+    weeks: weekCountsOf(days),
+    pausedWeeks: pausedWeeksOf(timezone, pauses, now),
+    currentWeek: mondayOf(today),
+  });
+  const png = await renderCalendarPng(winCalendarSvg({ days, today }));
+  return {
+    embeds: [ownProgressEmbed({ figures, pausedNow: isPausedAt(pauses, now), timezone, goalLines })],
+    files: [{ attachment: png, name: WIN_CALENDAR_FILE, description: 'Your wins per day over the last 26 weeks' }],
+    components,
+  };
+}
+
+export const progress: ChatInputCommand = {
+  kind: 'chat-input',
+  data,
+  async execute(interaction, deps) {
+    const target = interaction.options.getUser('member');
+    if (target?.bot) throw botRefusal;
+    const guildId = interaction.guildId ?? '';
+    if (target && target.id !== interaction.user.id) {
+      const lines = await sharedGoalLines(deps, { guildId, userId: target.id }, deps.clock.now());
+      await respond(interaction, { ephemeral: true, embeds: [sharedProgressEmbed(target.id, lines)] });
+      return;
+    }
+    const reply = await withDeferral(interaction, { ephemeral: true }, () => ownProgress(deps, { guildId, userId: interaction.user.id }));
+    await respond(interaction, { ...reply, ephemeral: true });
+  },
+};

@@ -1,0 +1,24 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { endPause } from '../src/db/pauses.js';
+import type { ChatInputCommand } from '../src/discord/command.js';
+import { respond, withDeferral } from '../src/discord/reply.js';
+
+export const data = {
+  name: 'resume',
+  description: 'End your pause and pick up where you left off.',
+  contexts: [0],
+  integration_types: [0],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const welcomeBack = 'Welcome back! 🌱 Your streak is just where you left it. Whenever you are ready, `/win` the first small thing.';
+const notPaused = "You're not paused, so there's nothing to resume — you're all set. (`/pause` is there whenever you need a rest.)";
+
+export const resume: ChatInputCommand = {
+  kind: 'chat-input',
+  data,
+  async execute(interaction, { db, clock }) {
+    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const ended = await withDeferral(interaction, { ephemeral: true }, () => endPause(db, key, clock.now()));
+    await respond(interaction, { content: ended ? welcomeBack : notPaused, ephemeral: true });
+  },
+};

@@ -1,0 +1,96 @@
+import { ApplicationCommandOptionType, type ButtonInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { memberTimezone, type MemberKey } from '../src/db/members.js';
+import { deleteMemberWin, memberWinPage } from '../src/db/win-list.js';
+import { clampPage, isWinPeriod, pageCount, periodRange, truncateAtWord, WINS_PER_PAGE, type WinPeriod } from '../src/domain/win-pages.js';
+import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { parseWinListId, winListMessage, type WinListView } from '../src/discord/render/win-list.js';
+import { noPings, respond, withDeferral } from '../src/discord/reply.js';
+
+export const data = {
+  name: 'wins',
+  description: 'Your own wins, newest first. Only you can see the list.',
+  contexts: [0],
+  integration_types: [0],
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'period',
+      description: 'Which wins to show (default: this week)',
+      choices: [
+        { name: 'this week', value: 'week' },
+        { name: 'this month', value: 'month' },
+        { name: 'all time', value: 'all' },
+      ],
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const refusals = {
+  unknownPeriod: new UserFacingError('period-unknown', 'I can list your wins for `week`, `month` or `all` — pick one of those.'),
+  notYourList: new UserFacingError('not-your-list', 'These buttons belong to someone else’s list — run `/wins` to see your own.'),
+  staleButton: new UserFacingError('stale-button', "That button doesn't work any more — run `/wins` again for a fresh list."),
+};
+
+/** Loads one page of the member's list, moving to the last page if the list has shrunk past it. */
+async function loadView({ db, clock }: Deps, key: MemberKey, period: WinPeriod, page: number, notice?: string): Promise<WinListView> {
+  const timezone = await memberTimezone(db, key);
+  const range = periodRange(period, timezone, clock.now());
+  const fetchPage = (p: number) => memberWinPage(db, key, range, { offset: (p - 1) * WINS_PER_PAGE, limit: WINS_PER_PAGE });
+  let shown = clampPage(page, Number.MAX_SAFE_INTEGER);
+  let result = await fetchPage(shown);
+  const pages = pageCount(result.total);
+  if (shown > pages) {
+    shown = pages;
+    result = await fetchPage(shown);
+  }
+  return { ownerId: key.userId, period, page: shown, pages, perPage: WINS_PER_PAGE, total: result.total, wins: result.wins, timezone, notice };
+}
+
+/** Replaces the list in place, deferring the update if the work runs long (Discord allows 3 s). */
+async function updateList(interaction: ButtonInteraction, build: () => Promise<ReturnType<typeof winListMessage>>): Promise<void> {
+  let deferring: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    deferring = interaction.deferUpdate().catch(() => undefined);
+  }, 1500);
+  let payload: ReturnType<typeof winListMessage>;
+  try {
+    payload = await build();
+  } finally {
+    clearTimeout(timer);
+    await deferring;
+  }
+  const body = { ...payload, allowedMentions: noPings };
+  if (interaction.deferred) await interaction.editReply(body);
+  else await interaction.update(body);
+}
+
+function deletedNotice(text: string | undefined): string {
+  if (text === undefined) return 'That win was already gone — here is your list as it is now.';
+  return `🗑 Deleted “${truncateAtWord(text.replace(/\s+/g, ' '), 80)}”. It's gone for good.`;
+}
+
+export const wins: ChatInputCommand = {
+  kind: 'chat-input',
+  data,
+  async execute(interaction, deps) {
+    const period = interaction.options.getString('period') ?? 'week';
+    if (!isWinPeriod(period)) throw refusals.unknownPeriod;
+    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const view = await withDeferral(interaction, { ephemeral: true }, () => loadView(deps, key, period, 1));
+    await respond(interaction, { ...winListMessage(view), ephemeral: true });
+  },
+  async button(interaction, deps) {
+    const action = parseWinListId(interaction.customId);
+    if (!action) throw refusals.staleButton;
+    // The list is ephemeral, but a stand-in or a forwarded id could still reach here: the owner is checked, and
+    // the deletion below is scoped to the clicking member, never to the id alone.
+    if (action.ownerId !== interaction.user.id) throw refusals.notYourList;
+    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    await updateList(interaction, async () => {
+      let notice: string | undefined;
+      if (action.action === 'del') notice = deletedNotice((await deleteMemberWin(deps.db, key, action.winId))?.text);
+      return winListMessage(await loadView(deps, key, action.period, action.page, notice));
+    });
+  },
+};

@@ -1,0 +1,36 @@
+import { and, eq, lt } from 'drizzle-orm';
+import type { Db } from './client.js';
+import type { MemberKey } from './members.js';
+import { wins, type Win } from './schema.js';
+
+/** The member's wins from before `before`, light rows for the /remember chooser (a member has thousands at most). */
+export async function rememberCandidates(
+  db: Db,
+  key: MemberKey,
+  before: Date,
+): Promise<{ id: number; occurredAt: Date; rememberedAt: Date | null }[]> {
+  return db
+    .select({ id: wins.id, occurredAt: wins.occurredAt, rememberedAt: wins.rememberedAt })
+    .from(wins)
+    .where(and(eq(wins.guildId, key.guildId), eq(wins.userId, key.userId), lt(wins.occurredAt, before)));
+}
+
+/** Stamps the win as just remembered and returns it; null if it is not this member's (or is gone). */
+export async function markRemembered(db: Db, key: MemberKey, winId: number, now: Date): Promise<Win | null> {
+  const [win] = await db
+    .update(wins)
+    .set({ rememberedAt: now })
+    .where(and(eq(wins.id, winId), eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .returning();
+  return win ?? null;
+}
+
+/** Whether the member has logged any win here at all (to word the nudge). */
+export async function hasAnyWin(db: Db, key: MemberKey): Promise<boolean> {
+  const [row] = await db
+    .select({ id: wins.id })
+    .from(wins)
+    .where(and(eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .limit(1);
+  return row !== undefined;
+}

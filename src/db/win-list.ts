@@ -1,0 +1,35 @@
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { Db } from './client.js';
+import type { MemberKey } from './members.js';
+import { wins, type Win } from './schema.js';
+import type { Range } from './wins.js';
+
+function memberWinsIn(key: MemberKey, range: Range | null): SQL | undefined {
+  const conditions = [eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)];
+  if (range) conditions.push(gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
+  return and(...conditions);
+}
+
+/** One page of a member's own wins (private ones included), newest first, and how many there are in all. */
+export async function memberWinPage(
+  db: Db,
+  key: MemberKey,
+  range: Range | null,
+  page: { offset: number; limit: number },
+): Promise<{ total: number; wins: Win[] }> {
+  const where = memberWinsIn(key, range);
+  const [counted, rows] = await Promise.all([
+    db.select({ n: count() }).from(wins).where(where),
+    db.select().from(wins).where(where).orderBy(desc(wins.occurredAt), desc(wins.id)).limit(page.limit).offset(page.offset),
+  ]);
+  return { total: counted[0]?.n ?? 0, wins: rows };
+}
+
+/** Deletes the win only if it is this member's in this server; returns what was deleted, or null. */
+export async function deleteMemberWin(db: Db, key: MemberKey, winId: number): Promise<Win | null> {
+  const [deleted] = await db
+    .delete(wins)
+    .where(and(eq(wins.id, winId), eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .returning();
+  return deleted ?? null;
+}

@@ -1,0 +1,138 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+} from 'discord.js';
+import type { Win } from '../../db/schema.js';
+import { localDateOf, weekdayOf } from '../../domain/time.js';
+import { isWinPeriod, truncateAtWord, type WinPeriod } from '../../domain/win-pages.js';
+import { quote, WIN_COLOUR } from './win-embed.js';
+
+/** Long wins are shortened in the list, so five of them stay far inside an embed's 4096 characters. */
+export const LISTED_TEXT_MAX = 300;
+// Each quoted line costs two more characters, so a win of many short lines is kept to a few.
+const LISTED_LINES_MAX = 4;
+
+export type WinListAction =
+  | { action: 'page'; ownerId: string; period: WinPeriod; page: number }
+  | { action: 'del'; ownerId: string; winId: number; period: WinPeriod; page: number };
+
+/** Custom ids carry the list's owner and state, so any process can answer a click (≤ 100 characters). */
+export const winListIds = {
+  page: (ownerId: string, period: WinPeriod, page: number) => `wins:page:${ownerId}:${period}:${page}`,
+  del: (ownerId: string, winId: number, period: WinPeriod, page: number) => `wins:del:${ownerId}:${winId}:${period}:${page}`,
+};
+
+const SNOWFLAKE = /^\d{1,20}$/;
+const NUMBER = /^\d{1,15}$/;
+
+/** Reads a custom id made by {@link winListIds}; null for anything malformed. */
+export function parseWinListId(customId: string): WinListAction | null {
+  const parts = customId.split(':');
+  if (parts[0] !== 'wins') return null;
+  if (parts[1] === 'page' && parts.length === 5) {
+    const [, , ownerId = '', period, page = ''] = parts;
+    if (!SNOWFLAKE.test(ownerId) || !isWinPeriod(period) || !NUMBER.test(page)) return null;
+    return { action: 'page', ownerId, period, page: Number(page) };
+  }
+  if (parts[1] === 'del' && parts.length === 6) {
+    const [, , ownerId = '', winId = '', period, page = ''] = parts;
+    if (!SNOWFLAKE.test(ownerId) || !NUMBER.test(winId) || !isWinPeriod(period) || !NUMBER.test(page)) return null;
+    return { action: 'del', ownerId, winId: Number(winId), period, page: Number(page) };
+  }
+  return null;
+}
+
+export interface WinListView {
+  ownerId: string;
+  period: WinPeriod;
+  page: number;
+  pages: number;
+  perPage: number;
+  total: number;
+  /** This page's wins, newest first. */
+  wins: Win[];
+  timezone: string;
+  /** A short line above the list, e.g. confirming a deletion. */
+  notice?: string;
+}
+
+const titles: Record<WinPeriod, string> = { week: 'Your wins this week', month: 'Your wins this month', all: 'All your wins' };
+const empty: Record<WinPeriod, string> = {
+  week: 'No wins this week yet — `/win` one small thing? Every size counts.',
+  month: 'No wins this month yet — `/win` one small thing? Every size counts.',
+  all: 'No wins logged here yet — `/win` one small thing? "Answered one email" counts.',
+};
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Thu 26 Nov", with the year when the list spans years; in the member's timezone. */
+export function shortDate(timezone: string, instant: Date, withYear: boolean): string {
+  const d = localDateOf(timezone, instant);
+  const text = `${WEEKDAYS[weekdayOf(d) - 1] ?? ''} ${d.day} ${MONTHS[d.month - 1] ?? ''}`;
+  return withYear ? `${text} ${d.year}` : text;
+}
+
+/** The member's words as written, shortened at a word and to a few non-blank lines. */
+export function listedText(text: string): string {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const kept = lines.slice(0, LISTED_LINES_MAX).join('\n');
+  const shortened = truncateAtWord(kept, LISTED_TEXT_MAX);
+  return lines.length > LISTED_LINES_MAX && !shortened.endsWith('…') ? `${shortened} …` : shortened;
+}
+
+function entry(view: WinListView, win: Win, number: number): string {
+  const marks = [shortDate(view.timezone, win.occurredAt, view.period === 'all'), win.isPrivate ? '🔒 private' : ''];
+  return `**${number}.** ${marks.filter(Boolean).join(' · ')}\n${quote(listedText(win.text))}`;
+}
+
+function button(
+  customId: string,
+  label: string,
+  options: { disabled?: boolean; style?: APIButtonComponentWithCustomId['style'] } = {},
+): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    custom_id: customId,
+    label,
+    style: options.style ?? ButtonStyle.Secondary,
+    disabled: options.disabled ?? false,
+  };
+}
+
+/** The whole list message: one embed, a 🗑 per win on the page, and ◀ / ▶ when there is more than one page. */
+export function winListMessage(view: WinListView): {
+  content: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+} {
+  const first = (view.page - 1) * view.perPage + 1;
+  const description =
+    view.wins.length === 0 ? empty[view.period] : view.wins.map((win, i) => entry(view, win, first + i)).join('\n\n');
+  const footer =
+    view.total === 0
+      ? 'Only you can see this list.'
+      : `page ${view.page} of ${view.pages} · ${view.total} win${view.total === 1 ? '' : 's'} · only you can see this list`;
+  const components: APIActionRowComponent<APIButtonComponent>[] = [];
+  if (view.wins.length > 0) {
+    const deletes = view.wins.map((win, i) =>
+      button(winListIds.del(view.ownerId, win.id, view.period, view.page), `🗑 ${first + i}`, { style: ButtonStyle.Danger }),
+    );
+    components.push({ type: ComponentType.ActionRow, components: deletes });
+  }
+  if (view.pages > 1) {
+    const nav = [
+      button(winListIds.page(view.ownerId, view.period, view.page - 1), '◀', { disabled: view.page <= 1 }),
+      button(winListIds.page(view.ownerId, view.period, view.page + 1), '▶', { disabled: view.page >= view.pages }),
+    ];
+    components.push({ type: ComponentType.ActionRow, components: nav });
+  }
+  return {
+    content: view.notice ?? '',
+    embeds: [{ color: WIN_COLOUR, title: titles[view.period], description, footer: { text: footer } }],
+    components,
+  };
+}

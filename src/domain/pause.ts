@@ -1,0 +1,81 @@
+import { addDays, dayRange, localDateOf, localDateTimeOf, startOfLocalDay, weekdayOf, type LocalDate } from './time.js';
+
+export const PAUSE_MIN_DAYS = 1;
+export const PAUSE_MAX_DAYS = 90;
+
+export type PauseDays =
+  | { ok: true; days: number | null }
+  | { ok: false; problem: 'days-out-of-range'; value: number; min: number; max: number };
+
+/** `days` as sent by Discord: null (until /resume) or a whole number 1–90; a client may ignore the limits. */
+export function parsePauseDays(raw: number | null | undefined): PauseDays {
+  if (raw === null || raw === undefined) return { ok: true, days: null };
+  if (!Number.isInteger(raw) || raw < PAUSE_MIN_DAYS || raw > PAUSE_MAX_DAYS) {
+    return { ok: false, problem: 'days-out-of-range', value: raw, min: PAUSE_MIN_DAYS, max: PAUSE_MAX_DAYS };
+  }
+  return { ok: true, days: raw };
+}
+
+/**
+ * When a pause of `days` days started at `now` ends: the rest of today is a free gift, then `days`
+ * whole local days, ending at the local midnight after them (7 days from a Wednesday → Thursday week's start).
+ */
+export function pauseEndsAt(timezone: string, now: Date, days: number): Date {
+  const today = dayRange(timezone, now);
+  return startOfLocalDay(timezone, addDays(localDateOf(timezone, today.start), days + 1));
+}
+
+/** The last local day a pause ending at `endsAt` still covers. */
+export function lastPausedDay(timezone: string, endsAt: Date): LocalDate {
+  return localDateOf(timezone, new Date(endsAt.getTime() - 1));
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** 'Thursday 12 March 2026': our own names, so the words never depend on the ICU build. */
+export function formatLongDate(date: LocalDate): string {
+  return `${WEEKDAYS[weekdayOf(date) - 1] ?? ''} ${date.day} ${MONTHS[date.month - 1] ?? ''} ${date.year}`;
+}
+
+/** '05:15 on Thursday': the member's wall clock. */
+export function describeLocalTime(timezone: string, instant: Date): string {
+  const t = localDateTimeOf(timezone, instant);
+  const hhmm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  return `${hhmm} on ${WEEKDAYS[t.weekday - 1] ?? ''}`;
+}
+
+/** Discord renders `<t:…:F>` as a full date and time in the reader's own locale. */
+export function discordTimestamp(instant: Date, style: 'F' | 'f' | 'D' | 'R' = 'F'): string {
+  return `<t:${Math.floor(instant.getTime() / 1000)}:${style}>`;
+}
+
+export interface PauseView {
+  endsAt: Date | null;
+}
+
+/** How long a pause runs, in the member's timezone: 'through Wednesday 11 March 2026' or 'until you `/resume`'. */
+export function pauseSpan(timezone: string, pause: PauseView): string {
+  return pause.endsAt === null ? 'until you `/resume`' : `through ${formatLongDate(lastPausedDay(timezone, pause.endsAt))}`;
+}
+
+/** One line about a running pause: 'paused through Wednesday 11 March 2026 (your time) — back on <t:…:F>'. */
+export function describePause(timezone: string, pause: PauseView): string {
+  if (pause.endsAt === null) return `paused ${pauseSpan(timezone, pause)}`;
+  return `paused ${pauseSpan(timezone, pause)} (your time) — back on ${discordTimestamp(pause.endsAt)}`;
+}
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
