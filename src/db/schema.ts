@@ -5,11 +5,30 @@ import { bigint, bigserial, boolean, foreignKey, index, integer, pgTable, primar
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** A Discord server the bot has seen. Discord ids are text: they overflow JavaScript numbers. */
-export const guilds = pgTable('guilds', {
-  id: text('id').primaryKey(),
-  timezone: text('timezone').notNull().default('UTC'),
-  createdAt: instant('created_at').notNull(),
-});
+export const guilds = pgTable(
+  'guilds',
+  {
+    id: text('id').primaryKey(),
+    /** The server's timezone: the recap's days and weeks, and members' fallback. */
+    timezone: text('timezone').notNull().default('UTC'),
+    createdAt: instant('created_at').notNull(),
+    /** Null until an admin runs /config recap: no recap is posted before that. */
+    recapChannelId: text('recap_channel_id'),
+    /** 1 = Monday … 7 = Sunday. */
+    recapDay: integer('recap_day').notNull().default(1),
+    /** Local `HH:MM`, 24 h. */
+    recapTime: text('recap_time').notNull().default('09:00'),
+    /** When the next recap is due; recomputed whenever the settings change or a recap fires. */
+    nextRecapAt: instant('next_recap_at'),
+    /** Why delivery stopped (e.g. missing permission); shown in /config show until a channel is set again. */
+    recapProblem: text('recap_problem'),
+    recapConfiguredAt: instant('recap_configured_at'),
+    checkinsEnabled: boolean('checkins_enabled').notNull().default(false),
+    /** 1 = Monday … 7 = Sunday. */
+    checkinDay: integer('checkin_day').notNull().default(4),
+  },
+  (t) => [index('guilds_next_recap_idx').on(t.nextRecapAt).where(sql`${t.recapChannelId} is not null`)],
+);
 
 /** A member of one server: settings are per server, like everything stored about them. */
 export const members = pgTable(
@@ -22,6 +41,8 @@ export const members = pgTable(
     /** Null: the server's timezone applies. */
     timezone: text('timezone'),
     dms: boolean('dms').notNull().default(false),
+    /** Set when a DM bounced (closed DMs); DM recaps wait until the member turns DMs on again. */
+    dmsClosedAt: instant('dms_closed_at'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.userId] })],
@@ -119,3 +140,66 @@ export const pauses = pgTable(
 export type Goal = typeof goals.$inferSelect;
 export type GoalRevision = typeof goalRevisions.$inferSelect;
 export type Pause = typeof pauses.$inferSelect;
+
+/**
+ * One weekly recap of one server: claimed (unique per server and week) before it is
+ * posted, so it goes out exactly once however many processes run and whatever crashes.
+ */
+export const recapRuns = pgTable(
+  'recap_runs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    guildId: text('guild_id')
+      .notNull()
+      .references(() => guilds.id, { onDelete: 'cascade' }),
+    /** ISO week of the week the recap covers, e.g. `2026-W48`. */
+    weekKey: text('week_key').notNull(),
+    scheduledFor: instant('scheduled_for').notNull(),
+    /** 'claimed' | 'posted' | 'skipped' | 'failed' */
+    status: text('status').notNull(),
+    claimedAt: instant('claimed_at').notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    channelId: text('channel_id'),
+    messageId: text('message_id'),
+    finishedAt: instant('finished_at'),
+    /** Why it was skipped or failed, or that it went out late. */
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('recap_runs_guild_week_idx').on(t.guildId, t.weekKey), index('recap_runs_status_idx').on(t.status, t.claimedAt)],
+);
+
+/** Which encouragement lines a server has seen and when, so none repeats within 8 weeks. */
+export const encouragementUses = pgTable(
+  'encouragement_uses',
+  {
+    guildId: text('guild_id')
+      .notNull()
+      .references(() => guilds.id, { onDelete: 'cascade' }),
+    lineId: text('line_id').notNull(),
+    weekKey: text('week_key').notNull(),
+    usedAt: instant('used_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.guildId, t.weekKey, t.lineId] })],
+);
+
+/** Personal recaps by DM: one per member and week, claimed before sending like the server recap. */
+export const dmRecaps = pgTable(
+  'dm_recaps',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    weekKey: text('week_key').notNull(),
+    /** 'claimed' | 'sent' | 'dms-closed' | 'failed' */
+    status: text('status').notNull(),
+    claimedAt: instant('claimed_at').notNull(),
+    finishedAt: instant('finished_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.weekKey] }),
+    foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
+  ],
+);
+
+export type Guild = typeof guilds.$inferSelect;
+export type RecapRun = typeof recapRuns.$inferSelect;

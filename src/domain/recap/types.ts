@@ -1,0 +1,76 @@
+import type { LocalDate } from '../time.js';
+
+/** A public win that may be shown in a recap (private wins never reach this type). */
+export interface RecapWin {
+  id: number;
+  userId: string;
+  text: string;
+  occurredAt: Date;
+}
+
+/** Everything the weekly recap of one server is made from; gathered by the job, composed purely. */
+export interface RecapWeekData {
+  /** Monday of the week the recap covers, in the server's timezone. */
+  weekStart: LocalDate;
+  timezone: string;
+  /** Members with at least one public win this week, and how many public wins in all. */
+  memberCount: number;
+  winCount: number;
+  /** Goals (of any visibility; only the number is shown) whose period ended this week and was met. */
+  goalsMet: number;
+  /** The week's public wins: highlights are drawn from these, at random among members. */
+  publicWins: readonly RecapWin[];
+  /** A public win from a year ago this week, a month ago, or further back. */
+  archive: { win: RecapWin; kind: 'year' | 'month' | 'older' } | undefined;
+  /** Public win counts of the previous weeks, newest first (for busy / quiet / comeback). */
+  previousWeekCounts: readonly number[];
+  /** True for the server's first recap. */
+  firstRecap: boolean;
+  /** Members whose very first win here was this week. */
+  firstTimers: number;
+  /** This week's partner groups (pairs, or a trio), each member listed by id; empty when check-ins are off. */
+  partnerGroups: readonly (readonly string[])[];
+  /** Set when the recap goes out late after downtime: how late, in minutes. */
+  lateByMinutes?: number;
+}
+
+/** A Discord message body (API field names), ready to post. */
+export interface OutgoingMessage {
+  content?: string;
+  embeds?: {
+    title?: string;
+    description?: string;
+    color?: number;
+    fields?: { name: string; value: string; inline?: boolean }[];
+    footer?: { text: string };
+    timestamp?: string;
+  }[];
+  allowed_mentions: { parse: ('users' | 'roles' | 'everyone')[]; users?: string[]; roles?: string[] };
+}
+
+export interface ComposedRecap {
+  message: OutgoingMessage;
+  /** Encouragement lines used, to be recorded so they are not repeated within 8 weeks. */
+  lineIds: string[];
+}
+
+/** A member's own week, for the personal recap by DM. */
+export interface PersonalWeekData {
+  weekStart: LocalDate;
+  timezone: string;
+  winsThisWeek: number;
+  /** Average of the 4 weeks before; undefined when there is no history yet. */
+  usualWeek: number | undefined;
+  streakWeeks: number;
+  goals: readonly {
+    title: string;
+    target: number;
+    count: number;
+    period: 'week' | 'month';
+    met: boolean;
+    /** A smaller target to offer after three misses running (SPEC §1.6). */
+    smallerOffer: number | undefined;
+  }[];
+  /** One of their own wins from at least a few weeks ago. */
+  oldWin: { text: string; occurredAt: Date } | undefined;
+}
