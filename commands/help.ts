@@ -15,6 +15,13 @@ const overview = [
   '**Log a win:** `/win text: answered one email` — a few words is plenty, and every size counts.',
   '• `private: true` keeps it just for you: it never shows up in public or in a recap.',
   '• `when: yesterday` (or a date up to 14 days back) for the ones you forgot to log.',
+  '• `goal:` counts it toward one of your goals. Right-click your own message → Apps → **Log as my win** works too.',
+  '',
+  '**Goals are yours alone:** `/goal add`, `/goal list`, `/goal edit`, `/goal archive`. Private unless you share them. Miss three periods running and I will offer a smaller target; hit three and I will offer a bigger one. You decide.',
+  '',
+  '**Look back:** `/progress` (your week against your own usual, your streak, your ghost week and a win calendar), `/wins` (your list, with delete), `/remember` (an old win, to remind you what winning feels like).',
+  '',
+  '**Rest:** `/pause` freezes your streak for a holiday or a hard stretch; `/resume` when you are back. `/settings` sets your timezone and DMs.',
   '',
   'The only person you ever race here is your past self. There are no leaderboards, and a quiet week is met with kindness, not guilt. You can do your best and still have an off week.',
 ].join('\n');

@@ -9,6 +9,7 @@ import type { Db } from '../../src/db/client.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { createTestDatabase } from './database.js';
+import { sweepForLeaks } from './privacy-sweep.js';
 
 export interface Harness {
   clock: ManualClock;
@@ -43,6 +44,13 @@ export async function startHarness(
     bot,
     async close() {
       await bot.stop();
+      // Every e2e file ends with this sweep: nothing private may have reached anyone else.
+      const leaks = await sweepForLeaks(database.db, sandbox.allMessages());
+      if (leaks.length > 0) {
+        await sandbox.close();
+        await database.close();
+        throw new Error(`Private data reached other members:\n${leaks.join('\n')}`);
+      }
       await sandbox.close();
       await database.close();
     },
