@@ -1,4 +1,5 @@
 import type { Command } from '../src/discord/command.js';
+import { config } from './config.js';
 import { goal } from './goal.js';
 import { help } from './help.js';
 import { logAsWin } from './log-as-win.js';
@@ -11,4 +12,4 @@ import { win } from './win.js';
 import { wins } from './wins.js';
 
 /** The explicit list of commands: what deploy registers and what the router knows. */
-export const commands: readonly Command[] = [win, logAsWin, goal, progress, remember, wins, settings, pause, resume, help];
+export const commands: readonly Command[] = [win, logAsWin, goal, progress, remember, wins, settings, pause, resume, help, config];

@@ -3,7 +3,7 @@ import { memberSettings, updateMemberSettings, type MemberSettings } from '../sr
 import { activePause } from '../src/db/pauses.js';
 import type { Pause } from '../src/db/schema.js';
 import { describeLocalTime, describePause } from '../src/domain/pause.js';
-import { canonicalTimeZone, searchTimeZones } from '../src/domain/time.js';
+import { canonicalTimeZone, closeTimeZones, searchTimeZones } from '../src/domain/time.js';
 import type { ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
@@ -37,18 +37,6 @@ export const data = {
 type TimezoneChoice = { kind: 'server' } | { kind: 'zone'; zone: string; typed: string };
 
 const quote = (s: string): string => `\`${s.replace(/`/g, "'").slice(0, TIMEZONE_MAX)}\``;
-
-/** Zones close to a name we did not recognise: the whole name, then its city, cut shorter until something matches. */
-function closeTimeZones(typed: string, limit = 3): string[] {
-  const city = typed.slice(typed.lastIndexOf('/') + 1);
-  for (const candidate of [typed, city]) {
-    for (let length = candidate.length; length >= 4; length--) {
-      const found = searchTimeZones(candidate.slice(0, length), limit);
-      if (found.length > 0) return found;
-    }
-  }
-  return [];
-}
 
 function parseTimezone(raw: string): TimezoneChoice {
   const typed = raw.trim();

@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from '../db/errors.js';
 import type { Command, Deps } from './command.js';
 import { UserFacingError } from './errors.js';
 import { respond } from './reply.js';
+import { maybeSendSetupHint } from './setup-hint.js';
 
 export const apologyFor = (ref: string) =>
   `Sorry — something went wrong on my side and I couldn't finish that. If it keeps happening, tell an admin this reference: \`${ref}\`.`;
@@ -41,7 +42,11 @@ export function createInteractionHandler(commands: readonly Command[], deps: Dep
     }
     if (interaction.isChatInputCommand()) {
       const command = byName.get(interaction.commandName);
-      if (command?.kind === 'chat-input') return command.execute(interaction, deps);
+      if (command?.kind === 'chat-input') {
+        await command.execute(interaction, deps);
+        await maybeSendSetupHint(interaction, deps).catch((error: unknown) => deps.logger.warn({ err: error }, 'setup hint failed'));
+        return;
+      }
     } else if (interaction.isMessageContextMenuCommand()) {
       const command = byName.get(interaction.commandName);
       if (command?.kind === 'message-menu') return command.execute(interaction, deps);

@@ -165,3 +165,15 @@ export function searchTimeZones(query: string, limit = 25): string[] {
     .slice(0, max)
     .map(([zone]) => zone);
 }
+
+/** Zones close to a name we did not recognise: the whole name, then its city, cut shorter until something matches. */
+export function closeTimeZones(typed: string, limit = 3): string[] {
+  const city = typed.slice(typed.lastIndexOf('/') + 1);
+  for (const candidate of [typed, city]) {
+    for (let length = candidate.length; length >= 4; length--) {
+      const found = searchTimeZones(candidate.slice(0, length), limit);
+      if (found.length > 0) return found;
+    }
+  }
+  return [];
+}

@@ -1,0 +1,112 @@
+import { ApplicationCommandOptionType, ChannelType, type APIApplicationCommandStringOption, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { guildSettings, saveCheckinSettings, saveRecapSettings } from '../src/db/guild-settings.js';
+import { nextRecapAt } from '../src/domain/schedule.js';
+import { canonicalTimeZone, closeTimeZones, searchTimeZones } from '../src/domain/time.js';
+import { parseLocalTime, WEEKDAY_NAMES, weekdayName, weekdayNumber } from '../src/domain/weekly-settings.js';
+import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
+import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { configEmbed } from '../src/discord/render/config.js';
+import { respond } from '../src/discord/reply.js';
+
+const dayOption = (description: string): APIApplicationCommandStringOption => ({
+  type: ApplicationCommandOptionType.String,
+  name: 'day',
+  description,
+  choices: WEEKDAY_NAMES.map((name) => ({ name, value: name })),
+});
+
+export const data = {
+  name: 'config',
+  description: 'Where and when Small Wins posts in this server (Manage Server)',
+  default_member_permissions: MANAGE_SERVER,
+  contexts: [0],
+  integration_types: [0],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'recap',
+      description: 'Where and when the weekly recap is posted',
+      options: [
+        { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'The channel for the recap', channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
+        dayOption('Day of the recap (default monday)'),
+        { type: ApplicationCommandOptionType.String, name: 'time', description: 'Local time, 24 h HH:MM (default 09:00)', min_length: 3, max_length: 5 },
+        { type: ApplicationCommandOptionType.String, name: 'timezone', description: 'The server’s timezone (default UTC)', autocomplete: true, max_length: 64 },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'checkins',
+      description: 'Partner pairing and mid-week check-in prompts',
+      options: [
+        { type: ApplicationCommandOptionType.Boolean, name: 'enabled', description: 'On or off', required: true },
+        dayOption('Day of the check-in prompt (default thursday)'),
+      ],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'show', description: 'Current settings, the next recap, and any delivery problem' },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+function readDay(interaction: ChatInputCommandInteraction, fallback: number): number {
+  const raw = interaction.options.getString('day');
+  if (raw === null) return fallback;
+  const day = weekdayNumber(raw);
+  if (day === undefined) throw new UserFacingError('config-day', 'The day is a weekday name, `monday` to `sunday`.');
+  return day;
+}
+
+async function recap(interaction: ChatInputCommandInteraction, { db, clock }: Deps) {
+  const now = clock.now();
+  const current = await guildSettings(db, interaction.guildId ?? '', now);
+  const channelId = interaction.options.getChannel('channel')?.id ?? current.recapChannelId;
+  if (!channelId) throw new UserFacingError('config-channel', 'Pick a channel for the recap: `/config recap channel: #wins`.');
+  const rawTime = interaction.options.getString('time');
+  const time = rawTime === null ? current.recapTime : parseLocalTime(rawTime);
+  if (!time) throw new UserFacingError('config-time', `I couldn't read \`${rawTime?.slice(0, 20)}\` as a time. Use 24-hour \`HH:MM\`, like \`09:00\` or \`18:30\`.`);
+  const rawZone = interaction.options.getString('timezone');
+  const timezone = rawZone === null ? current.timezone : canonicalTimeZone(rawZone);
+  if (!timezone) {
+    const close = closeTimeZones(rawZone ?? '');
+    throw new UserFacingError('config-timezone', `I don't know the timezone \`${rawZone?.slice(0, 64)}\`.${close.length ? ` Did you mean ${close.map((z) => `\`${z}\``).join(', ')}?` : ' Use an IANA name like `Europe/Paris`.'}`);
+  }
+  const recapDay = readDay(interaction, current.recapDay);
+  const saved = await saveRecapSettings(db, current.id, { recapChannelId: channelId, recapDay, recapTime: time, timezone, nextRecapAt: nextRecapAt({ day: recapDay, time, timezone }, now) }, now);
+  await respond(interaction, {
+    ephemeral: true,
+    content: `Done. The weekly recap goes to <#${channelId}> every ${weekdayName(recapDay)} at ${time} (${timezone}).`,
+    embeds: [configEmbed(saved, now)],
+  });
+}
+
+const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {
+  recap,
+  async checkins(interaction, { db, clock }) {
+    const now = clock.now();
+    const current = await guildSettings(db, interaction.guildId ?? '', now);
+    const enabled = interaction.options.getBoolean('enabled', true);
+    const saved = await saveCheckinSettings(db, current.id, { checkinsEnabled: enabled, checkinDay: readDay(interaction, current.checkinDay) }, now);
+    const words = enabled
+      ? `Check-ins are on: members who opt in with \`/partner join\` are paired at recap time, and prompted on ${weekdayName(saved.checkinDay)}s.`
+      : 'Check-ins are off: no pairing and no prompts.';
+    await respond(interaction, { ephemeral: true, content: words, embeds: [configEmbed(saved, now)] });
+  },
+  async show(interaction, { db, clock }) {
+    const now = clock.now();
+    await respond(interaction, { ephemeral: true, embeds: [configEmbed(await guildSettings(db, interaction.guildId ?? '', now), now)] });
+  },
+};
+
+export const config: ChatInputCommand = {
+  kind: 'chat-input',
+  data,
+  async execute(interaction, deps) {
+    requireManageServer(interaction);
+    const run = subcommands[interaction.options.getSubcommand()];
+    if (!run) throw new UserFacingError('unknown-subcommand', 'Try `/config recap`, `/config checkins` or `/config show`.');
+    await run(interaction, deps);
+  },
+  async autocomplete(interaction) {
+    const typed = String(interaction.options.getFocused());
+    await interaction.respond(searchTimeZones(typed, 25).map((zone) => ({ name: zone, value: zone })));
+  },
+};

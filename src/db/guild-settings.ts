@@ -1,0 +1,44 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { guilds, recapRuns, type Guild, type RecapRun } from './schema.js';
+
+/** The server's row, created with defaults on first sight. */
+export async function guildSettings(db: Db, guildId: string, now: Date): Promise<Guild> {
+  await db.insert(guilds).values({ id: guildId, createdAt: now }).onConflictDoNothing();
+  const [row] = await db.select().from(guilds).where(eq(guilds.id, guildId)).limit(1);
+  if (!row) throw new Error('guild row missing after insert');
+  return row;
+}
+
+export interface RecapSettings {
+  recapChannelId: string;
+  recapDay: number;
+  recapTime: string;
+  timezone: string;
+  nextRecapAt: Date;
+}
+
+/** Saves where and when the recap goes; setting a channel clears any earlier delivery problem. */
+export async function saveRecapSettings(db: Db, guildId: string, settings: RecapSettings, now: Date): Promise<Guild> {
+  await guildSettings(db, guildId, now);
+  const [row] = await db
+    .update(guilds)
+    .set({ ...settings, recapProblem: null, recapConfiguredAt: now })
+    .where(eq(guilds.id, guildId))
+    .returning();
+  if (!row) throw new Error('guild row missing');
+  return row;
+}
+
+export async function saveCheckinSettings(db: Db, guildId: string, settings: { checkinsEnabled: boolean; checkinDay: number }, now: Date): Promise<Guild> {
+  await guildSettings(db, guildId, now);
+  const [row] = await db.update(guilds).set(settings).where(eq(guilds.id, guildId)).returning();
+  if (!row) throw new Error('guild row missing');
+  return row;
+}
+
+/** The most recent recap run of the server, for /config show. */
+export async function latestRecapRun(db: Db, guildId: string): Promise<RecapRun | undefined> {
+  const [row] = await db.select().from(recapRuns).where(eq(recapRuns.guildId, guildId)).orderBy(desc(recapRuns.scheduledFor)).limit(1);
+  return row;
+}

@@ -1,0 +1,15 @@
+import { PermissionFlagsBits, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
+import { UserFacingError } from './errors.js';
+
+/** `default_member_permissions` for admin commands: Manage Server. */
+export const MANAGE_SERVER = String(PermissionFlagsBits.ManageGuild);
+
+/**
+ * Checked again at run time: a server can override who sees a command, and a
+ * client can send what it likes, so the command's default alone is not enough.
+ */
+export function requireManageServer(interaction: ChatInputCommandInteraction | RepliableInteraction): void {
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    throw new UserFacingError('not-admin', 'Only people with the **Manage Server** permission can change how Small Wins runs here.');
+  }
+}

@@ -1,0 +1,37 @@
+import type { APIEmbed } from 'discord.js';
+import type { Guild } from '../../db/schema.js';
+import { localDateTimeOf } from '../../domain/time.js';
+import { weekdayName } from '../../domain/weekly-settings.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function localWhen(instant: Date, timezone: string): string {
+  const t = localDateTimeOf(timezone, instant);
+  return `${weekdayName(t.weekday)} ${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)} (${timezone})`;
+}
+
+/** What /config shows: settings, the next recap in the server's time, and any delivery problem. */
+export function configEmbed(guild: Guild, now: Date): APIEmbed {
+  const recap = guild.recapChannelId
+    ? `<#${guild.recapChannelId}>, every ${weekdayName(guild.recapDay)} at ${guild.recapTime} (${guild.timezone})`
+    : 'Not set up yet: no recap is posted until you pick a channel with `/config recap channel:`.';
+  const next =
+    guild.recapChannelId && guild.nextRecapAt && !guild.recapProblem
+      ? `${localWhen(guild.nextRecapAt, guild.timezone)} · <t:${Math.floor(guild.nextRecapAt.getTime() / 1000)}:R>`
+      : '—';
+  const fields = [
+    { name: 'Weekly recap', value: recap },
+    { name: 'Next recap', value: next },
+    {
+      name: 'Check-ins',
+      value: guild.checkinsEnabled ? `On: pairing at recap time, prompts on ${weekdayName(guild.checkinDay)}s` : 'Off',
+    },
+  ];
+  if (guild.recapProblem) fields.push({ name: '⚠️ Delivery problem', value: `${guild.recapProblem}\nSet a channel again with \`/config recap channel:\` once it's fixed.` });
+  return {
+    color: guild.recapProblem ? 0xfee75c : 0x57f287,
+    title: 'Small Wins settings',
+    fields,
+    footer: { text: `Server time now: ${localWhen(now, guild.timezone)}` },
+  };
+}
