@@ -160,6 +160,8 @@ class ConsoleSession {
       case 'time':
         this.#clock.set(parseTimeArg(need('+7d or an ISO time'), this.#clock.now()));
         this.printer.line(`  🕒 it is now ${this.#nowText()}`);
+        // Scheduled work triggered by the move (the bot's catch-up ticks) finishes before the next line.
+        await this.#clock.settled();
         await sandbox.idle(this.#settleMs, 30_000);
         return { ok: true };
       case 'now':

@@ -1,0 +1,95 @@
+import type { LocalDate } from '../time.js';
+
+export const ELLIPSIS = '…';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SNOWFLAKE = /^\d{1,20}$/;
+const WHITESPACE = /\s/;
+
+/** Runs of whitespace (newlines included) become one space, so a member's text fits on one line. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * `text` itself when it fits in `max` UTF-16 units (what Discord's limits count), otherwise the
+ * longest prefix that ends just before whitespace, plus "…". Never cuts inside a word, so never
+ * inside an emoji, a mention or a surrogate pair either; a first word longer than `max` leaves only "…".
+ */
+export function summarise(text: string, max: number): string {
+  if (!Number.isInteger(max) || max < ELLIPSIS.length) throw new RangeError(`summarise needs room for "…", got max ${max}`);
+  if (text.length <= max) return text;
+  const room = max - ELLIPSIS.length;
+  for (let cut = room; cut > 0; cut--) {
+    if (!WHITESPACE.test(text.charAt(cut))) continue;
+    const kept = text.slice(0, cut).trimEnd();
+    if (kept.length > 0) return kept + ELLIPSIS;
+  }
+  return ELLIPSIS;
+}
+
+/** One line of the member's words, as written (markdown intact), summarised at a word boundary. */
+export function shownText(text: string, max: number): string {
+  const line = collapseWhitespace(text);
+  return line === '' ? '*a win without words*' : summarise(line, max);
+}
+
+/** The parts of an embed Discord counts towards its 6000-character total. */
+export interface EmbedText {
+  title?: string;
+  description?: string;
+  fields?: readonly { name: string; value: string }[];
+  footer?: { text: string };
+  author?: { name: string };
+}
+
+/** Discord's length of an embed: title, description, field names and values, footer text, author name. */
+export function embedLength(embed: EmbedText): number {
+  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    fields +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0)
+  );
+}
+
+/** "23 November 2026". */
+export function formatLongDate(date: LocalDate): string {
+  return `${date.day} ${MONTHS[date.month - 1] ?? ''} ${date.year}`;
+}
+
+/** "1 win", "1,204 wins"; anything odd (negative, fractional) is shown as a whole count from 0. */
+export function countOf(n: number, singular: string, pluralForm = `${singular}s`): string {
+  const whole = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
+  return `${whole.toLocaleString('en-US')} ${whole === 1 ? singular : pluralForm}`;
+}
+
+/** A rendered mention for a Discord user id (it pings only if `allowed_mentions` lets it). */
+export function mentionOf(userId: string): string {
+  return SNOWFLAKE.test(userId) ? `<@${userId}>` : 'A member';
+}
+
+export function isSnowflake(id: string): boolean {
+  return SNOWFLAKE.test(id);
+}
+
+/** An index in [0, length) from an injected random source, safe against 1, NaN or out-of-range values. */
+export function randomIndex(length: number, random: () => number): number {
+  const r = random();
+  const index = Number.isFinite(r) ? Math.floor(r * length) : 0;
+  return Math.min(length - 1, Math.max(0, index));
+}
+
+/** Fisher–Yates on a copy, driven by the injected random source. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomIndex(i + 1, random);
+    const a = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = a;
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { composePersonalRecap, goalLine, weekLine } from '../../src/domain/recap/personal.js';
+import type { PersonalWeekData } from '../../src/domain/recap/types.js';
+import { limitProblems, seeded, visibleText } from './recap-support.js';
+
+type Goal = PersonalWeekData['goals'][number];
+const goal = (overrides: Partial<Goal> = {}): Goal => ({ title: 'Publish', target: 2, count: 1, period: 'month', met: false, smallerOffer: undefined, ...overrides });
+const personal = (overrides: Partial<PersonalWeekData> = {}): PersonalWeekData => ({
+  weekStart: { year: 2026, month: 11, day: 23 },
+  timezone: 'Europe/London',
+  winsThisWeek: 5,
+  usualWeek: 3,
+  streakWeeks: 4,
+  goals: [],
+  oldWin: undefined,
+  ...overrides,
+});
+const compose = (overrides: Partial<PersonalWeekData> = {}, seed = 1) => composePersonalRecap(personal(overrides), { random: seeded(seed) });
+
+/** Comparison with anyone but the member themself (SPEC §1.3). */
+const OTHERS = /others|other members|everyone|the server|average member|than most|rank|leaderboard|top /i;
+
+describe('composePersonalRecap', () => {
+  it('compares the week only with the member’s own usual week', () => {
+    const text = visibleText(compose({ winsThisWeek: 5, usualWeek: 3 }));
+    expect(text).toContain('You logged 5 wins this week: more than your usual week (about 3).');
+    expect(text).not.toMatch(OTHERS);
+    expect(text).toContain('Your week of 23 November 2026');
+  });
+
+  it('says fewer than usual kindly, and rounds the usual week to one decimal', () => {
+    const line = weekLine(1, 2.75);
+    expect(line).toBe('You logged 1 win this week; your usual week is about 2.8. Quieter weeks are part of it, and every one of those wins counts.');
+    expect(weekLine(3, 3.2)).toContain('right around your usual week (about 3.2)');
+  });
+
+  it('makes no comparison at all before there is a history of the member’s own', () => {
+    const line = weekLine(2, undefined);
+    expect(line).not.toMatch(/usual week \(|more than|fewer|average/);
+    expect(line).toContain('usual week of your own');
+  });
+
+  it('meets a week without wins with kindness, never a zero count', () => {
+    const text = visibleText(compose({ winsThisWeek: 0, usualWeek: 4, streakWeeks: 0 }));
+    expect(text).not.toMatch(/\b0 wins?\b/);
+    expect(text).not.toMatch(OTHERS);
+    expect(text).toMatch(/rest is part of it/i);
+    expect(text).toContain('streak starts again');
+  });
+
+  it('celebrates a met goal and frames a missed one kindly', () => {
+    expect(goalLine(goal({ count: 2, met: true }))).toMatch(/^✅ \*\*Publish\*\*: .* 2\/2 this month\. Met!/);
+    const missed = goalLine(goal());
+    expect(missed).toContain('1/2 this month');
+    expect(missed).toContain('you can do your best and still fall short');
+    expect(missed).not.toMatch(/fail|should have|lazy|behind/i);
+    expect(missed).not.toContain('/goal edit');
+  });
+
+  it('offers the smaller target in words when one applies (SPEC §1.6)', () => {
+    const line = goalLine(goal({ target: 3, count: 0, period: 'week', smallerOffer: 1 }));
+    expect(line).toContain('Want to try 1 a week instead? `/goal edit`');
+  });
+
+  it('shows the streak and one of the member’s own old wins', () => {
+    const message = compose({ oldWin: { text: 'ran my first 5k\nin the rain', occurredAt: new Date('2026-03-03T12:00:00Z') } });
+    const fields = message.embeds?.[0]?.fields ?? [];
+    expect(fields).toContainEqual({ name: 'Remember this? 🌱', value: 'On 3 March 2026 you logged:\n> ran my first 5k in the rain' });
+    expect(visibleText(message)).toContain('Weekly streak: 4 weeks in a row with a win.');
+  });
+
+  it('pings nobody and stays within Discord’s limits, even with many long goals and a long old win', () => {
+    const goals = Array.from({ length: 30 }, (_, i) => goal({ title: `${'long title '.repeat(20)}${i}`, smallerOffer: i % 2 === 0 ? 1 : undefined }));
+    const message = compose({ goals, oldWin: { text: 'word '.repeat(400), occurredAt: new Date('2025-01-01T00:00:00Z') } });
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    expect(limitProblems(message, 5000)).toEqual([]);
+    expect(message.embeds?.[0]?.fields?.[0]?.value).toMatch(/…and \d+ more in `\/goal list`\.$/);
+  });
+
+  it('picks its closing line from the injected randomness, reproducibly', () => {
+    expect(compose({}, 3)).toEqual(compose({}, 3));
+    const closings = new Set(Array.from({ length: 40 }, (_, seed) => compose({}, seed).embeds?.[0]?.description));
+    expect(closings.size).toBeGreaterThan(1);
+  });
+});

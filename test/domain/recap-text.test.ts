@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { collapseWhitespace, embedLength, formatLongDate, shownText, summarise } from '../../src/domain/recap/text.js';
+
+describe('summarise', () => {
+  it('leaves text that fits untouched, markdown and all', () => {
+    expect(summarise('wrote **300** words', 19)).toBe('wrote **300** words');
+  });
+
+  it('cuts at the last word boundary that fits, with "…" counted in the limit', () => {
+    expect(summarise('answered one email today', 20)).toBe('answered one email…');
+    expect(summarise('answered one email today', 13)).toBe('answered one…');
+    expect(summarise('answered one email today', 12)).toBe('answered…');
+  });
+
+  it('never cuts inside a word, an emoji or a mention', () => {
+    expect(summarise('done 👩‍👩‍👧‍👦👩‍👩‍👧‍👦 yes', 10)).toBe('done…');
+    expect(summarise('thanks <@123456789012345678> for the help', 20)).toBe('thanks…');
+  });
+
+  it('leaves only "…" when the first word alone is too long', () => {
+    expect(summarise('a'.repeat(300), 200)).toBe('…');
+    expect(summarise(`${'a'.repeat(300)} b`, 200)).toBe('…');
+  });
+
+  it('does not end the kept part with whitespace', () => {
+    expect(summarise('one    two three', 9)).toBe('one…');
+  });
+
+  it('refuses a max with no room for the "…"', () => {
+    expect(() => summarise('text', 0)).toThrow(RangeError);
+  });
+});
+
+describe('shownText', () => {
+  it('puts a member’s text on one line and summarises it', () => {
+    expect(shownText('line one\n\n- line two\t ', 100)).toBe('line one - line two');
+    expect(shownText('   \n ', 100)).toBe('*a win without words*');
+  });
+
+  it('collapses every kind of whitespace', () => {
+    expect(collapseWhitespace('a\u00a0\u2028b\r\nc')).toBe('a b c');
+  });
+});
+
+describe('embedLength', () => {
+  it('counts title, description, field names and values, footer text and author name, as Discord does', () => {
+    expect(
+      embedLength({
+        title: 'abc',
+        description: 'de',
+        fields: [{ name: 'f', value: 'gh' }, { name: 'ij', value: 'k' }],
+        footer: { text: 'lmn' },
+        author: { name: 'op' },
+      }),
+    ).toBe(3 + 2 + 3 + 3 + 3 + 2);
+    expect(embedLength({})).toBe(0);
+  });
+
+  it('counts UTF-16 code units, the stricter measure for emoji', () => {
+    expect(embedLength({ title: '🌱' })).toBe(2);
+  });
+});
+
+describe('formatLongDate', () => {
+  it('writes the day, month name and year', () => {
+    expect(formatLongDate({ year: 2026, month: 11, day: 23 })).toBe('23 November 2026');
+  });
+});
