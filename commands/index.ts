@@ -5,6 +5,7 @@ import { help } from './help.js';
 import { logAsWin } from './log-as-win.js';
 import { pause } from './pause.js';
 import { progress } from './progress.js';
+import { recap } from './recap.js';
 import { remember } from './remember.js';
 import { resume } from './resume.js';
 import { settings } from './settings.js';
@@ -12,4 +13,4 @@ import { win } from './win.js';
 import { wins } from './wins.js';
 
 /** The explicit list of commands: what deploy registers and what the router knows. */
-export const commands: readonly Command[] = [win, logAsWin, goal, progress, remember, wins, settings, pause, resume, help, config];
+export const commands: readonly Command[] = [win, logAsWin, goal, progress, remember, wins, settings, pause, resume, help, config, recap];

@@ -61,9 +61,11 @@ export async function updateMemberSettings(
   change: { timezone?: string | null; dms?: boolean },
   now: Date,
 ): Promise<void> {
-  const set: { timezone?: string | null; dms?: boolean } = {};
+  const set: { timezone?: string | null; dms?: boolean; dmsClosedAt?: null } = {};
   if (change.timezone !== undefined) set.timezone = change.timezone;
   if (change.dms !== undefined) set.dms = change.dms;
+  // Choosing DMs again (after opening them) gives bounced personal recaps another chance.
+  if (change.dms === true) set.dmsClosedAt = null;
   await ensureMember(db, key, now);
   if (Object.keys(set).length === 0) return;
   await db

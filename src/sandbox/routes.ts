@@ -62,9 +62,15 @@ export function buildRoutes(deps: RouteDeps): Route[] {
     const body = bodyObject(ctx.body);
     const invalid = validateMessageBody(body, { creating: true, fileCount: ctx.files.length });
     if (invalid) throw invalid;
+    // Like Discord: with enforce_nonce, a nonce reused by the same author within minutes returns the earlier message.
+    const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
+    const earlier = nonce !== undefined && body.enforce_nonce === true ? state.messageForNonce(state.botUserId, nonce) : undefined;
+    if (earlier) return ok({ ...apiMessage(state, earlier), nonce: body.nonce ?? null });
     const fields = messageFields(state, body, ctx.files, undefined, deps.attachmentUrl, channel.id);
     fields.flags = (fields.flags ?? 0) & ~64; // Only interaction responses can be ephemeral.
-    return ok(apiMessage(state, state.createMessage({ ...fields, channelId: channel.id, authorId: state.botUserId })));
+    const created = state.createMessage({ ...fields, channelId: channel.id, authorId: state.botUserId });
+    if (nonce !== undefined) state.rememberNonce(state.botUserId, nonce, created.id);
+    return ok(nonce !== undefined ? { ...apiMessage(state, created), nonce: body.nonce ?? null } : apiMessage(state, created));
   });
   on('GET', `/channels/${ID}/messages/${ID}`, (_, [cid, mid]) => ok(apiMessage(state, messageIn(channelOf(cid ?? '').id, mid ?? ''))));
   on('PATCH', `/channels/${ID}/messages/${ID}`, (ctx, [cid, mid]) => {

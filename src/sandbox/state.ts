@@ -6,6 +6,8 @@ import { SnowflakeFactory } from './snowflake.js';
 import type { CommandDef, SandboxChannel, SandboxEvents, SandboxUser, StoredMessage } from './types.js';
 
 export const EPHEMERAL = 64;
+/** How long Discord remembers a message nonce for `enforce_nonce` ("the past few minutes"). */
+export const NONCE_WINDOW_MS = 5 * 60_000;
 
 export interface MessageFields {
   content?: string;
@@ -38,6 +40,7 @@ export class SandboxState {
   guildCommands: CommandDef[] = [];
   ownerId = '';
   readonly #messages = new Map<string, StoredMessage>();
+  readonly #nonces = new Map<string, { messageId: string; at: number }>();
 
   constructor(
     readonly clock: Clock,
@@ -138,6 +141,17 @@ export class SandboxState {
     this.#messages.set(msg.id, msg);
     this.events.emit('message', msg);
     return msg;
+  }
+
+  /** The message this author created with this nonce within the last few minutes, if any (`enforce_nonce`). */
+  messageForNonce(authorId: string, nonce: string): StoredMessage | undefined {
+    const seen = this.#nonces.get(`${authorId}:${nonce}`);
+    if (!seen || this.clock.now().getTime() - seen.at >= NONCE_WINDOW_MS) return undefined;
+    return this.message(seen.messageId);
+  }
+
+  rememberNonce(authorId: string, nonce: string, messageId: string): void {
+    this.#nonces.set(`${authorId}:${nonce}`, { messageId, at: this.clock.now().getTime() });
   }
 
   /** Applies an edit; `markEdited` is false when a deferred "thinking" message gets its first content. */

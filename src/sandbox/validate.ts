@@ -17,6 +17,7 @@ const tooLong = (path: (string | number)[], max: number): FieldError => ({
 export function validateMessageBody(body: JsonObject, opts: { creating: boolean; fileCount: number }): ApiError | undefined {
   const errors: FieldError[] = [];
   if (textLength(body.content) > 2000) errors.push(tooLong(['content'], 2000));
+  if (textLength(body.nonce) > 25) errors.push(tooLong(['nonce'], 25));
   const embeds = asArray(body.embeds);
   if (embeds.length > 10) errors.push(tooLong(['embeds'], 10));
   let embedChars = 0;

@@ -1,0 +1,32 @@
+import { ApplicationCommandOptionType, type APIEmbed, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { buildRecapPreview } from '../src/db/recap.js';
+import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
+import type { ChatInputCommand } from '../src/discord/command.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { respond, withDeferral } from '../src/discord/reply.js';
+
+export const data = {
+  name: 'recap',
+  description: 'The weekly recap (Manage Server)',
+  default_member_permissions: MANAGE_SERVER,
+  contexts: [0],
+  integration_types: [0],
+  options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'preview', description: 'This week’s recap as it would look now, only for you' }],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const recap: ChatInputCommand = {
+  kind: 'chat-input',
+  data,
+  async execute(interaction, { db, clock }) {
+    requireManageServer(interaction);
+    if (interaction.options.getSubcommand() !== 'preview') throw new UserFacingError('unknown-subcommand', 'Try `/recap preview`.');
+    const composed = await withDeferral(interaction, { ephemeral: true }, () =>
+      buildRecapPreview(db, interaction.guildId ?? '', clock.now()),
+    );
+    await respond(interaction, {
+      ephemeral: true,
+      content: `${composed.message.content ? `${composed.message.content}\n` : ''}-# Preview, only for you: the real recap is composed the same way when it is due, and mentions in it never ping.`,
+      embeds: (composed.message.embeds ?? []) as APIEmbed[],
+    });
+  },
+};

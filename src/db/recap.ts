@@ -1,0 +1,218 @@
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { composeRecap } from '../domain/recap/compose.js';
+import type { ComposedRecap } from '../domain/recap/types.js';
+import { withWeekMarker } from '../domain/recap-marker.js';
+import { nextRecapAt, recapWeekFor, type CoveredWeek } from '../domain/schedule.js';
+import { seededRandom } from '../domain/seeded-random.js';
+import type { Db } from './client.js';
+import { gatherRecapWeek, recapSettings } from './recap-week.js';
+import { encouragementUses, guilds, recapRuns } from './schema.js';
+
+/** A 'claimed' run older than this is taken to be abandoned (its process died) and may be claimed again. */
+export const RECAP_LEASE_MS = 2 * 60_000;
+/** Claims per run before it is given up as failed. */
+export const RECAP_MAX_ATTEMPTS = 4;
+/** A recap later than this is skipped rather than posted (SPEC §7). */
+export const RECAP_MISSED_AFTER_MS = 24 * 60 * 60_000;
+const ENCOURAGEMENT_MEMORY_MS = 8 * 7 * 24 * 60 * 60_000;
+
+/** A claimed recap run, with what posting it needs from its server as it is now. */
+export interface ClaimedRecap {
+  runId: number;
+  guildId: string;
+  weekKey: string;
+  scheduledFor: Date;
+  attempts: number;
+  channelId: string | null;
+  timezone: string;
+  recapProblem: string | null;
+}
+
+const scheduleOf = (row: { recapDay: number; recapTime: string; timezone: string }) => ({
+  day: row.recapDay,
+  time: row.recapTime,
+  timezone: row.timezone,
+});
+
+const INVALID_SCHEDULE = "I couldn't work out when to post the recap from these settings: please run /config recap again.";
+
+// Settings are validated by /config; a row that still fails (say, a timezone ICU dropped) must not block the sweep.
+function timingOf(guild: typeof guilds.$inferSelect, scheduledFor: Date, now: Date): { weekKey: string; next: Date } | undefined {
+  try {
+    return { weekKey: recapWeekFor(guild.timezone, scheduledFor).key, next: nextRecapAt(scheduleOf(guild), now) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Recomputes a server's `next_recap_at` from its day, time and timezone; call whenever they change. */
+export async function scheduleNextRecap(db: Db, guildId: string, now: Date): Promise<Date | null> {
+  const [row] = await db.select().from(guilds).where(eq(guilds.id, guildId)).limit(1);
+  if (!row) return null;
+  const next = nextRecapAt(scheduleOf(row), now);
+  await db.update(guilds).set({ nextRecapAt: next }).where(eq(guilds.id, guildId));
+  return next;
+}
+
+/**
+ * Claims up to `limit` due servers (`FOR UPDATE SKIP LOCKED`, so processes share the work): each
+ * gets a run for the week its recap covers (none if one exists: `ON CONFLICT DO NOTHING`) and its
+ * next time moves past `now`, without backlog. Runs over 24 hours late are recorded as skipped.
+ * Returns the runs to post; the caller posts them after this transaction has committed.
+ */
+export async function claimDueRecaps(db: Db, options: { now: Date; instanceId: string; limit: number }): Promise<{ due: number; toPost: ClaimedRecap[]; skipped: ClaimedRecap[] }> {
+  const { now, instanceId, limit } = options;
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(guilds)
+      .where(and(lte(guilds.nextRecapAt, now), isNotNull(guilds.recapChannelId), isNull(guilds.recapProblem)))
+      .orderBy(asc(guilds.nextRecapAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    const toPost: ClaimedRecap[] = [];
+    const skipped: ClaimedRecap[] = [];
+    for (const guild of due) {
+      const scheduledFor = guild.nextRecapAt ?? now;
+      const missed = now.getTime() - scheduledFor.getTime() >= RECAP_MISSED_AFTER_MS;
+      const timing = timingOf(guild, scheduledFor, now);
+      if (!timing) {
+        await tx.update(guilds).set({ nextRecapAt: null, recapProblem: INVALID_SCHEDULE }).where(eq(guilds.id, guild.id));
+        continue;
+      }
+      const [run] = await tx
+        .insert(recapRuns)
+        .values({
+          guildId: guild.id,
+          weekKey: timing.weekKey,
+          scheduledFor,
+          status: missed ? 'skipped' : 'claimed',
+          claimedAt: now,
+          claimedBy: instanceId,
+          finishedAt: missed ? now : null,
+          note: missed ? 'missed by over 24 hours' : null,
+        })
+        .onConflictDoNothing()
+        .returning();
+      await tx.update(guilds).set({ nextRecapAt: timing.next }).where(eq(guilds.id, guild.id));
+      if (!run) continue;
+      const claimed: ClaimedRecap = { ...runFields(run), channelId: guild.recapChannelId, timezone: guild.timezone, recapProblem: guild.recapProblem };
+      (missed ? skipped : toPost).push(claimed);
+    }
+    return { due: due.length, toPost, skipped };
+  });
+}
+
+const runFields = (run: typeof recapRuns.$inferSelect) => ({
+  runId: run.id,
+  guildId: run.guildId,
+  weekKey: run.weekKey,
+  scheduledFor: run.scheduledFor,
+  attempts: run.attempts,
+});
+
+/**
+ * Claims runs left 'claimed' for longer than the lease (their process died or could not reach
+ * Discord), one more attempt each; runs out of attempts are marked failed instead.
+ */
+export async function reclaimStaleRecaps(
+  db: Db,
+  options: { now: Date; instanceId: string; limit: number; leaseMs?: number; maxAttempts?: number },
+): Promise<ClaimedRecap[]> {
+  const { now, instanceId, limit } = options;
+  const maxAttempts = options.maxAttempts ?? RECAP_MAX_ATTEMPTS;
+  const stale = and(eq(recapRuns.status, 'claimed'), lt(recapRuns.claimedAt, new Date(now.getTime() - (options.leaseMs ?? RECAP_LEASE_MS))));
+  await db
+    .update(recapRuns)
+    .set({ status: 'failed', finishedAt: now, note: `gave up after ${maxAttempts} attempts` })
+    .where(and(stale, gte(recapRuns.attempts, maxAttempts)));
+  const candidates = db
+    .select({ id: recapRuns.id })
+    .from(recapRuns)
+    .where(and(stale, lt(recapRuns.attempts, maxAttempts)))
+    .orderBy(asc(recapRuns.claimedAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  // Re-checked under the row lock: of two processes reclaiming at once, only one gets each run.
+  const runs = await db
+    .update(recapRuns)
+    .set({ claimedAt: now, claimedBy: instanceId, attempts: sql`${recapRuns.attempts} + 1` })
+    .where(and(inArray(recapRuns.id, candidates), stale))
+    .returning();
+  if (runs.length === 0) return [];
+  const servers = await db.select().from(guilds).where(inArray(guilds.id, [...new Set(runs.map((r) => r.guildId))]));
+  const byId = new Map(servers.map((g) => [g.id, g]));
+  return runs.map((run) => {
+    const guild = byId.get(run.guildId);
+    return { ...runFields(run), channelId: guild?.recapChannelId ?? null, timezone: guild?.timezone ?? 'UTC', recapProblem: guild?.recapProblem ?? null };
+  });
+}
+
+export interface RunOutcome {
+  status: 'posted' | 'failed' | 'skipped';
+  channelId?: string;
+  messageId?: string;
+  note?: string;
+}
+
+/** Records how a claimed run ended; false if it was no longer 'claimed' (another process finished it). */
+export async function finishRecapRun(db: Db, runId: number, outcome: RunOutcome, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(recapRuns)
+    .set({ status: outcome.status, channelId: outcome.channelId ?? null, messageId: outcome.messageId ?? null, note: outcome.note ?? null, finishedAt: now })
+    .where(and(eq(recapRuns.id, runId), eq(recapRuns.status, 'claimed')))
+    .returning({ id: recapRuns.id });
+  return rows.length > 0;
+}
+
+/** Stops delivery to a server until an admin sets a channel again; only if the channel is still the one that failed. */
+export async function setRecapProblem(db: Db, guildId: string, channelId: string, problem: string): Promise<void> {
+  await db
+    .update(guilds)
+    .set({ recapProblem: problem })
+    .where(and(eq(guilds.id, guildId), eq(guilds.recapChannelId, channelId)));
+}
+
+/** Encouragement lines the server saw in the last 8 weeks. */
+export async function recentEncouragementLines(db: Db, guildId: string, now: Date): Promise<Set<string>> {
+  const rows = await db
+    .select({ lineId: encouragementUses.lineId })
+    .from(encouragementUses)
+    .where(and(eq(encouragementUses.guildId, guildId), gt(encouragementUses.usedAt, new Date(now.getTime() - ENCOURAGEMENT_MEMORY_MS))));
+  return new Set(rows.map((r) => r.lineId));
+}
+
+export async function recordEncouragement(db: Db, guildId: string, weekKey: string, lineIds: readonly string[], now: Date): Promise<void> {
+  if (lineIds.length === 0) return;
+  await db
+    .insert(encouragementUses)
+    .values(lineIds.map((lineId) => ({ guildId, weekKey, lineId, usedAt: now })))
+    .onConflictDoNothing();
+}
+
+/**
+ * A server's recap of `week` exactly as it is posted: gathered, composed, marked with its week.
+ * Random choices are seeded by server and week unless `random` is given, so the same data makes
+ * the same recap: in `/recap preview`, in the post, and in a re-post after a crash.
+ */
+export async function composeServerRecap(
+  db: Db,
+  guild: { id: string; timezone: string },
+  week: CoveredWeek,
+  options: { now: Date; random?: () => number; runId?: number; lateByMinutes?: number },
+): Promise<ComposedRecap> {
+  const random = options.random ?? seededRandom(`${guild.id}:${week.key}`);
+  const [data, recentLineIds] = await Promise.all([gatherRecapWeek(db, guild, week, { ...options, random }), recentEncouragementLines(db, guild.id, options.now)]);
+  const composed = composeRecap(data, { random, recentLineIds });
+  return { ...composed, message: withWeekMarker(composed.message, week.key) };
+}
+
+/**
+ * `/recap preview`: the recap the server's next post would be if it were due now. Without `random`
+ * it is exactly what would be posted; with one, it is composed the same way with other random picks.
+ */
+export async function buildRecapPreview(db: Db, guildId: string, now: Date, random?: () => number): Promise<ComposedRecap> {
+  const guild = await recapSettings(db, guildId);
+  const next = guild.nextRecapAt && guild.nextRecapAt.getTime() > now.getTime() ? guild.nextRecapAt : nextRecapAt(scheduleOf(guild), now);
+  return composeServerRecap(db, guild, recapWeekFor(guild.timezone, next), { now, ...(random ? { random } : {}) });
+}

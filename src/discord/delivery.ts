@@ -1,0 +1,135 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
+import type { OutgoingMessage } from '../domain/recap/types.js';
+
+/** Why a message could not be delivered. Only `transient` is worth trying again later. */
+export type DeliveryFailure =
+  /** 403 on a channel: the bot may not see it or send there. */
+  | 'missing-permission'
+  /** 404: the channel (or user) is gone. */
+  | 'unknown-channel'
+  /** 50007: the member does not accept DMs from the bot. */
+  | 'dms-closed'
+  /** Any other 4xx: Discord refused this message; sending it again would not help. */
+  | 'rejected'
+  /** 5xx or network trouble that outlasted the retries. */
+  | 'transient';
+
+export type DeliveryResult = { ok: true; channelId: string; messageId: string } | { ok: false; failure: DeliveryFailure; detail: string };
+
+/** One of the bot's own messages, as much as a job needs to recognise it. */
+export interface OwnMessage {
+  id: string;
+  content: string;
+  footers: string[];
+}
+
+/** How jobs send to Discord: channel posts, DMs, and a look at what the bot already posted. */
+export interface Delivery {
+  /** `nonce` makes Discord return the earlier message instead of posting a duplicate (≤ 25 characters). */
+  post(channelId: string, message: OutgoingMessage, options?: { nonce?: string }): Promise<DeliveryResult>;
+  dm(userId: string, message: OutgoingMessage, options?: { nonce?: string }): Promise<DeliveryResult>;
+  /** The bot's own messages among the channel's latest `limit`, newest first. */
+  recentOwnMessages(channelId: string, limit: number): Promise<OwnMessage[]>;
+}
+
+export interface DeliveryOptions {
+  /** Tries per call for 5xx and network errors (discord.js already waits out 429s and retries 5xx quickly). */
+  attempts?: number;
+  /** First backoff delay; doubled before each further try. */
+  backoffMs?: number;
+  /** The bot's user id; fetched once from `/users/@me` when not given. */
+  botUserId?: string;
+}
+
+interface ApiMessage {
+  id: string;
+  channel_id: string;
+  content?: string;
+  author?: { id: string };
+  embeds?: { footer?: { text?: string } }[];
+}
+
+/** Thrown by `recentOwnMessages`; `post` and `dm` answer with a result instead. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly failure: DeliveryFailure,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Turns a REST error into a delivery failure; anything not from Discord's HTTP API is rethrown. */
+function classify(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  if (error instanceof DiscordAPIError) {
+    const detail = `${error.status} ${error.code}: ${error.message}`;
+    if (error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return new DeliveryError('dms-closed', detail);
+    if (error.status === 403) return new DeliveryError('missing-permission', detail);
+    if (error.status === 404) return new DeliveryError('unknown-channel', detail);
+    if (error.status >= 500) return new DeliveryError('transient', detail);
+    return new DeliveryError('rejected', detail);
+  }
+  if (error instanceof HTTPError) return new DeliveryError('transient', `${error.status}: ${error.message}`);
+  // Timeouts (AbortError) and connection errors reach us as plain errors from undici.
+  if (error instanceof Error && /abort|ECONN|ETIMEDOUT|socket|fetch failed/i.test(`${error.name} ${error.message}`)) {
+    return new DeliveryError('transient', error.message);
+  }
+  throw error;
+}
+
+/** A Delivery over discord.js's REST client (`client.rest` in the bot). */
+export function createDelivery(rest: REST, options: DeliveryOptions = {}): Delivery {
+  const attempts = options.attempts ?? 4;
+  const backoffMs = options.backoffMs ?? 1000;
+  let botUserId: Promise<string> | undefined = options.botUserId ? Promise.resolve(options.botUserId) : undefined;
+
+  async function withRetries<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const failed = classify(error);
+        if (failed.failure !== 'transient' || attempt >= attempts) throw failed;
+        await sleep(backoffMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  async function send(channelId: string, message: OutgoingMessage, nonce: string | undefined): Promise<DeliveryResult> {
+    const body = nonce === undefined ? message : { ...message, nonce, enforce_nonce: true };
+    const sent = (await withRetries(() => rest.post(Routes.channelMessages(channelId), { body }))) as ApiMessage;
+    return { ok: true, channelId: sent.channel_id, messageId: sent.id };
+  }
+
+  async function outcome(work: () => Promise<DeliveryResult>): Promise<DeliveryResult> {
+    try {
+      return await work();
+    } catch (error) {
+      const failed = classify(error);
+      return { ok: false, failure: failed.failure, detail: failed.message };
+    }
+  }
+
+  return {
+    post: (channelId, message, opts) => outcome(() => send(channelId, message, opts?.nonce)),
+    dm: (userId, message, opts) =>
+      outcome(async () => {
+        const channel = (await withRetries(() => rest.post(Routes.userChannels(), { body: { recipient_id: userId } }))) as { id: string };
+        return send(channel.id, message, opts?.nonce);
+      }),
+    async recentOwnMessages(channelId, limit) {
+      botUserId ??= (rest.get(Routes.user('@me')) as Promise<{ id: string }>).then((user) => user.id);
+      const me = await botUserId.catch((error: unknown) => {
+        botUserId = undefined;
+        throw error;
+      });
+      const query = new URLSearchParams({ limit: String(Math.min(100, Math.max(1, limit))) });
+      const messages = (await withRetries(() => rest.get(Routes.channelMessages(channelId), { query }))) as ApiMessage[];
+      return messages
+        .filter((m) => m.author?.id === me)
+        .map((m) => ({ id: m.id, content: m.content ?? '', footers: (m.embeds ?? []).map((e) => e.footer?.text ?? '').filter((t) => t !== '') }));
+    },
+  };
+}

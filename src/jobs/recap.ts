@@ -1,0 +1,144 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import {
+  claimDueRecaps,
+  composeServerRecap,
+  finishRecapRun,
+  reclaimStaleRecaps,
+  recordEncouragement,
+  RECAP_MAX_ATTEMPTS,
+  RECAP_MISSED_AFTER_MS,
+  setRecapProblem,
+  type ClaimedRecap,
+} from '../db/recap.js';
+import type { Delivery, DeliveryResult } from '../discord/delivery.js';
+import { isRecapOfWeek } from '../domain/recap-marker.js';
+import { recapWeekFor } from '../domain/schedule.js';
+
+/** What every scheduled job is given. */
+export interface JobDeps {
+  db: Db;
+  clock?: Clock;
+  logger: Logger;
+  delivery: Delivery;
+  /** Names this process in claims (`recap_runs.claimed_by`). */
+  instanceId: string;
+  /** For personal recaps; a server's recap is seeded by server and week, so its preview matches it. */
+  random: () => number;
+  /** How long a claim may stay unfinished before another process takes it over. */
+  leaseMs?: number;
+}
+
+export interface RecapTickSummary {
+  posted: number;
+  /** Found already posted by a process that died before recording it. */
+  adopted: number;
+  skipped: number;
+  failed: number;
+  /** Left claimed after a transient failure, for a later tick. */
+  pending: number;
+}
+
+const BATCH = 5;
+const MAX_BATCHES_PER_TICK = 20;
+// Minutes late before the recap says so: a tick or a retry a few minutes after the hour is not "late".
+const LATE_NOTE_MINUTES = 10;
+// Enough to see a recap posted moments before a crash, even in a busy channel.
+const LOOKBACK_MESSAGES = 50;
+
+export const recapNonce = (runId: number): string => `sw-recap-${runId}`;
+
+function problemText(channelId: string, result: Extract<DeliveryResult, { ok: false }>): string | undefined {
+  if (result.failure === 'missing-permission') return `I couldn't post in <#${channelId}>: I'm missing permission to send messages there.`;
+  if (result.failure === 'unknown-channel') return `I couldn't post in <#${channelId}>: that channel no longer exists.`;
+  return undefined;
+}
+
+type Outcome = keyof RecapTickSummary;
+
+/** Before posting a run again, looks for the recap a previous claimant may have posted just before dying. */
+async function alreadyPosted(deps: JobDeps, run: ClaimedRecap, channelId: string): Promise<string | undefined> {
+  if (run.attempts <= 1) return undefined;
+  try {
+    const recent = await deps.delivery.recentOwnMessages(channelId, LOOKBACK_MESSAGES);
+    return recent.find((m) => isRecapOfWeek(m, run.weekKey))?.id;
+  } catch (error) {
+    // The nonce still guards against a duplicate; the post itself will report a lasting problem.
+    deps.logger.warn({ err: error, guild: run.guildId, run: run.runId }, 'recap: could not look for an earlier post');
+    return undefined;
+  }
+}
+
+async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<Outcome> {
+  const { db, logger } = deps;
+  const log = logger.child({ guild: run.guildId, run: run.runId, week: run.weekKey, attempt: run.attempts });
+  const channelId = run.channelId;
+  if (!channelId || run.recapProblem) {
+    await finishRecapRun(db, run.runId, { status: 'failed', note: run.recapProblem ?? 'no recap channel is set' }, now);
+    return 'failed';
+  }
+  const lateMs = now.getTime() - run.scheduledFor.getTime();
+  if (lateMs >= RECAP_MISSED_AFTER_MS) {
+    await finishRecapRun(db, run.runId, { status: 'skipped', note: 'missed by over 24 hours' }, now);
+    return 'skipped';
+  }
+  const earlier = await alreadyPosted(deps, run, channelId);
+  if (earlier) {
+    await finishRecapRun(db, run.runId, { status: 'posted', channelId, messageId: earlier, note: 'found posted by an earlier attempt' }, now);
+    log.info({ message: earlier }, 'recap: adopted an earlier post');
+    return 'adopted';
+  }
+  const lateMinutes = Math.floor(lateMs / 60_000);
+  const late = lateMinutes >= LATE_NOTE_MINUTES ? lateMinutes : undefined;
+  const week = recapWeekFor(run.timezone, run.scheduledFor);
+  const guild = { id: run.guildId, timezone: run.timezone };
+  const recap = await composeServerRecap(db, guild, { ...week, key: run.weekKey }, { now, runId: run.runId, ...(late ? { lateByMinutes: late } : {}) });
+  const result = await deps.delivery.post(channelId, recap.message, { nonce: recapNonce(run.runId) });
+  if (result.ok) {
+    const note = late ? `posted ${late} minutes late` : undefined;
+    await finishRecapRun(db, run.runId, { status: 'posted', channelId: result.channelId, messageId: result.messageId, ...(note ? { note } : {}) }, now);
+    await recordEncouragement(db, run.guildId, run.weekKey, recap.lineIds, now);
+    log.info({ message: result.messageId, lateMinutes }, 'recap: posted');
+    return 'posted';
+  }
+  const problem = problemText(channelId, result);
+  if (problem) await setRecapProblem(db, run.guildId, channelId, problem);
+  if (result.failure === 'transient' && run.attempts < RECAP_MAX_ATTEMPTS) {
+    // Left claimed: once the lease runs out, a later tick (of any process) tries again.
+    log.warn({ detail: result.detail }, 'recap: Discord unavailable, will retry');
+    return 'pending';
+  }
+  await finishRecapRun(db, run.runId, { status: 'failed', channelId, note: problem ?? `${result.failure}: ${result.detail}` }, now);
+  log.warn({ failure: result.failure, detail: result.detail }, 'recap: failed');
+  return 'failed';
+}
+
+/**
+ * One sweep of the weekly recaps (SPEC §4, §7): takes over abandoned runs, then claims due servers a
+ * few at a time and posts each after its claim is committed, recording the outcome.
+ */
+export async function runRecaps(deps: JobDeps, now: Date): Promise<RecapTickSummary> {
+  const summary: RecapTickSummary = { posted: 0, adopted: 0, skipped: 0, failed: 0, pending: 0 };
+  const deliverAll = async (runs: readonly ClaimedRecap[]) => {
+    for (const run of runs) {
+      try {
+        summary[await deliverRun(deps, run, now)] += 1;
+      } catch (error) {
+        // Unknown outcome: the run stays claimed and the lease lets another attempt find out.
+        summary.pending += 1;
+        deps.logger.error({ err: error, guild: run.guildId, run: run.runId }, 'recap: unexpected error');
+      }
+    }
+  };
+  const claim = { now, instanceId: deps.instanceId, limit: BATCH };
+  await deliverAll(await reclaimStaleRecaps(deps.db, { ...claim, limit: BATCH * 4, ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}) }));
+  for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
+    const { due, toPost, skipped } = await claimDueRecaps(deps.db, claim);
+    summary.skipped += skipped.length;
+    for (const run of skipped) deps.logger.info({ guild: run.guildId, week: run.weekKey }, 'recap: skipped, missed by over 24 hours');
+    await deliverAll(toPost);
+    if (due < BATCH) break;
+  }
+  return summary;
+}

@@ -1,0 +1,112 @@
+import cron, { type Logger as CronLogger } from 'node-cron';
+import { and, asc, gt, isNotNull, isNull, lte } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import { guilds } from '../db/schema.js';
+import { runDmRecaps } from './dm-recaps.js';
+import { runRecaps, type JobDeps } from './recap.js';
+
+export interface SchedulerDeps extends JobDeps {
+  clock: Clock;
+}
+
+/** The bot's only timer: one tick a minute that sweeps the database for due work. */
+export interface Scheduler {
+  start(): void;
+  /** Stops ticking and resolves once the tick in flight (if any) has finished. */
+  stop(): Promise<void>;
+  /**
+   * A tick right away, for a clock that was moved (the sandbox's `:time`): first the ticks the jump
+   * passed over, at each recap time since the last tick, so a jumped-over recap is posted, not missed.
+   */
+  tickNow(): Promise<void>;
+}
+
+// A jump of years would otherwise mean thousands of catch-up ticks.
+const MAX_CATCH_UP_TICKS = 200;
+
+/** All of one minute's work, each job isolated so one failing does not stop the others. */
+export async function runTick(deps: JobDeps, now: Date): Promise<void> {
+  for (const [name, job] of [['recaps', runRecaps], ['dm-recaps', runDmRecaps]] as const) {
+    try {
+      await job(deps, now);
+    } catch (error) {
+      deps.logger.error({ err: error, job: name }, 'scheduled job failed');
+    }
+  }
+}
+
+/** The earliest recap due in (after, upTo], if any. */
+async function nextDueBetween(db: Db, after: Date, upTo: Date): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: guilds.nextRecapAt })
+    .from(guilds)
+    .where(and(isNotNull(guilds.recapChannelId), isNull(guilds.recapProblem), gt(guilds.nextRecapAt, after), lte(guilds.nextRecapAt, upTo)))
+    .orderBy(asc(guilds.nextRecapAt))
+    .limit(1);
+  return row?.at ?? undefined;
+}
+
+// node-cron warns on every skipped overlapping run; those are expected here, so they go to debug.
+function quietCronLogger(logger: Logger): CronLogger {
+  return {
+    info: (message) => logger.debug({ component: 'node-cron' }, message),
+    warn: (message) => logger.debug({ component: 'node-cron' }, message),
+    error: (message, err) => logger.error({ component: 'node-cron', err: err ?? message }, 'node-cron error'),
+    debug: (message) => logger.trace({ component: 'node-cron' }, String(message)),
+  };
+}
+
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  let inFlight: Promise<void> | undefined;
+  let lastTickAt: Date | undefined;
+
+  const tick = async (now: Date): Promise<void> => {
+    await runTick(deps, now);
+    lastTickAt = now;
+  };
+
+  const catchUpAndTick = async (): Promise<void> => {
+    const now = deps.clock.now();
+    let after = lastTickAt;
+    for (let i = 0; after && i < MAX_CATCH_UP_TICKS; i++) {
+      const due = await nextDueBetween(deps.db, after, now);
+      if (!due || due.getTime() >= now.getTime()) break;
+      await tick(due);
+      after = due;
+    }
+    await tick(now);
+  };
+
+  /** Runs `work` unless a tick is in flight; `queue` waits for that tick and then runs. */
+  const exclusive = (work: () => Promise<void>, queue: boolean): Promise<void> => {
+    if (inFlight && !queue) return inFlight;
+    const run = (inFlight ?? Promise.resolve()).catch(() => undefined).then(work).finally(() => {
+      if (inFlight === run) inFlight = undefined;
+    });
+    inFlight = run;
+    return run;
+  };
+
+  const task = cron.createTask('* * * * *', () => exclusive(() => tick(deps.clock.now()), false), {
+    name: 'small-wins-tick',
+    timezone: 'UTC',
+    noOverlap: true,
+    logger: quietCronLogger(deps.logger),
+  });
+
+  return {
+    start() {
+      // Running from now on: a later clock jump catches up on recaps due after this moment, not before.
+      lastTickAt ??= deps.clock.now();
+      void task.start();
+    },
+    async stop() {
+      await task.stop();
+      await task.destroy();
+      while (inFlight) await inFlight.catch(() => undefined);
+    },
+    tickNow: () => exclusive(catchUpAndTick, true),
+  };
+}

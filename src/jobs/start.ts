@@ -1,0 +1,19 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import { createDelivery } from '../discord/delivery.js';
+import { createScheduler, type Scheduler } from './scheduler.js';
+
+/** The scheduler for a connected client: deliveries go through the client's REST queue. */
+export function schedulerFor(client: Client<true>, deps: { db: Db; clock: Clock; logger: Logger }): Scheduler {
+  return createScheduler({
+    ...deps,
+    logger: deps.logger.child({ component: 'scheduler' }),
+    delivery: createDelivery(client.rest, { botUserId: client.user.id }),
+    instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    random: Math.random,
+  });
+}

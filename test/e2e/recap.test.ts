@@ -1,0 +1,84 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schedulerFor } from '../../src/jobs/start.js';
+import type { Scheduler } from '../../src/jobs/scheduler.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+// Wednesday 25 Nov 2026, 12:00 UTC; the recap is set for Mondays 09:00 in Paris (08:00 UTC).
+const start = '2026-11-25T12:00:00Z';
+const secret = 'cried in the car and then went in anyway';
+
+describe('the weekly recap, end to end', () => {
+  let h: Harness;
+  let scheduler: Scheduler;
+  const posts = () => h.sandbox.messages('wins').filter((m) => !m.interaction && !m.deleted);
+  const win = (user: string, options: Record<string, string | boolean>) => h.sandbox.chatInput(user, { name: 'win', channel: 'general', options });
+
+  beforeAll(async () => {
+    h = await startHarness(start);
+    scheduler = schedulerFor(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+  });
+  afterAll(async () => {
+    await scheduler?.stop();
+    await h?.close();
+  });
+
+  it('lets only admins preview the recap', async () => {
+    const refused = await h.sandbox.chatInput('bob', { name: 'recap', subcommand: 'preview', skipClientChecks: true });
+    expect(refused.message?.content).toMatch(/Manage Server/);
+  });
+
+  it('posts exactly one recap, at the configured local time, with no private win, no ranking and no pings', async () => {
+    await h.sandbox.chatInput('ada', {
+      name: 'config',
+      subcommand: 'recap',
+      options: { channel: h.sandbox.channels.wins!, day: 'monday', time: '09:00', timezone: 'Europe/Paris' },
+    });
+    await win('alice', { text: 'wrote 300 words' });
+    await win('alice', { text: 'answered one email' });
+    await win('alice', { text: 'went for a run' });
+    await win('bob', { text: 'fixed the bike @everyone come see' });
+    await win('bob', { text: secret, private: true });
+    scheduler.start();
+
+    const preview = await h.sandbox.chatInput('ada', { name: 'recap', subcommand: 'preview' });
+    expect(preview.ephemeral).toBe(true);
+
+    // Sunday evening: nothing yet.
+    h.clock.set('2026-11-29T20:00:00Z');
+    await scheduler.tickNow();
+    expect(posts()).toHaveLength(0);
+    // Monday 08:59 Paris: still nothing; 09:00 Paris (08:00 UTC): the recap.
+    h.clock.set('2026-11-30T07:59:00Z');
+    await scheduler.tickNow();
+    expect(posts()).toHaveLength(0);
+    h.clock.set('2026-11-30T08:00:00Z');
+    await scheduler.tickNow();
+    // Later ticks the same week post nothing more.
+    for (const minute of [1, 2, 30, 600]) {
+      h.clock.set(new Date(Date.parse('2026-11-30T08:00:00Z') + minute * 60_000));
+      await scheduler.tickNow();
+    }
+    await h.sandbox.idle();
+
+    const [recap, ...more] = posts();
+    expect(more).toEqual([]);
+    expect(recap?.timestamp).toBe('2026-11-30T08:00:00.000Z');
+    const text = JSON.stringify([recap?.content, recap?.embeds]);
+    expect(text).toContain('wrote 300 words');
+    expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/leaderboard|rank|most wins/i);
+    expect(text).toMatch(/2 members? logged 4 wins/);
+    expect(recap?.pings).toEqual({ users: [], roles: [], everyone: false });
+    expect(recap?.allowed_mentions).toMatchObject({ parse: [] });
+    expect(h.sandbox.violations).toEqual([]);
+
+    // The preview taken before the recap showed the same composition.
+    expect(preview.message?.embeds).toEqual(recap?.embeds);
+  });
+
+  it('schedules the next recap a week later, in the server’s time', async () => {
+    const show = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'show' });
+    expect(JSON.stringify(show.message?.embeds)).toContain('Monday 2026-12-07 09:00 (Europe/Paris)');
+  });
+});

@@ -1,0 +1,177 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { encouragementUses, guilds } from '../../src/db/schema.js';
+import { runRecaps } from '../../src/jobs/recap.js';
+import { createTestDatabase } from '../support/database.js';
+import { configureRecap, guildRow, HOUR, jobDeps, logWin, MINUTE, recapsIn, runsOf, startRecapWorld } from './support.js';
+
+const CHANNELS = ['general', 'weekend', 'late', 'skipped', 'forbidden', 'flaky', 'down', 'limited'];
+
+describe('weekly recap job', () => {
+  let database: Database;
+  let world: Awaited<ReturnType<typeof startRecapWorld>>;
+  const paris = (id: string, channel: string) => ({ id, channelId: world.sandbox.channels[channel] ?? '', day: 1, time: '09:00', timezone: 'Europe/Paris' });
+  const tick = (at: number | string) => {
+    world.clock.set(at);
+    return runRecaps(jobDeps(database.db, world.delivery), world.clock.now());
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await startRecapWorld('2026-11-27T17:00:00Z', CHANNELS);
+  });
+  afterAll(async () => {
+    await world.sandbox.close();
+    await database.close();
+  });
+  // Each scenario has its own server and channel; switching the others off keeps them apart.
+  afterEach(async () => {
+    await database.db.update(guilds).set({ recapChannelId: null });
+  });
+
+  it('posts exactly one recap, at Monday 09:00 Paris, when ticking every minute across a weekend', async () => {
+    const { db } = database;
+    const alice = world.sandbox.user('alice').id;
+    const bob = world.sandbox.user('bob').id;
+    await logWin(db, 'weekend', alice, 'wrote 300 words', '2026-11-24T10:00:00Z');
+    await logWin(db, 'weekend', alice, 'went for a run', '2026-11-26T18:00:00Z');
+    await logWin(db, 'weekend', bob, 'answered one email', '2026-11-28T09:00:00Z');
+    await logWin(db, 'weekend', bob, 'my secret thing', '2026-11-28T10:00:00Z', true);
+    const start = Date.parse('2026-11-27T17:00:00Z'); // Friday 18:00 in Paris
+    world.clock.set(start);
+    await configureRecap(db, paris('weekend', 'weekend'), world.clock.now());
+
+    for (let t = start; t <= Date.parse('2026-11-30T10:00:00Z'); t += MINUTE) await tick(t);
+
+    const posted = recapsIn(world.sandbox, 'weekend');
+    expect(posted).toHaveLength(1);
+    const [recap] = posted;
+    expect(recap?.timestamp).toBe('2026-11-30T08:00:00.000Z');
+    expect(recap?.embeds[0]?.title).toBe('Week of 23 November 2026');
+    expect(recap?.embeds[0]?.footer?.text).toContain('Small Wins · week 2026-W48');
+    expect(JSON.stringify(recap?.embeds)).not.toContain('my secret thing');
+    expect(recap?.pings).toEqual({ users: [], roles: [], everyone: false });
+    const [run] = await runsOf(db, 'weekend');
+    expect(run).toMatchObject({
+      weekKey: '2026-W48',
+      status: 'posted',
+      scheduledFor: new Date('2026-11-30T08:00:00Z'),
+      claimedAt: new Date('2026-11-30T08:00:00Z'),
+      claimedBy: 'test-instance',
+      attempts: 1,
+      channelId: world.sandbox.channels.weekend,
+      messageId: recap?.id,
+      finishedAt: new Date('2026-11-30T08:00:00Z'),
+      note: null,
+    });
+    expect((await guildRow(db, 'weekend')).nextRecapAt).toEqual(new Date('2026-12-07T08:00:00Z'));
+    const lines = await db.select().from(encouragementUses).where(eq(encouragementUses.guildId, 'weekend'));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.weekKey === '2026-W48')).toBe(true);
+  }, 120_000);
+
+  it('after 5 hours of downtime, posts the recap late, saying so, and keeps the weekly rhythm', async () => {
+    const { db } = database;
+    world.clock.set('2026-11-29T12:00:00Z');
+    await configureRecap(db, paris('late', 'late'), world.clock.now());
+    await logWin(db, 'late', world.sandbox.user('alice').id, 'tidied the desk', '2026-11-25T12:00:00Z');
+
+    const summary = await tick('2026-11-30T13:00:00Z');
+
+    expect(summary.posted).toBe(1);
+    const [recap] = recapsIn(world.sandbox, 'late');
+    expect(recap?.embeds[0]?.description).toContain('Posted a little late');
+    expect((await runsOf(db, 'late'))[0]).toMatchObject({ status: 'posted', note: 'posted 300 minutes late' });
+    expect((await guildRow(db, 'late')).nextRecapAt).toEqual(new Date('2026-12-07T08:00:00Z'));
+  });
+
+  it('after 30 hours of downtime, skips that recap and posts nothing, then posts the next week as usual', async () => {
+    const { db } = database;
+    world.clock.set('2026-11-29T12:00:00Z');
+    await configureRecap(db, paris('skipped', 'skipped'), world.clock.now());
+
+    await tick('2026-12-01T14:00:00Z');
+    expect(recapsIn(world.sandbox, 'skipped')).toHaveLength(0);
+    expect(await runsOf(db, 'skipped')).toMatchObject([{ weekKey: '2026-W48', status: 'skipped', note: 'missed by over 24 hours' }]);
+
+    await tick('2026-12-07T08:00:00Z');
+    expect(recapsIn(world.sandbox, 'skipped')).toHaveLength(1);
+    expect((await runsOf(db, 'skipped'))[1]).toMatchObject({ weekKey: '2026-W49', status: 'posted' });
+  });
+
+  it('on 403 Missing Permissions, records the problem for /config show and stops trying', async () => {
+    const { db } = database;
+    const channelId = world.sandbox.channels.forbidden ?? '';
+    world.sandbox.setCanPost('forbidden', false);
+    world.clock.set('2026-11-29T12:00:00Z');
+    await configureRecap(db, paris('forbidden', 'forbidden'), world.clock.now());
+
+    const start = Date.parse('2026-11-30T07:58:00Z');
+    for (let t = start; t <= start + HOUR; t += MINUTE) await tick(t);
+    await tick('2026-12-07T08:00:00Z');
+
+    expect(world.postsTo(channelId)).toBe(1);
+    expect((await guildRow(db, 'forbidden')).recapProblem).toBe(`I couldn't post in <#${channelId}>: I'm missing permission to send messages there.`);
+    expect(await runsOf(db, 'forbidden')).toMatchObject([{ status: 'failed', attempts: 1 }]);
+
+    // Setting the channel again (what /config recap does) clears the problem and delivery resumes.
+    world.sandbox.setCanPost('forbidden', true);
+    await configureRecap(db, paris('forbidden', 'forbidden'), world.clock.now());
+    await tick('2026-12-14T08:00:00Z');
+    expect(recapsIn(world.sandbox, 'forbidden')).toHaveLength(1);
+  });
+
+  it('on 404 Unknown Channel, records that the channel no longer exists', async () => {
+    const { db } = database;
+    world.clock.set('2026-11-29T12:00:00Z');
+    await configureRecap(db, { ...paris('vanished', 'general'), channelId: '1999999999999999999' }, world.clock.now());
+    await tick('2026-11-30T08:00:00Z');
+    await tick('2026-11-30T08:05:00Z');
+    expect((await guildRow(db, 'vanished')).recapProblem).toBe("I couldn't post in <#1999999999999999999>: that channel no longer exists.");
+    expect(world.postsTo('1999999999999999999')).toBe(1);
+  });
+
+  it('retries a 5xx and posts once', async () => {
+    const { db } = database;
+    const channelId = world.sandbox.channels.flaky ?? '';
+    world.clock.set('2026-11-29T12:00:00Z');
+    await configureRecap(db, paris('flaky', 'flaky'), world.clock.now());
+    // Five failures: more than discord.js's own quick retries, so Delivery's backoff is needed too.
+    world.sandbox.failNext({ method: 'POST', path: new RegExp(`/channels/${channelId}/messages$`), status: 502, times: 5 });
+
+    expect(await tick('2026-11-30T08:00:00Z')).toMatchObject({ posted: 1 });
+    expect(recapsIn(world.sandbox, 'flaky')).toHaveLength(1);
+    expect(world.postsTo(channelId)).toBe(6);
+  });
+
+  it('when Discord stays down past every retry, leaves the run claimed and posts it once after the lease', async () => {
+    const { db } = database;
+    const channelId = world.sandbox.channels.down ?? '';
+    world.clock.set('2026-11-29T12:00:00Z');
+    await configureRecap(db, paris('down', 'down'), world.clock.now());
+    world.sandbox.failNext({ method: 'POST', path: new RegExp(`/channels/${channelId}/messages$`), status: 503, times: 12 });
+
+    expect(await tick('2026-11-30T08:00:00Z')).toMatchObject({ pending: 1 });
+    expect(await runsOf(db, 'down')).toMatchObject([{ status: 'claimed', attempts: 1 }]);
+    expect(await tick('2026-11-30T08:01:00Z')).toMatchObject({ posted: 0, pending: 0 });
+    expect(await tick('2026-11-30T08:03:00Z')).toMatchObject({ posted: 1 });
+
+    expect(recapsIn(world.sandbox, 'down')).toHaveLength(1);
+    expect(await runsOf(db, 'down')).toMatchObject([{ status: 'posted', attempts: 2 }]);
+  });
+
+  it('waits out a 429 and posts once', async () => {
+    const { db } = database;
+    const channelId = world.sandbox.channels.limited ?? '';
+    world.clock.set('2026-11-29T12:00:00Z');
+    await configureRecap(db, paris('limited', 'limited'), world.clock.now());
+    world.sandbox.failNext({ method: 'POST', path: new RegExp(`/channels/${channelId}/messages$`), status: 429, retryAfter: 0.05 });
+    let rateLimited = 0;
+    world.rest.once('rateLimited', () => (rateLimited += 1));
+
+    expect(await tick('2026-11-30T08:00:00Z')).toMatchObject({ posted: 1 });
+    expect(rateLimited).toBe(1);
+    expect(recapsIn(world.sandbox, 'limited')).toHaveLength(1);
+  });
+});

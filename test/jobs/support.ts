@@ -1,0 +1,78 @@
+import { REST, Routes } from 'discord.js';
+import { and, eq } from 'drizzle-orm';
+import pino from 'pino';
+import { ManualClock } from '../../src/clock.js';
+import type { Db } from '../../src/db/client.js';
+import { ensureMember } from '../../src/db/members.js';
+import { scheduleNextRecap } from '../../src/db/recap.js';
+import { guilds, members, recapRuns } from '../../src/db/schema.js';
+import { recordWin } from '../../src/db/wins.js';
+import { createDelivery, type Delivery } from '../../src/discord/delivery.js';
+import { seededRandom } from '../../src/domain/seeded-random.js';
+import type { JobDeps } from '../../src/jobs/recap.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const silent = pino({ level: 'silent' });
+
+export interface ServerSetup {
+  id: string;
+  channelId: string;
+  day?: number;
+  time?: string;
+  timezone?: string;
+}
+
+/** What `/config recap` does: the settings, then the next recap time. */
+export async function configureRecap(db: Db, server: ServerSetup, now: Date): Promise<void> {
+  const settings = { recapChannelId: server.channelId, recapDay: server.day ?? 1, recapTime: server.time ?? '09:00', timezone: server.timezone ?? 'UTC', recapProblem: null };
+  await db
+    .insert(guilds)
+    .values({ id: server.id, createdAt: now, ...settings })
+    .onConflictDoUpdate({ target: guilds.id, set: settings });
+  await scheduleNextRecap(db, server.id, now);
+}
+
+export async function logWin(db: Db, guildId: string, userId: string, text: string, at: string, isPrivate = false): Promise<void> {
+  await recordWin(db, { guildId, userId, text, isPrivate, occurredAt: new Date(at) }, new Date(at));
+}
+
+export async function setDms(db: Db, guildId: string, userId: string, dms: boolean, now: Date): Promise<void> {
+  await ensureMember(db, { guildId, userId }, now);
+  await db.update(members).set({ dms }).where(and(eq(members.guildId, guildId), eq(members.userId, userId)));
+}
+
+export async function runsOf(db: Db, guildId: string) {
+  return db.select().from(recapRuns).where(eq(recapRuns.guildId, guildId)).orderBy(recapRuns.id);
+}
+
+export async function guildRow(db: Db, guildId: string) {
+  const [row] = await db.select().from(guilds).where(eq(guilds.id, guildId));
+  if (!row) throw new Error(`no guild ${guildId}`);
+  return row;
+}
+
+/** A sandbox with a channel per scenario, and a real discord.js REST client pointed at it. */
+export async function startRecapWorld(start: string, channelNames: string[]) {
+  const clock = new ManualClock(start);
+  const sandbox = await startSandbox({ clock, channelNames });
+  const rest = new REST({ api: sandbox.apiUrl, retries: 3 }).setToken(sandbox.token);
+  const posts = new Map<string, number>();
+  // Every message POST that reached the sandbox, by path: to prove nothing is retried in a loop.
+  rest.on('response', (request) => {
+    if (request.method.toUpperCase() === 'POST') posts.set(request.path, (posts.get(request.path) ?? 0) + 1);
+  });
+  const delivery = createDelivery(rest, { backoffMs: 5, attempts: 3 });
+  const postsTo = (channelId: string) => posts.get(Routes.channelMessages(channelId)) ?? 0;
+  return { clock, sandbox, rest, delivery, postsTo };
+}
+
+export function jobDeps(db: Db, delivery: Delivery, instanceId = 'test-instance', seed = 'recap-tests'): JobDeps {
+  return { db, logger: silent, delivery, instanceId, random: seededRandom(seed) };
+}
+
+/** Recaps posted by the bot in a channel. */
+export function recapsIn(sandbox: Sandbox, channel: string) {
+  return sandbox.messages(channel).filter((m) => m.author.id === sandbox.botUserId);
+}
