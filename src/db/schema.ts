@@ -41,6 +41,8 @@ export const members = pgTable(
     /** Null: the server's timezone applies. */
     timezone: text('timezone'),
     dms: boolean('dms').notNull().default(false),
+    /** Opted in to weekly partner pairing (`/partner join`). */
+    partnerOptIn: boolean('partner_opt_in').notNull().default(false),
     /** Set when a DM bounced (closed DMs); DM recaps wait until the member turns DMs on again. */
     dmsClosedAt: instant('dms_closed_at'),
     createdAt: instant('created_at').notNull(),
@@ -203,3 +205,60 @@ export const dmRecaps = pgTable(
 
 export type Guild = typeof guilds.$inferSelect;
 export type RecapRun = typeof recapRuns.$inferSelect;
+
+/** This week's partner groups (pairs, or one trio), made once per server and week at recap time. */
+export const pairings = pgTable(
+  'pairings',
+  {
+    guildId: text('guild_id')
+      .notNull()
+      .references(() => guilds.id, { onDelete: 'cascade' }),
+    /** ISO week the partners are for (the week starting at the recap), e.g. `2026-W49`. */
+    weekKey: text('week_key').notNull(),
+    userId: text('user_id').notNull(),
+    /** Members with the same group number are partners that week. */
+    groupNo: integer('group_no').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.guildId, t.weekKey, t.userId] }), index('pairings_member_idx').on(t.guildId, t.userId)],
+);
+
+/** A member's check-in note for a week; one per week, the latest wins. */
+export const checkins = pgTable(
+  'checkins',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    weekKey: text('week_key').notNull(),
+    note: text('note').notNull(),
+    /** 'partner' | 'private' */
+    share: text('share').notNull(),
+    createdAt: instant('created_at').notNull(),
+    /** When a partner pressed Cheer on it. */
+    cheeredAt: instant('cheered_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.weekKey] }),
+    foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
+  ],
+);
+
+/** Check-in prompts by DM: claimed per member and week before sending, so each goes out once. */
+export const checkinPrompts = pgTable(
+  'checkin_prompts',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    weekKey: text('week_key').notNull(),
+    /** 'claimed' | 'sent' | 'dms-closed' | 'failed' */
+    status: text('status').notNull(),
+    claimedAt: instant('claimed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.weekKey] }),
+    foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
+  ],
+);
+
+export type Pairing = typeof pairings.$inferSelect;
+export type Checkin = typeof checkins.$inferSelect;
