@@ -14,7 +14,8 @@ const timezone = 'America/New_York';
 const key = { guildId: 'bench', userId: 'member' };
 const DAY_MS = 86_400_000;
 
-const database = await wrapPglite(new PGlite());
+const pglite = new PGlite();
+const database = await wrapPglite(pglite);
 await ensureMember(database.db, key, now);
 const rows = Array.from({ length: 3 * 365 * 5 }, (_, i) => {
   const occurredAt = new Date(now.getTime() - Math.floor(i / 5) * DAY_MS - (i % 5) * 3_600_000);
@@ -22,16 +23,27 @@ const rows = Array.from({ length: 3 * 365 * 5 }, (_, i) => {
 });
 for (let i = 0; i < rows.length; i += 500) await database.db.insert(wins).values(rows.slice(i, i + 500));
 
+let lastMs = 0;
 async function time<T>(label: string, runs: number, fn: () => Promise<T> | T): Promise<T> {
   let result = await fn(); // warm-up
   const started = performance.now();
   for (let i = 0; i < runs; i++) result = await fn();
-  console.log(label.padEnd(44), `${((performance.now() - started) / runs).toFixed(2)} ms`.padStart(10));
+  lastMs = (performance.now() - started) / runs;
+  console.log(label.padEnd(44), `${lastMs.toFixed(2)} ms`.padStart(10));
   return result;
 }
 
 console.log(`PGlite (in memory), ${rows.length} wins, ms per operation`);
+// The raw driver doing the same grouping in SQL, as the yardstick for our query + TypeScript grouping.
+await time('raw driver: group by local day in SQL', 20, () =>
+  pglite.query(
+    `select (occurred_at at time zone $3)::date as day, count(*) from wins where guild_id = $1 and user_id = $2 group by 1`,
+    [key.guildId, key.userId, timezone],
+  ),
+);
+const rawMs = lastMs;
 const days = await time('query + group wins by local day', 20, () => winCountsByLocalDay(database.db, key, null, timezone));
+console.log('ratio to the raw driver'.padEnd(44), `${(lastMs / rawMs).toFixed(2)}x`.padStart(10));
 const today = localDateOf(timezone, now);
 await time('streaks, usual, ghost', 200, () =>
   progressFigures({ weeks: weekCountsOf(days), pausedWeeks: pausedWeeksOf(timezone, [], now), currentWeek: mondayOf(today) }),
