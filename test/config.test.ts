@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration from the environment', () => {
+  it('runs the sandbox on the embedded database when nothing is set', () => {
+    expect(loadConfig({})).toMatchObject({
+      discordToken: undefined,
+      databaseUrl: undefined,
+      dataDir: './data',
+      discordApiUrl: 'https://discord.com/api',
+      logLevel: 'info',
+    });
+  });
+
+  it('takes the variables of SPEC §8, trimming a trailing slash from the API URL', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: 'x',
+      DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/db',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DEV_GUILD_ID: '223456789012345678',
+      LOG_LEVEL: 'debug',
+      HTTP_PORT: '8080',
+    });
+    expect(config).toMatchObject({ discordToken: 'x', discordApiUrl: 'http://127.0.0.1:4000/api', httpPort: 8080, logLevel: 'debug' });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', DATABASE_URL: ' ' })).toMatchObject({ discordToken: undefined, databaseUrl: undefined });
+  });
+
+  it('stops with one line naming each bad variable, never echoing a value', () => {
+    const secret = 'mysql://admin:hunter2@db/x';
+    let error: unknown;
+    try {
+      loadConfig({ DISCORD_TOKEN: 'tok-secret-123', DATABASE_URL: secret, HTTP_PORT: '99999', LOG_LEVEL: 'loud', DISCORD_API_URL: 'ftp://x' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = String((error as Error).message);
+    expect(message.split('\n')).toHaveLength(1);
+    for (const name of ['DATABASE_URL', 'HTTP_PORT', 'LOG_LEVEL', 'DISCORD_API_URL']) expect(message).toContain(name);
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('tok-secret-123');
+  });
+});
