@@ -21,7 +21,11 @@ const overview = [
   '',
   '**Look back:** `/progress` (your week against your own usual, your streak, your ghost week and a win calendar), `/wins` (your list, with delete), `/remember` (an old win, to remind you what winning feels like).',
   '',
+  '**Together, gently:** `/partner join` pairs you with someone each week (if your server has check-ins on); `/checkin` tells them how your week is going, and they can cheer you on.',
+  '',
   '**Rest:** `/pause` freezes your streak for a holiday or a hard stretch; `/resume` when you are back. `/settings` sets your timezone and DMs.',
+  '',
+  '**Your data:** `/privacy export` gives you everything I store about you here; `/privacy delete` removes it for good.',
   '',
   'The only person you ever race here is your past self. There are no leaderboards, and a quiet week is met with kindness, not guilt. You can do your best and still have an off week.',
 ].join('\n');

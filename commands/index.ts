@@ -11,6 +11,9 @@ import { resume } from './resume.js';
 import { settings } from './settings.js';
 import { win } from './win.js';
 import { wins } from './wins.js';
+import { privacy } from './privacy.js';
+import { partner } from './partner.js';
+import { checkin } from './checkin.js';
 
 /** The explicit list of commands: what deploy registers and what the router knows. */
-export const commands: readonly Command[] = [win, logAsWin, goal, progress, remember, wins, settings, pause, resume, help, config, recap];
+export const commands: readonly Command[] = [win, logAsWin, goal, progress, remember, wins, settings, pause, resume, help, config, recap, privacy, partner, checkin];

@@ -1,9 +1,10 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { RecapWeekData, RecapWin } from '../domain/recap/types.js';
 import type { CoveredWeek } from '../domain/schedule.js';
-import { addDays, isoWeekOf, mondayOf, startOfLocalDay, type LocalDate, type Range } from '../domain/time.js';
+import { addDays, isoWeekOf, mondayOf, startOfLocalDay, weekKey, type LocalDate, type Range } from '../domain/time.js';
 import type { Db } from './client.js';
 import { summariseGoals } from './goal-progress.js';
+import { recapPartnerGroups } from './partners.js';
 import { goals, guilds, members, recapRuns, wins, type Goal } from './schema.js';
 
 const PREVIOUS_WEEKS = 4;
@@ -101,12 +102,14 @@ export async function gatherRecapWeek(
 ): Promise<RecapWeekData> {
   const publicWins: RecapWin[] = await db.select(publicWinColumns).from(wins).where(publicIn(guild.id, week.range)).orderBy(asc(wins.occurredAt), asc(wins.id));
   const userIds = [...new Set(publicWins.map((w) => w.userId))];
-  const [archive, previous, newcomers, goalsMet, posted] = await Promise.all([
+  const [archive, previous, newcomers, goalsMet, posted, partnerGroups] = await Promise.all([
     archiveWin(db, guild.id, guild.timezone, week, options.random),
     previousWeekCounts(db, guild.id, guild.timezone, week),
     firstTimers(db, guild.id, week, userIds),
     goalsMetIn(db, guild.id, guild.timezone, week),
     hasPostedRecap(db, guild.id, options.runId),
+    // Partners are for the week the recap opens: the one after the week it covers.
+    recapPartnerGroups(db, guild.id, weekKey(guild.timezone, week.range.end)),
   ]);
   return {
     weekStart: week.weekStart,
@@ -119,8 +122,7 @@ export async function gatherRecapWeek(
     previousWeekCounts: previous,
     firstRecap: !posted,
     firstTimers: newcomers,
-    // Check-ins are a later feature.
-    partnerGroups: [],
+    partnerGroups,
     ...(options.lateByMinutes !== undefined ? { lateByMinutes: options.lateByMinutes } : {}),
   };
 }

@@ -37,7 +37,8 @@ export function createInteractionHandler(commands: readonly Command[], deps: Dep
       return;
     }
     if (!interaction.isRepliable()) return;
-    if (!interaction.inGuild()) {
+    // Buttons may sit in a DM (a partner's check-in); their handlers check who may press them.
+    if (!interaction.inGuild() && !interaction.isButton()) {
       throw new UserFacingError('not-in-guild', 'Small Wins lives in servers — try this in a server we share.');
     }
     if (interaction.isChatInputCommand()) {

@@ -12,6 +12,7 @@ import {
   setRecapProblem,
   type ClaimedRecap,
 } from '../db/recap.js';
+import { pairWeek } from '../db/partners.js';
 import type { Delivery, DeliveryResult } from '../discord/delivery.js';
 import { isRecapOfWeek } from '../domain/recap-marker.js';
 import { recapWeekFor } from '../domain/schedule.js';
@@ -83,6 +84,8 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
     await finishRecapRun(db, run.runId, { status: 'skipped', note: 'missed by over 24 hours' }, now);
     return 'skipped';
   }
+  // The week's partners are made once, before the recap that announces them is composed.
+  await pairWeek(db, run.guildId, run.scheduledFor, now);
   const earlier = await alreadyPosted(deps, run, channelId);
   if (earlier) {
     await finishRecapRun(db, run.runId, { status: 'posted', channelId, messageId: earlier, note: 'found posted by an earlier attempt' }, now);

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { guilds } from '../db/schema.js';
+import { runCheckinPrompts } from './checkin-prompts.js';
 import { runDmRecaps } from './dm-recaps.js';
 import { runRecaps, type JobDeps } from './recap.js';
 
@@ -28,7 +29,7 @@ const MAX_CATCH_UP_TICKS = 200;
 
 /** All of one minute's work, each job isolated so one failing does not stop the others. */
 export async function runTick(deps: JobDeps, now: Date): Promise<void> {
-  for (const [name, job] of [['recaps', runRecaps], ['dm-recaps', runDmRecaps]] as const) {
+  for (const [name, job] of [['recaps', runRecaps], ['dm-recaps', runDmRecaps], ['checkin-prompts', runCheckinPrompts]] as const) {
     try {
       await job(deps, now);
     } catch (error) {

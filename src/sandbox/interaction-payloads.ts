@@ -1,5 +1,5 @@
 import type { JsonObject } from './json.js';
-import { apiChannel, apiMember, EVERYONE_PERMISSIONS, memberPermissions, SEND_MESSAGES } from './payloads.js';
+import { apiChannel, apiMember, apiUser, EVERYONE_PERMISSIONS, memberPermissions, SEND_MESSAGES } from './payloads.js';
 import type { SandboxState } from './state.js';
 import type { SandboxChannel, SandboxUser } from './types.js';
 
@@ -16,6 +16,26 @@ export function interactionEnvelope(
 ): JsonObject {
   const permissions = memberPermissions(state, user);
   const appPermissions = channel.canPost ? EVERYONE_PERMISSIONS : EVERYONE_PERMISSIONS & ~SEND_MESSAGES;
+  if (channel.type === 1) {
+    // In a DM with the bot Discord sends no guild and no member: only the user (context 1, BOT_DM).
+    return {
+      id: ids.id,
+      application_id: state.applicationId,
+      type,
+      data,
+      channel: apiChannel(state, channel),
+      channel_id: channel.id,
+      user: apiUser(user),
+      token: ids.token,
+      version: 1,
+      app_permissions: appPermissions.toString(),
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': state.guildId },
+      context: 1,
+      attachment_size_limit: 10 * 1024 * 1024,
+    };
+  }
   return {
     id: ids.id,
     application_id: state.applicationId,

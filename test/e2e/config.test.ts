@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { guildSettings } from '../../src/db/guild-settings.js';
 import { guilds } from '../../src/db/schema.js';
 import type { InteractionResult } from '../../src/sandbox/index.js';
@@ -29,7 +29,8 @@ describe('/config for admins', () => {
 
   it('shows an admin the setup hint, privately, until the recap is configured', async () => {
     const result = await h.sandbox.chatInput('ada', { name: 'help' });
-    await h.sandbox.idle();
+    // The hint follows the reply; under load it can take longer than the sandbox's quiet period.
+    await vi.waitFor(() => expect(result.followUps).toHaveLength(1), { timeout: 5000 });
     expect(result.followUps.map((m) => [m.ephemeral, m.content])).toEqual([[true, expect.stringContaining('/config recap channel:')]]);
     const member = await h.sandbox.chatInput('alice', { name: 'help' });
     await h.sandbox.idle();

@@ -1,6 +1,6 @@
 import { eq, ne, or } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
-import { goals, wins } from '../../src/db/schema.js';
+import { checkins, goals, wins } from '../../src/db/schema.js';
 import type { StoredMessage } from '../../src/sandbox/index.js';
 
 /** Short texts ("x", "a win") would match by accident; real private words are longer. */
@@ -19,13 +19,15 @@ const visibleText = (message: StoredMessage) =>
 
 /**
  * Every message the bot sent in a test, checked against everything private in the
- * database: a private win, or a goal not shared with the server, may only reach its owner.
+ * database: a private win, a goal not shared with the server, or a private check-in note may
+ * only reach its owner.
  * Returns one line per leak (empty when nothing leaked).
  */
 export async function sweepForLeaks(db: Db, messages: readonly StoredMessage[]): Promise<string[]> {
   const privateWins = await db.select({ userId: wins.userId, text: wins.text }).from(wins).where(eq(wins.isPrivate, true));
   const privateGoals = await db.select({ userId: goals.userId, text: goals.title }).from(goals).where(or(ne(goals.share, 'server')));
-  const secrets = [...privateWins, ...privateGoals].filter((s) => s.text.length >= MIN_LENGTH);
+  const privateCheckins = await db.select({ userId: checkins.userId, text: checkins.note }).from(checkins).where(eq(checkins.share, 'private'));
+  const secrets = [...privateWins, ...privateGoals, ...privateCheckins].filter((s) => s.text.length >= MIN_LENGTH);
   const leaks: string[] = [];
   for (const message of messages) {
     if (message.deleted) continue;

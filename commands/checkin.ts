@@ -1,0 +1,148 @@
+import {
+  ApplicationCommandOptionType,
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type ButtonInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { checkinOf, markCheered, recordCheckin, type CheckinShare } from '../src/db/checkins.js';
+import { markDmsClosed } from '../src/db/dm-recaps.js';
+import { memberTimezone, type MemberKey } from '../src/db/members.js';
+import { partnersOf } from '../src/db/partners.js';
+import type { OutgoingMessage } from '../src/domain/recap/types.js';
+import { weekKey } from '../src/domain/time.js';
+import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { createDelivery, type Delivery } from '../src/discord/delivery.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { echoBack } from '../src/discord/render/problems.js';
+import { respond, withDeferral } from '../src/discord/reply.js';
+
+export const CHECKIN_NOTE_MAX = 1000;
+
+export const data = {
+  name: 'checkin',
+  description: "Tell your partner how this week is going (or just note it for yourself)",
+  contexts: [0],
+  integration_types: [0],
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'note',
+      description: 'How is your week going? A few honest words are plenty.',
+      required: true,
+      min_length: 1,
+      max_length: CHECKIN_NOTE_MAX,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'share',
+      description: 'Send it to your partner (default) or keep it private',
+      choices: [
+        { name: 'partner (your partner this week gets it by DM)', value: 'partner' },
+        { name: 'private (just for you)', value: 'private' },
+      ],
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** A DM with a button: `Delivery` sends the body as given, components included. */
+type DmWithButtons = OutgoingMessage & { components: APIActionRowComponent<APIButtonComponent>[] };
+
+/** `checkin:cheer:<author>:<week>:<guild>`; the guild travels along because a DM click carries none. */
+export const cheerButtonId = (author: MemberKey, week: string) => `checkin:cheer:${author.userId}:${week}:${author.guildId}`;
+
+function partnerDm(author: MemberKey, week: string, note: string): DmWithButtons {
+  return {
+    content: `💬 A check-in from your partner <@${author.userId}>:\n\n${note}\n\n-# Only you (and any other partner of theirs this week) got this.`,
+    allowed_mentions: { parse: [] },
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Cheer', emoji: { name: '🎉' }, custom_id: cheerButtonId(author, week) }],
+      },
+    ],
+  };
+}
+
+function readNote(raw: string | null): string {
+  const note = (raw ?? '').trim();
+  if (note.length === 0) throw new UserFacingError('note-empty', 'A check-in needs a few words — even "tired, but still here" is plenty. Try again with a `note`.');
+  const length = [...note].length;
+  if (length > CHECKIN_NOTE_MAX) {
+    throw new UserFacingError(
+      'note-too-long',
+      `That's a lot on your mind, and it's welcome — but a check-in can be at most ${CHECKIN_NOTE_MAX} characters (yours has ${length}). Could you trim it a little? Here it is to copy:${echoBack(note)}`,
+    );
+  }
+  return note;
+}
+
+// Short retries: a member is waiting for the answer.
+const deliveryFor = (interaction: { client: { rest: Parameters<typeof createDelivery>[0] } }): Delivery =>
+  createDelivery(interaction.client.rest, { attempts: 2, backoffMs: 250 });
+
+/** Sends the note to each partner; answers those whose DMs are closed (or failed). */
+async function sendToPartners(deps: Deps, delivery: Delivery, author: MemberKey, week: string, note: string, partners: readonly string[]): Promise<string[]> {
+  const undelivered: string[] = [];
+  for (const partnerId of partners) {
+    const result = await delivery.dm(partnerId, partnerDm(author, week, note));
+    if (result.ok) continue;
+    undelivered.push(partnerId);
+    if (result.failure === 'dms-closed') await markDmsClosed(deps.db, { guildId: author.guildId, userId: partnerId }, deps.clock.now());
+    deps.logger.info({ guild: author.guildId, partner: partnerId, failure: result.failure }, 'check-in: not delivered to partner');
+  }
+  return undelivered;
+}
+
+const mentions = (ids: readonly string[]) => ids.map((id) => `<@${id}>`).join(' & ');
+
+function answer(share: CheckinShare, partners: readonly string[], undelivered: readonly string[]): string {
+  if (share === 'private') return 'Noted, just for you. 📓 Writing it down counts too.';
+  if (partners.length === 0) return "Noted! 📓 You don't have a partner this week, so it stays with you. (`/partner status` says why.)";
+  const delivered = partners.filter((id) => !undelivered.includes(id));
+  const lines = delivered.length > 0 ? [`Checked in! ✨ I sent it to ${mentions(delivered)}.`] : ['Checked in! ✨ Your note is saved.'];
+  if (undelivered.length > 0) {
+    lines.push(`I couldn't deliver it to ${mentions(undelivered)}: their DMs are closed to me. Your note is saved, and \`/partner status\` shows it to them.`);
+  }
+  return lines.join('\n');
+}
+
+export const checkin: ChatInputCommand = {
+  kind: 'chat-input',
+  data,
+  async execute(interaction, deps) {
+    const note = readNote(interaction.options.getString('note'));
+    const share: CheckinShare = interaction.options.getString('share') === 'private' ? 'private' : 'partner';
+    const key: MemberKey = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const content = await withDeferral(interaction, { ephemeral: true }, async () => {
+      const now = deps.clock.now();
+      const week = weekKey(await memberTimezone(deps.db, key), now);
+      await recordCheckin(deps.db, key, { weekKey: week, note, share }, now);
+      if (share === 'private') return answer(share, [], []);
+      const partners = await partnersOf(deps.db, key, week);
+      const undelivered = await sendToPartners(deps, deliveryFor(interaction), key, week, note, partners);
+      return answer(share, partners, undelivered);
+    });
+    await respond(interaction, { ephemeral: true, content });
+  },
+  /** `checkin:cheer:<author>:<week>:<guild>` under a partner's DM. */
+  async button(interaction: ButtonInteraction, deps) {
+    const [, action, authorId = '', week = '', guildFromId] = interaction.customId.split(':');
+    const author: MemberKey = { guildId: guildFromId ?? interaction.guildId ?? '', userId: authorId };
+    if (action !== 'cheer') throw new UserFacingError('unknown-button', 'That button is from an older version of me and no longer does anything.');
+    if (authorId === interaction.user.id) throw new UserFacingError('own-checkin', "That's your own check-in — the Cheer button is for your partner. 🌱");
+    const partners = await partnersOf(deps.db, author, week);
+    if (!partners.includes(interaction.user.id)) throw new UserFacingError('not-partner', 'Only their partner that week can cheer this check-in.');
+    const checkin = await checkinOf(deps.db, author, week);
+    if (checkin?.share !== 'partner' || !(await markCheered(deps.db, author, week, deps.clock.now()))) {
+      throw new UserFacingError('checkin-gone', 'That check-in is no longer there to cheer.');
+    }
+    const result = await withDeferral(interaction, { ephemeral: true }, () =>
+      deliveryFor(interaction).dm(authorId, { content: `<@${interaction.user.id}> cheered your check-in 🎉`, allowed_mentions: { parse: [] } }),
+    );
+    const content = result.ok ? 'Cheer sent! 🎉' : "I saved your cheer, but I couldn't tell them: their DMs are closed to me.";
+    await respond(interaction, { ephemeral: true, content });
+  },
+};

@@ -1,0 +1,123 @@
+import {
+  ApplicationCommandOptionType,
+  ButtonStyle,
+  ComponentType,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { MemberKey } from '../src/db/members.js';
+import { deleteMemberData, exportMemberData } from '../src/db/privacy.js';
+import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { noPings, respond, withDeferral } from '../src/discord/reply.js';
+
+export const data = {
+  name: 'privacy',
+  description: 'See or delete everything Small Wins stores about you in this server',
+  contexts: [0],
+  integration_types: [0],
+  options: [
+    { type: ApplicationCommandOptionType.Subcommand, name: 'export', description: 'Get a file with everything I store about you here' },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'delete', description: 'Delete everything I store about you here (asks first)' },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** A confirmation left open longer than this is refused, so an old ephemeral message can't delete by surprise. */
+export const CONFIRM_TTL_MS = 15 * 60_000;
+// Pretty JSON is kinder to read; far past anyone's real history, compact JSON keeps under Discord's 10 MB upload limit.
+const PRETTY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+const WARNING = [
+  "⚠️ **This deletes everything I've stored about you in this server:**",
+  '• all your wins, private ones too',
+  '• your goals and their history',
+  '• your settings, pauses, check-ins and partner pairings',
+  '',
+  "It can't be undone. Your data in other servers stays untouched, and messages already posted in channels stay where they are.",
+  'Want a copy first? `/privacy export` gives you a file with all of it.',
+].join('\n');
+
+const DONE = "Done. Everything I stored about you here is gone. If you come back, you'll start fresh — and that's fine too.";
+const NOTHING_STORED = "There's nothing stored about you here, so there was nothing to delete. You're all clear.";
+const CANCELLED = 'Nothing was deleted.';
+
+const refusals = {
+  notYours: new UserFacingError('not-yours', 'Those buttons belong to someone else — run `/privacy delete` to manage your own data.'),
+  stale: new UserFacingError('stale-button', "That button doesn't work any more — run `/privacy delete` again if you still want to."),
+  expired: new UserFacingError('confirm-expired', 'That confirmation has expired, so nothing was deleted. Run `/privacy delete` again if you still want to.'),
+};
+
+const keyOf = (i: { guildId: string | null; user: { id: string } }): MemberKey => ({ guildId: i.guildId ?? '', userId: i.user.id });
+
+function serialise(value: unknown): Buffer {
+  const pretty = Buffer.from(JSON.stringify(value, null, 2));
+  return pretty.byteLength <= PRETTY_LIMIT_BYTES ? pretty : Buffer.from(JSON.stringify(value));
+}
+
+async function exportData(interaction: ChatInputCommandInteraction, { db, clock }: Deps): Promise<void> {
+  const key = keyOf(interaction);
+  const file = await withDeferral(interaction, { ephemeral: true }, async () => {
+    const stored = await exportMemberData(db, key);
+    // Dates become ISO strings through Date#toJSON.
+    return serialise({
+      about: 'Everything Small Wins stores about you in this one server. Other servers keep their own, separate data.',
+      exportedAt: clock.now(),
+      ...stored,
+    });
+  });
+  await respond(interaction, {
+    ephemeral: true,
+    content: "Here's everything I store about you in this server, as a JSON file. Only you can see this message.",
+    files: [{ attachment: file, name: `small-wins-${key.guildId}-${key.userId}.json` }],
+  });
+}
+
+async function askToDelete(interaction: ChatInputCommandInteraction): Promise<void> {
+  const userId = interaction.user.id;
+  const buttons = [
+    { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Delete everything', custom_id: `privacy:delete:${userId}` },
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: `privacy:cancel:${userId}` },
+  ] as const;
+  await respond(interaction, { ephemeral: true, content: WARNING, components: [{ type: ComponentType.ActionRow, components: [...buttons] }] });
+}
+
+/** Replaces the confirmation in place, deferring the update if the work runs long (Discord allows 3 s). */
+async function settle(interaction: ButtonInteraction, work: () => Promise<string>): Promise<void> {
+  let deferring: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    deferring = interaction.deferUpdate().catch(() => undefined);
+  }, 1500);
+  let content: string;
+  try {
+    content = await work();
+  } finally {
+    clearTimeout(timer);
+    await deferring;
+  }
+  const body = { content, components: [], embeds: [], allowedMentions: noPings };
+  if (interaction.deferred) await interaction.editReply(body);
+  else await interaction.update(body);
+}
+
+export const privacy: ChatInputCommand = {
+  kind: 'chat-input',
+  data,
+  async execute(interaction, deps) {
+    const subcommand = interaction.options.getSubcommand();
+    if (subcommand === 'export') return exportData(interaction, deps);
+    if (subcommand === 'delete') return askToDelete(interaction);
+    throw new UserFacingError('unknown-subcommand', 'Try `/privacy export` or `/privacy delete`.');
+  },
+  /** `privacy:delete:<owner>` and `privacy:cancel:<owner>` from the confirmation. */
+  async button(interaction, { db, clock }) {
+    const [, action, ownerId] = interaction.customId.split(':');
+    if (action !== 'delete' && action !== 'cancel') throw refusals.stale;
+    // The confirmation is ephemeral, but a forwarded id could still reach here: only its owner may answer it.
+    if (ownerId !== interaction.user.id) throw refusals.notYours;
+    if (action === 'cancel') return settle(interaction, async () => CANCELLED);
+    if (clock.now().getTime() - interaction.message.createdTimestamp > CONFIRM_TTL_MS) throw refusals.expired;
+    // Scoped to the clicking member, never to the id in the button alone.
+    await settle(interaction, async () => ((await deleteMemberData(db, keyOf(interaction))) ? DONE : NOTHING_STORED));
+  },
+};

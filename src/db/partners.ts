@@ -1,0 +1,108 @@
+import { and, asc, eq, gt, inArray, isNull, lte, notExists, or, sql } from 'drizzle-orm';
+import { pairMembers, pairsIn, PAIR_MEMORY_WEEKS } from '../domain/pairing.js';
+import { seededRandom } from '../domain/seeded-random.js';
+import { addDays, formatIsoWeek, isoWeekOf, localDateOf, mondayOf, weekKey } from '../domain/time.js';
+import type { Db } from './client.js';
+import { ensureMember, type MemberKey } from './members.js';
+import { guilds, members, pairings, pauses } from './schema.js';
+
+/** Opts the member in to (or out of) weekly pairing; answers whether the server has check-ins on. */
+export async function setPartnerOptIn(db: Db, key: MemberKey, optIn: boolean, now: Date): Promise<{ checkinsEnabled: boolean }> {
+  await ensureMember(db, key, now);
+  await db
+    .update(members)
+    .set({ partnerOptIn: optIn })
+    .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+  const [guild] = await db.select({ checkinsEnabled: guilds.checkinsEnabled }).from(guilds).where(eq(guilds.id, key.guildId)).limit(1);
+  return { checkinsEnabled: guild?.checkinsEnabled ?? false };
+}
+
+const groupsOf = (rows: readonly { userId: string; groupNo: number }[]): string[][] => {
+  const byGroup = new Map<number, string[]>();
+  for (const row of rows) byGroup.set(row.groupNo, [...(byGroup.get(row.groupNo) ?? []), row.userId]);
+  return [...byGroup.entries()].sort(([a], [b]) => a - b).map(([, ids]) => ids);
+};
+
+/** The server's partner groups of a week, in group order (empty before pairing). */
+export async function pairingGroups(db: Db, guildId: string, week: string): Promise<string[][]> {
+  const rows = await db
+    .select({ userId: pairings.userId, groupNo: pairings.groupNo })
+    .from(pairings)
+    .where(and(eq(pairings.guildId, guildId), eq(pairings.weekKey, week)))
+    .orderBy(asc(pairings.groupNo), asc(pairings.userId));
+  return groupsOf(rows);
+}
+
+/** The groups the recap's Partners section shows: none while the server has check-ins off. */
+export async function recapPartnerGroups(db: Db, guildId: string, week: string): Promise<string[][]> {
+  const [guild] = await db.select({ on: guilds.checkinsEnabled }).from(guilds).where(eq(guilds.id, guildId)).limit(1);
+  return guild?.on ? pairingGroups(db, guildId, week) : [];
+}
+
+/** The member's partners in a week (one, or two in a trio); empty when they were not paired. */
+export async function partnersOf(db: Db, key: MemberKey, week: string): Promise<string[]> {
+  const groups = await pairingGroups(db, key.guildId, week);
+  return groups.find((group) => group.includes(key.userId))?.filter((id) => id !== key.userId) ?? [];
+}
+
+/** ISO week keys of the weeks before the one holding `instant`, newest first. */
+function previousWeekKeys(timezone: string, instant: Date, count: number): string[] {
+  const monday = mondayOf(localDateOf(timezone, instant));
+  return Array.from({ length: count }, (_, i) => formatIsoWeek(isoWeekOf(addDays(monday, -7 * (i + 1)))));
+}
+
+async function recentPairs(db: Db, guildId: string, weeks: readonly string[]): Promise<Set<string>> {
+  const rows = await db
+    .select({ weekKey: pairings.weekKey, userId: pairings.userId, groupNo: pairings.groupNo })
+    .from(pairings)
+    .where(and(eq(pairings.guildId, guildId), inArray(pairings.weekKey, [...weeks])));
+  const keys = new Set<string>();
+  for (const week of weeks) for (const group of groupsOf(rows.filter((r) => r.weekKey === week))) for (const key of pairsIn(group)) keys.add(key);
+  return keys;
+}
+
+/** Opted-in members of the server who are not paused at `now`. */
+async function pairableMembers(db: Db, guildId: string, now: Date): Promise<string[]> {
+  const pausedNow = db
+    .select({ one: sql`1` })
+    .from(pauses)
+    .where(and(eq(pauses.guildId, members.guildId), eq(pauses.userId, members.userId), lte(pauses.startedAt, now), or(isNull(pauses.endsAt), gt(pauses.endsAt, now))));
+  const rows = await db
+    .select({ userId: members.userId })
+    .from(members)
+    .where(and(eq(members.guildId, guildId), eq(members.partnerOptIn, true), notExists(pausedNow)))
+    .orderBy(asc(members.userId));
+  return rows.map((r) => r.userId);
+}
+
+/**
+ * Makes the server's partner groups for the week holding `firedAt` (the recap's fire time), exactly
+ * once: under a lock on the server's row, an existing pairing is returned as it is. Does nothing
+ * while the server has check-ins off. Seeded by server and week, so a retry makes the same groups.
+ */
+export async function pairWeek(db: Db, guildId: string, firedAt: Date, now: Date): Promise<{ weekKey: string; groups: string[][] } | undefined> {
+  return db.transaction(async (tx) => {
+    const [guild] = await tx.select().from(guilds).where(eq(guilds.id, guildId)).limit(1).for('update');
+    if (!guild?.checkinsEnabled) return undefined;
+    const week = weekKey(guild.timezone, firedAt);
+    const existing = await pairingGroups(tx, guildId, week);
+    if (existing.length > 0) return { weekKey: week, groups: existing };
+    const candidates = await pairableMembers(tx, guildId, now);
+    const recent = await recentPairs(tx, guildId, previousWeekKeys(guild.timezone, firedAt, PAIR_MEMORY_WEEKS));
+    const groups = pairMembers(candidates, recent, seededRandom(`${guildId}:${week}:pairing`));
+    const rows = groups.flatMap((group, groupNo) => group.map((userId) => ({ guildId, weekKey: week, userId, groupNo, createdAt: now })));
+    if (rows.length > 0) await tx.insert(pairings).values(rows).onConflictDoNothing();
+    return { weekKey: week, groups: await pairingGroups(tx, guildId, week) };
+  });
+}
+
+/** What `/partner status` needs to explain why a member is not paired. */
+export async function partnerFacts(db: Db, key: MemberKey): Promise<{ optedIn: boolean; checkinsEnabled: boolean; nextRecapAt: Date | null }> {
+  const [row] = await db
+    .select({ optedIn: members.partnerOptIn, checkinsEnabled: guilds.checkinsEnabled, nextRecapAt: guilds.nextRecapAt })
+    .from(guilds)
+    .leftJoin(members, and(eq(members.guildId, guilds.id), eq(members.userId, key.userId)))
+    .where(eq(guilds.id, key.guildId))
+    .limit(1);
+  return { optedIn: row?.optedIn ?? false, checkinsEnabled: row?.checkinsEnabled ?? false, nextRecapAt: row?.nextRecapAt ?? null };
+}
