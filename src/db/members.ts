@@ -15,13 +15,7 @@ export async function ensureMember(db: Db, key: MemberKey, now: Date): Promise<v
 
 /** The member's own timezone, else the server's, else UTC (SPEC §6). */
 export async function memberTimezone(db: Db, key: MemberKey): Promise<string> {
-  const [row] = await db
-    .select({ member: members.timezone, guild: guilds.timezone })
-    .from(guilds)
-    .leftJoin(members, and(eq(members.guildId, guilds.id), eq(members.userId, key.userId)))
-    .where(eq(guilds.id, key.guildId))
-    .limit(1);
-  return row?.member ?? row?.guild ?? 'UTC';
+  return (await memberSettings(db, key)).timezone;
 }
 
 export async function setMemberTimezone(db: Db, key: MemberKey, timezone: string | null, now: Date): Promise<void> {

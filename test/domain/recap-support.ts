@@ -1,16 +1,10 @@
 import { embedLength } from '../../src/domain/recap/text.js';
+import { seededRandom } from '../../src/domain/seeded-random.js';
 import type { OutgoingMessage, RecapWeekData, RecapWin } from '../../src/domain/recap/types.js';
 
-/** mulberry32: a small seeded PRNG, so statistical tests give the same answer every run. */
+/** The project's seeded PRNG, by number, so statistical tests give the same answer every run. */
 export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(`test-seed-${seed}`);
 }
 
 let nextWinId = 1;
