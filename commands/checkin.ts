@@ -13,7 +13,7 @@ import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { partnersOf } from '../src/db/partners.js';
 import type { OutgoingMessage } from '../src/domain/recap/types.js';
 import { weekKey } from '../src/domain/time.js';
-import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { createDelivery, type Delivery } from '../src/discord/delivery.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { echoBack } from '../src/discord/render/problems.js';
@@ -115,7 +115,7 @@ export const checkin: ChatInputCommand = {
   async execute(interaction, deps) {
     const note = readNote(interaction.options.getString('note'));
     const share: CheckinShare = interaction.options.getString('share') === 'private' ? 'private' : 'partner';
-    const key: MemberKey = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const key: MemberKey = memberKeyOf(interaction);
     const content = await withDeferral(interaction, { ephemeral: true }, async () => {
       const now = deps.clock.now();
       const week = weekKey(await memberTimezone(deps.db, key), now);

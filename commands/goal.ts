@@ -6,7 +6,7 @@ import { summariseGoals } from '../src/db/goal-progress.js';
 import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, updateGoal } from '../src/db/goals.js';
 import { memberTimezone } from '../src/db/members.js';
 import { ACTIVE_GOALS_MAX, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/goals.js';
-import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { answerGoalAutocomplete, resolveGoal } from '../src/discord/goal-option.js';
 import { readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
@@ -61,10 +61,9 @@ export const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-const keyOf = (i: { guildId: string | null; user: { id: string } }) => ({ guildId: i.guildId ?? '', userId: i.user.id });
 
 async function list(interaction: ChatInputCommandInteraction, { db, clock }: Deps) {
-  const key = keyOf(interaction);
+  const key = memberKeyOf(interaction);
   const [goals, timezone] = await Promise.all([activeGoals(db, key), memberTimezone(db, key)]);
   const summaries = await summariseGoals(db, goals, timezone, clock.now(), { includePrivate: true });
   await respond(interaction, { ephemeral: true, embeds: [goalListEmbed(summaries)], components: offerRows(key.userId, summaries) });
@@ -73,7 +72,7 @@ async function list(interaction: ChatInputCommandInteraction, { db, clock }: Dep
 const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {
   async add(interaction, { db, clock }) {
     const goal = readNewGoal(interaction);
-    const created = await createGoal(db, keyOf(interaction), goal, clock.now(), ACTIVE_GOALS_MAX);
+    const created = await createGoal(db, memberKeyOf(interaction), goal, clock.now(), ACTIVE_GOALS_MAX);
     if (created === 'limit') {
       throw new UserFacingError(
         'goal-limit',
@@ -88,7 +87,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
   },
   list,
   async edit(interaction, { db, clock }) {
-    const key = keyOf(interaction);
+    const key = memberKeyOf(interaction);
     const goal = await resolveGoal(db, key, interaction.options.getString('goal', true));
     const changes = readGoalChanges(interaction);
     if (Object.keys(changes).length === 0) {
@@ -102,7 +101,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
     });
   },
   async archive(interaction, { db, clock }) {
-    const key = keyOf(interaction);
+    const key = memberKeyOf(interaction);
     const goal = await resolveGoal(db, key, interaction.options.getString('goal', true));
     await archiveGoal(db, key, goal.id, clock.now());
     await respond(interaction, {
@@ -127,7 +126,7 @@ export const goal: ChatInputCommand = {
   async button(interaction, { db, clock }) {
     const [, action, ownerId, goalId] = interaction.customId.split(':');
     if (ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'Those buttons belong to someone else’s goals.');
-    const key = keyOf(interaction);
+    const key = memberKeyOf(interaction);
     const goal = await findActiveGoal(db, key, Number(goalId));
     const [summary] = goal ? await summariseGoals(db, [goal], await memberTimezone(db, key), clock.now(), { includePrivate: true }) : [];
     if (!goal || !summary?.offer) throw new UserFacingError('offer-gone', 'That offer has already been answered, so nothing changed.');

@@ -3,7 +3,7 @@ import { memberTimezone } from '../src/db/members.js';
 import { recordMessageWin } from '../src/db/message-wins.js';
 import { daysBetween, localDateOf } from '../src/domain/time.js';
 import { BACKDATE_MAX_DAYS, parseWinText } from '../src/domain/win-input.js';
-import type { MessageMenuCommand } from '../src/discord/command.js';
+import { memberKeyOf, type MessageMenuCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { celebrateWin } from '../src/discord/render/celebrate-win.js';
 import { echoBack } from '../src/discord/render/problems.js';
@@ -43,7 +43,7 @@ export const logAsWin: MessageMenuCommand = {
         `That message has ${text.length} characters, and a win can be at most ${text.max}. Try \`/win\` with a shorter version — here it is to trim:${echoBack(message.content)}`,
       );
     }
-    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const key = memberKeyOf(interaction);
 
     const embed = await withDeferral(interaction, { ephemeral: false }, async () => {
       const now = clock.now();

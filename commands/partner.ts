@@ -5,7 +5,7 @@ import { partnerFacts, partnersOf, setPartnerOptIn } from '../src/db/partners.js
 import { activePause } from '../src/db/pauses.js';
 import { discordTimestamp } from '../src/domain/pause.js';
 import { weekKey } from '../src/domain/time.js';
-import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { respond } from '../src/discord/reply.js';
 
@@ -21,7 +21,6 @@ export const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-const keyOf = (i: { guildId: string | null; user: { id: string } }): MemberKey => ({ guildId: i.guildId ?? '', userId: i.user.id });
 
 const mentionList = (ids: readonly string[]) => ids.map((id) => `<@${id}>`).join(' & ');
 
@@ -40,7 +39,7 @@ async function notPairedReason(deps: Deps, key: MemberKey): Promise<string> {
 }
 
 async function status(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
-  const key = keyOf(interaction);
+  const key = memberKeyOf(interaction);
   const week = weekKey(await memberTimezone(deps.db, key), deps.clock.now());
   const partners = await partnersOf(deps.db, key, week);
   if (partners.length === 0) {
@@ -59,14 +58,14 @@ async function status(interaction: ChatInputCommandInteraction, deps: Deps): Pro
 
 const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {
   async join(interaction, { db, clock }) {
-    const { checkinsEnabled } = await setPartnerOptIn(db, keyOf(interaction), true, clock.now());
+    const { checkinsEnabled } = await setPartnerOptIn(db, memberKeyOf(interaction), true, clock.now());
     const content = checkinsEnabled
       ? "You're in! 🤝 At the next recap I'll pair you with someone, and mid-week you can tell each other how it's going with `/checkin`."
       : "This server has check-ins off for now, so there's no pairing yet — but I've remembered that you'd like a partner, and you'll be paired once they're on.";
     await respond(interaction, { ephemeral: true, content });
   },
   async leave(interaction, { db, clock }) {
-    await setPartnerOptIn(db, keyOf(interaction), false, clock.now());
+    await setPartnerOptIn(db, memberKeyOf(interaction), false, clock.now());
     await respond(interaction, {
       ephemeral: true,
       content: "Done — I won't pair you from the next recap on. This week's partner stays yours until then. `/partner join` whenever you'd like to come back.",

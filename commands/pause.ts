@@ -12,7 +12,7 @@ import {
   PAUSE_MIN_DAYS,
   plural,
 } from '../src/domain/pause.js';
-import type { ChatInputCommand } from '../src/discord/command.js';
+import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
 
@@ -60,7 +60,7 @@ export const pause: ChatInputCommand = {
         `A pause can be ${parsed.min} to ${parsed.max} days (you asked for ${parsed.value}). For longer, leave \`days\` out and I'll wait until you \`/resume\`.`,
       );
     }
-    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const key = memberKeyOf(interaction);
     const content = await withDeferral(interaction, { ephemeral: true }, async () => {
       const now = clock.now();
       const [timezone, running] = await Promise.all([memberTimezone(db, key), activePause(db, key, now)]);

@@ -6,9 +6,8 @@ import {
   type ChatInputCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { MemberKey } from '../src/db/members.js';
 import { deleteMemberData, exportMemberData } from '../src/db/privacy.js';
-import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { noPings, respond, withDeferral } from '../src/discord/reply.js';
 
@@ -48,7 +47,6 @@ const refusals = {
   expired: new UserFacingError('confirm-expired', 'That confirmation has expired, so nothing was deleted. Run `/privacy delete` again if you still want to.'),
 };
 
-const keyOf = (i: { guildId: string | null; user: { id: string } }): MemberKey => ({ guildId: i.guildId ?? '', userId: i.user.id });
 
 function serialise(value: unknown): Buffer {
   const pretty = Buffer.from(JSON.stringify(value, null, 2));
@@ -56,7 +54,7 @@ function serialise(value: unknown): Buffer {
 }
 
 async function exportData(interaction: ChatInputCommandInteraction, { db, clock }: Deps): Promise<void> {
-  const key = keyOf(interaction);
+  const key = memberKeyOf(interaction);
   const file = await withDeferral(interaction, { ephemeral: true }, async () => {
     const stored = await exportMemberData(db, key);
     // Dates become ISO strings through Date#toJSON.
@@ -118,6 +116,6 @@ export const privacy: ChatInputCommand = {
     if (action === 'cancel') return settle(interaction, async () => CANCELLED);
     if (clock.now().getTime() - interaction.message.createdTimestamp > CONFIRM_TTL_MS) throw refusals.expired;
     // Scoped to the clicking member, never to the id in the button alone.
-    await settle(interaction, async () => ((await deleteMemberData(db, keyOf(interaction))) ? DONE : NOTHING_STORED));
+    await settle(interaction, async () => ((await deleteMemberData(db, memberKeyOf(interaction))) ? DONE : NOTHING_STORED));
   },
 };

@@ -2,7 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import { memberTimezone } from '../src/db/members.js';
 import { hasAnyWin, markRemembered, rememberCandidates } from '../src/db/remember.js';
 import { chooseRemembrance, rememberCutoff } from '../src/domain/remember.js';
-import type { ChatInputCommand } from '../src/discord/command.js';
+import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { rememberNudge, remembranceEmbed } from '../src/discord/render/remembrance.js';
 import { respond, withDeferral, type ReplyPayload } from '../src/discord/reply.js';
 
@@ -17,7 +17,7 @@ export const remember: ChatInputCommand = {
   kind: 'chat-input',
   data,
   async execute(interaction, { db, clock }) {
-    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const key = memberKeyOf(interaction);
     const reply = await withDeferral(interaction, { ephemeral: true }, async (): Promise<ReplyPayload> => {
       const now = clock.now();
       const timezone = await memberTimezone(db, key);

@@ -1,6 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { endPause } from '../src/db/pauses.js';
-import type { ChatInputCommand } from '../src/discord/command.js';
+import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
 
 export const data = {
@@ -17,7 +17,7 @@ export const resume: ChatInputCommand = {
   kind: 'chat-input',
   data,
   async execute(interaction, { db, clock }) {
-    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const key = memberKeyOf(interaction);
     const ended = await withDeferral(interaction, { ephemeral: true }, () => endPause(db, key, clock.now()));
     await respond(interaction, { content: ended ? welcomeBack : notPaused, ephemeral: true });
   },

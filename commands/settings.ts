@@ -4,7 +4,7 @@ import { activePause } from '../src/db/pauses.js';
 import type { Pause } from '../src/db/schema.js';
 import { describeLocalTime, describePause } from '../src/domain/pause.js';
 import { canonicalTimeZone, closeTimeZones, searchTimeZones } from '../src/domain/time.js';
-import type { ChatInputCommand } from '../src/discord/command.js';
+import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
 
@@ -85,7 +85,7 @@ export const settings: ChatInputCommand = {
   kind: 'chat-input',
   data,
   async execute(interaction, { db, clock }) {
-    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const key = memberKeyOf(interaction);
     const rawTimezone = interaction.options.getString('timezone');
     const dms = interaction.options.getBoolean('dms');
     // Check everything before changing anything, so a refusal leaves the settings as they were.

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationComma
 import { memberTimezone } from '../src/db/members.js';
 import { recordWin } from '../src/db/wins.js';
 import { parseWinDay, parseWinText, WIN_TEXT_MAX } from '../src/domain/win-input.js';
-import type { ChatInputCommand } from '../src/discord/command.js';
+import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { inputError } from '../src/discord/render/problems.js';
 import { celebrateWin } from '../src/discord/render/celebrate-win.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
@@ -54,7 +54,7 @@ export const win: ChatInputCommand = {
     const isPrivate = interaction.options.getBoolean('private') ?? false;
     const text = parseWinText(rawText);
     if (!text.ok) throw inputError(text, rawText ?? undefined);
-    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const key = memberKeyOf(interaction);
 
     const { embed, privateGoalLine } = await withDeferral(interaction, { ephemeral: isPrivate }, async () => {
       const now = clock.now();
@@ -77,7 +77,7 @@ export const win: ChatInputCommand = {
   },
   async autocomplete(interaction, { db, clock }) {
     if (interaction.options.getFocused(true).name === 'goal') return answerGoalAutocomplete(interaction, db);
-    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const key = memberKeyOf(interaction);
     const timezone = await memberTimezone(db, key);
     await interaction.respond(whenChoices(String(interaction.options.getFocused()), timezone, clock.now()));
   },

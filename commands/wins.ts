@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, type ButtonInteraction, type RESTPostAPIC
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { deleteMemberWin, memberWinPage } from '../src/db/win-list.js';
 import { clampPage, isWinPeriod, pageCount, periodRange, truncateAtWord, WINS_PER_PAGE, type WinPeriod } from '../src/domain/win-pages.js';
-import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { parseWinListId, winListMessage, type WinListView } from '../src/discord/render/win-list.js';
 import { noPings, respond, withDeferral } from '../src/discord/reply.js';
@@ -76,7 +76,7 @@ export const wins: ChatInputCommand = {
   async execute(interaction, deps) {
     const period = interaction.options.getString('period') ?? 'week';
     if (!isWinPeriod(period)) throw refusals.unknownPeriod;
-    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const key = memberKeyOf(interaction);
     const view = await withDeferral(interaction, { ephemeral: true }, () => loadView(deps, key, period, 1));
     await respond(interaction, { ...winListMessage(view), ephemeral: true });
   },
@@ -86,7 +86,7 @@ export const wins: ChatInputCommand = {
     // The list is ephemeral, but a stand-in or a forwarded id could still reach here: the owner is checked, and
     // the deletion below is scoped to the clicking member, never to the id alone.
     if (action.ownerId !== interaction.user.id) throw refusals.notYourList;
-    const key = { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+    const key = memberKeyOf(interaction);
     await updateList(interaction, async () => {
       let notice: string | undefined;
       if (action.action === 'del') notice = deletedNotice((await deleteMemberWin(deps.db, key, action.winId))?.text);

@@ -35,3 +35,8 @@ export interface MessageMenuCommand {
 }
 
 export type Command = ChatInputCommand | MessageMenuCommand;
+
+/** The member an interaction speaks for, in the server it came from (router only lets guild commands through). */
+export function memberKeyOf(interaction: { guildId: string | null; user: { id: string } }): { guildId: string; userId: string } {
+  return { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+}

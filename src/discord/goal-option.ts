@@ -3,17 +3,14 @@ import { activeGoals, findActiveGoal } from '../db/goals.js';
 import type { MemberKey } from '../db/members.js';
 import type { Db } from '../db/client.js';
 import type { Goal } from '../db/schema.js';
+import { memberKeyOf } from './command.js';
 import { UserFacingError } from './errors.js';
 
-const memberKey = (interaction: { guildId: string | null; user: { id: string } }): MemberKey => ({
-  guildId: interaction.guildId ?? '',
-  userId: interaction.user.id,
-});
 
 /** Autocomplete over the member's own active goals (value: the goal id), ≤ 25, filtered by what was typed. */
 export async function answerGoalAutocomplete(interaction: AutocompleteInteraction, db: Db): Promise<void> {
   const typed = String(interaction.options.getFocused()).trim().toLowerCase();
-  const goals = await activeGoals(db, memberKey(interaction));
+  const goals = await activeGoals(db, memberKeyOf(interaction));
   const choices = goals
     .filter((goal) => goal.title.toLowerCase().includes(typed))
     .slice(0, 25)
