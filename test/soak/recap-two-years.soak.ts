@@ -5,7 +5,7 @@ import { guilds } from '../../src/db/schema.js';
 import { localDateTimeOf, weekKey } from '../../src/domain/time.js';
 import { runRecaps } from '../../src/jobs/recap.js';
 import { createTestDatabase } from '../support/database.js';
-import { configureRecap, jobDeps, MINUTE, recapsIn, runsOf, startRecapWorld } from './support.js';
+import { configureRecap, jobDeps, MINUTE, recapsIn, runsOf, startRecapWorld } from '../jobs/support.js';
 
 // 20 servers, each in its own zone, some at local times that a DST change skips or repeats.
 const servers: { timezone: string; day: number; time: string }[] = [
