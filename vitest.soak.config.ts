@@ -1,5 +1,5 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
 // Long simulations (minutes, not seconds): `npm run test:soak`, a CI step of its own.
-export default mergeConfig(base, defineConfig({ test: { include: ['test/**/*.soak.ts'], testTimeout: 600_000 } }));
+export default defineConfig({ test: { ...base.test, include: ['test/**/*.soak.ts'], testTimeout: 600_000 } });
