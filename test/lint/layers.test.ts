@@ -1,0 +1,34 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layer rules live in eslint.config.js; these prove they catch what they claim to.
+const eslint = new ESLint({ cwd: process.cwd() });
+const problemsIn = async (filePath: string, code: string) => {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+};
+
+describe('layer rules', () => {
+  it('refuses drizzle, discord.js and the database in the domain', { timeout: 60_000 }, async () => {
+    const problems = await problemsIn(
+      'src/domain/lint-probe.ts',
+      "import { eq } from 'drizzle-orm';\nimport { Client } from 'discord.js';\nimport { recordWin } from '../db/wins.js';\nexport const x = [eq, Client, recordWin];\n",
+    );
+    expect(problems).toHaveLength(3);
+  });
+
+  it('refuses query modules in the Discord adapter but allows their types', { timeout: 60_000 }, async () => {
+    const code = "import { recordWin } from '../db/wins.js';\nimport type { Win } from '../db/schema.js';\nexport const x: [typeof recordWin, Win | undefined] = [recordWin, undefined];\n";
+    expect(await problemsIn('src/discord/lint-probe.ts', code)).toHaveLength(1);
+  });
+
+  it('keeps drizzle out of jobs and the bot out of the sandbox', { timeout: 60_000 }, async () => {
+    expect(await problemsIn('src/jobs/lint-probe.ts', "import { sql } from 'drizzle-orm';\nexport const x = sql;\n")).toHaveLength(1);
+    expect(await problemsIn('src/sandbox/lint-probe.ts', "import { data } from '../../commands/win.js';\nimport { a } from '../domain/time.js';\nexport const x = [data, a];\n")).toHaveLength(2);
+    expect(await problemsIn('src/db/lint-probe.ts', "import { Client } from 'discord.js';\nexport const x = Client;\n")).toHaveLength(1);
+  });
+
+  it('lets the domain import the domain', { timeout: 60_000 }, async () => {
+    expect(await problemsIn('src/domain/lint-probe.ts', "import { weekRange } from './time.js';\nexport const x = weekRange;\n")).toEqual([]);
+  });
+});
