@@ -68,6 +68,8 @@ export const wins = pgTable(
     goalId: bigint('goal_id', { mode: 'number' }).references((): AnyPgColumn => goals.id, { onDelete: 'set null' }),
     /** Last time /remember brought it back, so it is not shown again too soon. */
     rememberedAt: instant('remembered_at'),
+    /** The Discord interaction that logged it: Discord may deliver one twice, the win is stored once. */
+    interactionId: text('interaction_id'),
   },
   (t) => [
     foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
@@ -78,6 +80,9 @@ export const wins = pgTable(
     uniqueIndex('wins_source_message_idx')
       .on(t.guildId, t.sourceMessageId)
       .where(sql`${t.sourceMessageId} is not null`),
+    uniqueIndex('wins_interaction_idx')
+      .on(t.interactionId)
+      .where(sql`${t.interactionId} is not null`),
   ],
 );
 

@@ -1,0 +1,2 @@
+ALTER TABLE "wins" ADD COLUMN "interaction_id" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "wins_interaction_idx" ON "wins" USING btree ("interaction_id") WHERE "wins"."interaction_id" is not null;

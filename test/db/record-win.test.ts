@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../src/db/client.js';
+import { createGoal } from '../../src/db/goals.js';
+import { setMemberTimezone } from '../../src/db/members.js';
+import { recordWinWithCounts, type WinRanges, type WinWrite } from '../../src/db/record-win.js';
+import { wins } from '../../src/db/schema.js';
+import { monthRange, weekRange } from '../../src/domain/time.js';
+import { createTestDatabase, usingPostgres } from '../support/database.js';
+
+const now = new Date('2026-11-25T15:00:00Z');
+const rangesFor = (timezone: string, at: Date): WinRanges => ({ timezone, week: weekRange(timezone, at), month: monthRange(timezone, at) });
+let nextInteraction = 1;
+const write = (key: { guildId: string; userId: string }, extra: Partial<WinWrite> = {}): WinWrite => ({
+  ...key,
+  text: 'a small thing',
+  isPrivate: false,
+  occurredAt: now,
+  interactionId: String(nextInteraction++),
+  ...extra,
+});
+
+describe(`recording a win in one statement on ${usingPostgres() ? 'PostgreSQL' : 'PGlite'}`, () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('creates the server and member, stores the win and counts it as the first', async () => {
+    const key = { guildId: '10', userId: '1' };
+    const saved = await recordWinWithCounts(database.db, write(key), rangesFor('UTC', now), now);
+    expect(saved.created).toBe(true);
+    expect(saved.timezone).toBe('UTC');
+    expect(saved.counts).toEqual({ weekCount: 1, weekPublicCount: 1, firstEver: true, firstPublic: true, goal: undefined });
+    const [row] = await database.db.select().from(wins).where(eq(wins.id, saved.id));
+    expect(row?.text).toBe('a small thing');
+  });
+
+  it('counts private wins for the member and keeps them out of the public count', async () => {
+    const key = { guildId: '10', userId: '2' };
+    await recordWinWithCounts(database.db, write(key, { isPrivate: true }), rangesFor('UTC', now), now);
+    const second = await recordWinWithCounts(database.db, write(key), rangesFor('UTC', now), now);
+    expect(second.counts).toMatchObject({ weekCount: 2, weekPublicCount: 1, firstEver: false, firstPublic: true });
+    const lastWeek = new Date('2026-11-20T12:00:00Z');
+    const old = await recordWinWithCounts(database.db, write(key, { occurredAt: lastWeek }), rangesFor('UTC', lastWeek), now);
+    expect(old.counts).toMatchObject({ weekCount: 1, weekPublicCount: 1, firstEver: false, firstPublic: false });
+  });
+
+  it('stores one win per interaction, answering a repeat with the same win and counts', async () => {
+    const key = { guildId: '10', userId: '3' };
+    const once = write(key);
+    const first = await recordWinWithCounts(database.db, once, rangesFor('UTC', now), now);
+    const again = await recordWinWithCounts(database.db, once, rangesFor('UTC', now), now);
+    expect(again).toEqual({ ...first, created: false });
+    expect(await database.db.select().from(wins).where(eq(wins.userId, '3'))).toHaveLength(1);
+  });
+
+  it('reports the stored timezone, so a caller that guessed wrong can count again', async () => {
+    const key = { guildId: '10', userId: '4' };
+    await setMemberTimezone(database.db, key, 'Pacific/Kiritimati', now);
+    const saved = await recordWinWithCounts(database.db, write(key), rangesFor('UTC', now), now);
+    expect(saved.timezone).toBe('Pacific/Kiritimati');
+  });
+
+  it('counts a goal’s wins in the period of the target it had when the win happened', async () => {
+    const key = { guildId: '10', userId: '5' };
+    const goal = await createGoal(database.db, key, { title: 'Run', target: 2, period: 'month', share: 'private' }, new Date('2026-11-01T00:00:00Z'), 10);
+    if (goal === 'limit') throw new Error('limit');
+    await recordWinWithCounts(database.db, write(key, { goalId: goal.id, occurredAt: new Date('2026-11-03T10:00:00Z'), isPrivate: true }), rangesFor('UTC', new Date('2026-11-03T10:00:00Z')), now);
+    const saved = await recordWinWithCounts(database.db, write(key, { goalId: goal.id }), rangesFor('UTC', now), now);
+    expect(saved.counts.goal).toEqual({ count: 2, publicCount: 1, target: 2, period: 'month' });
+    expect(saved.counts.weekCount).toBe(1);
+  });
+});
