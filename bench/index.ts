@@ -1,70 +1,48 @@
-// Run by hand: `npm run bench` (PGlite in memory) or `BENCH_DATABASE_URL=postgres://… npm run bench`.
-// Prints per-operation times of our query layer next to the raw driver doing the same work.
-import { PGlite } from '@electric-sql/pglite';
-import pino from 'pino';
-import postgres from 'postgres';
-import { openPostgres, wrapPglite, type Database } from '../src/db/client.js';
-import { countMemberWins, recordWin } from '../src/db/wins.js';
-import { loadBenchSettings } from '../src/config.js';
+// `npm run bench`: every part side by side with its floor, measured in the same run.
+// Knobs: BENCH_PARTS=win,queries  BENCH_WINS=3000  BENCH_CONCURRENCY=32
+// BENCH_DATABASE_URL=postgres://… (the server to create bench databases on; default the local one).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { benchWin, type WinFigures } from './win-throughput.js';
 
-const { benchDatabaseUrl } = loadBenchSettings();
-const iterations = 2_000;
-const now = new Date('2026-11-25T12:00:00Z');
-const week = { start: new Date('2026-11-23T00:00:00Z'), end: new Date('2026-11-30T00:00:00Z') };
+const env = process.env;
+const parts = (env.BENCH_PARTS ?? 'win').split(',');
+const serverUrl = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const total = Number(env.BENCH_WINS ?? 3000);
+const concurrency = Number(env.BENCH_CONCURRENCY ?? 32);
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+};
 
-type Raw = (text: string, params: unknown[]) => Promise<unknown>;
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
-async function setup(): Promise<{ database: Database; raw: Raw; label: string; done: () => Promise<void> }> {
-  if (!benchDatabaseUrl) {
-    const pglite = new PGlite();
-    const database = await wrapPglite(pglite);
-    return { database, raw: (text, params) => pglite.query(text, params), label: 'PGlite (in memory)', done: () => database.close() };
+if (parts.includes('win')) {
+  const naive = await benchWin('naive', serverUrl, { total, concurrency });
+  const ours = await benchWin('small-wins', serverUrl, { total, concurrency });
+  results.win = { naive, ours, total, concurrency };
+  const rows: [string, keyof WinFigures, number, 'higher' | 'lower'][] = [
+    ['/win throughput (/s)', 'perSecond', 0, 'higher'],
+    ['p50 dispatch → answer (ms)', 'p50Ms', 1, 'lower'],
+    ['p99 dispatch → answer (ms)', 'p99Ms', 1, 'lower'],
+    ['bot CPU per /win (ms)', 'botCpuMsPerWin', 3, 'lower'],
+    ['PostgreSQL CPU per /win (ms)', 'postgresCpuMsPerWin', 3, 'lower'],
+    ['RSS idle (MB)', 'rssIdleMb', 0, 'lower'],
+    ['RSS after the run (MB)', 'rssLoadedMb', 0, 'lower'],
+    ['start to first answered /win (ms)', 'startupMs', 0, 'lower'],
+    ['unanswered', 'unanswered', 0, 'lower'],
+  ];
+  console.log(`\n/win at concurrency ${concurrency}, ${total} interactions, PostgreSQL, through the sandbox`);
+  console.log('figure'.padEnd(36), 'naive bot'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
+  for (const [label, key, digits] of rows) {
+    const a = Number(naive[key]);
+    const b = Number(ours[key]);
+    console.log(label.padEnd(36), fmt(a, digits).padStart(10), fmt(b, digits).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
   }
-  const database = await openPostgres(benchDatabaseUrl, pino({ level: 'silent' }));
-  const client = postgres(benchDatabaseUrl, { max: 1 });
-  return {
-    database,
-    raw: (text, params) => client.unsafe(text, params as never[]),
-    label: 'PostgreSQL',
-    done: async () => {
-      await client.end();
-      await database.close();
-    },
-  };
 }
 
-async function time(fn: (i: number) => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 50; i++) await fn(i); // warm-up
-  const started = performance.now();
-  for (let i = 0; i < iterations; i++) await fn(i);
-  return ((performance.now() - started) * 1000) / iterations;
-}
+if (parts.includes('queries')) await import('./queries.js');
 
-const { database, raw, label, done } = await setup();
-await raw(`insert into guilds (id, created_at) values ('b1', now()) on conflict do nothing`, []);
-await raw(`insert into members (guild_id, user_id, created_at) values ('b1', 'raw', now()) on conflict do nothing`, []);
-
-const rows: [string, number, number][] = [];
-const ours = await time((i) => recordWin(database.db, { guildId: 'b1', userId: 'u', text: `win ${i}`, isPrivate: false, occurredAt: now }, now));
-const rawInsert = await time((i) =>
-  raw(
-    `insert into wins (guild_id, user_id, text, is_private, occurred_at, created_at) values ('b1', 'raw', $1, false, $2, $2) returning *`,
-    [`win ${i}`, now.toISOString()],
-  ),
-);
-rows.push(['record a win (transaction + member upsert)', ours, rawInsert]);
-const oursCount = await time(() => countMemberWins(database.db, { guildId: 'b1', userId: 'u' }, week, { includePrivate: false }));
-const rawCount = await time(() =>
-  raw(
-    `select count(*) from wins where guild_id = 'b1' and user_id = 'raw' and occurred_at >= $1 and occurred_at < $2 and not is_private`,
-    [week.start.toISOString(), week.end.toISOString()],
-  ),
-);
-rows.push(['count a member’s wins this week', oursCount, rawCount]);
-
-console.log(`${label}, ${iterations} iterations each, µs per operation`);
-console.log('operation'.padEnd(46), 'ours'.padStart(9), 'raw'.padStart(9), 'ratio'.padStart(7));
-for (const [name, a, b] of rows) {
-  console.log(name.padEnd(46), a.toFixed(1).padStart(9), b.toFixed(1).padStart(9), `${(a / b).toFixed(2)}x`.padStart(7));
-}
-await done();
+await mkdir('bench/results', { recursive: true });
+await writeFile('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten: bench/results/latest.json');

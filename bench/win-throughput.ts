@@ -1,0 +1,144 @@
+// `/win` from outside, side by side with its floor: each bot runs as its own process against the
+// same sandbox and PostgreSQL server, driven at a fixed concurrency. Prints figures and ratios.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import postgres from 'postgres';
+import { commands } from '../commands/index.js';
+import { ManualClock } from '../src/clock.js';
+import { deployCommands } from '../src/discord/deploy.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
+
+export interface WinFigures {
+  bot: string;
+  startupMs: number;
+  rssIdleMb: number;
+  rssLoadedMb: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  botCpuMsPerWin: number;
+  postgresCpuMsPerWin: number;
+  unanswered: number;
+}
+
+const TICK_MS = 10; // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 on Linux)
+
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS;
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+
+function botCommand(kind: 'naive' | 'small-wins'): string[] {
+  if (kind === 'naive') return ['bench/minimal-bot.mjs'];
+  return existsSync('dist/src/index.js') ? ['dist/src/index.js'] : ['--import', 'tsx', 'src/index.ts'];
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Fires `total` /wins, `concurrency` at a time, from the sandbox's members in turn. */
+async function drive(sandbox: Sandbox, total: number, concurrency: number, tag: string): Promise<{ latencies: number[]; unanswered: number; seconds: number }> {
+  const members = sandbox.users().filter((u) => !u.bot).map((u) => u.username);
+  const latencies: number[] = [];
+  let unanswered = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const result = await sandbox.chatInput(members[i % members.length] ?? 'alice', { name: 'win', options: { text: `${tag} win ${i}` } });
+        if (result.failed || result.respondedInMs === undefined) unanswered++;
+        else latencies.push(result.respondedInMs);
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), unanswered, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, options: { total: number; concurrency: number }): Promise<WinFigures> {
+  const name = `small_wins_bench_${kind.replace('-', '_')}_${process.pid}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x', responseDeadlineMs: 10_000 });
+  await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'x' });
+  let child: ChildProcess | undefined;
+  try {
+    const env = { DISCORD_TOKEN: 'x', DISCORD_API_URL: sandbox.apiUrl, DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH };
+    // Start-up is measured on a migrated database: a first start migrates, then stops.
+    if (kind === 'small-wins') await stopBot(await startBot(kind, env, sandbox));
+    const started = await startBot(kind, env, sandbox);
+    child = started.child;
+    const startupMs = started.startupMs;
+    const pid = child.pid ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const rssIdleMb = await rssMb(pid);
+    await drive(sandbox, Math.min(500, options.total), options.concurrency, 'warm-up');
+    const backends = (await admin.unsafe(`select pid from pg_stat_activity where datname = '${name}'`)).map((r) => Number(r.pid));
+    const [botBefore, pgBefore] = [await cpuMs(pid), await sumCpu(backends)];
+    const run = await drive(sandbox, options.total, options.concurrency, 'measured');
+    const [botAfter, pgAfter] = [await cpuMs(pid), await sumCpu(backends)];
+    return {
+      bot: kind,
+      startupMs,
+      rssIdleMb,
+      rssLoadedMb: await rssMb(pid),
+      perSecond: options.total / run.seconds,
+      p50Ms: percentile(run.latencies, 50),
+      p99Ms: percentile(run.latencies, 99),
+      botCpuMsPerWin: (botAfter - botBefore) / options.total,
+      postgresCpuMsPerWin: (pgAfter - pgBefore) / options.total,
+      unanswered: run.unanswered,
+    };
+  } finally {
+    if (child) await stopBot({ child });
+    await sandbox.close();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+async function sumCpu(pids: number[]): Promise<number> {
+  let total = 0;
+  for (const pid of pids) total += await cpuMs(pid);
+  return total;
+}
+
+/** Spawns the bot and times it from spawn to its first answered /win. */
+async function startBot(kind: 'naive' | 'small-wins', env: NodeJS.ProcessEnv, sandbox: Sandbox): Promise<{ child: ChildProcess; startupMs: number }> {
+  let output = '';
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, botCommand(kind), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor(() => output.includes('connected to Discord') || child.exitCode !== null, 60_000, `${kind} to connect`);
+  if (child.exitCode !== null) throw new Error(`${kind} exited: ${output}`);
+  const first = await sandbox.chatInput('alice', { name: 'win', options: { text: 'first' } });
+  if (first.failed) throw new Error(`${kind} did not answer its first /win`);
+  return { child, startupMs: performance.now() - spawnedAt };
+}
+
+async function stopBot({ child }: { child: ChildProcess }): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
