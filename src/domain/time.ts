@@ -3,6 +3,7 @@ import { addDays, formatIsoWeek, isoWeekOf, mondayOf, plainDateOf, type LocalDat
 
 export * from './time-calendar.js';
 export * from './timezones.js';
+export * from './timezone-input.js';
 
 export interface LocalDateTime extends LocalDate {
   hour: number;
