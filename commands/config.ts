@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, ChannelType, type APIApplicationCommandStringOption, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { guildSettings, saveCheckinSettings, saveRecapSettings } from '../src/db/guild-settings.js';
 import { nextRecapAt } from '../src/domain/schedule.js';
-import { canonicalTimeZone, closeTimeZones, searchTimeZones } from '../src/domain/time.js';
+import { readTimeZone, searchTimeZones, timeZoneConfirmation, unknownTimeZoneHint } from '../src/domain/time.js';
 import { parseLocalTime, WEEKDAY_NAMES, weekdayName, weekdayNumber } from '../src/domain/weekly-settings.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
 import type { ChatInputCommand, Deps } from '../src/discord/command.js';
@@ -55,6 +55,8 @@ function readDay(interaction: ChatInputCommandInteraction, fallback: number): nu
   return day;
 }
 
+const quote = (s: string): string => `\`${s.replace(/`/g, "'").slice(0, 64)}\``;
+
 async function recap(interaction: ChatInputCommandInteraction, { db, clock }: Deps) {
   const now = clock.now();
   const current = await guildSettings(db, interaction.guildId ?? '', now);
@@ -64,16 +66,18 @@ async function recap(interaction: ChatInputCommandInteraction, { db, clock }: De
   const time = rawTime === null ? current.recapTime : parseLocalTime(rawTime);
   if (!time) throw new UserFacingError('config-time', `I couldn't read \`${rawTime?.slice(0, 20)}\` as a time. Use 24-hour \`HH:MM\`, like \`09:00\` or \`18:30\`.`);
   const rawZone = interaction.options.getString('timezone');
-  const timezone = rawZone === null ? current.timezone : canonicalTimeZone(rawZone);
-  if (!timezone) {
-    const close = closeTimeZones(rawZone ?? '');
-    throw new UserFacingError('config-timezone', `I don't know the timezone \`${rawZone?.slice(0, 64)}\`.${close.length ? ` Did you mean ${close.map((z) => `\`${z}\``).join(', ')}?` : ' Use an IANA name like `Europe/Paris`.'}`);
+  const reading = rawZone === null ? null : readTimeZone(rawZone);
+  if (reading?.kind === 'unknown') {
+    throw new UserFacingError('config-timezone', `I don't know the timezone ${quote(reading.typed)}. ${unknownTimeZoneHint(reading, quote)}`);
   }
+  const timezone = reading === null ? current.timezone : reading.zone;
   const recapDay = readDay(interaction, current.recapDay);
   const saved = await saveRecapSettings(db, current.id, { recapChannelId: channelId, recapDay, recapTime: time, timezone, nextRecapAt: nextRecapAt({ day: recapDay, time, timezone }, now) }, now);
   await respond(interaction, {
     ephemeral: true,
-    content: `Done. The weekly recap goes to <#${channelId}> every ${weekdayName(recapDay)} at ${time} (${timezone}).`,
+    content: [`Done. The weekly recap goes to <#${channelId}> every ${weekdayName(recapDay)} at ${time} (${timezone}).`, reading ? timeZoneConfirmation(reading, quote) : '']
+      .filter(Boolean)
+      .join(' '),
     embeds: [configEmbed(saved, now)],
   });
 }

@@ -3,7 +3,7 @@ import { memberSettings, updateMemberSettings, type MemberSettings } from '../sr
 import { activePause } from '../src/db/pauses.js';
 import type { Pause } from '../src/db/schema.js';
 import { describeLocalTime, describePause } from '../src/domain/pause.js';
-import { canonicalTimeZone, closeTimeZones, searchTimeZones } from '../src/domain/time.js';
+import { readTimeZone, searchTimeZones, timeZoneConfirmation, unknownTimeZoneHint, type TimeZoneReading } from '../src/domain/time.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
@@ -34,23 +34,18 @@ export const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-type TimezoneChoice = { kind: 'server' } | { kind: 'zone'; zone: string; typed: string };
+type TimezoneChoice = { kind: 'server' } | (TimeZoneReading & { kind: 'zone' });
 
 const quote = (s: string): string => `\`${s.replace(/`/g, "'").slice(0, TIMEZONE_MAX)}\``;
 
 function parseTimezone(raw: string): TimezoneChoice {
   const typed = raw.trim();
   if (SERVER_WORDS.has(typed.toLowerCase())) return { kind: 'server' };
-  const zone = canonicalTimeZone(typed);
-  if (zone !== null) return { kind: 'zone', zone, typed };
-  const close = closeTimeZones(typed);
-  const hint =
-    close.length > 0
-      ? `Did you mean ${close.map(quote).join(' or ')}?`
-      : 'Timezone names look like `Europe/Paris` or `America/New_York`: start typing your city and pick it from the list.';
+  const reading = readTimeZone(typed);
+  if (reading.kind === 'zone') return reading;
   throw new UserFacingError(
     'timezone-unknown',
-    `I don't know a timezone called ${quote(typed)}. ${hint} (Or use \`server\` to follow the server's timezone.)`,
+    `I don't know a timezone called ${quote(typed)}. ${unknownTimeZoneHint(reading, quote)} (Or use \`server\` to follow the server's timezone.)`,
   );
 }
 
@@ -58,9 +53,8 @@ function describeTimezoneChange(choice: TimezoneChoice, serverTimezone: string, 
   if (choice.kind === 'server') {
     return `Your days now follow the server's timezone, ${serverTimezone} (it's ${describeLocalTime(serverTimezone, now)} there).`;
   }
-  const renamed =
-    choice.typed.toLowerCase() !== choice.zone.toLowerCase() ? ` (${quote(choice.typed)} is also known as ${choice.zone}, so that's the name I saved.)` : '';
-  return `Your days now run on ${choice.zone} time (it's ${describeLocalTime(choice.zone, now)} there).${renamed}`;
+  const confirmation = timeZoneConfirmation(choice, quote);
+  return `Your days now run on ${choice.zone} time (it's ${describeLocalTime(choice.zone, now)} there).${confirmation ? ` ${confirmation}` : ''}`;
 }
 
 const DMS_ON =

@@ -1,3 +1,5 @@
+import { Temporal } from 'temporal-polyfill';
+
 /** A calendar date with no timezone attached. */
 export interface LocalDate {
   year: number;
@@ -6,45 +8,41 @@ export interface LocalDate {
   day: number;
 }
 
+const DAY_MS = 86_400_000;
 const mod = (a: number, n: number): number => ((a % n) + n) % n;
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
+// Day counting stays on plain integers (Date's own proleptic Gregorian maths): it sits in hot loops
+// where a Temporal object per step cost several times more. Calendar rules come from Temporal.
+
 /** Days since 1970-01-01 (proleptic Gregorian); out-of-range days/months roll over like Date.UTC. */
 export function epochDayOf(date: LocalDate): number {
-  // Normalise the month first so the era arithmetic below sees 1..12 (Hinnant's days_from_civil).
-  const monthIndex = date.month - 1;
-  const y0 = date.year + Math.floor(monthIndex / 12);
-  const m = mod(monthIndex, 12) + 1;
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + date.day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
+  // setUTCFullYear, unlike Date.UTC, takes years 0–99 literally.
+  return Math.round(new Date(0).setUTCFullYear(date.year, date.month - 1, date.day) / DAY_MS);
 }
 
 /** Inverse of {@link epochDayOf}. */
 export function localDateOfEpochDay(epochDay: number): LocalDate {
-  const z = epochDay + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  const d = new Date(epochDay * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Temporal's date for a LocalDate (rolled over like {@link epochDayOf}). */
+export function plainDateOf(date: LocalDate): Temporal.PlainDate {
+  const { year, month, day } = localDateOfEpochDay(epochDayOf(date));
+  return new Temporal.PlainDate(year, month, day);
+}
+
+export function localDateOfPlain(date: Temporal.PlainDate): LocalDate {
+  return { year: date.year, month: date.month, day: date.day };
 }
 
 export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return new Temporal.PlainDate(year, 1, 1).inLeapYear;
 }
 
 export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return new Temporal.PlainDate(year, month, 1).daysInMonth;
 }
 
 /** Calendar arithmetic: no timezone, so always exactly n calendar days. */
@@ -80,11 +78,12 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseLocalDate(s: string): LocalDate | null {
   const match = LOCAL_DATE.exec(s);
   if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  try {
+    return localDateOfPlain(Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' }));
+  } catch {
+    return null;
+  }
 }
 
 export function formatLocalDate(d: LocalDate): string {
@@ -93,10 +92,9 @@ export function formatLocalDate(d: LocalDate): string {
 
 /** ISO-8601 week-numbering year and week (1..53) of a date. */
 export function isoWeekOf(date: LocalDate): { year: number; week: number } {
-  // The week belongs to the year that holds its Thursday.
-  const thursday = addDays(date, 4 - weekdayOf(date));
-  const dayOfYear = daysBetween({ year: thursday.year, month: 1, day: 1 }, thursday);
-  return { year: thursday.year, week: Math.floor(dayOfYear / 7) + 1 };
+  const plain = plainDateOf(date);
+  // Always defined in the ISO calendar, which is the only one used here.
+  return { year: plain.yearOfWeek ?? plain.year, week: plain.weekOfYear ?? 1 };
 }
 
 /** 'YYYY-Www', e.g. '2026-W53'. */

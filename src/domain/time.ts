@@ -1,16 +1,9 @@
-import {
-  addDays,
-  epochDayOf,
-  formatIsoWeek,
-  isoWeekOf,
-  localDateOfEpochDay,
-  mondayOf,
-  weekdayOf,
-  type LocalDate,
-} from './time-calendar.js';
+import { Temporal } from 'temporal-polyfill';
+import { addDays, formatIsoWeek, isoWeekOf, mondayOf, plainDateOf, type LocalDate } from './time-calendar.js';
 
 export * from './time-calendar.js';
 export * from './timezones.js';
+export * from './timezone-input.js';
 
 export interface LocalDateTime extends LocalDate {
   hour: number;
@@ -26,81 +19,7 @@ export interface Range {
   end: Date;
 }
 
-const SECOND_MS = 1000;
-const MINUTE_MS = 60 * SECOND_MS;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-// Wider than any UTC offset (−12h … +14h), so the wall time is reached inside [wall − this, wall + this].
-const SEARCH_SPAN_MS = 27 * HOUR_MS;
-const MAX_CACHED_FORMATTERS = 1000;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(tz: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(tz);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    // Keyed by the string as given, so guard against callers passing endless spellings.
-    if (formatters.size >= MAX_CACHED_FORMATTERS) formatters.clear();
-    formatters.set(tz, formatter);
-  }
-  return formatter;
-}
-
-interface WallClock extends LocalDate {
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallClockAt(tz: string, epochMs: number): WallClock {
-  const wall: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterFor(tz).formatToParts(epochMs)) {
-    switch (part.type) {
-      case 'year':
-        wall.year = Number(part.value);
-        break;
-      case 'month':
-        wall.month = Number(part.value);
-        break;
-      case 'day':
-        wall.day = Number(part.value);
-        break;
-      case 'hour':
-        // Some ICU builds print midnight as 24 even with h23.
-        wall.hour = Number(part.value) % 24;
-        break;
-      case 'minute':
-        wall.minute = Number(part.value);
-        break;
-      case 'second':
-        wall.second = Number(part.value);
-        break;
-      default:
-        break;
-    }
-  }
-  return wall;
-}
-
-/** The local wall clock at an instant, as milliseconds since a UTC-like epoch (whole seconds). */
-function wallMsAt(tz: string, epochMs: number): number {
-  const w = wallClockAt(tz, epochMs);
-  return epochDayOf(w) * DAY_MS + w.hour * HOUR_MS + w.minute * MINUTE_MS + w.second * SECOND_MS;
-}
-
-function offsetMsAt(tz: string, epochMs: number): number {
-  return wallMsAt(tz, epochMs) - (epochMs - (((epochMs % SECOND_MS) + SECOND_MS) % SECOND_MS));
-}
+const NS_PER_MINUTE = 60e9;
 
 function epochMsOf(instant: Date): number {
   const ms = instant.getTime();
@@ -108,56 +27,28 @@ function epochMsOf(instant: Date): number {
   return ms;
 }
 
-/** Every instant whose wall clock reads wallMs, earliest first; empty inside a DST gap. */
-function instantsOfWall(tz: string, wallMs: number): number[] {
-  // Offsets a day either side catch both sides of any single transition near the wall time.
-  const before = offsetMsAt(tz, wallMs - DAY_MS);
-  const after = offsetMsAt(tz, wallMs + DAY_MS);
-  const found = matchingInstants(tz, wallMs, before === after ? [before] : [before, after]);
-  if (found.length > 0 || before === after) return found;
-  // Transitions closer together than a day: correct each guess by the offset it lands on.
-  return matchingInstants(tz, wallMs, [wallMs - before, wallMs - after].map((guess) => offsetMsAt(tz, guess)));
+function zonedAt(tz: string, epochMs: number): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(tz);
 }
 
-function matchingInstants(tz: string, wallMs: number, offsets: readonly number[]): number[] {
-  const candidates = [...new Set(offsets)].map((offset) => wallMs - offset);
-  return candidates.filter((t) => wallMsAt(tz, t) === wallMs).sort((a, b) => a - b);
-}
-
-/** Earlier instant for a repeated wall time; the end of the gap for a skipped one. */
-function instantOfWall(tz: string, wallMs: number): number {
-  return instantsOfWall(tz, wallMs)[0] ?? firstInstantAfterGap(tz, wallMs);
-}
-
-function firstInstantAfterGap(tz: string, wallMs: number): number {
-  // Bisect on whole seconds for the first instant whose wall clock is past wallMs: the transition.
-  let lo = Math.floor((wallMs - SEARCH_SPAN_MS) / SECOND_MS);
-  let hi = Math.ceil((wallMs + SEARCH_SPAN_MS) / SECOND_MS);
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (wallMsAt(tz, mid * SECOND_MS) > wallMs) hi = mid;
-    else lo = mid;
-  }
-  // If the wall time did exist after all (odd transition pairs), the second before is it.
-  return wallMsAt(tz, lo * SECOND_MS) === wallMs ? lo * SECOND_MS : hi * SECOND_MS;
-}
+const dateOf = (zoned: Temporal.ZonedDateTime): Date => new Date(zoned.epochMilliseconds);
 
 /**
  * Local time minus UTC, in minutes (345 for Asia/Kathmandu, 765 or 825 for Pacific/Chatham).
  * Fractional only for zones whose offset had seconds (Africa/Monrovia before 1972).
  */
 export function offsetMinutesAt(tz: string, instant: Date): number {
-  return offsetMsAt(tz, epochMsOf(instant)) / MINUTE_MS;
+  return zonedAt(tz, epochMsOf(instant)).offsetNanoseconds / NS_PER_MINUTE;
 }
 
 export function localDateOf(tz: string, instant: Date): LocalDate {
-  const { year, month, day } = wallClockAt(tz, epochMsOf(instant));
+  const { year, month, day } = zonedAt(tz, epochMsOf(instant));
   return { year, month, day };
 }
 
 export function localDateTimeOf(tz: string, instant: Date): LocalDateTime {
-  const wall = wallClockAt(tz, epochMsOf(instant));
-  return { ...wall, weekday: weekdayOf(wall) };
+  const { year, month, day, hour, minute, second, dayOfWeek } = zonedAt(tz, epochMsOf(instant));
+  return { year, month, day, hour, minute, second, weekday: dayOfWeek };
 }
 
 /**
@@ -168,8 +59,12 @@ export function zonedToInstant(tz: string, date: LocalDate, hour = 0, minute = 0
   if (!Number.isInteger(hour) || hour < 0 || hour > 23 || !Number.isInteger(minute) || minute < 0 || minute > 59) {
     throw new RangeError(`Not a wall time: ${hour}:${minute}`);
   }
-  const wallMs = epochDayOf(date) * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS;
-  return new Date(instantOfWall(tz, wallMs));
+  const wall = plainDateOf(date).toPlainDateTime({ hour, minute });
+  const earlier = wall.toZonedDateTime(tz, { disambiguation: 'earlier' });
+  // Same day too: Apia skipped all of 2011-12-30, a 24-hour gap.
+  if (earlier.hour === hour && earlier.minute === minute && earlier.day === wall.day) return dateOf(earlier);
+  // Skipped: 'earlier' lands before the gap, so the next transition is where the clock jumps over it.
+  return dateOf(earlier.getTimeZoneTransition('next') ?? earlier);
 }
 
 /**
@@ -178,13 +73,30 @@ export function zonedToInstant(tz: string, date: LocalDate, hour = 0, minute = 0
  * never overlap.
  */
 export function startOfLocalDay(tz: string, date: LocalDate): Date {
-  const midnight = epochDayOf(date) * DAY_MS;
-  const [first, ...later] = instantsOfWall(tz, midnight);
-  if (first === undefined) return new Date(firstInstantAfterGap(tz, midnight));
-  let start = first;
-  // The day starts where the clock last climbs into it, not where it briefly visited.
-  for (const t of later) if (wallMsAt(tz, t - SECOND_MS) < midnight) start = t;
+  const key = `${tz}|${date.year}|${date.month}|${date.day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = firstInstantOfDay(tz, plainDateOf(date));
+    // Keyed by the strings as given, so guard against callers passing endless spellings.
+    if (dayStarts.size >= MAX_CACHED_DAY_STARTS) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
   return new Date(start);
+}
+
+// Every week, day and month range starts and ends at one of these, and zone rules do not change while running.
+const dayStarts = new Map<string, number>();
+const MAX_CACHED_DAY_STARTS = 20_000;
+
+function firstInstantOfDay(tz: string, day: Temporal.PlainDate): number {
+  // Temporal's start of day: the earlier midnight, or the gap's end when midnight is skipped.
+  const first = day.toZonedDateTime(tz);
+  if (first.hour !== 0 || first.minute !== 0 || first.second !== 0) return first.epochMilliseconds;
+  const later = day.toPlainDateTime().toZonedDateTime(tz, { disambiguation: 'later' });
+  if (later.epochMilliseconds === first.epochMilliseconds) return first.epochMilliseconds;
+  // The day starts where the clock last climbs into it, not where it briefly visited.
+  const justBefore = zonedAt(tz, later.epochMilliseconds - 1).toPlainDate();
+  return (Temporal.PlainDate.compare(justBefore, day) < 0 ? later : first).epochMilliseconds;
 }
 
 /**
@@ -219,10 +131,10 @@ export function weekRange(tz: string, instant: Date): Range {
 export function monthRange(tz: string, instant: Date): Range {
   const { year, month } = dayHolding(tz, epochMsOf(instant)).date;
   const first = { year, month, day: 1 };
-  return rangeBetween(tz, first, localDateOfEpochDay(epochDayOf({ year, month: month + 1, day: 1 })));
+  return rangeBetween(tz, first, addDays(first, plainDateOf(first).daysInMonth));
 }
 
 /** 'YYYY-Www' of the local Monday-start week holding the instant, e.g. '2026-W53'. */
 export function weekKey(tz: string, instant: Date): string {
-  return formatIsoWeek(isoWeekOf(mondayOf(dayHolding(tz, epochMsOf(instant)).date)));
+  return formatIsoWeek(isoWeekOf(dayHolding(tz, epochMsOf(instant)).date));
 }

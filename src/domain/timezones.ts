@@ -166,14 +166,48 @@ export function searchTimeZones(query: string, limit = 25): string[] {
     .map(([zone]) => zone);
 }
 
-/** Zones close to a name we did not recognise: the whole name, then its city, cut shorter until something matches. */
+/** The zones whose city is exactly this (any case, spaces or underscores, accents ignored). */
+export function zonesForCity(typed: string): string[] {
+  searchIndex ??= buildSearchIndex();
+  const city = foldAccents(normalise(typed));
+  return [...new Set(searchIndex.filter((entry) => entry.city === city).map((entry) => entry.zone))];
+}
+
+// Below this a "suggestion" is noise (Mars/Olympus → Asia/Srednekolymsk shares only "olym").
+const MIN_SIMILARITY = 0.7;
+
+/**
+ * Zones close to a name we did not recognise, most similar first: its city (or the whole name) within
+ * a few typos of a zone's, or a prefix of at least four letters. Nothing when nothing is close.
+ */
 export function closeTimeZones(typed: string, limit = 3): string[] {
-  const city = typed.slice(typed.lastIndexOf('/') + 1);
-  for (const candidate of [typed, city]) {
-    for (let length = candidate.length; length >= 4; length--) {
-      const found = searchTimeZones(candidate.slice(0, length), limit);
-      if (found.length > 0) return found;
-    }
+  searchIndex ??= buildSearchIndex();
+  const full = foldAccents(normalise(typed));
+  const city = full.slice(full.lastIndexOf('/') + 1);
+  const best = new Map<string, number>();
+  for (const entry of searchIndex) {
+    const score = Math.max(similarity(city, entry.city), similarity(full, entry.full), city.length >= 4 && entry.city.startsWith(city) ? 0.9 : 0);
+    if (score < MIN_SIMILARITY) continue;
+    best.set(entry.zone, Math.max(score, best.get(entry.zone) ?? 0));
   }
-  return [];
+  return [...best]
+    .sort(([za, sa], [zb, sb]) => sb - sa || (za < zb ? -1 : za > zb ? 1 : 0))
+    .slice(0, Math.max(0, Math.floor(limit)))
+    .map(([zone]) => zone);
+}
+
+const foldAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** 1 for equal strings, 0 for nothing in common: one minus the edit distance over the longer length. */
+function similarity(a: string, b: string): number {
+  if (a === '' || b === '') return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return 1 - (previous[b.length] ?? 0) / Math.max(a.length, b.length);
 }

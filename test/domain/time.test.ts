@@ -73,6 +73,11 @@ describe('wall time to instant', () => {
     expect(zonedToInstant('Europe/London', date(2026, 3, 29), 1, 15).toISOString()).toBe('2026-03-29T01:00:00.000Z');
   });
 
+  it('moves a wall time on a day the zone skipped whole to the first instant after it', () => {
+    // Apia jumped from 2011-12-29 23:59:59 (−10:00) to 2011-12-31 00:00 (+14:00).
+    expect(zonedToInstant('Pacific/Apia', date(2011, 12, 30), 9, 0).toISOString()).toBe('2011-12-30T10:00:00.000Z');
+  });
+
   it('handles Lord Howe’s 30-minute gap and overlap', () => {
     // DST starts 2026-10-04 02:00 → 02:30 (+10:30 → +11) and ends 2026-04-05 02:00 → 01:30.
     expect(zonedToInstant('Australia/Lord_Howe', date(2026, 10, 4), 2, 10).toISOString()).toBe('2026-10-03T15:30:00.000Z');

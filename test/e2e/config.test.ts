@@ -76,6 +76,13 @@ describe('/config for admins', () => {
     expect(shown(result)).toContain('Friday 2026-11-27 18:30 (Asia/Kolkata)');
   });
 
+  it('reads a timezone abbreviation as the zone an admin means and says so', async () => {
+    const result = await configure('ada', { channel: h.sandbox.channels.wins!, timezone: 'PST' });
+    expect(result.message?.content).toMatch(/\(America\/Los_Angeles\)\. I read `PST` as US Pacific time, so I saved America\/Los_Angeles/);
+    expect((await settings()).timezone).toBe('America/Los_Angeles');
+    await configure('ada', { timezone: 'Asia/Kolkata' });
+  });
+
   it('keeps earlier choices when only some options change', async () => {
     await configure('ada', { time: '7:05' });
     const saved = await settings();

@@ -20,7 +20,7 @@ describe('/settings through discord.js and the sandbox', () => {
 
   beforeAll(async () => {
     h = await startHarness(start);
-    for (const name of ['cleo', 'dana', 'eli', 'fay', 'gus', 'hal']) h.sandbox.addUser(name);
+    for (const name of ['cleo', 'dana', 'eli', 'fay', 'gus', 'hal', 'ivy']) h.sandbox.addUser(name);
   });
   afterAll(async () => {
     await h?.close();
@@ -59,6 +59,26 @@ describe('/settings through discord.js and the sandbox', () => {
 
     const offset = await run('fay', { timezone: '+05:30' });
     expect(offset).toMatch(/I don't know a timezone called `\+05:30`.*Europe\/Paris/);
+  });
+
+  it('reads abbreviations, cities and fixed offsets the way members mean them, and says what it saved', async () => {
+    const est = await run('ivy', { timezone: 'EST' });
+    expect(est).toContain('Your days now run on America/New_York time');
+    expect(est).toContain('I read `EST` as US Eastern time, so I saved America/New_York');
+    expect((await stored('ivy')).ownTimezone).toBe('America/New_York');
+
+    expect(await run('ivy', { timezone: 'Paris' })).toContain('Your days now run on Europe/Paris time');
+    expect((await stored('ivy')).ownTimezone).toBe('Europe/Paris');
+
+    const fixed = await run('ivy', { timezone: 'GMT+2' });
+    expect(fixed).toContain('Etc/GMT-2 is a fixed UTC+2 all year');
+    expect(fixed).toContain('no daylight saving');
+    expect((await stored('ivy')).ownTimezone).toBe('Etc/GMT-2');
+
+    const mars = await run('ivy', { timezone: 'Mars/Olympus' });
+    expect(mars).toContain("I don't know a timezone called `Mars/Olympus`");
+    expect(mars).not.toContain('Did you mean');
+    expect((await stored('ivy')).ownTimezone).toBe('Etc/GMT-2');
   });
 
   it("goes back to the server's timezone with `server` or `default`", async () => {
