@@ -1,5 +1,7 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
 
 export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError';
@@ -9,39 +11,56 @@ export interface DataDirLock {
   release(): Promise<void>;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+export interface DataDirLockOptions {
+  /**
+   * A lock whose holder has not refreshed it for this long is stale and is taken over. The holder
+   * refreshes it every `staleMs / 4`, so only a dead (or badly stuck) process loses it.
+   */
+  staleMs?: number;
+  /** How long a start waits for a stale lock to be recognised before giving up. */
+  waitMs?: number;
+  /** Called if the lock was taken from this process after all (its refresh failed): stop writing. */
+  onCompromised?: (error: Error) => void;
 }
 
+const DEFAULT_STALE_MS = 20_000;
+
 /**
- * PGlite has no lock of its own and two writers lose data, so the folder is claimed
- * with a pid file; a lock left by a dead process is taken over.
+ * PGlite has no lock of its own and two writers lose data, so the folder is claimed with
+ * proper-lockfile: an atomic `mkdir` of the lock directory (exactly one of many simultaneous starts wins)
+ * kept fresh by its holder. Staleness is judged by that freshness, never by a pid, so a restart
+ * that gets the same pid (pid 1 in Docker) takes over its own dead lock once it has gone stale.
  */
-export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
-  const path = join(dataDir, 'small-wins.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(`${process.pid}\n`);
-      await handle.close();
-      return { release: () => rm(path, { force: true }) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new DataDirLockedError(
-          `The data folder ${dataDir} is in use by another Small Wins process (pid ${holder}). ` +
-            'Stop that process, or point DATA_DIR somewhere else, or use DATABASE_URL for several processes.',
-        );
-      }
-      await rm(path, { force: true });
-    }
+export async function acquireDataDirLock(dataDir: string, options: DataDirLockOptions = {}): Promise<DataDirLock> {
+  const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
+  const lockfilePath = join(dataDir, 'pglite.lock');
+  const waitMs = options.waitMs ?? staleMs + 5_000;
+  const retryEveryMs = Math.max(250, Math.round(staleMs / 8));
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dataDir, {
+      lockfilePath,
+      stale: staleMs,
+      update: Math.round(staleMs / 4),
+      realpath: false,
+      retries: { retries: Math.ceil(waitMs / retryEveryMs), factor: 1, minTimeout: retryEveryMs, maxTimeout: retryEveryMs },
+      onCompromised: options.onCompromised ?? ((error) => {
+        throw error;
+      }),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    const holder = await readFile(`${lockfilePath}.owner`, 'utf8').catch(() => 'unknown');
+    throw new DataDirLockedError(
+      `The data folder ${dataDir} is in use by another Small Wins process (${holder.trim()}). ` +
+        'Stop that process, or point DATA_DIR somewhere else, or use DATABASE_URL for several processes.',
+    );
   }
-  throw new DataDirLockedError(`Could not lock the data folder ${dataDir}; please try again.`);
+  // Only for the message above (beside the lock: proper-lockfile removes it with rmdir, so it must stay empty).
+  await writeFile(`${lockfilePath}.owner`, `pid ${process.pid} on ${hostname()}\n`).catch(() => undefined);
+  return {
+    release: async () => {
+      await release().catch(() => undefined);
+    },
+  };
 }
