@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import lockfile, { type LockOptions } from 'proper-lockfile';
 
 export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError';
@@ -17,7 +18,7 @@ export interface DataDirLockOptions {
    * refreshes it every `staleMs / 4`, so only a dead (or badly stuck) process loses it.
    */
   staleMs?: number;
-  /** How long a start waits for a stale lock to be recognised before giving up. */
+  /** How long a start waits for an unrefreshed lock to go stale before giving up (a refreshed one is refused at once). */
   waitMs?: number;
   /** Called if the lock was taken from this process after all (its refresh failed): stop writing. */
   onCompromised?: (error: Error) => void;
@@ -30,37 +31,48 @@ const DEFAULT_STALE_MS = 20_000;
  * proper-lockfile: an atomic `mkdir` of the lock directory (exactly one of many simultaneous starts wins)
  * kept fresh by its holder. Staleness is judged by that freshness, never by a pid, so a restart
  * that gets the same pid (pid 1 in Docker) takes over its own dead lock once it has gone stale.
+ * A lock found fresh at first is watched: refreshed means a live holder (refused), not means a dead one.
  */
 export async function acquireDataDirLock(dataDir: string, options: DataDirLockOptions = {}): Promise<DataDirLock> {
   const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
   const lockfilePath = join(dataDir, 'pglite.lock');
-  const waitMs = options.waitMs ?? staleMs + 5_000;
-  const retryEveryMs = Math.max(250, Math.round(staleMs / 8));
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dataDir, {
-      lockfilePath,
-      stale: staleMs,
-      update: Math.round(staleMs / 4),
-      realpath: false,
-      retries: { retries: Math.ceil(waitMs / retryEveryMs), factor: 1, minTimeout: retryEveryMs, maxTimeout: retryEveryMs },
-      onCompromised: options.onCompromised ?? ((error) => {
-        throw error;
-      }),
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    const holder = await readFile(`${lockfilePath}.owner`, 'utf8').catch(() => 'unknown');
-    throw new DataDirLockedError(
-      `The data folder ${dataDir} is in use by another Small Wins process (${holder.trim()}). ` +
-        'Stop that process, or point DATA_DIR somewhere else, or use DATABASE_URL for several processes.',
-    );
-  }
-  // Only for the message above (beside the lock: proper-lockfile removes it with rmdir, so it must stay empty).
-  await writeFile(`${lockfilePath}.owner`, `pid ${process.pid} on ${hostname()}\n`).catch(() => undefined);
-  return {
-    release: async () => {
-      await release().catch(() => undefined);
-    },
+  const ownerPath = `${lockfilePath}.owner`;
+  const lockOptions: LockOptions = {
+    lockfilePath,
+    stale: staleMs,
+    update: Math.max(1_000, Math.round(staleMs / 4)),
+    realpath: false,
+    onCompromised: options.onCompromised ?? ((error) => {
+      throw error;
+    }),
   };
+  const deadline = Date.now() + (options.waitMs ?? staleMs + 5_000);
+  let firstSeen = await modifiedAt(lockfilePath);
+  for (;;) {
+    try {
+      const release = await lockfile.lock(dataDir, lockOptions);
+      // Only for the message below (beside the lock: proper-lockfile removes it with rmdir, so it must stay empty).
+      await writeFile(ownerPath, `${process.pid}\n${hostname()}\n`).catch(() => undefined);
+      return { release: () => release().catch(() => undefined) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    }
+    // A holder that refreshes its lock is alive: refuse now. One that does not may be dead: wait for staleness.
+    const seen = await modifiedAt(lockfilePath);
+    firstSeen ??= seen;
+    if (Date.now() >= deadline || (firstSeen !== undefined && seen !== undefined && seen !== firstSeen)) break;
+    await sleep(Math.min(500, Math.max(50, deadline - Date.now())));
+  }
+  const [pid, host] = (await readFile(ownerPath, 'utf8').catch(() => '')).split('\n');
+  throw new DataDirLockedError(
+    `The data folder ${dataDir} is in use by another Small Wins process (pid ${pid || 'unknown'})${host ? ` on ${host}` : ''}. ` +
+      'Stop that process, or point DATA_DIR somewhere else, or use DATABASE_URL for several processes.',
+  );
+}
+
+async function modifiedAt(path: string): Promise<number | undefined> {
+  return stat(path).then(
+    (info) => info.mtimeMs,
+    () => undefined,
+  );
 }
