@@ -32,6 +32,7 @@ const refusals = {
 export const logAsWin: MessageMenuCommand = {
   kind: 'message-menu',
   data,
+  ephemeral: false,
   async execute(interaction, { db, clock }) {
     const message = interaction.targetMessage;
     if (message.author.id !== interaction.user.id) throw refusals.notYours;

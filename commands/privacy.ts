@@ -9,7 +9,7 @@ import {
 import { deleteMemberData, exportMemberData } from '../src/db/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { noPings, respond, withDeferral } from '../src/discord/reply.js';
+import { acknowledged, deferOnce, noPings, respond, withDeferral } from '../src/discord/reply.js';
 
 export const data = {
   name: 'privacy',
@@ -84,7 +84,7 @@ async function askToDelete(interaction: ChatInputCommandInteraction): Promise<vo
 async function settle(interaction: ButtonInteraction, work: () => Promise<string>): Promise<void> {
   let deferring: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
-    deferring = interaction.deferUpdate().catch(() => undefined);
+    deferring = deferOnce(interaction, 'update');
   }, 1500);
   let content: string;
   try {
@@ -92,6 +92,8 @@ async function settle(interaction: ButtonInteraction, work: () => Promise<string
   } finally {
     clearTimeout(timer);
     await deferring;
+    // The router's safety net may have started a defer of its own.
+    await acknowledged(interaction);
   }
   const body = { content, components: [], embeds: [], allowedMentions: noPings };
   if (interaction.deferred) await interaction.editReply(body);

@@ -49,6 +49,7 @@ export const data = {
 export const win: ChatInputCommand = {
   kind: 'chat-input',
   data,
+  ephemeral: (interaction) => interaction.options.getBoolean('private') ?? false,
   async execute(interaction, { db, clock }) {
     const rawText = interaction.options.getString('text');
     const isPrivate = interaction.options.getBoolean('private') ?? false;

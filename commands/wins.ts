@@ -5,7 +5,7 @@ import { clampPage, isWinPeriod, pageCount, periodRange, truncateAtWord, WINS_PE
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { parseWinListId, winListMessage, type WinListView } from '../src/discord/render/win-list.js';
-import { noPings, respond, withDeferral } from '../src/discord/reply.js';
+import { acknowledged, deferOnce, noPings, respond, withDeferral } from '../src/discord/reply.js';
 
 export const data = {
   name: 'wins',
@@ -51,7 +51,7 @@ async function loadView({ db, clock }: Deps, key: MemberKey, period: WinPeriod, 
 async function updateList(interaction: ButtonInteraction, build: () => Promise<ReturnType<typeof winListMessage>>): Promise<void> {
   let deferring: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
-    deferring = interaction.deferUpdate().catch(() => undefined);
+    deferring = deferOnce(interaction, 'update');
   }, 1500);
   let payload: ReturnType<typeof winListMessage>;
   try {
@@ -59,6 +59,8 @@ async function updateList(interaction: ButtonInteraction, build: () => Promise<R
   } finally {
     clearTimeout(timer);
     await deferring;
+    // The router's safety net may have started a defer of its own.
+    await acknowledged(interaction);
   }
   const body = { ...payload, allowedMentions: noPings };
   if (interaction.deferred) await interaction.editReply(body);

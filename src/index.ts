@@ -5,6 +5,10 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { DataDirLockedError } from './db/client.js';
 import { runLive } from './run-live.js';
 import { runSandbox } from './run-sandbox.js';
+import { installShutdown } from './shutdown.js';
+
+// First of all: `docker stop` during a slow start (PGlite's initdb, a login) must still stop cleanly.
+const shutdown = installShutdown();
 
 // Composition root: config → logger → database → clock → Discord client (or the sandbox) → router.
 const { values: args } = parseArgs({
@@ -30,10 +34,12 @@ try {
 
 try {
   const code = config.discordToken
-    ? await runLive(config, config.discordToken, commands, systemClock)
-    : await runSandbox(config, commands, { script: args.script });
+    ? await runLive(config, config.discordToken, commands, systemClock, shutdown)
+    : await runSandbox(config, commands, { script: args.script }, shutdown);
   if (code !== undefined) process.exit(code);
 } catch (error) {
+  // A signal during start-up makes the start fail; the shutdown in progress decides the exit code.
+  if (shutdown.stopping) await new Promise(() => undefined);
   if (error instanceof DataDirLockedError) console.error(error.message);
   else console.error(`Small Wins could not start: ${startupMessage(error)}`);
   process.exit(1);

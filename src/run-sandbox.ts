@@ -10,28 +10,39 @@ import { deployCommands } from './discord/deploy.js';
 import { schedulerFor } from './jobs/start.js';
 import { createLogger } from './logger.js';
 import { runConsole, runScript, startSandbox } from './sandbox/index.js';
+import type { Shutdown } from './shutdown.js';
 
 /**
  * No token: a local Discord stand-in, the real bot connected to it, and a console.
  * The clock starts at real time and moves only when the console says so.
+ * A signal runs the same clean-up as the console's end (registered with `shutdown`, each part once).
  */
-export async function runSandbox(config: Config, commands: readonly Command[], options: { script: string | undefined }): Promise<number> {
+export async function runSandbox(config: Config, commands: readonly Command[], options: { script: string | undefined }, shutdown: Shutdown): Promise<number> {
   const script = options.script ? await readFile(options.script, 'utf8') : undefined;
   const logFile = resolve(config.dataDir, 'sandbox.log');
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: pino({ level: 'warn' }) });
   // The console owns the terminal, so the bot's logs go to a file.
   const logger = createLogger(config.logLevel, pino.destination({ dest: logFile, mkdir: true, sync: false }));
+  const flushLogs = shutdown.onStop('logs', async () => logger.flush());
+  shutdown.useLog((message, fields) => logger.info(fields, message));
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: pino({ level: 'warn' }) });
+  const closeDatabase = shutdown.onStop('database', () => database.close());
   const clock = new ManualClock(systemClock.now());
   const sandbox = await startSandbox({ clock, logger: logger.child({ component: 'sandbox' }) });
+  const closeSandbox = shutdown.onStop('sandbox', () => sandbox.close());
   try {
     // What `npm run commands:deploy` does against Discord, done here against the sandbox.
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId, guildId: sandbox.guildId });
     const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
     const bot = await startBot({ db: database.db, clock, logger, config: botConfig }, commands, sandbox.token);
     const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger });
-    scheduler.start();
     // `:time` moves the clock: the scheduler catches up on everything that became due meanwhile.
     const unsubscribe = clock.onChange(() => scheduler.tickNow());
+    const stopBot = shutdown.onStop('discord and scheduler', async () => {
+      unsubscribe();
+      await Promise.all([scheduler.stop(), bot.drain()]);
+      await bot.stop();
+    });
+    scheduler.start();
     const filesDir = resolve(config.dataDir, 'sandbox-files');
     try {
       if (script !== undefined) {
@@ -40,13 +51,11 @@ export async function runSandbox(config: Config, commands: readonly Command[], o
       process.stdout.write(`Small Wins sandbox (bot logs: ${logFile}; database: ${database.kind === 'pglite' ? join(config.dataDir, 'pglite') : 'PostgreSQL'})\n`);
       return await runConsole({ sandbox, clock, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), filesDir });
     } finally {
-      unsubscribe();
-      await scheduler.stop();
-      await bot.stop();
+      await stopBot();
     }
   } finally {
-    await sandbox.close();
-    await database.close();
-    logger.flush();
+    await closeSandbox();
+    await closeDatabase();
+    await flushLogs();
   }
 }

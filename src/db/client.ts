@@ -43,9 +43,28 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     : openPglite(options.dataDir, options.logger);
 }
 
-export async function openPostgres(url: string, logger: Logger, poolSize = 10): Promise<Database> {
+/** How long PostgreSQL may take before a query or connection attempt counts as failed. */
+export interface PostgresTimeouts {
+  connectSeconds: number;
+  statementMs: number;
+}
+
+// Queries here are small: past a few seconds the database is in trouble, and the member should hear so.
+export const defaultTimeouts: PostgresTimeouts = { connectSeconds: 5, statementMs: 8_000 };
+
+export async function openPostgres(url: string, logger: Logger, poolSize = 10, timeouts = defaultTimeouts): Promise<Database> {
   await migratePostgresOnce(url);
-  const client = postgres(url, { max: poolSize, connect_timeout: 5, idle_timeout: 30, onnotice: () => {} });
+  const client = postgres(url, {
+    max: poolSize,
+    connect_timeout: timeouts.connectSeconds,
+    idle_timeout: 30,
+    onnotice: () => {},
+    // Enforced by the server for every statement; a transaction left idle (its client gone quiet) frees its locks.
+    connection: {
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: Math.max(timeouts.statementMs * 2, 10_000),
+    },
+  });
   logger.info({ driver: 'postgres' }, 'database ready');
   return {
     db: drizzlePostgres(client, { schema }),
@@ -70,7 +89,13 @@ async function migratePostgresOnce(url: string): Promise<void> {
 
 export async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
-  const lock = await acquireDataDirLock(dataDir);
+  const lock = await acquireDataDirLock(dataDir, {
+    onCompromised: (error) => {
+      // Another process may be writing the folder now; crashing beats two writers losing data.
+      logger.fatal({ err: error, dataDir }, 'lost the lock on the data folder');
+      throw error;
+    },
+  });
   try {
     const client = new PGlite(join(dataDir, 'pglite'));
     const db = drizzlePglite(client, { schema });

@@ -14,6 +14,8 @@ const unavailableCodes = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
   '53300', // too_many_connections
+  '57014', // query_canceled: statement_timeout (its transaction rolled back, so nothing was saved)
+  '25P03', // idle_in_transaction_session_timeout
 ]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -1,24 +1,49 @@
-import { Events, type Client } from 'discord.js';
+import { Events, type Client, type Interaction } from 'discord.js';
 import type { Command, Deps } from './command.js';
 import { createDiscordClient } from './client.js';
+import { respond } from './reply.js';
 import { createInteractionHandler } from './router.js';
+import type { SafetyNetOptions } from './safety-net.js';
+
+// Answered rather than dropped: an unanswered command shows "The application did not respond",
+// which reads like a fault; this says what is happening and that trying again will work.
+export const RESTARTING = "I'm restarting right now — please try again in a moment. 🌱";
 
 export interface RunningBot {
   client: Client<true>;
   /** Interactions answered since start, by outcome (for /metrics). */
   counters: Record<'ok' | 'refused' | 'error', number>;
+  /** Stops taking new interactions (they get a short "restarting" answer) and waits for those in flight. */
+  drain(): Promise<void>;
+  /** `drain`, then disconnect. */
   stop(): Promise<void>;
 }
 
 /** Connects to Discord (or anything that speaks its API at `config.discordApiUrl`) and answers interactions. */
-export async function startBot(deps: Deps, commands: readonly Command[], token: string): Promise<RunningBot> {
+export async function startBot(
+  deps: Deps,
+  commands: readonly Command[],
+  token: string,
+  options: { safetyNet?: SafetyNetOptions } = {},
+): Promise<RunningBot> {
   const client = createDiscordClient(deps.config.discordApiUrl);
-  const handle = createInteractionHandler(commands, deps);
+  const handle = createInteractionHandler(commands, deps, options.safetyNet);
   const inFlight = new Set<Promise<void>>();
   const counters = { ok: 0, refused: 0, error: 0 };
+  let draining = false;
+
+  const turnAway = async (interaction: Interaction): Promise<'refused'> => {
+    try {
+      if (interaction.isAutocomplete()) await interaction.respond([]);
+      else if (interaction.isRepliable()) await respond(interaction, { content: RESTARTING, ephemeral: true });
+    } catch (error) {
+      deps.logger.warn({ err: error, interaction: interaction.id }, 'could not send the restarting answer');
+    }
+    return 'refused';
+  };
 
   client.on(Events.InteractionCreate, (interaction) => {
-    const work = handle(interaction)
+    const work = (draining ? turnAway(interaction) : handle(interaction))
       .then((outcome) => void counters[outcome]++)
       .finally(() => inFlight.delete(work));
     inFlight.add(work);
@@ -37,12 +62,17 @@ export async function startBot(deps: Deps, commands: readonly Command[], token: 
   const readyClient = await ready;
   deps.logger.info({ user: readyClient.user.id, guilds: readyClient.guilds.cache.size }, 'connected to Discord');
 
+  const drain = async () => {
+    draining = true;
+    // Turned-away interactions join the set while it drains, so wait until it stays empty.
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
   return {
     client: readyClient,
     counters,
+    drain,
     async stop() {
-      // Let answers already being written finish before the connection closes.
-      await Promise.allSettled([...inFlight]);
+      await drain();
       await client.destroy();
     },
   };

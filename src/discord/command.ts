@@ -22,6 +22,8 @@ export interface Deps {
 export interface ChatInputCommand {
   kind: 'chat-input';
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Whether the answer is private; the router's safety-net defer uses it. Private when not said. */
+  ephemeral?: boolean | ((interaction: ChatInputCommandInteraction) => boolean);
   execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, deps: Deps): Promise<void>;
   /** Buttons whose custom id starts with `${data.name}:` come here. */
@@ -31,6 +33,8 @@ export interface ChatInputCommand {
 export interface MessageMenuCommand {
   kind: 'message-menu';
   data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  /** As for chat-input commands. */
+  ephemeral?: boolean;
   execute(interaction: MessageContextMenuCommandInteraction, deps: Deps): Promise<void>;
 }
 

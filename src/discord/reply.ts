@@ -20,11 +20,42 @@ export interface ReplyPayload {
 // Nothing pings unless a caller opts in explicitly (SPEC §1.7).
 export const noPings = { parse: [], repliedUser: false };
 
+// The first acknowledgement of each interaction, whoever started it (a command's own defer or the
+// router's safety net): discord.js marks `deferred` only once Discord has answered, so two callers
+// racing would both acknowledge and the second would fail.
+const acknowledging = new WeakMap<RepliableInteraction, Promise<void>>();
+
+/**
+ * Defers the interaction unless it is already acknowledged or being acknowledged:
+ * `'update'` for a component whose message will be edited, otherwise a reply of the given visibility.
+ */
+export function deferOnce(interaction: RepliableInteraction, how: { ephemeral: boolean } | 'update'): Promise<void> {
+  const pending = acknowledging.get(interaction);
+  if (pending) return pending;
+  if (interaction.deferred || interaction.replied) return Promise.resolve();
+  const deferring = (
+    how === 'update' && interaction.isMessageComponent()
+      ? interaction.deferUpdate()
+      : interaction.deferReply({ flags: how !== 'update' && how.ephemeral ? MessageFlags.Ephemeral : undefined })
+  ).then(
+    () => undefined,
+    () => undefined,
+  );
+  acknowledging.set(interaction, deferring);
+  return deferring;
+}
+
+/** Resolves once any defer in flight has been answered, so `deferred` can be trusted. */
+export async function acknowledged(interaction: RepliableInteraction): Promise<void> {
+  await acknowledging.get(interaction);
+}
+
 /**
  * Sends the one answer an interaction needs, whatever state it is in:
  * a first reply, the edit of a deferred reply, or a follow-up.
  */
 export async function respond(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
+  await acknowledged(interaction);
   const { ephemeral = false, ...body } = payload;
   const message = { ...body, allowedMentions: noPings };
   if (interaction.deferred && !interaction.replied) {
@@ -54,17 +85,11 @@ export async function withDeferral<T>(
   options: { ephemeral: boolean; afterMs?: number },
   work: () => Promise<T>,
 ): Promise<T> {
-  let deferring: Promise<unknown> | undefined;
-  const timer = setTimeout(() => {
-    if (interaction.deferred || interaction.replied) return;
-    deferring = interaction
-      .deferReply({ flags: options.ephemeral ? MessageFlags.Ephemeral : undefined })
-      .catch(() => undefined);
-  }, options.afterMs ?? 1500);
+  const timer = setTimeout(() => void deferOnce(interaction, { ephemeral: options.ephemeral }), options.afterMs ?? 1500);
   try {
     return await work();
   } finally {
     clearTimeout(timer);
-    await deferring;
+    await acknowledged(interaction);
   }
 }

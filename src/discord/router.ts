@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from '../db/errors.js';
 import type { Command, Deps } from './command.js';
 import { UserFacingError } from './errors.js';
 import { respond } from './reply.js';
+import { answerIsEphemeral, TookTooLongError, withSafetyNet, type SafetyNetOptions } from './safety-net.js';
 import { maybeSendSetupHint } from './setup-hint.js';
 
 export const apologyFor = (ref: string) =>
@@ -13,6 +14,18 @@ const databaseDown = new UserFacingError(
   'database-unavailable',
   "I couldn't reach my notebook just now, so nothing was saved — please try again in a minute.",
 );
+
+// After giving up the work may still finish, so the member is not told that nothing was saved.
+const tookTooLong = new UserFacingError(
+  'took-too-long',
+  "My notebook is very slow to answer right now, so I couldn't finish that in time. If you were saving something, it may still go through — check again in a minute before trying again.",
+);
+
+function commandFor(interaction: Interaction, byName: ReadonlyMap<string, Command>): Command | undefined {
+  if (interaction.isCommand()) return byName.get(interaction.commandName);
+  if (interaction.isButton()) return byName.get(interaction.customId.split(':')[0] ?? '');
+  return undefined;
+}
 
 function describe(interaction: Interaction): { kind: string; command: string } {
   if (interaction.isChatInputCommand()) {
@@ -26,7 +39,7 @@ function describe(interaction: Interaction): { kind: string; command: string } {
 }
 
 /** One entry point for every interaction: dispatch, one log line, and the two kinds of error. */
-export function createInteractionHandler(commands: readonly Command[], deps: Deps) {
+export function createInteractionHandler(commands: readonly Command[], deps: Deps, options: SafetyNetOptions = {}) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
   async function dispatch(interaction: Interaction): Promise<void> {
@@ -65,10 +78,14 @@ export function createInteractionHandler(commands: readonly Command[], deps: Dep
     let outcome: 'ok' | 'refused' | 'error' = 'ok';
     let reason: string | undefined;
     let ref: string | undefined;
+    // Buttons answer privately when the net has to catch them: their message may be someone's DM.
+    const ephemeral = interaction.isRepliable() && !interaction.isButton() ? answerIsEphemeral(interaction, commandFor(interaction, byName)) : true;
     try {
-      await dispatch(interaction);
+      await withSafetyNet(interaction, ephemeral, options, dispatch(interaction), (late) =>
+        log.warn({ err: late }, 'interaction failed after it was given up'),
+      );
     } catch (caught) {
-      const error = isDatabaseUnavailable(caught) ? databaseDown : caught;
+      const error = caught instanceof TookTooLongError ? tookTooLong : isDatabaseUnavailable(caught) ? databaseDown : caught;
       if (error instanceof UserFacingError) {
         outcome = 'refused';
         reason = error.reason;

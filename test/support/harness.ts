@@ -1,19 +1,23 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import type { Database } from '../../src/db/client.js';
+import { openPostgres, type Database, type PostgresTimeouts } from '../../src/db/client.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { Command } from '../../src/discord/command.js';
+import type { SafetyNetOptions } from '../../src/discord/safety-net.js';
 import type { Db } from '../../src/db/client.js';
 import { deployCommands } from '../../src/discord/deploy.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { createTestDatabase } from './database.js';
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { sweepForLeaks } from './privacy-sweep.js';
 
 export interface Harness {
   clock: ManualClock;
-  database: Database;
+  database: Database & { url?: string };
+  /** With `throughProxy` (PostgreSQL only): the proxy between the bot and its database. */
+  proxy: FaultProxy | undefined;
   sandbox: Sandbox;
   bot: RunningBot;
   close(): Promise<void>;
@@ -22,13 +26,27 @@ export interface Harness {
 /** The real bot, on a clean test database, connected through the real discord.js client to the sandbox. */
 export async function startHarness(
   start: string,
-  options: { commands?: readonly Command[]; db?: Db } = {},
+  options: {
+    commands?: readonly Command[];
+    db?: Db;
+    logger?: Logger;
+    safetyNet?: SafetyNetOptions;
+    sandbox?: Pick<SandboxOptions, 'deferTimeoutMs'>;
+    /** The bot reaches its PostgreSQL database through a fault proxy, with these timeouts. */
+    throughProxy?: PostgresTimeouts;
+  } = {},
 ): Promise<Harness> {
   const commands = options.commands ?? allCommands;
   const clock = new ManualClock(start);
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const database = await createTestDatabase();
-  const sandbox = await startSandbox({ clock, logger });
+  const sandbox = await startSandbox({ clock, logger, ...options.sandbox });
+  let proxy: FaultProxy | undefined;
+  let proxied: Database | undefined;
+  if (options.throughProxy && database.url) {
+    proxy = await startFaultProxy(database.url);
+    proxied = await openPostgres(proxy.url, logger, 10, options.throughProxy);
+  }
   await deployCommands(commands, {
     apiUrl: sandbox.apiUrl,
     token: sandbox.token,
@@ -36,14 +54,18 @@ export async function startHarness(
     guildId: sandbox.guildId,
   });
   const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent' });
-  const bot = await startBot({ db: options.db ?? database.db, clock, logger, config }, commands, sandbox.token);
+  const bot = await startBot({ db: options.db ?? proxied?.db ?? database.db, clock, logger, config }, commands, sandbox.token, { safetyNet: options.safetyNet });
   return {
     clock,
     database,
+    proxy,
     sandbox,
     bot,
     async close() {
       await bot.stop();
+      proxy?.pass();
+      await proxied?.close();
+      await proxy?.close();
       // Every e2e file ends with this sweep: nothing private may have reached anyone else.
       const leaks = await sweepForLeaks(database.db, sandbox.allMessages());
       if (leaks.length > 0) {

@@ -1,0 +1,104 @@
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+
+export type ProxyMode = 'pass' | 'stall' | 'cut';
+
+/**
+ * A TCP proxy between the bot and PostgreSQL that a test can break on purpose:
+ * `stall()` holds every byte (both ways) until `pass()`, `cut()` ends every connection and refuses
+ * new ones, `cutAfterCommit()` ends a connection right after a COMMIT has gone through to the server.
+ */
+export interface FaultProxy {
+  /** The target URL rewritten to go through the proxy. */
+  readonly url: string;
+  pass(): void;
+  stall(): void;
+  cut(): void;
+  /** The next COMMIT reaches the server, then its connection is cut before the answer comes back. */
+  cutAfterCommit(): Promise<void>;
+  /** Connections open right now. */
+  readonly connections: number;
+  close(): Promise<void>;
+}
+
+interface Pair {
+  client: Socket;
+  server: Socket;
+  held: { toServer: Buffer[]; toClient: Buffer[] };
+}
+
+// A COMMIT in PostgreSQL's wire protocol: a simple query ('Q') or a Parse ('P') whose text is "commit".
+const commitPattern = /(^|[\s\0])commit([\s;\0]|$)/i;
+
+export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
+  const target = new URL(targetUrl);
+  const pairs = new Set<Pair>();
+  let mode: ProxyMode = 'pass';
+  let commitWatch: (() => void) | undefined;
+
+  const destroy = (pair: Pair) => {
+    pair.client.destroy();
+    pair.server.destroy();
+    pairs.delete(pair);
+  };
+
+  const server = createServer((client) => {
+    if (mode === 'cut') return void client.destroy();
+    const upstream = connect(Number(target.port || 5432), target.hostname);
+    const pair: Pair = { client, server: upstream, held: { toServer: [], toClient: [] } };
+    pairs.add(pair);
+    client.on('data', (chunk: Buffer) => {
+      if (mode === 'stall') return void pair.held.toServer.push(chunk);
+      upstream.write(chunk);
+      if (commitWatch && commitPattern.test(chunk.toString('latin1'))) {
+        const done = commitWatch;
+        commitWatch = undefined;
+        // Let the bytes reach the server, then drop the connection before the answer returns.
+        upstream.once('data', () => {
+          destroy(pair);
+          done();
+        });
+      }
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (mode === 'stall') return void pair.held.toClient.push(chunk);
+      client.write(chunk);
+    });
+    client.on('error', () => destroy(pair));
+    upstream.on('error', () => destroy(pair));
+    client.on('close', () => destroy(pair));
+    upstream.on('close', () => destroy(pair));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = new URL(targetUrl);
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+
+  return {
+    url: url.toString(),
+    get connections() {
+      return pairs.size;
+    },
+    pass() {
+      mode = 'pass';
+      for (const pair of pairs) {
+        for (const chunk of pair.held.toServer.splice(0)) pair.server.write(chunk);
+        for (const chunk of pair.held.toClient.splice(0)) pair.client.write(chunk);
+      }
+    },
+    stall() {
+      mode = 'stall';
+    },
+    cut() {
+      mode = 'cut';
+      for (const pair of pairs) destroy(pair);
+    },
+    cutAfterCommit() {
+      return new Promise<void>((resolve) => (commitWatch = resolve));
+    },
+    async close() {
+      for (const pair of pairs) destroy(pair);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
