@@ -12,6 +12,7 @@ import { markDmsClosed } from '../src/db/dm-recaps.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { partnersOf } from '../src/db/partners.js';
 import type { OutgoingMessage } from '../src/domain/recap/types.js';
+import { isVisiblyEmpty, publicMemberText, stripControlCharacters } from '../src/domain/member-text.js';
 import { weekKey } from '../src/domain/time.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { createDelivery, type Delivery } from '../src/discord/delivery.js';
@@ -55,7 +56,7 @@ export const cheerButtonId = (author: MemberKey, week: string) => `checkin:cheer
 
 function partnerDm(author: MemberKey, week: string, note: string): DmWithButtons {
   return {
-    content: `💬 A check-in from your partner <@${author.userId}>:\n\n${note}\n\n-# Only you (and any other partner of theirs this week) got this.`,
+    content: `💬 A check-in from your partner <@${author.userId}>:\n\n${publicMemberText(note)}\n\n-# Only you (and any other partner of theirs this week) got this.`,
     allowed_mentions: { parse: [] },
     components: [
       {
@@ -67,8 +68,11 @@ function partnerDm(author: MemberKey, week: string, note: string): DmWithButtons
 }
 
 function readNote(raw: string | null): string {
-  const note = (raw ?? '').trim();
-  if (note.length === 0) throw new UserFacingError('note-empty', 'A check-in needs a few words — even "tired, but still here" is plenty. Try again with a `note`.');
+  const note = stripControlCharacters(raw ?? '').trim();
+  if (isVisiblyEmpty(note)) {
+    const given = note ? ` Yours shows nothing on screen:${echoBack(note)}` : '';
+    throw new UserFacingError('note-empty', `A check-in needs a few words — even "tired, but still here" is plenty. Try again with a \`note\`.${given}`);
+  }
   const length = [...note].length;
   if (length > CHECKIN_NOTE_MAX) {
     throw new UserFacingError(

@@ -5,12 +5,13 @@ import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { pausesOverlapping } from '../src/db/pauses.js';
 import { winCountsByLocalDay } from '../src/db/stats.js';
 import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf, type PauseSpan } from '../src/domain/streaks.js';
-import { localDateOf, mondayOf } from '../src/domain/time.js';
+import { pausedDaysOf } from '../src/domain/pause.js';
+import { addDays, localDateOf, mondayOf } from '../src/domain/time.js';
 import type { ChatInputCommand, Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { offerRows, offerText, progressLine } from '../src/discord/render/goals.js';
 import { firstWinNudgeEmbed, ownProgressEmbed, sharedProgressEmbed } from '../src/discord/render/progress.js';
-import { renderCalendarPng, WIN_CALENDAR_FILE, winCalendarSvg } from '../src/discord/render/win-calendar.js';
+import { CALENDAR_WEEKS, renderCalendarPng, WIN_CALENDAR_FILE, winCalendarSvg } from '../src/discord/render/win-calendar.js';
 import { respond, withDeferral, type ReplyPayload } from '../src/discord/reply.js';
 
 export const data = {
@@ -67,7 +68,8 @@ async function ownProgress(deps: Deps, key: MemberKey): Promise<ReplyPayload> {
     pausedWeeks: pausedWeeksOf(timezone, pauses, now),
     currentWeek: mondayOf(today),
   });
-  const png = await renderCalendarPng(winCalendarSvg({ days, today }));
+  const paused = pausedDaysOf(timezone, pauses, now, addDays(mondayOf(today), -7 * (CALENDAR_WEEKS - 1)));
+  const png = await renderCalendarPng(winCalendarSvg({ days, today, paused }));
   return {
     embeds: [ownProgressEmbed({ figures, pausedNow: isPausedAt(pauses, now), timezone, goalLines })],
     files: [{ attachment: png, name: WIN_CALENDAR_FILE, description: 'Your wins per day over the last 26 weeks' }],

@@ -1,12 +1,16 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { NewGoal } from '../db/goals.js';
 import { GOAL_PERIODS, GOAL_SHARES, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX, type GoalPeriod, type GoalShare } from '../domain/goals.js';
+import { isVisiblyEmpty, stripControlCharacters } from '../domain/member-text.js';
 import { UserFacingError } from './errors.js';
+import { echoBack } from './render/problems.js';
 
 function readTitle(raw: string | null): string | undefined {
   if (raw === null) return undefined;
-  const title = raw.trim();
-  if (title.length === 0) throw new UserFacingError('goal-title-empty', 'A goal needs a title, even a short one like "Read".');
+  const title = stripControlCharacters(raw).trim();
+  if (isVisiblyEmpty(title)) {
+    throw new UserFacingError('goal-title-empty', `A goal needs a title, even a short one like "Read".${title ? ` Yours shows nothing on screen:${echoBack(raw)}` : ''}`);
+  }
   if ([...title].length > GOAL_TITLE_MAX) {
     throw new UserFacingError('goal-title-too-long', `A goal title can be at most ${GOAL_TITLE_MAX} characters (yours has ${[...title].length}).`);
   }

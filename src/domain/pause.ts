@@ -1,4 +1,5 @@
-import { addDays, dayRange, localDateOf, localDateTimeOf, startOfLocalDay, weekdayOf, type LocalDate } from './time.js';
+import type { PauseSpan } from './streaks.js';
+import { addDays, compareLocalDates, dayRange, formatLocalDate, localDateOf, localDateTimeOf, startOfLocalDay, weekdayOf, type LocalDate } from './time.js';
 
 export const PAUSE_MIN_DAYS = 1;
 export const PAUSE_MAX_DAYS = 90;
@@ -28,6 +29,24 @@ export function pauseEndsAt(timezone: string, now: Date, days: number): Date {
 /** The last local day a pause ending at `endsAt` still covers. */
 export function lastPausedDay(timezone: string, endsAt: Date): LocalDate {
   return localDateOf(timezone, new Date(endsAt.getTime() - 1));
+}
+
+/**
+ * Local days 'YYYY-MM-DD' from `from` on that any pause touches; a running pause is taken to last
+ * until `now`. Bounded by `from`, so a long history costs only the days shown.
+ */
+export function pausedDaysOf(timezone: string, pauses: readonly PauseSpan[], now: Date, from: LocalDate): Set<string> {
+  const paused = new Set<string>();
+  for (const pause of pauses) {
+    const end = pause.end ?? now;
+    if (end.getTime() <= pause.start.getTime()) continue;
+    const first = localDateOf(timezone, dayRange(timezone, pause.start).start);
+    const last = lastPausedDay(timezone, end);
+    for (let day = compareLocalDates(first, from) < 0 ? from : first; compareLocalDates(day, last) <= 0; day = addDays(day, 1)) {
+      paused.add(formatLocalDate(day));
+    }
+  }
+  return paused;
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;

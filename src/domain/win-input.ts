@@ -8,6 +8,7 @@ import {
   zonedToInstant,
   type LocalDate,
 } from './time.js';
+import { isVisiblyEmpty, stripControlCharacters } from './member-text.js';
 
 export const WIN_TEXT_MAX = 500;
 export const BACKDATE_MAX_DAYS = 14;
@@ -22,10 +23,13 @@ export type InputProblem =
 
 export type Parsed<T> = { ok: true; value: T } | ({ ok: false } & InputProblem);
 
-/** Trims, and keeps the member's own words and markdown exactly as written. */
+/**
+ * Trims and strips control characters (NUL cannot be stored), and keeps the member's own words and
+ * markdown exactly as written. Text that shows nothing (zero-width spaces alone) counts as empty.
+ */
 export function parseWinText(raw: string | null | undefined): Parsed<string> {
-  const text = (raw ?? '').trim();
-  if (text.length === 0) return { ok: false, problem: 'text-empty' };
+  const text = stripControlCharacters(raw ?? '').trim();
+  if (isVisiblyEmpty(text)) return { ok: false, problem: 'text-empty' };
   // Count code points, as a member would count characters (an emoji is one).
   const length = [...text].length;
   if (length > WIN_TEXT_MAX) return { ok: false, problem: 'text-too-long', length, max: WIN_TEXT_MAX };

@@ -6,6 +6,7 @@ import {
   lastPausedDay,
   parsePauseDays,
   pauseEndsAt,
+  pausedDaysOf,
   pauseSpan,
 } from '../../src/domain/pause.js';
 
@@ -80,5 +81,21 @@ describe('describing a pause', () => {
   it("tells the member's local time as hours, minutes and weekday", () => {
     expect(describeLocalTime('Asia/Kathmandu', new Date('2026-11-25T23:30:00Z'))).toBe('05:15 on Thursday');
     expect(describeLocalTime('UTC', new Date('2026-11-25T00:05:00Z'))).toBe('00:05 on Wednesday');
+  });
+});
+
+describe('paused days for the calendar', () => {
+  it('lists each local day a pause touches, from the first day shown, a running pause until now', () => {
+    const tz = 'America/New_York';
+    const pauses = [
+      // Fri 2026-08-07 22:00 local until Mon 2026-08-10 00:00 local: Fri, Sat and Sun.
+      { start: new Date('2026-08-08T02:00:00Z'), end: new Date('2026-08-10T04:00:00Z') },
+      // Started before the first day shown, still running on Wed 2026-08-19 local.
+      { start: new Date('2026-01-01T12:00:00Z'), end: null },
+    ];
+    const days = pausedDaysOf(tz, pauses.slice(0, 1), new Date('2026-08-20T12:00:00Z'), { year: 2026, month: 8, day: 1 });
+    expect([...days]).toEqual(['2026-08-07', '2026-08-08', '2026-08-09']);
+    const running = pausedDaysOf(tz, pauses.slice(1), new Date('2026-08-19T12:00:00Z'), { year: 2026, month: 8, day: 17 });
+    expect([...running]).toEqual(['2026-08-17', '2026-08-18', '2026-08-19']);
   });
 });

@@ -13,6 +13,7 @@ describe('/win through discord.js and the sandbox', () => {
 
   beforeAll(async () => {
     h = await startHarness(start);
+    h.sandbox.addUser('cleo');
   });
   afterAll(async () => {
     await h?.close();
@@ -67,6 +68,22 @@ describe('/win through discord.js and the sandbox', () => {
     expect(result.ephemeral).toBe(true);
     expect(result.message?.content).toMatch(/needs a few words/);
     expect(await winsOf('alice')).toHaveLength(before);
+  });
+
+  it('stores no NUL, refuses invisible text with it given back, and posts no bidi trick or hidden link', async () => {
+    const before = (await winsOf('cleo')).length;
+    const invisible = await h.sandbox.chatInput('cleo', { name: 'win', options: { text: '\u200b\u200b\u2060' }, skipClientChecks: true });
+    expect(invisible.ephemeral).toBe(true);
+    expect(invisible.message?.content).toMatch(/needs a few words[\s\S]*```\n\u200b\u200b\u2060\n```/);
+    expect(await winsOf('cleo')).toHaveLength(before);
+
+    const posted = await h.sandbox.chatInput('cleo', { name: 'win', options: { text: 'fixed\u0000 my photo\u202egpj.exe, see [free nitro](https://evil.example/claim)' } });
+    expect(posted.ephemeral).toBe(false);
+    const description = posted.message?.embeds[0]?.description ?? '';
+    expect(description).toContain('> fixed my photogpj.exe, see \\[free nitro\\](https://evil.example/claim)');
+    expect(description).not.toContain('\u0000');
+    expect(description).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect((await winsOf('cleo')).map((w) => w.text)).toContain('fixed my photo\u202egpj.exe, see [free nitro](https://evil.example/claim)');
   });
 
   it('pings no one, whatever mentions the win contains', async () => {

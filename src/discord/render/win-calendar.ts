@@ -12,18 +12,26 @@ export const PNG_SCALE = 2;
 export const CALENDAR_FONT_FILE = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_FAMILY = 'DejaVu Sans';
 
-// Empty day, then four greens (GitHub's dark palette), on Discord's dark embed colour.
-export const SHADES = ['#3a3d44', '#0e4429', '#006d32', '#26a641', '#39d353'] as const;
+// Empty day, then greens that step up in lightness, on Discord's dark embed colour: one win stands
+// out from none at 3:1 or more, also to red-green colour-blind eyes, since lightness carries it.
+export const SHADES = ['#3a3d44', '#40a060', '#66c47f', '#9fe3a6', '#eafde6'] as const;
 const SHADE_LABELS = ['0', '1', '2', '3–4', '5+'] as const;
-const BACKGROUND = '#2b2d31';
+export const CALENDAR_BACKGROUND = '#2b2d31';
 const TEXT = '#b5bac1';
-const TODAY_OUTLINE = '#e3e5e8';
+/** Today's outline and the paused stroke: light on an empty cell, dark on the lighter greens. */
+export function markColour(level: number): string {
+  return level === 0 ? '#e3e5e8' : '#1e1f22';
+}
 
+/** Discord shows the image about 400 px wide, so labels are sized to stay legible at that width. */
+export const CALENDAR_FONT_SIZE = 12;
+// DejaVu Sans averages under 0.65 em a character, so estimated label widths never overlap.
+const CHAR_WIDTH = Math.ceil(CALENDAR_FONT_SIZE * 0.65);
 const CELL = 11;
 const PITCH = 14;
 const PAD = 12;
-const LEFT = 30;
-const TOP = 18;
+const LEFT = 36;
+const TOP = 20;
 const LEGEND_GAP = 12;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const WEEKDAY_LABELS: readonly [row: number, label: string][] = [
@@ -40,6 +48,8 @@ export interface WinCalendarInput {
   today: LocalDate;
   /** Columns (Monday-start weeks); 26 unless a test wants a small one. */
   weeks?: number;
+  /** Local days 'YYYY-MM-DD' the member was paused: struck through, so a quiet pause reads as rest. */
+  paused?: ReadonlySet<string>;
 }
 
 /** 0 for a day without wins, up to 4 for five or more. */
@@ -50,14 +60,17 @@ export function shadeLevel(wins: number): 0 | 1 | 2 | 3 | 4 {
 }
 
 const LEGEND_LEFT = PAD + LEFT;
-const LEGEND_CAPTION_WIDTH = 68;
-// DejaVu Sans at 10px is under 7px a character, so labels never run into the next swatch.
+const labelWidth = (label: string): number => label.length * CHAR_WIDTH;
+const LEGEND_CAPTION = 'Wins a day:';
+const PAUSED_LABEL = 'paused';
+const swatchWidth = (label: string): number => CELL + 4 + labelWidth(label) + 10;
 const legendSwatches = SHADES.map((fill, level) => {
   const label = SHADE_LABELS[level] ?? '';
-  const before = SHADE_LABELS.slice(0, level).reduce((x, l) => x + CELL + 4 + l.length * 7 + 10, 0);
-  return { fill, label, x: LEGEND_LEFT + LEGEND_CAPTION_WIDTH + before };
+  const before = SHADE_LABELS.slice(0, level).reduce((x, l) => x + swatchWidth(l), 0);
+  return { fill, label, x: LEGEND_LEFT + labelWidth(LEGEND_CAPTION) + before };
 });
-const LEGEND_RIGHT = LEGEND_LEFT + LEGEND_CAPTION_WIDTH + SHADE_LABELS.reduce((x, l) => x + CELL + 4 + l.length * 7 + 10, 0);
+const PAUSED_LEGEND_X = LEGEND_LEFT + labelWidth(LEGEND_CAPTION) + SHADE_LABELS.reduce((x, l) => x + swatchWidth(l), 0);
+const LEGEND_RIGHT = PAUSED_LEGEND_X + swatchWidth(PAUSED_LABEL);
 
 export function calendarSize(weeks: number): { width: number; height: number } {
   return {
@@ -82,13 +95,21 @@ function monthLabels(mondays: readonly LocalDate[], today: LocalDate): string[] 
   );
 }
 
-function legend(y: number): string[] {
+/** A diagonal stroke across a cell: visible on every shade, and needs no colour to be read. */
+const pausedMark = (x: number, y: number, level: number): string =>
+  `<line x1="${x + 1.5}" y1="${y + CELL - 1.5}" x2="${x + CELL - 1.5}" y2="${y + 1.5}" stroke="${markColour(level)}" stroke-width="1.5" stroke-linecap="round"/>`;
+
+function legend(y: number, showPaused: boolean): string[] {
+  const paused = showPaused
+    ? [`<rect x="${PAUSED_LEGEND_X}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${SHADES[0]}"/>`, pausedMark(PAUSED_LEGEND_X, y, 0)]
+    : [];
   return [
-    text(LEGEND_LEFT, y + CELL - 1, 'Wins a day:'),
+    text(LEGEND_LEFT, y + CELL, LEGEND_CAPTION),
     ...legendSwatches.flatMap(({ fill, label, x }) => [
       `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${fill}"/>`,
-      text(x + CELL + 4, y + CELL - 1, label),
+      text(x + CELL + 4, y + CELL, label),
     ]),
+    ...(showPaused ? [...paused, text(PAUSED_LEGEND_X + CELL + 4, y + CELL, PAUSED_LABEL)] : []),
   ];
 }
 
@@ -102,6 +123,7 @@ export function winCalendarSvg(input: WinCalendarInput): string {
   const lastMonday = mondayOf(input.today);
   const mondays = Array.from({ length: weeks }, (_, i) => addDays(lastMonday, -7 * (weeks - 1 - i)));
   const cells: string[] = [];
+  const marks: string[] = [];
   mondays.forEach((monday, column) => {
     for (let row = 0; row < 7; row++) {
       const date = addDays(monday, row);
@@ -109,24 +131,28 @@ export function winCalendarSvg(input: WinCalendarInput): string {
       const key = formatLocalDate(date);
       const wins = input.days.get(key) ?? 0;
       const isToday = compareLocalDates(date, input.today) === 0;
-      const outline = isToday ? ` stroke="${TODAY_OUTLINE}" stroke-width="1"` : '';
+      const level = shadeLevel(wins);
+      const outline = isToday ? ` stroke="${markColour(level)}" stroke-width="1"` : '';
       const x = PAD + LEFT + column * PITCH;
       const y = PAD + TOP + row * PITCH;
+      const paused = input.paused?.has(key) ?? false;
       cells.push(
-        `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${SHADES[shadeLevel(wins)]}"${outline} data-date="${key}" data-wins="${wins}"/>`,
+        `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${SHADES[level]}"${outline} data-date="${key}" data-wins="${wins}"${paused ? ' data-paused="true"' : ''}/>`,
       );
+      if (paused) marks.push(pausedMark(x, y, level));
     }
   });
-  const weekdays = WEEKDAY_LABELS.map(([row, label]) => text(PAD + LEFT - 6, PAD + TOP + row * PITCH + CELL - 1, label, 'end'));
+  const weekdays = WEEKDAY_LABELS.map(([row, label]) => text(PAD + LEFT - 5, PAD + TOP + row * PITCH + CELL, label, 'end'));
   const legendY = PAD + TOP + 7 * PITCH - (PITCH - CELL) + LEGEND_GAP;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
-    `<rect width="${width}" height="${height}" rx="8" fill="${BACKGROUND}"/>`,
+    `<rect width="${width}" height="${height}" rx="8" fill="${CALENDAR_BACKGROUND}"/>`,
     ...cells,
-    `<g font-family="${FONT_FAMILY}" font-size="10" fill="${TEXT}">`,
+    ...marks,
+    `<g font-family="${FONT_FAMILY}" font-size="${CALENDAR_FONT_SIZE}" fill="${TEXT}">`,
     ...monthLabels(mondays, input.today),
     ...weekdays,
-    ...legend(legendY),
+    ...legend(legendY, marks.length > 0),
     '</g>',
     '</svg>',
   ].join('\n');

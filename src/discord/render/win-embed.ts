@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord.js';
+import { publicMemberText } from '../../domain/member-text.js';
 
 export const WIN_COLOUR = 0x57f287;
 
@@ -10,9 +11,12 @@ export interface WinEmbedInput {
   isPrivate: boolean;
 }
 
-/** Block-quotes the member's words so they read as theirs; their markdown stays as written. */
+/**
+ * Block-quotes the member's words so they read as theirs; their markdown stays as written, except
+ * what could mislead others: bidi overrides go, and masked links show their real URL.
+ */
 export function quote(text: string): string {
-  return text
+  return publicMemberText(text)
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');

@@ -1,0 +1,36 @@
+// Text members type, made safe to store and to show to others.
+
+// C0 controls and DEL, except tab and newline: PostgreSQL refuses NUL in text, and the rest only hide things.
+const isKept = (ch: string): boolean => {
+  const code = ch.codePointAt(0) ?? 0;
+  return code === 0x09 || code === 0x0a || (code >= 0x20 && code !== 0x7f);
+};
+
+/** Strips NUL and other control characters before anything is stored; keeps tabs and newlines. */
+export function stripControlCharacters(raw: string): string {
+  return [...raw].filter(isKept).join('');
+}
+
+// Characters that draw nothing: spaces of every width, format characters (zero-width space and
+// joiners, word joiner, BOM, bidi controls, tags), variation selectors, Hangul fillers, braille blank.
+const INVISIBLE = /[\s\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u2800\u3164\uFFA0]|\p{Variation_Selector}|\u034F|\u17B4|\u17B5/gu;
+
+/** True when nothing in the text would show on screen (empty, spaces, zero-width characters…). */
+export function isVisiblyEmpty(text: string): boolean {
+  return text.replace(INVISIBLE, '') === '';
+}
+
+// Embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): they can make a post
+// read backwards ("gpj.exe" shown as "exe.jpg"). Plain marks (LRM, RLM, ALM) cannot, and stay.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
+
+// [label](url) and [label](<url>): a masked link shows the label and hides where it goes.
+const MASKED_LINK = /\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?\s*\)/g;
+
+/**
+ * A member's words as others will read them in a public post: bidi controls removed, so the text
+ * reads in its real order, and masked links shown literally with their real URL.
+ */
+export function publicMemberText(text: string): string {
+  return text.replace(BIDI_CONTROL, '').replace(MASKED_LINK, (_, label: string, url: string) => `\\[${label}\\](${url})`);
+}
