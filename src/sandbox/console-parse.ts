@@ -11,7 +11,7 @@ export interface ParsedCommand {
   subcommandGroup?: string;
   subcommand?: string;
   options: Record<string, OptionValue>;
-  /** The option typed last (what `:complete` asks the bot to complete). */
+  /** With `partial`: the option typed last (what `:complete` asks the bot to complete). */
   last?: string;
 }
 
@@ -70,7 +70,7 @@ export function parseCommandLine(text: string, commands: CommandDef[], lookup: N
     if (unknown) throw new ConsoleInputError(`${usage} has no option "${unknown}". Options: ${known}`);
     if (!first || markers.some((m) => m[1] === first.name)) throw new ConsoleInputError(`Expected "option: value" after ${usage}, got "${leading}". Options: ${known}`);
     parsed.options[first.name] = partial && markers.length === 0 ? leading : convertValue(first.type, first.name, leading, lookup);
-    parsed.last = first.name;
+    if (partial) parsed.last = first.name;
   }
   markers.forEach((m, i) => {
     const optionName = m[1] ?? '';
@@ -78,7 +78,7 @@ export function parseCommandLine(text: string, commands: CommandDef[], lookup: N
     const value = rest.slice(start, markers[i + 1]?.index ?? rest.length).trim();
     const isLast = i === markers.length - 1;
     if (optionName in parsed.options) throw new ConsoleInputError(`Option "${optionName}" given twice`);
-    parsed.last = optionName;
+    if (partial) parsed.last = optionName;
     // What is being completed stays as typed, even empty: the bot gets the raw text, like on Discord.
     if (partial && isLast) return void (parsed.options[optionName] = value);
     if (value === '') throw new ConsoleInputError(`Option "${optionName}" needs a value`);
