@@ -12,7 +12,7 @@ export interface RunningBot {
 
 /** Connects to Discord (or anything that speaks its API at `config.discordApiUrl`) and answers interactions. */
 export async function startBot(deps: Deps, commands: readonly Command[], token: string): Promise<RunningBot> {
-  const client = createDiscordClient(deps.config.discordApiUrl);
+  const client = createDiscordClient(deps.config.discordApiUrl, deps.config);
   const handle = createInteractionHandler(commands, deps);
   const inFlight = new Set<Promise<void>>();
   const counters = { ok: 0, refused: 0, error: 0 };
