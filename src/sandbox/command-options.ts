@@ -18,11 +18,18 @@ export interface CommandInput {
 export function findCommand(state: SandboxState, name: string, type: number, guildId: string | undefined): CommandDef {
   const available = state.commandsFor(guildId);
   const found = available.find((c) => c.name === name && c.type === type);
+  if (found && guildId === undefined && !offeredInDms(found)) throw new Error(`/${name} is not offered in DMs (its contexts are ${JSON.stringify(found.contexts)}), so Discord would not show it there`);
   if (!found) {
     const known = available.filter((c) => c.type === type).map((c) => c.name);
     throw new Error(`Unknown command "${name}". Registered: ${known.join(', ') || '(none)'}`);
   }
   return found;
+}
+
+/** A global command is usable in a DM with the bot (context 1) unless its `contexts` or `dm_permission` say otherwise. */
+function offeredInDms(cmd: CommandDef): boolean {
+  if (cmd.dm_permission === false) return false;
+  return !Array.isArray(cmd.contexts) || cmd.contexts.includes(1);
 }
 
 /** The leaf option list of a command (after its subcommand group / subcommand). */

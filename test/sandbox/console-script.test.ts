@@ -48,7 +48,9 @@ describe('console script mode', () => {
     h = await startHarness(commands, bot);
     filesDir = mkdtempSync(join(tmpdir(), 'sandbox-files-'));
     // Only global commands can be used in DMs, as on Discord.
-    await h.client.rest.put(`/applications/${h.sandbox.applicationId}/commands`, { body: [{ name: 'whereami', description: 'Where am I' }] });
+    await h.client.rest.put(`/applications/${h.sandbox.applicationId}/commands`, {
+      body: [{ name: 'whereami', description: 'Where am I' }, { name: 'serveronly', description: 'Servers only', contexts: [0] }],
+    });
     // A stand-in for scheduled work: post a recap with a picture whenever time moves.
     h.clock.onChange(() => {
       void (async () => {
@@ -111,13 +113,16 @@ describe('console script mode', () => {
     expect(text).toMatch(/› \/whereami\n\s+↳ bot\n\s+in a server\n/);
   });
 
-  it('refuses a guild command in DMs, as Discord has none there', async () => {
+  it('refuses in DMs a guild command, or a global one offered only in servers, as Discord shows neither there', async () => {
     const out = new PassThrough();
     let text = '';
     out.on('data', (chunk: Buffer) => (text += chunk.toString()));
     const code = await runScript(h.sandbox, h.clock, [':dm /win text: from my DMs'], out, filesDir);
     expect(code).toBe(1);
-    expect(text).toContain('Unknown command "win". Registered: whereami');
+    expect(text).toContain('Unknown command "win". Registered: whereami, serveronly');
+    text = '';
+    expect(await runScript(h.sandbox, h.clock, [':dm /serveronly'], out, filesDir)).toBe(1);
+    expect(text).toContain('/serveronly is not offered in DMs (its contexts are [0]), so Discord would not show it there');
   });
 
   it('stops at the first failing line and names it', async () => {
