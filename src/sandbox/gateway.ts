@@ -60,8 +60,7 @@ export class Gateway {
    * Sends an event to every identified session whose intents allow it, on the shard Discord would use:
    * the shard of `d.guild_id`, or shard 0 for events outside a guild (DMs).
    */
-  dispatch(t: string, d: JsonObject, intent = 0): void {
-    const guildId = asString(d.guild_id);
+  dispatch(t: string, d: JsonObject, intent = 0, guildId = asString(d.guild_id)): void {
     for (const session of this.#sessions.values()) {
       const [shard, count] = session.shard;
       if ((guildId === undefined ? 0 : shardOf(guildId, count)) !== shard) continue;
@@ -71,7 +70,7 @@ export class Gateway {
 
   /** A guild the bot was just added to: GUILD_CREATE on its shard. */
   guildAdded(guildId: string): void {
-    this.dispatch('GUILD_CREATE', this.opts.guildCreate(guildId));
+    this.dispatch('GUILD_CREATE', this.opts.guildCreate(guildId), 0, guildId);
   }
 
   /** The `[shard_id, num_shards]` of every connected session. */
