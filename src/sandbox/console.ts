@@ -21,7 +21,7 @@ export interface ConsoleOptions {
 
 const HELP = `Type slash commands as a member:   /win wrote 300 words   /win text: wrote 300 words private: true
   :as alice        act as another member (created if new)
-  :dm /settings    run a command in your DMs with the bot
+  :dm /help        run a command in your DMs with the bot (if it is offered there)
   :complete /win goal: wr   show what the bot suggests for the last option
   :admin bob       give bob Manage Server
   :channel wins    switch channel            :say hello    post a message here
