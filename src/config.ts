@@ -20,7 +20,19 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels).default('info')),
   HTTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a port number (0–65535)' }).int().min(0).max(65535).optional()),
+  SHARD_COUNT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number of shards (1 or more)' }).int().min(1).optional()),
+  SHARD_IDS: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard numbers separated by commas, such as 0,1').optional(),
+  ),
+}).superRefine((e, ctx) => {
+  if (e.SHARD_IDS === undefined) return;
+  if (e.SHARD_COUNT === undefined) ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs SHARD_COUNT (the total number of shards of all processes)' });
+  else if (parseShardIds(e.SHARD_IDS).some((id) => id >= (e.SHARD_COUNT ?? 0)))
+    ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'must be below SHARD_COUNT (shards are numbered from 0)' });
 });
+
+const parseShardIds = (text: string): number[] => [...new Set(text.split(',').map((id) => Number(id.trim())))];
 
 export interface Config {
   /** Unset: the bot starts the local sandbox instead of connecting to Discord. */
@@ -33,6 +45,13 @@ export interface Config {
   dataDir: string;
   logLevel: (typeof logLevels)[number];
   httpPort: number | undefined;
+  /**
+   * `SHARD_COUNT`: how many gateway shards all processes of this bot run together. Unset: Discord's
+   * recommended count (GET /gateway/bot), every shard in this process.
+   */
+  shardCount: number | undefined;
+  /** `SHARD_IDS` (e.g. `0,1`, needs SHARD_COUNT): the shards this process runs. Unset: all of SHARD_COUNT. */
+  shardIds: number[] | undefined;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     httpPort: e.HTTP_PORT,
+    shardCount: e.SHARD_COUNT,
+    shardIds: e.SHARD_IDS === undefined ? undefined : parseShardIds(e.SHARD_IDS),
   };
 }
 

@@ -9,7 +9,7 @@ import type { Command } from './discord/command.js';
 import { deployCommands } from './discord/deploy.js';
 import { schedulerFor } from './jobs/start.js';
 import { createLogger } from './logger.js';
-import { runConsole, runScript, startSandbox } from './sandbox/index.js';
+import { readWorld, runConsole, runScript, startSandbox } from './sandbox/index.js';
 import type { Shutdown } from './shutdown.js';
 
 /**
@@ -17,8 +17,16 @@ import type { Shutdown } from './shutdown.js';
  * The clock starts at real time and moves only when the console says so.
  * A signal runs the same clean-up as the console's end (registered with `shutdown`, each part once).
  */
-export async function runSandbox(config: Config, commands: readonly Command[], options: { script: string | undefined }, shutdown: Shutdown): Promise<number> {
+export async function runSandbox(
+  config: Config,
+  commands: readonly Command[],
+  options: { script: string | undefined; output?: NodeJS.WritableStream },
+  shutdown: Shutdown,
+): Promise<number> {
+  const output = options.output ?? process.stdout;
   const script = options.script ? await readFile(options.script, 'utf8') : undefined;
+  // Said at once: opening the database can take seconds, and a silent terminal looks broken.
+  output.write(config.databaseUrl ? 'Starting Small Wins: connecting to PostgreSQL…\n' : 'Starting Small Wins: creating the embedded database, a few seconds the first time…\n');
   const logFile = resolve(config.dataDir, 'sandbox.log');
   // The console owns the terminal, so the bot's logs go to a file.
   const logger = createLogger(config.logLevel, pino.destination({ dest: logFile, mkdir: true, sync: false }));
@@ -26,12 +34,15 @@ export async function runSandbox(config: Config, commands: readonly Command[], o
   shutdown.useLog((message, fields) => logger.info(fields, message));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: pino({ level: 'warn' }) });
   const closeDatabase = shutdown.onStop('database', () => database.close());
-  const clock = new ManualClock(systemClock.now());
-  const sandbox = await startSandbox({ clock, logger: logger.child({ component: 'sandbox' }) });
+  // The same server, channels and members as last time (SPEC §9), and a clock that never runs backwards.
+  const worldFile = resolve(config.dataDir, 'sandbox-world.json');
+  const savedAt = readWorld(worldFile)?.clock;
+  const clock = new ManualClock(Math.max(systemClock.now().getTime(), savedAt ? Date.parse(savedAt) : 0));
+  const sandbox = await startSandbox({ clock, logger: logger.child({ component: 'sandbox' }), worldFile });
   const closeSandbox = shutdown.onStop('sandbox', () => sandbox.close());
   try {
-    // What `npm run commands:deploy` does against Discord, done here against the sandbox.
-    await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId, guildId: sandbox.guildId });
+    // What `npm run commands:deploy` does against Discord (global commands, so they work in DMs too), done here against the sandbox.
+    await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
     const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
     const bot = await startBot({ db: database.db, clock, logger, config: botConfig }, commands, sandbox.token);
     const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger });
@@ -46,10 +57,10 @@ export async function runSandbox(config: Config, commands: readonly Command[], o
     const filesDir = resolve(config.dataDir, 'sandbox-files');
     try {
       if (script !== undefined) {
-        return await runScript(sandbox, clock, script.split(/\r?\n/), process.stdout, filesDir);
+        return await runScript(sandbox, clock, script.split(/\r?\n/), output, filesDir);
       }
-      process.stdout.write(`Small Wins sandbox (bot logs: ${logFile}; database: ${database.kind === 'pglite' ? join(config.dataDir, 'pglite') : 'PostgreSQL'})\n`);
-      return await runConsole({ sandbox, clock, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), filesDir });
+      output.write(`Small Wins sandbox (bot logs: ${logFile}; database: ${database.kind === 'pglite' ? join(config.dataDir, 'pglite') : 'PostgreSQL'})\n`);
+      return await runConsole({ sandbox, clock, input: process.stdin, output, interactive: Boolean(process.stdin.isTTY), filesDir });
     } finally {
       await stopBot();
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { shardOptions } from '../src/discord/client.js';
 
 describe('configuration from the environment', () => {
   it('runs the sandbox on the embedded database when nothing is set', () => {
@@ -23,6 +24,19 @@ describe('configuration from the environment', () => {
       HTTP_PORT: '8080',
     });
     expect(config).toMatchObject({ discordToken: 'x', discordApiUrl: 'http://127.0.0.1:4000/api', httpPort: 8080, logLevel: 'debug' });
+  });
+
+  it('chooses gateway shards: Discord\'s recommendation by default, all of SHARD_COUNT, or SHARD_IDS of it', () => {
+    expect(loadConfig({})).toMatchObject({ shardCount: undefined, shardIds: undefined });
+    expect(loadConfig({ SHARD_COUNT: '4' })).toMatchObject({ shardCount: 4, shardIds: undefined });
+    expect(loadConfig({ SHARD_COUNT: '4', SHARD_IDS: '2, 3,2' })).toMatchObject({ shardCount: 4, shardIds: [2, 3] });
+    expect(shardOptions(loadConfig({}))).toEqual({ shards: 'auto' });
+    expect(shardOptions(loadConfig({ SHARD_COUNT: '3' }))).toEqual({ shards: [0, 1, 2], shardCount: 3 });
+    expect(shardOptions(loadConfig({ SHARD_COUNT: '4', SHARD_IDS: '1' }))).toEqual({ shards: [1], shardCount: 4 });
+    expect(() => loadConfig({ SHARD_IDS: '0,1' })).toThrow('SHARD_IDS needs SHARD_COUNT');
+    expect(() => loadConfig({ SHARD_COUNT: '2', SHARD_IDS: '0,2' })).toThrow('SHARD_IDS must be below SHARD_COUNT');
+    expect(() => loadConfig({ SHARD_COUNT: '2', SHARD_IDS: 'one' })).toThrow('SHARD_IDS must be shard numbers separated by commas');
+    expect(() => loadConfig({ SHARD_COUNT: '0' })).toThrow('SHARD_COUNT must be a whole number of shards');
   });
 
   it('treats empty values as unset', () => {

@@ -26,7 +26,7 @@ export async function startBot(
   token: string,
   options: { safetyNet?: SafetyNetOptions } = {},
 ): Promise<RunningBot> {
-  const client = createDiscordClient(deps.config.discordApiUrl);
+  const client = createDiscordClient(deps.config.discordApiUrl, deps.config);
   const handle = createInteractionHandler(commands, deps, options.safetyNet);
   const inFlight = new Set<Promise<void>>();
   const counters = { ok: 0, refused: 0, error: 0 };

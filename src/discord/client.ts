@@ -1,11 +1,21 @@
 import { Client, GatewayIntentBits, Options } from 'discord.js';
+import type { Config } from '../config.js';
+
+export type Sharding = Pick<Config, 'shardCount' | 'shardIds'>;
+
+/** discord.js's `shards`/`shardCount`: SHARD_IDS of SHARD_COUNT, all of SHARD_COUNT, or Discord's recommendation. */
+export function shardOptions({ shardCount, shardIds }: Sharding): { shards: number[] | 'auto'; shardCount?: number } {
+  if (shardCount === undefined) return { shards: 'auto' };
+  return { shards: shardIds ?? Array.from({ length: shardCount }, (_, i) => i), shardCount };
+}
 
 /**
  * Guilds intent only (no message content, no member list), nothing pings by default,
  * and caches bounded so memory stays flat however many servers the bot is in.
  */
-export function createDiscordClient(apiUrl: string): Client {
+export function createDiscordClient(apiUrl: string, sharding: Sharding = { shardCount: undefined, shardIds: undefined }): Client {
   return new Client({
+    ...shardOptions(sharding),
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [], repliedUser: false },
     rest: { api: apiUrl, timeout: 15_000 },

@@ -1,7 +1,7 @@
 import type { JsonObject } from './json.js';
 import { apiChannel, apiMember, apiRoles, apiUser, EVERYONE_PERMISSIONS, memberPermissions } from './payloads.js';
 import type { SandboxState } from './state.js';
-import type { CommandDef, CommandOptionDef, OptionValue } from './types.js';
+import type { CommandDef, CommandOptionDef, OptionValue, SandboxGuild } from './types.js';
 
 export const OptionType = { Subcommand: 1, Group: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Mentionable: 9, Number: 10, Attachment: 11 } as const;
 
@@ -14,14 +14,22 @@ export interface CommandInput {
   skipClientChecks?: boolean;
 }
 
-/** A registered command by name and type (1 chat input, 2 user, 3 message); guild commands win. */
-export function findCommand(state: SandboxState, name: string, type: number): CommandDef {
-  const found = [...state.guildCommands, ...state.globalCommands].find((c) => c.name === name && c.type === type);
+/** A command registered where it is run (a guild's, or global; only global in DMs) by name and type (1 chat input, 2 user, 3 message); guild commands win. */
+export function findCommand(state: SandboxState, name: string, type: number, guildId: string | undefined): CommandDef {
+  const available = state.commandsFor(guildId);
+  const found = available.find((c) => c.name === name && c.type === type);
+  if (found && guildId === undefined && !offeredInDms(found)) throw new Error(`/${name} is not offered in DMs (its contexts are ${JSON.stringify(found.contexts)}), so Discord would not show it there`);
   if (!found) {
-    const known = [...state.guildCommands, ...state.globalCommands].filter((c) => c.type === type).map((c) => c.name);
+    const known = available.filter((c) => c.type === type).map((c) => c.name);
     throw new Error(`Unknown command "${name}". Registered: ${known.join(', ') || '(none)'}`);
   }
   return found;
+}
+
+/** A global command is usable in a DM with the bot (context 1) unless its `contexts` or `dm_permission` say otherwise. */
+function offeredInDms(cmd: CommandDef): boolean {
+  if (cmd.dm_permission === false) return false;
+  return !Array.isArray(cmd.contexts) || cmd.contexts.includes(1);
 }
 
 /** The leaf option list of a command (after its subcommand group / subcommand). */
@@ -46,8 +54,8 @@ export function leafOptions(cmd: CommandDef, group?: string, sub?: string): Comm
 }
 
 /** Builds `data` of a chat-input (or autocomplete) interaction, with `resolved` as Discord sends it. */
-export function chatInputData(state: SandboxState, input: CommandInput, focused?: string): JsonObject {
-  const cmd = findCommand(state, input.name, 1);
+export function chatInputData(state: SandboxState, guild: SandboxGuild | undefined, input: CommandInput, focused?: string): JsonObject {
+  const cmd = findCommand(state, input.name, 1, guild?.id);
   const defs = leafOptions(cmd, input.subcommandGroup, input.subcommand);
   const resolved: Record<string, JsonObject> = {};
   const given = input.options ?? {};
@@ -59,7 +67,7 @@ export function chatInputData(state: SandboxState, input: CommandInput, focused?
       leaf.push({ name, type: def.type, value: String(raw), focused: true });
       continue;
     }
-    leaf.push({ name, type: def.type, value: convert(state, cmd.name, def, raw, resolved, input.skipClientChecks === true) });
+    leaf.push({ name, type: def.type, value: convert(state, guild, cmd.name, def, raw, resolved, input.skipClientChecks === true) });
   }
   if (focused === undefined && !input.skipClientChecks) {
     const missing = defs.filter((d) => d.required && !(d.name in given)).map((d) => d.name);
@@ -76,7 +84,7 @@ export function chatInputData(state: SandboxState, input: CommandInput, focused?
   return data;
 }
 
-function convert(state: SandboxState, command: string, def: CommandOptionDef, raw: OptionValue, resolved: Record<string, JsonObject>, lenient: boolean): string | number | boolean {
+function convert(state: SandboxState, guild: SandboxGuild | undefined, command: string, def: CommandOptionDef, raw: OptionValue, resolved: Record<string, JsonObject>, lenient: boolean): string | number | boolean {
   const fail = (why: string): never => {
     throw new Error(`/${command} option "${def.name}": ${why} (got ${JSON.stringify(raw)})`);
   };
@@ -114,11 +122,11 @@ function convert(state: SandboxState, command: string, def: CommandOptionDef, ra
     case OptionType.User:
     case OptionType.Mentionable: {
       const user = state.users.get(String(raw)) ?? state.userByName(String(raw));
-      const role = apiRoles(state).find((r) => r.id === String(raw));
+      const role = guild ? apiRoles(guild).find((r) => r.id === String(raw)) : undefined;
       if (user) {
         value = user.id;
         add('users', user.id, apiUser(user));
-        add('members', user.id, { ...apiMember(state, user, false), permissions: memberPermissions(state, user) });
+        if (guild) add('members', user.id, { ...apiMember(guild, user, false), permissions: memberPermissions(guild, user) });
       } else if (role && def.type === OptionType.Mentionable) {
         value = String(raw);
         add('roles', value, role);
@@ -126,7 +134,7 @@ function convert(state: SandboxState, command: string, def: CommandOptionDef, ra
       break;
     }
     case OptionType.Channel: {
-      const channel = state.findChannel(String(raw));
+      const channel = state.findChannel(String(raw), guild?.id);
       if (!channel) value = fail('unknown channel');
       else {
         value = channel.id;
@@ -135,7 +143,7 @@ function convert(state: SandboxState, command: string, def: CommandOptionDef, ra
       break;
     }
     case OptionType.Role: {
-      const role = apiRoles(state).find((r) => r.id === String(raw) || r.name === String(raw).replace(/^@/, ''));
+      const role = (guild ? apiRoles(guild) : []).find((r) => r.id === String(raw) || r.name === String(raw).replace(/^@/, ''));
       if (!role) value = fail('unknown role');
       else {
         value = String(role.id);

@@ -11,6 +11,8 @@ export interface ParsedCommand {
   subcommandGroup?: string;
   subcommand?: string;
   options: Record<string, OptionValue>;
+  /** With `partial`: the option typed last (what `:complete` asks the bot to complete). */
+  last?: string;
 }
 
 export interface NameLookup {
@@ -27,8 +29,12 @@ export function classifyLine(line: string): ConsoleLine {
   throw new ConsoleInputError(`Not understood: "${text}". Commands start with / (try /help … or :help).`);
 }
 
-/** `/goal add title: Read target: 2` → command, subcommand and typed options, using the registered definitions. */
-export function parseCommandLine(text: string, commands: CommandDef[], lookup: NameLookup): ParsedCommand {
+/**
+ * `/goal add title: Read target: 2` → command, subcommand and typed options, using the registered definitions.
+ * Text before the first `option:` goes to the first required option (`/win wrote 300 words`).
+ * `partial` (for `:complete`) lets the last option be empty and leaves it as typed.
+ */
+export function parseCommandLine(text: string, commands: CommandDef[], lookup: NameLookup, partial = false): ParsedCommand {
   const words = text.trim().split(/\s+/);
   const name = (words.shift() ?? '').toLowerCase();
   const chatCommands = commands.filter((c) => c.type === 1);
@@ -59,14 +65,22 @@ export function parseCommandLine(text: string, commands: CommandDef[], lookup: N
   const leading = rest.slice(0, markers[0]?.index ?? rest.length).trim();
   if (leading !== '') {
     const unknown = /^([\w-]+):/.exec(leading)?.[1];
+    const first = defs.find((d) => d.required);
     const known = defs.map((d) => d.name).join(', ') || '(none)';
-    throw new ConsoleInputError(unknown ? `${usage} has no option "${unknown}". Options: ${known}` : `Expected "option: value" after ${usage}, got "${leading}". Options: ${known}`);
+    if (unknown) throw new ConsoleInputError(`${usage} has no option "${unknown}". Options: ${known}`);
+    if (!first || markers.some((m) => m[1] === first.name)) throw new ConsoleInputError(`Expected "option: value" after ${usage}, got "${leading}". Options: ${known}`);
+    parsed.options[first.name] = partial && markers.length === 0 ? leading : convertValue(first.type, first.name, leading, lookup);
+    if (partial) parsed.last = first.name;
   }
   markers.forEach((m, i) => {
     const optionName = m[1] ?? '';
     const start = (m.index ?? 0) + m[0].length;
     const value = rest.slice(start, markers[i + 1]?.index ?? rest.length).trim();
+    const isLast = i === markers.length - 1;
     if (optionName in parsed.options) throw new ConsoleInputError(`Option "${optionName}" given twice`);
+    if (partial) parsed.last = optionName;
+    // What is being completed stays as typed, even empty: the bot gets the raw text, like on Discord.
+    if (partial && isLast) return void (parsed.options[optionName] = value);
     if (value === '') throw new ConsoleInputError(`Option "${optionName}" needs a value`);
     const def = defs.find((d) => d.name === optionName);
     parsed.options[optionName] = convertValue(def?.type ?? OptionType.String, optionName, value, lookup);
@@ -102,6 +116,14 @@ function convertValue(type: number, option: string, value: string, lookup: NameL
 }
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** An absolute instant for `:clock` (may be earlier than now: a script pins its start). */
+export function parseClockArg(arg: string): Date {
+  const text = arg.trim();
+  const target = new Date(/T\d\d:\d\dZ$/.test(text) ? text.replace(/Z$/, ':00Z') : text);
+  if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(target.getTime())) throw new ConsoleInputError(`Cannot read "${text}"; try 2026-11-30T09:00Z`);
+  return target;
+}
 
 /** `+7d`, `+3h`, `+30m`, `+1w` (combinable: `+1d12h`) or an ISO instant; never backwards. */
 export function parseTimeArg(arg: string, now: Date): Date {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderComponents, renderEmbed, renderMentions, type RenderLookup } from './console-render.js';
+import { renderComponents, renderEmbed, renderMentions, renderPings, type RenderLookup } from './console-render.js';
 import type { Sandbox } from './sandbox.js';
 import type { StoredMessage } from './types.js';
 
@@ -85,6 +85,9 @@ export class ConsolePrinter {
     if (edited) header += this.paint('dim', ' (edited)');
     this.line(header);
     const indent = '    ';
+    // Pings are fixed when a message is created (edits notify nobody), so they show on the first print only.
+    const pings = edited ? undefined : renderPings(msg.pings, this.#lookup);
+    if (pings) this.line(`${indent}${this.paint('yellow', pings)}`);
     if (msg.content) for (const l of renderMentions(msg.content, this.#lookup).split('\n')) this.line(`${indent}${l}`);
     for (const embed of msg.embeds) for (const l of renderEmbed(embed, this.#lookup)) this.line(`${indent}${l}`);
     if (msg.components.length > 0) {

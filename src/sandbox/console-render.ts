@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { asArray, asObject, asString, type JsonObject } from './json.js';
+import type { Pings } from './types.js';
 
 export interface RenderLookup {
   userName(id: string): string | undefined;
@@ -108,4 +109,14 @@ export function findButton(rows: JsonObject[], wanted: string): string | undefin
   const needle = wanted.trim().toLowerCase();
   const hit = buttons.find((b) => asString(b?.custom_id) === wanted.trim()) ?? buttons.find((b) => (asString(b?.label) ?? '').toLowerCase() === needle);
   return asString(hit?.custom_id);
+}
+
+/** Who Discord notified for a message (`🔔 pings @alice, @everyone`), or undefined when nobody. */
+export function renderPings(pings: Pings, lookup: RenderLookup): string | undefined {
+  const names = [
+    ...pings.users.map((id) => `@${lookup.userName(id) ?? id}`),
+    ...pings.roles.map((id) => `@${lookup.roleName(id) ?? id}`),
+    ...(pings.everyone ? ['@everyone'] : []),
+  ];
+  return names.length > 0 ? `🔔 pings ${names.join(', ')}` : undefined;
 }

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { ManualClock } from '../clock.js';
-import { classifyLine, ConsoleInputError, parseCommandLine, parseTimeArg } from './console-parse.js';
+import { classifyLine, ConsoleInputError, parseClockArg, parseCommandLine, parseTimeArg, type NameLookup } from './console-parse.js';
 import { ConsolePrinter } from './console-printer.js';
 import { findButton } from './console-render.js';
 import type { Sandbox } from './sandbox.js';
@@ -19,13 +19,16 @@ export interface ConsoleOptions {
   settleMs?: number;
 }
 
-const HELP = `Type slash commands as a member:   /win text: wrote 300 words private: true
+const HELP = `Type slash commands as a member:   /win wrote 300 words   /win text: wrote 300 words private: true
   :as alice        act as another member (created if new)
+  :dm /help        run a command in your DMs with the bot (if it is offered there)
+  :complete /win goal: wr   show what the bot suggests for the last option
   :admin bob       give bob Manage Server
   :channel wins    switch channel            :say hello    post a message here
   :menu <name> [@ <messageId>]  run a message context menu on the last message here
   :click <label>   click a button on the last reply with buttons
   :time +7d | +3h | +30m | +1w | 2027-01-04T09:00Z   move the clock forward
+  :clock 2026-11-30T09:00Z   set the clock (scripts start with it to print the same any day)
   :now   :users   :help   :quit            # starts a comment`;
 
 type Outcome = { ok: true; quit?: boolean } | { ok: false; error: string };
@@ -122,11 +125,32 @@ class ConsoleSession {
     }
   }
 
-  async #command(text: string): Promise<Outcome> {
+  async #command(text: string, dm = false): Promise<Outcome> {
+    const parsed = parseCommandLine(text, this.#sandbox.commands(), this.#lookup());
+    const place = dm ? { dm: true } : { channel: this.channel };
+    return this.#report(await this.#sandbox.chatInput(this.member, { ...parsed, ...place }));
+  }
+
+  async #complete(text: string): Promise<Outcome> {
+    const parsed = parseCommandLine(text.replace(/^\//, ''), this.#sandbox.commands(), this.#lookup(), true);
+    if (!parsed.last) throw new ConsoleInputError('Name the option to complete, e.g. :complete /win goal: wr');
+    const choices = await this.#sandbox.autocomplete(this.member, { ...parsed, focused: parsed.last, channel: this.channel });
+    if (choices.length === 0) this.printer.line(this.printer.paint('dim', '  (no suggestions)'));
+    for (const choice of choices) this.printer.line(`  • ${choice.name}${choice.name === String(choice.value) ? '' : this.printer.paint('dim', `  (${String(choice.value)})`)}`);
+    return { ok: true };
+  }
+
+  #lookup(): NameLookup {
     const sandbox = this.#sandbox;
-    const lookup = { userId: (n: string) => sandbox.users().find((u) => u.username === n)?.id, channelId: (n: string) => sandbox.channels[n] };
-    const parsed = parseCommandLine(text, sandbox.commands(), lookup);
-    return this.#report(await sandbox.chatInput(this.member, { ...parsed, channel: this.channel }));
+    return { userId: (n) => sandbox.users().find((u) => u.username === n)?.id, channelId: (n) => sandbox.channels[n] };
+  }
+
+  async #moveClock(to: Date): Promise<void> {
+    this.#clock.set(to);
+    this.printer.line(`  🕒 it is now ${this.#nowText()}`);
+    // Scheduled work triggered by the move (the bot's catch-up ticks) finishes before the next line.
+    await this.#clock.settled();
+    await this.#sandbox.idle(this.#settleMs, 30_000);
   }
 
   #report(result: InteractionResult): Outcome {
@@ -158,12 +182,18 @@ class ConsoleSession {
         return { ok: true };
       }
       case 'time':
-        this.#clock.set(parseTimeArg(need('+7d or an ISO time'), this.#clock.now()));
-        this.printer.line(`  🕒 it is now ${this.#nowText()}`);
-        // Scheduled work triggered by the move (the bot's catch-up ticks) finishes before the next line.
-        await this.#clock.settled();
-        await sandbox.idle(this.#settleMs, 30_000);
+        await this.#moveClock(parseTimeArg(need('+7d or an ISO time'), this.#clock.now()));
         return { ok: true };
+      case 'clock':
+        await this.#moveClock(parseClockArg(need('an ISO time like 2026-11-30T09:00Z')));
+        return { ok: true };
+      case 'dm': {
+        const command = need('a command, e.g. :dm /settings');
+        if (!command.startsWith('/')) throw new ConsoleInputError(`:dm runs a slash command, e.g. :dm /settings (got "${command}")`);
+        return this.#command(command.slice(1), true);
+      }
+      case 'complete':
+        return this.#complete(need('a command, e.g. :complete /win goal: wr'));
       case 'now':
         this.printer.line(`  🕒 ${this.#nowText()}`);
         return { ok: true };

@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { asNumber, asObject, asString, type Json, type JsonObject } from './json.js';
+import { shardOf } from './snowflake.js';
 
 export const INTENT_GUILD_MEMBERS = 1 << 1;
 export const INTENT_GUILD_MESSAGES = 1 << 9;
@@ -14,6 +15,8 @@ interface Session {
   id: string;
   seq: number;
   intents: number;
+  /** IDENTIFY's `[shard_id, num_shards]`. */
+  shard: [number, number];
   connection: Connection | undefined;
   /** Recent dispatches, replayed on RESUME. */
   backlog: { s: number; t: string; d: Json }[];
@@ -32,11 +35,12 @@ export interface GatewayOptions {
   logger: Logger;
   heartbeatIntervalMs: number;
   resumeUrl: () => string;
-  /** READY's `d` without session fields, and the GUILD_CREATE that follows it. */
+  /** READY's `d` without session and guild fields. */
   ready: () => JsonObject;
-  guildCreate: () => JsonObject;
-  members: () => JsonObject[];
-  guildId: string;
+  guildIds: () => string[];
+  /** The GUILD_CREATE sent after READY for each of the shard's guilds. */
+  guildCreate: (guildId: string) => JsonObject;
+  members: (guildId: string) => JsonObject[];
 }
 
 /** Discord's gateway protocol (v10, JSON, optional zlib-stream) on `/gateway`. */
@@ -52,11 +56,26 @@ export class Gateway {
     });
   }
 
-  /** Sends an event to every identified session whose intents allow it. */
-  dispatch(t: string, d: JsonObject, intent = 0): void {
+  /**
+   * Sends an event to every identified session whose intents allow it, on the shard Discord would use:
+   * the shard of `d.guild_id`, or shard 0 for events outside a guild (DMs).
+   */
+  dispatch(t: string, d: JsonObject, intent = 0, guildId = asString(d.guild_id)): void {
     for (const session of this.#sessions.values()) {
+      const [shard, count] = session.shard;
+      if ((guildId === undefined ? 0 : shardOf(guildId, count)) !== shard) continue;
       if (intent === 0 || (session.intents & intent) !== 0) this.#dispatchTo(session, t, d);
     }
+  }
+
+  /** A guild the bot was just added to: GUILD_CREATE on its shard. */
+  guildAdded(guildId: string): void {
+    this.dispatch('GUILD_CREATE', this.opts.guildCreate(guildId), 0, guildId);
+  }
+
+  /** The `[shard_id, num_shards]` of every connected session. */
+  get connectedShards(): [number, number][] {
+    return [...this.#sessions.values()].filter((s) => s.connection).map((s) => s.shard);
   }
 
   get connectedSessions(): number {
@@ -104,12 +123,15 @@ export class Gateway {
 
   #identify(conn: Connection, d: JsonObject): void {
     if (asString(d.token)?.replace(/^Bot /, '') !== this.opts.token) return conn.socket.close(4004, 'Authentication failed');
-    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, intents: asNumber(d.intents) ?? 0, connection: conn, backlog: [] };
+    const shard = readShard(d.shard);
+    if (!shard) return conn.socket.close(4010, 'Invalid shard');
+    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, intents: asNumber(d.intents) ?? 0, shard, connection: conn, backlog: [] };
     this.#sessions.set(session.id, session);
     conn.session = session;
-    const ready = { ...this.opts.ready(), session_id: session.id, resume_gateway_url: this.opts.resumeUrl(), shard: [0, 1] };
-    this.#dispatchTo(session, 'READY', ready);
-    this.#dispatchTo(session, 'GUILD_CREATE', this.opts.guildCreate());
+    const guildIds = this.opts.guildIds().filter((id) => shardOf(id, shard[1]) === shard[0]);
+    const guilds = guildIds.map((id) => ({ id, unavailable: true }));
+    this.#dispatchTo(session, 'READY', { ...this.opts.ready(), guilds, session_id: session.id, resume_gateway_url: this.opts.resumeUrl(), shard });
+    for (const id of guildIds) this.#dispatchTo(session, 'GUILD_CREATE', this.opts.guildCreate(id));
   }
 
   #resume(conn: Connection, d: JsonObject): void {
@@ -128,12 +150,15 @@ export class Gateway {
     if (!conn.session) return;
     const wanted = Array.isArray(d.user_ids) ? d.user_ids.map(String) : typeof d.user_ids === 'string' ? [d.user_ids] : undefined;
     const query = (asString(d.query) ?? '').toLowerCase();
-    const members = this.opts.members().filter((m) => {
+    const guildId = asString(d.guild_id) ?? '';
+    const [shard, count] = conn.session.shard;
+    if (!this.opts.guildIds().includes(guildId) || shardOf(guildId, count) !== shard) return;
+    const members = this.opts.members(guildId).filter((m) => {
       const user = asObject(m.user);
       const id = asString(user?.id) ?? '';
       return wanted ? wanted.includes(id) : (asString(user?.username) ?? '').toLowerCase().startsWith(query);
     });
-    const chunk: JsonObject = { guild_id: this.opts.guildId, members, chunk_index: 0, chunk_count: 1, not_found: [] };
+    const chunk: JsonObject = { guild_id: guildId, members, chunk_index: 0, chunk_count: 1, not_found: [] };
     if (d.nonce !== undefined) chunk.nonce = d.nonce;
     this.#dispatchTo(conn.session, 'GUILD_MEMBERS_CHUNK', chunk);
   }
@@ -166,4 +191,14 @@ export class Gateway {
         }),
     );
   }
+}
+
+/** IDENTIFY's optional `shard: [shard_id, num_shards]`; undefined when invalid (Discord closes with 4010). */
+function readShard(value: unknown): [number, number] | undefined {
+  if (value === undefined || value === null) return [0, 1];
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [id, count] = value as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return undefined;
+  const [shard, total] = [id as number, count as number];
+  return total >= 1 && shard >= 0 && shard < total ? [shard, total] : undefined;
 }

@@ -9,10 +9,14 @@ import { apiGuild, apiMember, apiUser } from './payloads.js';
 import { buildRoutes } from './routes.js';
 import { Sandbox } from './sandbox.js';
 import { SandboxState } from './state.js';
+import type { SandboxGuild } from './types.js';
+import { readWorld, writeWorld } from './world.js';
 
 export { Sandbox } from './sandbox.js';
 export type * from './types.js';
 export { runConsole, runScript, type ConsoleOptions } from './console.js';
+export { shardOf } from './snowflake.js';
+export { readWorld } from './world.js';
 
 export interface SandboxOptions {
   clock: Clock;
@@ -29,33 +33,48 @@ export interface SandboxOptions {
   /** How long to wait after a defer for the original response to be edited. */
   deferTimeoutMs?: number;
   heartbeatIntervalMs?: number;
+  /**
+   * Where the world (guilds, channels, members and their ids) is kept, so the next start finds the same
+   * ids (SPEC §9). Unset: a fresh world every start, as tests want.
+   */
+  worldFile?: string;
+  /** What GET /gateway/bot recommends as `shards` (default: one per 1,000 guilds, as Discord roughly does). */
+  recommendedShards?: number;
 }
 
 /** Starts a local Discord stand-in on 127.0.0.1 with members ada (owner, Manage Server), alice and bob. */
 export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const logger = opts.logger ?? pino({ enabled: false });
   const token = opts.token ?? 'sandbox-token';
-  const state = new SandboxState(opts.clock, opts.guildName ?? 'Sandbox Server', opts.botName ?? 'bot');
-  for (const name of opts.channelNames ?? ['general', 'wins']) state.addChannel(name);
-  state.ownerId = state.addUser('ada', { manageGuild: true }).id;
+  const world = opts.worldFile ? readWorld(opts.worldFile) : undefined;
+  const state = new SandboxState(opts.clock, world?.botName ?? opts.botName ?? 'bot', world);
+  if (state.guilds.size === 0) {
+    const guild = state.addGuild(opts.guildName ?? 'Sandbox Server');
+    for (const name of opts.channelNames ?? ['general', 'wins']) state.addChannel(name, guild.id);
+  }
+  const owner = state.addUser('ada', { manageGuild: true });
+  for (const guild of state.guilds.values()) if (guild.ownerId === '') guild.ownerId = owner.id;
   state.addUser('alice');
   state.addUser('bob');
+  const { worldFile } = opts;
+  const save = worldFile ? (): void => writeWorld(worldFile, state.snapshot()) : (): void => undefined;
+  save();
+  state.onWorldChange = save;
 
   const server = createServer();
   let port = 0;
   const base = (): string => `http://127.0.0.1:${port}`;
   const attachmentUrl = (channelId: string, id: string, filename: string): string =>
     `${base()}/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
+  const guildOrThrow = (id: string): SandboxGuild => state.guild(id) ?? (() => { throw new Error(`Unknown guild ${id}`); })();
   const gateway = new Gateway(server, {
     token,
     logger,
     heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
     resumeUrl: () => `ws://127.0.0.1:${port}/gateway`,
-    guildId: state.guildId,
     ready: () => ({
       v: 10,
       user: { ...apiUser(state.users.get(state.botUserId) ?? state.addUser('bot')), verified: true, mfa_enabled: false },
-      guilds: [{ id: state.guildId, unavailable: true }],
       application: { id: state.applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -64,8 +83,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       geo_ordered_rtc_regions: [],
       user_settings: {},
     }),
-    guildCreate: () => apiGuild(state),
-    members: () => [...state.users.values()].map((u) => apiMember(state, u)),
+    guildIds: () => [...state.guilds.keys()],
+    guildCreate: (id) => apiGuild(state, guildOrThrow(id)),
+    members: (id) => [...state.users.values()].map((u) => apiMember(guildOrThrow(id), u)),
   });
   const hub = new InteractionHub(state, {
     responseDeadlineMs: opts.responseDeadlineMs ?? 3000,
@@ -73,7 +93,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     dispatch: (payload) => gateway.dispatch('INTERACTION_CREATE', payload),
     attachmentUrl,
   });
-  const http = new HttpFront(buildRoutes({ state, hub, gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`, attachmentUrl }), token, logger, () => opts.clock.now());
+  const recommendedShards = (): number => opts.recommendedShards ?? Math.max(1, Math.ceil(state.guilds.size / 1000));
+  const routes = buildRoutes({ state, hub, gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`, attachmentUrl, recommendedShards });
+  const http = new HttpFront(routes, token, logger, () => opts.clock.now());
   server.on('request', (req, res) => void http.handle(req, res));
 
   await new Promise<void>((resolve, reject) => {
@@ -82,5 +104,5 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   });
   port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'sandbox: listening');
-  return new Sandbox({ server, port, token, state, http, gateway, hub, logger });
+  return new Sandbox({ server, port, token, state, http, gateway, hub, logger, save });
 }

@@ -14,9 +14,9 @@ export function interactionEnvelope(
   channel: SandboxChannel,
   data: JsonObject,
 ): JsonObject {
-  const permissions = memberPermissions(state, user);
+  const guild = channel.guildId ? state.guild(channel.guildId) : undefined;
   const appPermissions = channel.canPost ? EVERYONE_PERMISSIONS : EVERYONE_PERMISSIONS & ~SEND_MESSAGES;
-  if (channel.type === 1) {
+  if (!guild) {
     // In a DM with the bot Discord sends no guild and no member: only the user (context 1, BOT_DM).
     return {
       id: ids.id,
@@ -31,28 +31,29 @@ export function interactionEnvelope(
       app_permissions: appPermissions.toString(),
       locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': state.guildId },
+      authorizing_integration_owners: { '1': user.id },
       context: 1,
       attachment_size_limit: 10 * 1024 * 1024,
     };
   }
+  const permissions = memberPermissions(guild, user);
   return {
     id: ids.id,
     application_id: state.applicationId,
     type,
     data,
-    guild_id: state.guildId,
-    guild: { id: state.guildId, locale: 'en-US', features: [] },
+    guild_id: guild.id,
+    guild: { id: guild.id, locale: 'en-US', features: [] },
     channel: { ...apiChannel(state, channel), permissions },
     channel_id: channel.id,
-    member: { ...apiMember(state, user), permissions },
+    member: { ...apiMember(guild, user), permissions },
     token: ids.token,
     version: 1,
     app_permissions: appPermissions.toString(),
     locale: 'en-US',
     guild_locale: 'en-US',
     entitlements: [],
-    authorizing_integration_owners: { '0': state.guildId },
+    authorizing_integration_owners: { '0': guild.id },
     context: 0,
     attachment_size_limit: 10 * 1024 * 1024,
   };

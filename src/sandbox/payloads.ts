@@ -1,6 +1,6 @@
 import type { JsonObject } from './json.js';
 import type { SandboxState } from './state.js';
-import type { SandboxChannel, SandboxUser, StoredMessage } from './types.js';
+import type { SandboxChannel, SandboxGuild, SandboxUser, StoredMessage } from './types.js';
 
 const bit = (n: number): bigint => 1n << BigInt(n);
 export const MANAGE_GUILD = bit(5);
@@ -9,8 +9,8 @@ export const SEND_MESSAGES = bit(11);
 export const EVERYONE_PERMISSIONS = bit(6) | bit(10) | SEND_MESSAGES | bit(14) | bit(15) | bit(16) | bit(18) | bit(31) | bit(38);
 const ALL_PERMISSIONS = bit(51) - 1n;
 
-export function memberPermissions(state: SandboxState, user: SandboxUser): string {
-  if (user.id === state.ownerId) return ALL_PERMISSIONS.toString();
+export function memberPermissions(guild: SandboxGuild, user: SandboxUser): string {
+  if (user.id === guild.ownerId) return ALL_PERMISSIONS.toString();
   return (EVERYONE_PERMISSIONS | (user.manageGuild ? MANAGE_GUILD : 0n)).toString();
 }
 
@@ -28,9 +28,10 @@ export function apiUser(user: SandboxUser): JsonObject {
   };
 }
 
-export function apiMember(state: SandboxState, user: SandboxUser, withUser = true): JsonObject {
+/** Every sandbox user is a member of every sandbox guild. */
+export function apiMember(guild: SandboxGuild, user: SandboxUser, withUser = true): JsonObject {
   const member: JsonObject = {
-    roles: user.manageGuild ? [state.adminRoleId] : [],
+    roles: user.manageGuild ? [guild.adminRoleId] : [],
     nick: null,
     avatar: null,
     joined_at: user.joinedAt.toISOString(),
@@ -53,7 +54,7 @@ export function apiChannel(state: SandboxState, channel: SandboxChannel): JsonOb
   return {
     id: channel.id,
     type: 0,
-    guild_id: state.guildId,
+    guild_id: channel.guildId ?? null,
     name: channel.name,
     position: channel.position,
     permission_overwrites: overwrites,
@@ -66,24 +67,24 @@ export function apiChannel(state: SandboxState, channel: SandboxChannel): JsonOb
   };
 }
 
-export function apiRoles(state: SandboxState): JsonObject[] {
+export function apiRoles(guild: SandboxGuild): JsonObject[] {
   const role = (id: string, name: string, permissions: bigint, position: number): JsonObject => ({
     id, name, permissions: permissions.toString(), position,
     color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
     hoist: false, managed: false, mentionable: false, icon: null, unicode_emoji: null, flags: 0,
   });
-  return [role(state.guildId, '@everyone', EVERYONE_PERMISSIONS, 0), role(state.adminRoleId, 'Admins', EVERYONE_PERMISSIONS | MANAGE_GUILD, 1)];
+  return [role(guild.id, '@everyone', EVERYONE_PERMISSIONS, 0), role(guild.adminRoleId, 'Admins', EVERYONE_PERMISSIONS | MANAGE_GUILD, 1)];
 }
 
 /** The full guild as GUILD_CREATE carries it. */
-export function apiGuild(state: SandboxState): JsonObject {
+export function apiGuild(state: SandboxState, guild: SandboxGuild): JsonObject {
   const members = [...state.users.values()];
-  const general = state.guildChannels()[0];
+  const general = state.guildChannels(guild.id)[0];
   return {
-    id: state.guildId,
-    name: state.guildName,
+    id: guild.id,
+    name: guild.name,
     icon: null, splash: null, discovery_splash: null, banner: null, description: null,
-    owner_id: state.ownerId,
+    owner_id: guild.ownerId,
     afk_channel_id: null, afk_timeout: 300,
     verification_level: 0, default_message_notifications: 1, explicit_content_filter: 0, mfa_level: 0, nsfw_level: 0,
     premium_tier: 0, premium_subscription_count: 0, premium_progress_bar_enabled: false,
@@ -91,12 +92,12 @@ export function apiGuild(state: SandboxState): JsonObject {
     public_updates_channel_id: null, safety_alerts_channel_id: null,
     preferred_locale: 'en-US', features: [], vanity_url_code: null, application_id: null,
     max_members: 500000, max_video_channel_users: 25,
-    roles: apiRoles(state), emojis: [], stickers: [],
+    roles: apiRoles(guild), emojis: [], stickers: [],
     joined_at: state.users.get(state.botUserId)?.joinedAt.toISOString() ?? null,
     large: false, unavailable: false, lazy: true,
     member_count: members.length,
-    members: members.map((u) => apiMember(state, u)),
-    channels: state.guildChannels().map((c) => apiChannel(state, c)),
+    members: members.map((u) => apiMember(guild, u)),
+    channels: state.guildChannels(guild.id).map((c) => apiChannel(state, c)),
     threads: [], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
   };
 }
@@ -139,12 +140,13 @@ export function apiMessage(state: SandboxState, msg: StoredMessage): JsonObject 
       id: msg.interaction.id,
       type: msg.interaction.type,
       user: user ? apiUser(user) : null,
-      authorizing_integration_owners: { '0': state.guildId },
+      authorizing_integration_owners: msg.guild_id ? { '0': msg.guild_id } : { '1': msg.interaction.userId },
     };
   }
   if (msg.guild_id) {
     out.guild_id = msg.guild_id;
-    if (author && !author.bot) out.member = apiMember(state, author, false);
+    const guild = state.guild(msg.guild_id);
+    if (author && !author.bot && guild) out.member = apiMember(guild, author, false);
   }
   return out;
 }

@@ -6,13 +6,15 @@ import { asString, type Json } from './json.js';
 import { bodyObject, messageFields } from './message-body.js';
 import { apiChannel, apiGuild, apiMember, apiMessage, apiRoles, apiUser } from './payloads.js';
 import type { SandboxState } from './state.js';
-import type { SandboxChannel } from './types.js';
+import type { CommandDef, SandboxChannel, SandboxGuild } from './types.js';
 import { validateMessageBody } from './validate.js';
 
 export interface RouteDeps {
   state: SandboxState;
   hub: InteractionHub;
   gatewayUrl: () => string;
+  /** The `shards` count GET /gateway/bot recommends. */
+  recommendedShards: () => number;
   attachmentUrl: (channelId: string, id: string, filename: string) => string;
 }
 
@@ -29,14 +31,14 @@ export function buildRoutes(deps: RouteDeps): Route[] {
   };
   const ok = (body: Json): RouteResult => ({ body });
   const channelOf = (id: string): SandboxChannel => state.channels.get(id) ?? fail(unknownChannel());
-  const guildOf = (id: string): void => void (id === state.guildId || fail(unknownGuild()));
+  const guildOf = (id: string): SandboxGuild => state.guild(id) ?? fail(unknownGuild());
   const messageIn = (channelId: string, id: string) => {
     const msg = state.message(id);
     return msg && msg.channel_id === channelId && !msg.ephemeral ? msg : fail(unknownMessage());
   };
 
   const gateway = (): RouteResult =>
-    ok({ url: deps.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } });
+    ok({ url: deps.gatewayUrl(), shards: deps.recommendedShards(), session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } });
   on('GET', '/gateway/bot', gateway);
   on('GET', '/gateway', gateway, false);
   on('GET', '/users/@me', () => ok(apiUser(state.users.get(state.botUserId) ?? fail(unknownUser()))));
@@ -88,29 +90,37 @@ export function buildRoutes(deps: RouteDeps): Route[] {
   });
 
   on('GET', `/guilds/${ID}`, (_, [gid]) => {
-    guildOf(gid ?? '');
-    const { members: _m, channels: _c, ...guild } = apiGuild(state);
+    const { members: _m, channels: _c, ...guild } = apiGuild(state, guildOf(gid ?? ''));
     return ok({ ...guild, approximate_member_count: state.users.size });
   });
-  on('GET', `/guilds/${ID}/channels`, (_, [gid]) => (guildOf(gid ?? ''), ok(state.guildChannels().map((c) => apiChannel(state, c)))));
-  on('GET', `/guilds/${ID}/roles`, (_, [gid]) => (guildOf(gid ?? ''), ok(apiRoles(state))));
-  on('GET', `/guilds/${ID}/members`, (_, [gid]) => (guildOf(gid ?? ''), ok([...state.users.values()].map((u) => apiMember(state, u)))));
-  on('GET', `/guilds/${ID}/members/${ID}`, (_, [gid, uid]) => {
-    guildOf(gid ?? '');
-    return ok(apiMember(state, state.users.get(uid ?? '') ?? fail(unknownMember())));
+  on('GET', `/guilds/${ID}/channels`, (_, [gid]) => ok(state.guildChannels(guildOf(gid ?? '').id).map((c) => apiChannel(state, c))));
+  on('GET', `/guilds/${ID}/roles`, (_, [gid]) => ok(apiRoles(guildOf(gid ?? ''))));
+  on('GET', `/guilds/${ID}/members`, (_, [gid]) => {
+    const guild = guildOf(gid ?? '');
+    return ok([...state.users.values()].map((u) => apiMember(guild, u)));
   });
+  on('GET', `/guilds/${ID}/members/${ID}`, (_, [gid, uid]) => ok(apiMember(guildOf(gid ?? ''), state.users.get(uid ?? '') ?? fail(unknownMember()))));
 
-  const commandRoutes = (base: string, list: () => 'globalCommands' | 'guildCommands'): void => {
-    const guildId = (p: string[]): string | undefined => (list() === 'guildCommands' ? (guildOf(p[1] ?? ''), p[1]) : undefined);
-    on('GET', base, (_, p) => (guildId(p), ok(state[list()] as unknown as Json)));
-    on('PUT', base, (ctx, p) => {
-      state[list()] = overwriteCommands(state, state[list()], ctx.body, guildId(p));
-      return ok(state[list()] as unknown as Json);
-    });
-    on('POST', base, (ctx, p) => ({ status: 201, body: upsertCommand(state, state[list()], ctx.body, guildId(p)) as unknown as Json }));
-  };
-  commandRoutes(`/applications/${ID}/commands`, () => 'globalCommands');
-  commandRoutes(`/applications/${ID}/guilds/${ID}/commands`, () => 'guildCommands');
+  on('GET', `/applications/${ID}/commands`, () => ok(state.globalCommands as unknown as Json));
+  on('PUT', `/applications/${ID}/commands`, (ctx) => {
+    state.globalCommands = overwriteCommands(state, state.globalCommands, ctx.body);
+    return ok(state.globalCommands as unknown as Json);
+  });
+  on('POST', `/applications/${ID}/commands`, (ctx) => ({ status: 201, body: upsertCommand(state, state.globalCommands, ctx.body) as unknown as Json }));
+  // Each guild's commands are kept in one list, told apart by `guild_id`.
+  const guildCommandsOf = (gid: string): CommandDef[] => state.guildCommands.filter((c) => c.guild_id === guildOf(gid).id);
+  on('GET', `/applications/${ID}/guilds/${ID}/commands`, (_, [, gid]) => ok(guildCommandsOf(gid ?? '') as unknown as Json));
+  on('PUT', `/applications/${ID}/guilds/${ID}/commands`, (ctx, [, gid = '']) => {
+    const replaced = overwriteCommands(state, guildCommandsOf(gid), ctx.body, gid);
+    state.guildCommands = [...state.guildCommands.filter((c) => c.guild_id !== gid), ...replaced];
+    return ok(replaced as unknown as Json);
+  });
+  on('POST', `/applications/${ID}/guilds/${ID}/commands`, (ctx, [, gid = '']) => {
+    const list = guildCommandsOf(gid);
+    const command = upsertCommand(state, list, ctx.body, gid);
+    state.guildCommands = [...state.guildCommands.filter((c) => c.guild_id !== gid), ...list];
+    return { status: 201, body: command as unknown as Json };
+  });
 
   on('POST', `/interactions/${ID}/${TOKEN}/callback`, (ctx, [id, token]) => hub.callback(ctx, id ?? '', token ?? ''), false);
   on('POST', `/webhooks/${ID}/${TOKEN}`, (ctx, [app, token]) => hub.followUp(ctx, app ?? '', token ?? ''), false);

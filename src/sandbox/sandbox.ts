@@ -9,7 +9,7 @@ import { interactionEnvelope, InteractionType } from './interaction-payloads.js'
 import { asArray, asObject, type JsonObject } from './json.js';
 import { apiChannel, apiMember, apiMessage, apiUser } from './payloads.js';
 import type { SandboxState } from './state.js';
-import type { Choice, CommandDef, FaultRule, InteractionResult, SandboxChannel, SandboxUser, StoredMessage, Violation } from './types.js';
+import type { Choice, CommandDef, FaultRule, InteractionResult, SandboxChannel, SandboxGuild, SandboxUser, StoredMessage, Violation } from './types.js';
 
 export interface SandboxParts {
   server: Server;
@@ -20,6 +20,15 @@ export interface SandboxParts {
   gateway: Gateway;
   hub: InteractionHub;
   logger: Logger;
+  /** Writes the world to its file (a no-op without one). */
+  save: () => void;
+}
+
+/** Where a member acts: a channel by name (in `guild`, by id or name; default the first guild) or id, or `dm: true` for their DM with the bot. */
+export interface Place {
+  channel?: string;
+  guild?: string;
+  dm?: boolean;
 }
 
 /** A running stand-in for Discord: drive members' actions and inspect what the bot did. */
@@ -47,19 +56,57 @@ export class Sandbox {
   get events(): SandboxState['events'] { return this.#parts.state.events; }
   /** Every request rejected for breaking Discord's rules (limits, double acknowledgement). */
   get violations(): Violation[] { return this.#parts.http.violations; }
-  /** Guild text channels, name → id. */
+  /** The first guild's text channels, name → id. */
   get channels(): Record<string, string> {
-    return Object.fromEntries(this.#parts.state.guildChannels().map((c) => [c.name, c.id]));
+    return this.channelsOf(this.guildId);
+  }
+
+  /** A guild's text channels, name → id. */
+  channelsOf(guild: string): Record<string, string> {
+    return Object.fromEntries(this.#parts.state.guildChannels(this.guild(guild).id).map((c) => [c.name, c.id]));
+  }
+
+  guilds(): SandboxGuild[] {
+    return [...this.#parts.state.guilds.values()];
+  }
+
+  /** A guild by id or name. */
+  guild(idOrName: string): SandboxGuild {
+    const found = this.#parts.state.guild(idOrName) ?? this.guilds().find((g) => g.name === idOrName);
+    if (!found) throw new Error(`Unknown sandbox guild "${idOrName}"`);
+    return found;
+  }
+
+  /** Adds the bot to another server; `shard` of `shardCount` picks an id Discord would send on that gateway shard. */
+  addGuild(name: string, opts: { shard?: number; shardCount?: number; channelNames?: string[] } = {}): SandboxGuild {
+    const { state, gateway } = this.#parts;
+    const guild = state.addGuild(name, { ...opts, ownerId: state.userByName('ada')?.id ?? '' });
+    for (const channel of opts.channelNames ?? ['general', 'wins']) state.addChannel(channel, guild.id);
+    gateway.guildAdded(guild.id);
+    return guild;
   }
 
   addUser(name: string, opts: { manageGuild?: boolean } = {}): SandboxUser {
     const { state, gateway } = this.#parts;
     const known = state.userByName(name);
     const user = state.addUser(name, opts);
-    const member = { ...apiMember(state, user), guild_id: state.guildId };
-    if (!known) gateway.dispatch('GUILD_MEMBER_ADD', member, INTENT_GUILD_MEMBERS);
-    else if (opts.manageGuild !== undefined) gateway.dispatch('GUILD_MEMBER_UPDATE', member, INTENT_GUILD_MEMBERS);
+    // Every sandbox member belongs to every guild.
+    for (const guild of state.guilds.values()) {
+      const member = { ...apiMember(guild, user), guild_id: guild.id };
+      if (!known) gateway.dispatch('GUILD_MEMBER_ADD', member, INTENT_GUILD_MEMBERS);
+      else if (opts.manageGuild !== undefined) gateway.dispatch('GUILD_MEMBER_UPDATE', member, INTENT_GUILD_MEMBERS);
+    }
     return user;
+  }
+
+  /** The member's DM channel with the bot. */
+  dmChannel(userName: string): SandboxChannel {
+    return this.#parts.state.dmChannelFor(this.user(userName).id);
+  }
+
+  /** The `[shard_id, num_shards]` of every bot connection. */
+  get connectedShards(): [number, number][] {
+    return this.#parts.gateway.connectedShards;
   }
 
   user(name: string): SandboxUser {
@@ -76,8 +123,8 @@ export class Sandbox {
     return [...this.#parts.state.users.values()];
   }
 
-  channel(nameOrId: string): SandboxChannel {
-    const channel = this.#parts.state.findChannel(nameOrId) ?? this.#parts.state.channels.get(nameOrId);
+  channel(nameOrId: string, guild?: string): SandboxChannel {
+    const channel = this.#parts.state.findChannel(nameOrId, guild === undefined ? undefined : this.guild(guild).id);
     if (!channel) throw new Error(`Unknown sandbox channel "${nameOrId}"`);
     return channel;
   }
@@ -87,17 +134,17 @@ export class Sandbox {
     return [...this.#parts.state.guildCommands, ...this.#parts.state.globalCommands];
   }
 
-  async chatInput(userName: string, input: CommandInput & { channel?: string }): Promise<InteractionResult> {
+  async chatInput(userName: string, input: CommandInput & Place): Promise<InteractionResult> {
     const user = this.user(userName);
-    const channel = this.channel(input.channel ?? this.#defaultChannel());
-    const data = chatInputData(this.#parts.state, input);
+    const channel = this.#place(userName, input);
+    const data = chatInputData(this.#parts.state, this.#guildOf(channel), input);
     return this.#run({ type: InteractionType.Command, userId: user.id, channelId: channel.id, name: input.name, messageType: 20 }, user, channel, data);
   }
 
-  async autocomplete(userName: string, input: CommandInput & { focused: string; channel?: string }): Promise<Choice[]> {
+  async autocomplete(userName: string, input: CommandInput & Place & { focused: string }): Promise<Choice[]> {
     const user = this.user(userName);
-    const channel = this.channel(input.channel ?? this.#defaultChannel());
-    const data = chatInputData(this.#parts.state, input, input.focused);
+    const channel = this.#place(userName, input);
+    const data = chatInputData(this.#parts.state, this.#guildOf(channel), input, input.focused);
     const result = await this.#run({ type: InteractionType.Autocomplete, userId: user.id, channelId: channel.id, name: input.name, messageType: 0 }, user, channel, data);
     if (result.kind !== 'autocomplete' || !result.choices) throw new Error(`The bot did not answer autocomplete for /${input.name} ${input.focused} (${result.kind})`);
     return result.choices;
@@ -106,22 +153,24 @@ export class Sandbox {
   async messageCommand(userName: string, input: { name: string; messageId: string }): Promise<InteractionResult> {
     const { state } = this.#parts;
     const user = this.user(userName);
-    const cmd = findCommand(state, input.name, 3);
     const target = state.message(input.messageId);
     if (!target || target.ephemeral) throw new Error(`Unknown message ${input.messageId}`);
+    const cmd = findCommand(state, input.name, 3, target.guild_id);
     const channel = this.channel(target.channel_id);
     const data: JsonObject = { id: cmd.id, name: cmd.name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: apiMessage(state, target) } } };
     if (cmd.guild_id) data.guild_id = cmd.guild_id;
     return this.#run({ type: InteractionType.Command, userId: user.id, channelId: channel.id, name: cmd.name, messageType: 23 }, user, channel, data);
   }
 
-  async userCommand(userName: string, input: { name: string; targetUser: string; channel?: string }): Promise<InteractionResult> {
+  async userCommand(userName: string, input: Place & { name: string; targetUser: string }): Promise<InteractionResult> {
     const { state } = this.#parts;
     const user = this.user(userName);
     const target = this.user(input.targetUser);
-    const cmd = findCommand(state, input.name, 2);
-    const channel = this.channel(input.channel ?? this.#defaultChannel());
-    const resolved = { users: { [target.id]: apiUser(target) }, members: { [target.id]: apiMember(state, target, false) } };
+    const channel = this.#place(userName, input);
+    const guild = this.#guildOf(channel);
+    const cmd = findCommand(state, input.name, 2, guild?.id);
+    const resolved: JsonObject = { users: { [target.id]: apiUser(target) } };
+    if (guild) resolved.members = { [target.id]: apiMember(guild, target, false) };
     const data: JsonObject = { id: cmd.id, name: cmd.name, type: 2, target_id: target.id, resolved };
     return this.#run({ type: InteractionType.Command, userId: user.id, channelId: channel.id, name: cmd.name, messageType: 23 }, user, channel, data);
   }
@@ -174,6 +223,7 @@ export class Sandbox {
 
   closeDms(userName: string, closed = true): void {
     this.user(userName).dmsClosed = closed;
+    this.#parts.save();
   }
 
   /** Resolves true once no HTTP request has been in flight or arrived for `quietMs` (false on timeout). */
@@ -186,15 +236,22 @@ export class Sandbox {
   }
 
   async close(): Promise<void> {
-    const { hub, gateway, server } = this.#parts;
+    const { hub, gateway, server, save } = this.#parts;
+    save(); // The clock and the last id handed out, for the next start.
     hub.close();
     await gateway.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  #defaultChannel(): string {
-    return this.#parts.state.guildChannels()[0]?.id ?? '';
+  #place(userName: string, place: Place): SandboxChannel {
+    if (place.dm) return this.dmChannel(userName);
+    const guild = place.guild === undefined ? this.#parts.state.defaultGuild : this.guild(place.guild);
+    return this.channel(place.channel ?? this.#parts.state.guildChannels(guild.id)[0]?.id ?? '', guild.id);
+  }
+
+  #guildOf(channel: SandboxChannel): SandboxGuild | undefined {
+    return channel.guildId === undefined ? undefined : this.#parts.state.guild(channel.guildId);
   }
 
   #run(meta: InteractionMeta, user: SandboxUser, channel: SandboxChannel, data: JsonObject, extra: JsonObject = {}): Promise<InteractionResult> {

@@ -23,8 +23,42 @@ export class SnowflakeFactory {
       this.#sequence = 0n;
     }
     this.#lastMs = ms;
-    return (((ms - DISCORD_EPOCH) << 22n) | (1n << 17n) | this.#sequence).toString();
+    return this.#format();
   }
+
+  /** The next id that Discord would assign to `shard` of `shardCount` (`(id >> 22) % shardCount`). */
+  nextOnShard(shard: number, shardCount: number): string {
+    const first = this.next();
+    const count = BigInt(shardCount);
+    if ((BigInt(first) >> 22n) % count === BigInt(shard)) return first;
+    let ms = this.#lastMs + 1n;
+    while ((ms - DISCORD_EPOCH) % count !== BigInt(shard)) ms += 1n;
+    this.#lastMs = ms;
+    this.#sequence = 0n;
+    return this.#format();
+  }
+
+  /** The last id handed out (to carry on after it when the sandbox starts again). */
+  get last(): string {
+    return this.#format();
+  }
+
+  /** Continue after `id`, so ids from an earlier start are never handed out again. */
+  continueAfter(id: string): void {
+    const ms = (BigInt(id) >> 22n) + DISCORD_EPOCH;
+    if (ms < this.#lastMs) return;
+    this.#lastMs = ms;
+    this.#sequence = BigInt(id) & 4095n;
+  }
+
+  #format(): string {
+    return (((this.#lastMs - DISCORD_EPOCH) << 22n) | (1n << 17n) | this.#sequence).toString();
+  }
+}
+
+/** Which gateway shard Discord sends a guild's events on. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(Math.max(1, shardCount)));
 }
 
 export function snowflakeTime(id: string): Date {

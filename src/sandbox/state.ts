@@ -3,7 +3,8 @@ import type { Clock } from '../clock.js';
 import type { JsonObject } from './json.js';
 import { computePings } from './mentions.js';
 import { SnowflakeFactory } from './snowflake.js';
-import type { CommandDef, SandboxChannel, SandboxEvents, SandboxUser, StoredMessage } from './types.js';
+import type { CommandDef, SandboxChannel, SandboxEvents, SandboxGuild, SandboxUser, StoredMessage } from './types.js';
+import type { SandboxWorld } from './world.js';
 
 export const EPHEMERAL = 64;
 /** How long Discord remembers a message nonce for `enforce_nonce` ("the past few minutes"). */
@@ -26,43 +27,98 @@ export interface NewMessage extends MessageFields {
   webhookId?: string;
 }
 
-/** The simulated world: one guild, its members and channels, DMs, messages and registered commands. */
+/** The simulated world: guilds, their members and channels, DMs, messages and registered commands. */
 export class SandboxState {
   readonly ids: SnowflakeFactory;
   readonly applicationId: string;
-  readonly guildId: string;
-  readonly adminRoleId: string;
   readonly botUserId: string;
+  readonly guilds = new Map<string, SandboxGuild>();
   readonly users = new Map<string, SandboxUser>();
   readonly channels = new Map<string, SandboxChannel>();
   readonly events = new EventEmitter<SandboxEvents>();
   globalCommands: CommandDef[] = [];
+  /** Every guild's commands, each with its `guild_id`. */
   guildCommands: CommandDef[] = [];
-  ownerId = '';
+  /** Called after every change worth keeping across restarts (guilds, channels, members). */
+  onWorldChange: () => void = () => undefined;
   readonly #messages = new Map<string, StoredMessage>();
   readonly #nonces = new Map<string, { messageId: string; at: number }>();
 
   constructor(
     readonly clock: Clock,
-    readonly guildName: string,
-    botName: string,
+    readonly botName: string,
+    world?: SandboxWorld,
   ) {
     this.ids = new SnowflakeFactory(clock);
-    this.applicationId = this.ids.next();
-    this.guildId = this.ids.next();
-    this.adminRoleId = this.ids.next();
+    if (world) {
+      this.ids.continueAfter(world.lastId);
+      this.applicationId = world.applicationId;
+      for (const g of world.guilds) this.guilds.set(g.id, { ...g });
+      for (const c of world.channels) this.channels.set(c.id, { ...c });
+      for (const u of world.users) this.users.set(u.id, { ...u, joinedAt: new Date(u.joinedAt) });
+    } else this.applicationId = this.ids.next();
     this.botUserId = this.applicationId; // Discord bots share their application's id.
-    this.users.set(this.botUserId, this.#newUser(this.botUserId, botName, true, false));
+    if (!this.users.has(this.botUserId)) this.users.set(this.botUserId, this.#newUser(this.botUserId, botName, true, false));
+  }
+
+  /** The first guild: where the console and tests act unless told otherwise. */
+  get defaultGuild(): SandboxGuild {
+    const first = this.guilds.values().next().value;
+    if (!first) throw new Error('The sandbox has no guild');
+    return first;
+  }
+
+  get guildId(): string {
+    return this.defaultGuild.id;
+  }
+
+  get guildName(): string {
+    return this.defaultGuild.name;
+  }
+
+  get adminRoleId(): string {
+    return this.defaultGuild.adminRoleId;
+  }
+
+  guild(id: string): SandboxGuild | undefined {
+    return this.guilds.get(id);
+  }
+
+  /** A new guild; `shard` of `shardCount` picks an id that Discord would put on that gateway shard. */
+  addGuild(name: string, opts: { shard?: number; shardCount?: number; ownerId?: string } = {}): SandboxGuild {
+    const id = opts.shard !== undefined ? this.ids.nextOnShard(opts.shard, opts.shardCount ?? 1) : this.ids.next();
+    const guild: SandboxGuild = { id, name, adminRoleId: this.ids.next(), ownerId: opts.ownerId ?? '' };
+    this.guilds.set(id, guild);
+    this.onWorldChange();
+    return guild;
+  }
+
+  /** Everything a later start needs to find the same ids again. */
+  snapshot(): SandboxWorld {
+    return {
+      version: 1,
+      clock: this.clock.now().toISOString(),
+      lastId: this.ids.last,
+      applicationId: this.applicationId,
+      botName: this.botName,
+      guilds: [...this.guilds.values()].map((g) => ({ ...g })),
+      channels: [...this.channels.values()].map((c) => ({ ...c })),
+      users: [...this.users.values()].map((u) => ({ ...u, joinedAt: u.joinedAt.toISOString() })),
+    };
   }
 
   addUser(name: string, opts: { manageGuild?: boolean } = {}): SandboxUser {
     const existing = this.userByName(name);
     if (existing) {
-      if (opts.manageGuild !== undefined) existing.manageGuild = opts.manageGuild;
+      if (opts.manageGuild !== undefined && existing.manageGuild !== opts.manageGuild) {
+        existing.manageGuild = opts.manageGuild;
+        this.onWorldChange();
+      }
       return existing;
     }
     const user = this.#newUser(this.ids.next(), name, false, opts.manageGuild ?? false);
     this.users.set(user.id, user);
+    this.onWorldChange();
     return user;
   }
 
@@ -71,22 +127,28 @@ export class SandboxState {
     return [...this.users.values()].find((u) => u.username.toLowerCase() === wanted);
   }
 
-  addChannel(name: string): SandboxChannel {
-    const channel: SandboxChannel = { id: this.ids.next(), name, type: 0, canPost: true, position: this.guildChannels().length };
+  addChannel(name: string, guildId = this.guildId): SandboxChannel {
+    const channel: SandboxChannel = { id: this.ids.next(), name, type: 0, guildId, canPost: true, position: this.guildChannels(guildId).length };
     this.channels.set(channel.id, channel);
+    this.onWorldChange();
     return channel;
   }
 
-  guildChannels(): SandboxChannel[] {
-    return [...this.channels.values()].filter((c) => c.type === 0);
+  guildChannels(guildId = this.guildId): SandboxChannel[] {
+    return [...this.channels.values()].filter((c) => c.type === 0 && c.guildId === guildId);
   }
 
-  /** A guild channel by id, `name` or `#name`. */
-  findChannel(nameOrId: string): SandboxChannel | undefined {
+  /** A channel by id, or a guild channel by `name` or `#name`. */
+  findChannel(nameOrId: string, guildId = this.guildId): SandboxChannel | undefined {
     const byId = this.channels.get(nameOrId);
     if (byId) return byId;
     const name = nameOrId.replace(/^#/, '');
-    return this.guildChannels().find((c) => c.name === name);
+    return this.guildChannels(guildId).find((c) => c.name === name);
+  }
+
+  /** Guild commands of `guildId` (none for DMs) and then global ones. */
+  commandsFor(guildId: string | undefined): CommandDef[] {
+    return [...this.guildCommands.filter((c) => guildId !== undefined && c.guild_id === guildId), ...this.globalCommands];
   }
 
   dmChannelFor(userId: string): SandboxChannel {
@@ -94,6 +156,7 @@ export class SandboxState {
     if (existing) return existing;
     const channel: SandboxChannel = { id: this.ids.next(), name: '', type: 1, recipientId: userId, canPost: true, position: 0 };
     this.channels.set(channel.id, channel);
+    this.onWorldChange();
     return channel;
   }
 
@@ -119,7 +182,7 @@ export class SandboxState {
     const msg: StoredMessage = {
       id: this.ids.next(),
       channel_id: channel.id,
-      guild_id: channel.type === 0 ? this.guildId : undefined,
+      guild_id: channel.guildId,
       channelLabel: channel.type === 0 ? `#${channel.name}` : `DM to ${recipient?.username ?? '?'}`,
       dmUserId: recipient?.id,
       author: { id: author.id, username: author.username, global_name: author.globalName, bot: author.bot },

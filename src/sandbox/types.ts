@@ -11,11 +11,20 @@ export interface SandboxUser {
   joinedAt: Date;
 }
 
+export interface SandboxGuild {
+  id: string;
+  name: string;
+  adminRoleId: string;
+  ownerId: string;
+}
+
 export interface SandboxChannel {
   id: string;
   name: string;
   /** 0 = guild text, 1 = DM. */
   type: 0 | 1;
+  /** Set for guild channels. */
+  guildId?: string;
   recipientId?: string;
   canPost: boolean;
   position: number;

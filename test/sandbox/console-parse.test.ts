@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifyLine, parseCommandLine, parseTimeArg } from '../../src/sandbox/console-parse.js';
+import { classifyLine, parseClockArg, parseCommandLine, parseTimeArg } from '../../src/sandbox/console-parse.js';
 import type { CommandDef } from '../../src/sandbox/index.js';
 
 const base = { application_id: '1', version: '1', default_member_permissions: null, type: 1 };
@@ -30,6 +31,20 @@ describe('console line parser', () => {
       name: 'win',
       options: { text: 'wrote 300 words: a draft', private: true, when: 'yesterday' },
     });
+  });
+
+  it('gives text before the first option to the first required option', () => {
+    expect(parseCommandLine('win wrote 300 words', commands, lookup)).toEqual({ name: 'win', options: { text: 'wrote 300 words' } });
+    expect(parseCommandLine('win wrote 300 words private: yes', commands, lookup).options).toEqual({ text: 'wrote 300 words', private: true });
+    expect(() => parseCommandLine('win wrote it text: twice', commands, lookup)).toThrow('Expected "option: value" after /win, got "wrote it"');
+    expect(() => parseCommandLine('goal add Read', commands, lookup)).toThrow('Expected "option: value" after /goal add, got "Read"');
+  });
+
+  it('leaves the last option as typed, even empty, for :complete', () => {
+    expect(parseCommandLine('win when: yes', commands, lookup, true)).toEqual({ name: 'win', options: { when: 'yes' }, last: 'when' });
+    expect(parseCommandLine('win wrote it with:', commands, lookup, true)).toEqual({ name: 'win', options: { text: 'wrote it', with: '' }, last: 'with' });
+    expect(parseCommandLine('win wrote', commands, lookup, true)).toEqual({ name: 'win', options: { text: 'wrote' }, last: 'text' });
+    expect(() => parseCommandLine('win with:', commands, lookup)).toThrow('Option "with" needs a value');
   });
 
   it('converts members and channels to ids and booleans from yes/no', () => {
@@ -66,5 +81,16 @@ describe('console line parser', () => {
     expect(parseTimeArg('2027-01-05T09:00Z', now).toISOString()).toBe('2027-01-05T09:00:00.000Z');
     expect(() => parseTimeArg('2026-01-01T00:00Z', now)).toThrow(/forward/);
     expect(() => parseTimeArg('+7x', now)).toThrow(/Cannot read/);
+  });
+});
+
+describe('example scripts', () => {
+  it('each pins its clock before anything else, so it prints the same on any day', () => {
+    const files = readdirSync('examples').filter((f) => f.endsWith('.txt'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const first = readFileSync(`examples/${file}`, 'utf8').split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#'));
+      expect([file, first && parseClockArg(first.replace(/^:clock\s+/, '')).toISOString(), first?.startsWith(':clock ')]).toEqual([file, expect.any(String), true]);
+    }
   });
 });

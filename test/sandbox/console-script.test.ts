@@ -8,12 +8,27 @@ import { runConsole, runScript } from '../../src/sandbox/index.js';
 import { startHarness, type Harness } from './harness.js';
 
 const commands = [
-  { name: 'win', description: 'Log a win', options: [{ type: 3, name: 'text', description: 'What', required: true }, { type: 5, name: 'private', description: 'Only me' }] },
+  {
+    name: 'win',
+    description: 'Log a win',
+    options: [
+      { type: 3, name: 'text', description: 'What', required: true },
+      { type: 5, name: 'private', description: 'Only me' },
+      { type: 3, name: 'goal', description: 'Goal', autocomplete: true },
+    ],
+  },
   { type: 3, name: 'Log as my win', description: '' },
 ];
 
+const goals = ['Write', 'Walk', 'Read'];
+
 async function bot(interaction: Interaction): Promise<void> {
-  if (interaction.isChatInputCommand()) {
+  if (interaction.isAutocomplete()) {
+    const typed = interaction.options.getFocused().toLowerCase();
+    await interaction.respond(goals.filter((g) => g.toLowerCase().startsWith(typed)).map((g) => ({ name: g, value: g })));
+  } else if (interaction.isChatInputCommand() && interaction.commandName === 'whereami') {
+    await interaction.reply(interaction.inGuild() ? 'in a server' : 'in your DMs');
+  } else if (interaction.isChatInputCommand()) {
     const embed = new EmbedBuilder().setTitle('Win logged').setDescription(interaction.options.getString('text', true));
     const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('undo').setLabel('Undo').setStyle(ButtonStyle.Secondary));
     const flags = interaction.options.getBoolean('private') ? MessageFlags.Ephemeral : undefined;
@@ -32,6 +47,10 @@ describe('console script mode', () => {
   beforeAll(async () => {
     h = await startHarness(commands, bot);
     filesDir = mkdtempSync(join(tmpdir(), 'sandbox-files-'));
+    // Only global commands can be used in DMs, as on Discord.
+    await h.client.rest.put(`/applications/${h.sandbox.applicationId}/commands`, {
+      body: [{ name: 'whereami', description: 'Where am I' }, { name: 'serveronly', description: 'Servers only', contexts: [0] }],
+    });
     // A stand-in for scheduled work: post a recap with a picture whenever time moves.
     h.clock.onChange(() => {
       void (async () => {
@@ -75,6 +94,35 @@ describe('console script mode', () => {
     expect(text).toContain('Mon 2027-01-11 09:00 UTC');
     const saved = /saved calendar\.png → (\S+)/.exec(text)?.[1] ?? '';
     expect(readFileSync(saved, 'utf8')).toBe('png-bytes');
+  });
+
+  it('pins the clock, takes text for the first required option, shows pings, runs in DMs and completes options', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const script = [':clock 2026-11-30T09:00Z', '/win wrote 300 words goal: Write', ':complete /win goal: wr', ':complete /win wrote it goal:', ':dm /whereami', '/whereami'];
+    const code = await runScript(h.sandbox, h.clock, script, out, filesDir);
+    expect(code, text).toBe(0);
+    expect(text).toContain('🕒 it is now Mon 2026-11-30 09:00 UTC');
+    expect(text).toMatch(/Nice, @alice!\n/);
+    expect(text).toMatch(/↳ bot\n\s+🔔 pings @alice\n\s+Nice, @alice!/);
+    expect(text).toMatch(/│ wrote 300 words\s+│/);
+    const completions = text.split(':complete').slice(1).map((part) => [...part.matchAll(/• (\w+)/g)].map((m) => m[1]));
+    expect(completions).toEqual([['Write'], ['Write', 'Walk', 'Read']]);
+    expect(text).toMatch(/:dm \/whereami\n\s+↳ bot\n\s+in your DMs\n/);
+    expect(text).toMatch(/› \/whereami\n\s+↳ bot\n\s+in a server\n/);
+  });
+
+  it('refuses in DMs a guild command, or a global one offered only in servers, as Discord shows neither there', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const code = await runScript(h.sandbox, h.clock, [':dm /win text: from my DMs'], out, filesDir);
+    expect(code).toBe(1);
+    expect(text).toContain('Unknown command "win". Registered: whereami, serveronly');
+    text = '';
+    expect(await runScript(h.sandbox, h.clock, [':dm /serveronly'], out, filesDir)).toBe(1);
+    expect(text).toContain('/serveronly is not offered in DMs (its contexts are [0]), so Discord would not show it there');
   });
 
   it('stops at the first failing line and names it', async () => {

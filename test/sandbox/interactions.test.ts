@@ -49,8 +49,9 @@ async function bot(interaction: Interaction): Promise<void> {
         await interaction.reply('first');
         return void (await interaction.followUp({ content: 'second', flags: MessageFlags.Ephemeral }));
       case 'late':
-        await new Promise((r) => setTimeout(r, 400));
-        return void (await interaction.reply('too late').catch((e: { code?: number }) => (lateError = e.code)));
+        // Answers only once the test has seen the sandbox give up on this interaction.
+        await lateGate.promise;
+        return void (await interaction.reply('too late').catch((e: { code?: number }) => lateError.resolve(e.code)));
       case 'buttons': {
         const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('bump').setLabel('Bump').setStyle(ButtonStyle.Primary));
         return void (await interaction.reply({ content: 'press it', components: [row] }));
@@ -66,12 +67,18 @@ async function bot(interaction: Interaction): Promise<void> {
   }
 }
 
-let lateError: number | undefined;
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+const lateGate = deferred<void>();
+const lateError = deferred<number | undefined>();
 
 describe('sandbox interactions with a real discord.js bot', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(commands, bot, { responseDeadlineMs: 200 });
+    h = await startHarness(commands, bot, { responseDeadlineMs: 1500 });
   });
   afterAll(async () => h.close());
 
@@ -146,8 +153,8 @@ describe('sandbox interactions with a real discord.js bot', () => {
   it('fails an interaction answered after the deadline, like Discord', async () => {
     const result = await h.sandbox.chatInput('alice', { name: 'late' });
     expect(result).toMatchObject({ kind: 'none', failed: true });
-    await new Promise((r) => setTimeout(r, 400));
-    expect(lateError).toBe(10062);
+    lateGate.resolve();
+    expect(await lateError.promise).toBe(10062);
   });
 
   it('rejects more than 25 autocomplete choices and records the violation', async () => {

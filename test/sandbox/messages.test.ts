@@ -55,8 +55,13 @@ describe('sandbox messages, limits and faults', () => {
 
   it('retries a 502 and then succeeds', async () => {
     h.sandbox.failNext({ path: /\/channels\/\d+\/messages$/, status: 502 });
-    const sent = await wins.send('after a bad gateway');
-    expect(h.sandbox.message(sent.id)).toBeDefined();
+    const statuses: number[] = [];
+    const onResponse = (_: unknown, response: { status: number }): number => statuses.push(response.status);
+    h.client.rest.on('response', onResponse);
+    const sent = await wins.send('after a bad gateway').finally(() => h.client.rest.off('response', onResponse));
+    expect(statuses).toEqual([502, 200]);
+    expect(h.sandbox.message(sent.id)?.content).toBe('after a bad gateway');
+    expect(h.sandbox.messages('wins').filter((m) => m.content === 'after a bad gateway')).toHaveLength(1);
   });
 
   it('surfaces Missing Permissions when the bot may not post in a channel', async () => {

@@ -1,0 +1,55 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * What the sandbox keeps across restarts (SPEC §9): the application, its servers, channels and members
+ * with their ids, the last id handed out and the clock, so a second start finds the bot's data again.
+ * Messages are not kept: like a long-gone message on Discord, the bot finds them unknown.
+ */
+const worldSchema = z.object({
+  version: z.literal(1),
+  clock: z.string(),
+  lastId: z.string().regex(/^\d+$/),
+  applicationId: z.string(),
+  botName: z.string(),
+  guilds: z.array(z.object({ id: z.string(), name: z.string(), adminRoleId: z.string(), ownerId: z.string() })),
+  channels: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      type: z.union([z.literal(0), z.literal(1)]),
+      guildId: z.string().optional(),
+      recipientId: z.string().optional(),
+      canPost: z.boolean(),
+      position: z.number(),
+    }),
+  ),
+  users: z.array(
+    z.object({ id: z.string(), username: z.string(), globalName: z.string(), bot: z.boolean(), manageGuild: z.boolean(), dmsClosed: z.boolean(), joinedAt: z.string() }),
+  ),
+});
+
+export type SandboxWorld = z.infer<typeof worldSchema>;
+
+/** The world saved by an earlier start, or undefined when there is none (a first start). */
+export function readWorld(path: string): SandboxWorld | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const parsed = worldSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${path} is not a sandbox world file (${parsed.error.issues[0]?.message ?? 'invalid'}); move it away to start afresh`);
+  return parsed.data;
+}
+
+/** Written to a temporary file and renamed, so a crash never leaves half a world. */
+export function writeWorld(path: string, world: SandboxWorld): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(world, null, 2)}\n`);
+  renameSync(tmp, path);
+}
