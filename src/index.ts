@@ -2,9 +2,7 @@ import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { DataDirLockedError } from './db/client.js';
-import { runLive } from './run-live.js';
-import { runSandbox } from './run-sandbox.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
 
 // Composition root: config → logger → database → clock → Discord client (or the sandbox) → router.
 const { values: args } = parseArgs({
@@ -29,9 +27,10 @@ try {
 }
 
 try {
+  // Each mode loads only its own code: a live bot never loads the sandbox, and the reverse.
   const code = config.discordToken
-    ? await runLive(config, config.discordToken, commands, systemClock)
-    : await runSandbox(config, commands, { script: args.script });
+    ? await (await import('./run-live.js')).runLive(config, config.discordToken, commands, systemClock)
+    : await (await import('./run-sandbox.js')).runSandbox(config, commands, { script: args.script });
   if (code !== undefined) process.exit(code);
 } catch (error) {
   if (error instanceof DataDirLockedError) console.error(error.message);

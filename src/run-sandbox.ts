@@ -9,6 +9,8 @@ import type { Command } from './discord/command.js';
 import { deployCommands } from './discord/deploy.js';
 import { schedulerFor } from './jobs/start.js';
 import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { startObservability } from './observability.js';
 import { runConsole, runScript, startSandbox } from './sandbox/index.js';
 
 /**
@@ -27,8 +29,13 @@ export async function runSandbox(config: Config, commands: readonly Command[], o
     // What `npm run commands:deploy` does against Discord, done here against the sandbox.
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId, guildId: sandbox.guildId });
     const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
-    const bot = await startBot({ db: database.db, clock, logger, config: botConfig }, commands, sandbox.token);
-    const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger });
+    const metrics = config.httpPort === undefined ? undefined : createMetrics();
+    const bot = await startBot({ db: database.db, clock, logger, config: botConfig }, commands, sandbox.token, { onInteraction: metrics?.observeInteraction });
+    const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
+    // HTTP_PORT works here too, so health checks and dashboards can be tried without Discord.
+    const http = metrics && config.httpPort !== undefined
+      ? await startObservability({ port: config.httpPort, metrics, client: bot.client, database, logger })
+      : undefined;
     scheduler.start();
     // `:time` moves the clock: the scheduler catches up on everything that became due meanwhile.
     const unsubscribe = clock.onChange(() => scheduler.tickNow());
@@ -41,6 +48,7 @@ export async function runSandbox(config: Config, commands: readonly Command[], o
       return await runConsole({ sandbox, clock, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), filesDir });
     } finally {
       unsubscribe();
+      http?.close();
       await scheduler.stop();
       await bot.stop();
     }

@@ -1,7 +1,7 @@
 import { Events, type Client } from 'discord.js';
 import type { Command, Deps } from './command.js';
 import { createDiscordClient } from './client.js';
-import { createInteractionHandler } from './router.js';
+import { createInteractionHandler, type HandledInteraction } from './router.js';
 
 export interface RunningBot {
   client: Client<true>;
@@ -11,9 +11,14 @@ export interface RunningBot {
 }
 
 /** Connects to Discord (or anything that speaks its API at `config.discordApiUrl`) and answers interactions. */
-export async function startBot(deps: Deps, commands: readonly Command[], token: string): Promise<RunningBot> {
+export async function startBot(
+  deps: Deps,
+  commands: readonly Command[],
+  token: string,
+  options: { onInteraction?: (event: HandledInteraction) => void } = {},
+): Promise<RunningBot> {
   const client = createDiscordClient(deps.config.discordApiUrl);
-  const handle = createInteractionHandler(commands, deps);
+  const handle = createInteractionHandler(commands, deps, options.onInteraction);
   const inFlight = new Set<Promise<void>>();
   const counters = { ok: 0, refused: 0, error: 0 };
 

@@ -4,6 +4,7 @@ import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
+import type { HandledInteraction } from '../../src/discord/router.js';
 import type { Command } from '../../src/discord/command.js';
 import type { Db } from '../../src/db/client.js';
 import { deployCommands } from '../../src/discord/deploy.js';
@@ -22,7 +23,7 @@ export interface Harness {
 /** The real bot, on a clean test database, connected through the real discord.js client to the sandbox. */
 export async function startHarness(
   start: string,
-  options: { commands?: readonly Command[]; db?: Db } = {},
+  options: { commands?: readonly Command[]; db?: Db; onInteraction?: (event: HandledInteraction) => void } = {},
 ): Promise<Harness> {
   const commands = options.commands ?? allCommands;
   const clock = new ManualClock(start);
@@ -36,7 +37,7 @@ export async function startHarness(
     guildId: sandbox.guildId,
   });
   const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent' });
-  const bot = await startBot({ db: options.db ?? database.db, clock, logger, config }, commands, sandbox.token);
+  const bot = await startBot({ db: options.db ?? database.db, clock, logger, config }, commands, sandbox.token, { onInteraction: options.onInteraction });
   return {
     clock,
     database,
