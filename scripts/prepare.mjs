@@ -24,6 +24,6 @@ try {
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-const { buildPgliteTemplate, pgliteTemplateFile } = await import('../dist/src/db/pglite-template.js');
+const { buildPgliteTemplate, pgliteTemplateDir } = await import('../dist/src/db/pglite-template.js');
 await buildPgliteTemplate();
-say(`prepare: compiled to dist/ and baked ${pgliteTemplateFile} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+say(`prepare: compiled to dist/ and baked ${pgliteTemplateDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

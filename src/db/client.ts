@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { migrationsFolder } from './migrations-folder.js';
-import { templateFor } from './pglite-template.js';
+import { seedFromTemplate } from './pglite-template.js';
 import { poolUsage } from './pool-usage.js';
 
 export { DataDirLockedError } from './data-dir-lock.js';
@@ -74,16 +74,16 @@ async function migratePostgresOnce(url: string): Promise<void> {
   }
 }
 
-export async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
+export async function openPglite(dataDir: string, logger: Logger, options: { templateDir?: string } = {}): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
   const lock = await acquireDataDirLock(dataDir);
   try {
     // Loaded here, not at the top, so a PostgreSQL deployment never pays for PGlite.
     const [{ PGlite }, { migratePgliteClient }] = await Promise.all([import('@electric-sql/pglite'), import('./pglite-migrate.js')]);
     const pgliteDir = join(dataDir, 'pglite');
-    // A new folder starts from the migrated template instead of initdb; migrations then apply anything newer.
-    const template = await templateFor(pgliteDir);
-    const client = new PGlite(pgliteDir, template ? { loadDataDir: template } : {});
+    // A new folder starts as a copy of the migrated template instead of initdb; migrations then apply anything newer.
+    await seedFromTemplate(pgliteDir, options.templateDir);
+    const client = new PGlite(pgliteDir);
     const db = await migratePgliteClient(client);
     logger.info({ driver: 'pglite', dataDir }, 'database ready');
     return {
