@@ -43,4 +43,9 @@ describe('the migrated PGlite template', () => {
     expect(await seedFromTemplate(dataDir, templateDir)).toBe(false);
     expect(await seedFromTemplate(join(root, 'empty', 'pglite'), templateDir)).toBe(true);
   });
+
+  it('is not used once the migrations have changed since it was built (a stale dist/)', async () => {
+    await writeFile(`${templateDir}.journal.json`, '{"entries":[]}');
+    expect(await seedFromTemplate(join(root, 'stale', 'pglite'), templateDir)).toBe(false);
+  });
 });
