@@ -1,16 +1,33 @@
-# Small Wins: the bot, with migrations applied at start-up.
-FROM node:20-bookworm-slim
+# Small Wins: compiled JavaScript on Node 20; migrations run at start-up.
+# Build: docker build -t small-wins .   Run: see compose.yaml and the README's "Docker" section.
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
-ENV NODE_ENV=production
+# --- build: dev dependencies, compile to dist/, bake the migrated PGlite template -------------
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-
-COPY package.json package-lock.json .npmrc ./
-# tsx runs the TypeScript directly, so dev dependencies (compiler, tests) stay out of the image.
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-
-COPY tsconfig.json ./
+COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
 COPY src ./src
 COPY commands ./commands
+COPY migrations ./migrations
+# `npm ci` runs the prepare script (tsc + template). World-readable so the non-root user can copy the template.
+RUN npm ci --no-audit --no-fund && chmod -R a+rX dist
+
+# --- runtime: production dependencies, dist/ and the migrations; no compiler, no TypeScript loader ---
+FROM ${NODE_IMAGE} AS runtime
+# tini as pid 1: forwards SIGTERM to node and reaps zombies.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends tini \
+  && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+    HTTP_PORT=8080 \
+    DATA_DIR=/app/data
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+COPY scripts ./scripts
+COPY --from=build /app/dist ./dist
+# The prepare script sees no compiler here and keeps the dist/ copied from the build stage.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY migrations ./migrations
 
 # The embedded database (used when DATABASE_URL is unset) lives here: mount a volume.
@@ -18,8 +35,8 @@ RUN mkdir -p /app/data && chown node:node /app/data
 VOLUME ["/app/data"]
 USER node
 
-ENV HTTP_PORT=8080
 EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD node -e "fetch('http://127.0.0.1:8080/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-
-CMD ["node", "--import", "tsx", "src/index.ts"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "dist/src/index.js"]

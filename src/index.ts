@@ -2,9 +2,7 @@ import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { DataDirLockedError } from './db/client.js';
-import { runLive } from './run-live.js';
-import { runSandbox } from './run-sandbox.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
 import { installShutdown } from './shutdown.js';
 
 // First of all: `docker stop` during a slow start (PGlite's initdb, a login) must still stop cleanly.
@@ -33,9 +31,10 @@ try {
 }
 
 try {
+  // Each mode loads only its own code: a live bot never loads the sandbox, and the reverse.
   const code = config.discordToken
-    ? await runLive(config, config.discordToken, commands, systemClock, shutdown)
-    : await runSandbox(config, commands, { script: args.script }, shutdown);
+    ? await (await import('./run-live.js')).runLive(config, config.discordToken, commands, systemClock, shutdown)
+    : await (await import('./run-sandbox.js')).runSandbox(config, commands, { script: args.script }, shutdown);
   if (code !== undefined) process.exit(code);
 } catch (error) {
   // A signal during start-up makes the start fail; the shutdown in progress decides the exit code.

@@ -9,6 +9,8 @@ import type { Command } from './discord/command.js';
 import { deployCommands } from './discord/deploy.js';
 import { schedulerFor } from './jobs/start.js';
 import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { startObservability } from './observability.js';
 import { readWorld, runConsole, runScript, startSandbox } from './sandbox/index.js';
 import type { Shutdown } from './shutdown.js';
 
@@ -44,8 +46,14 @@ export async function runSandbox(
     // What `npm run commands:deploy` does against Discord (global commands, so they work in DMs too), done here against the sandbox.
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
     const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
-    const bot = await startBot({ db: database.db, clock, logger, config: botConfig }, commands, sandbox.token);
-    const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger });
+    const metrics = config.httpPort === undefined ? undefined : createMetrics();
+    const bot = await startBot({ db: database.db, clock, logger, config: botConfig }, commands, sandbox.token, { onInteraction: metrics?.observeInteraction });
+    const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
+    // HTTP_PORT works here too, so health checks and dashboards can be tried without Discord.
+    const http = metrics && config.httpPort !== undefined
+      ? await startObservability({ port: config.httpPort, metrics, client: bot.client, database, logger })
+      : undefined;
+    shutdown.onStop('http', async () => void http?.close());
     // `:time` moves the clock: the scheduler catches up on everything that became due meanwhile.
     const unsubscribe = clock.onChange(() => scheduler.tickNow());
     const stopBot = shutdown.onStop('discord and scheduler', async () => {

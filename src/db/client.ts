@@ -1,15 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { Logger } from 'pino';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { migrationsFolder } from './migrations-folder.js';
+import { seedFromTemplate } from './pglite-template.js';
+import { poolUsage } from './pool-usage.js';
 
 export { DataDirLockedError } from './data-dir-lock.js';
 import * as schema from './schema.js';
@@ -22,10 +23,12 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
+  /** PostgreSQL only: this process's connections, for metrics. */
+  poolUsage?(): Promise<{ open: number; inUse: number; max: number }>;
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+export { migrationsFolder };
 
 // Any constant works; it only has to be the same in every bot process.
 const MIGRATION_LOCK_KEY = 7_270_001;
@@ -54,6 +57,7 @@ export const defaultTimeouts: PostgresTimeouts = { connectSeconds: 5, statementM
 
 export async function openPostgres(url: string, logger: Logger, poolSize = 10, timeouts = defaultTimeouts): Promise<Database> {
   await migratePostgresOnce(url);
+  const applicationName = `small-wins ${randomBytes(4).toString('hex')}`;
   const client = postgres(url, {
     max: poolSize,
     connect_timeout: timeouts.connectSeconds,
@@ -61,6 +65,8 @@ export async function openPostgres(url: string, logger: Logger, poolSize = 10, t
     onnotice: () => {},
     // Enforced by the server for every statement; a transaction left idle (its client gone quiet) frees its locks.
     connection: {
+      // Unique, so metrics can count this process's connections in pg_stat_activity.
+      application_name: applicationName,
       statement_timeout: timeouts.statementMs,
       idle_in_transaction_session_timeout: Math.max(timeouts.statementMs * 2, 10_000),
     },
@@ -70,6 +76,7 @@ export async function openPostgres(url: string, logger: Logger, poolSize = 10, t
     db: drizzlePostgres(client, { schema }),
     kind: 'postgres',
     ping: async () => void (await client`select 1`),
+    poolUsage: () => poolUsage(client, applicationName, poolSize),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -87,7 +94,7 @@ async function migratePostgresOnce(url: string): Promise<void> {
   }
 }
 
-export async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
+export async function openPglite(dataDir: string, logger: Logger, options: { templateDir?: string } = {}): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
   const lock = await acquireDataDirLock(dataDir, {
     onCompromised: (error) => {
@@ -97,9 +104,13 @@ export async function openPglite(dataDir: string, logger: Logger): Promise<Datab
     },
   });
   try {
-    const client = new PGlite(join(dataDir, 'pglite'));
-    const db = drizzlePglite(client, { schema });
-    await migratePglite(db, { migrationsFolder });
+    // Loaded here, not at the top, so a PostgreSQL deployment never pays for PGlite.
+    const [{ PGlite }, { migratePgliteClient }] = await Promise.all([import('@electric-sql/pglite'), import('./pglite-migrate.js')]);
+    const pgliteDir = join(dataDir, 'pglite');
+    // A new folder starts as a copy of the migrated template instead of initdb; migrations then apply anything newer.
+    await seedFromTemplate(pgliteDir, options.templateDir);
+    const client = new PGlite(pgliteDir);
+    const db = await migratePgliteClient(client);
     logger.info({ driver: 'pglite', dataDir }, 'database ready');
     return {
       db,
@@ -118,7 +129,7 @@ export async function openPglite(dataDir: string, logger: Logger): Promise<Datab
 
 /** An already-created PGlite (tests clone one migrated instance); migrations are applied if missing. */
 export async function wrapPglite(client: PGlite): Promise<Database> {
-  const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
+  const { migratePgliteClient } = await import('./pglite-migrate.js');
+  const db = await migratePgliteClient(client);
   return { db, kind: 'pglite', ping: async () => void (await client.query('select 1')), close: () => client.close() };
 }

@@ -2,7 +2,7 @@ import { Events, type Client, type Interaction } from 'discord.js';
 import type { Command, Deps } from './command.js';
 import { createDiscordClient } from './client.js';
 import { respond } from './reply.js';
-import { createInteractionHandler } from './router.js';
+import { createInteractionHandler, type HandledInteraction } from './router.js';
 import type { SafetyNetOptions } from './safety-net.js';
 
 // Answered rather than dropped: an unanswered command shows "The application did not respond",
@@ -24,10 +24,10 @@ export async function startBot(
   deps: Deps,
   commands: readonly Command[],
   token: string,
-  options: { safetyNet?: SafetyNetOptions } = {},
+  options: { safetyNet?: SafetyNetOptions; onInteraction?: (event: HandledInteraction) => void } = {},
 ): Promise<RunningBot> {
   const client = createDiscordClient(deps.config.discordApiUrl, deps.config);
-  const handle = createInteractionHandler(commands, deps, options.safetyNet);
+  const handle = createInteractionHandler(commands, deps, { ...options.safetyNet, onHandled: options.onInteraction });
   const inFlight = new Set<Promise<void>>();
   const counters = { ok: 0, refused: 0, error: 0 };
   let draining = false;

@@ -38,8 +38,23 @@ function describe(interaction: Interaction): { kind: string; command: string } {
   return { kind: `type-${interaction.type}`, command: '' };
 }
 
+/** What the router reports about each interaction it handled (metrics hook). */
+export interface HandledInteraction {
+  kind: string;
+  command: string;
+  outcome: 'ok' | 'refused' | 'error';
+  /** The UserFacingError's reason code, e.g. `database-unavailable`. */
+  reason: string | undefined;
+  durationMs: number;
+}
+
 /** One entry point for every interaction: dispatch, one log line, and the two kinds of error. */
-export function createInteractionHandler(commands: readonly Command[], deps: Deps, options: SafetyNetOptions = {}) {
+export function createInteractionHandler(
+  commands: readonly Command[],
+  deps: Deps,
+  options: SafetyNetOptions & { onHandled?: ((event: HandledInteraction) => void) | undefined } = {},
+) {
+  const { onHandled } = options;
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
   async function dispatch(interaction: Interaction): Promise<void> {
@@ -97,7 +112,9 @@ export function createInteractionHandler(commands: readonly Command[], deps: Dep
         await replySafely(interaction, apologyFor(ref));
       }
     } finally {
-      log.info({ durationMs: Math.round(performance.now() - started), outcome, reason, ref }, 'interaction');
+      const durationMs = performance.now() - started;
+      log.info({ durationMs: Math.round(durationMs), outcome, reason, ref }, 'interaction');
+      onHandled?.({ kind, command, outcome, reason, durationMs });
     }
     return outcome;
   };

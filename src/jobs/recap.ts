@@ -16,6 +16,7 @@ import { pairWeek } from '../db/partners.js';
 import type { Delivery, DeliveryResult } from '../discord/delivery.js';
 import { isRecapOfWeek } from '../domain/recap-marker.js';
 import { recapWeekFor } from '../domain/schedule.js';
+import type { JobObserver } from './observer.js';
 
 /** What every scheduled job is given. */
 export interface JobDeps {
@@ -27,6 +28,8 @@ export interface JobDeps {
   instanceId: string;
   /** For personal recaps; a server's recap is seeded by server and week, so its preview matches it. */
   random: () => number;
+  /** Metrics; absent in most tests. */
+  observer?: JobObserver;
   /** How long a claim may stay unfinished before another process takes it over. */
   leaseMs?: number;
 }
@@ -139,6 +142,7 @@ export async function runRecaps(deps: JobDeps, now: Date): Promise<RecapTickSumm
   for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
     const { due, toPost, skipped } = await claimDueRecaps(deps.db, claim);
     summary.skipped += skipped.length;
+    for (const run of toPost) deps.observer?.claimedLate('recaps', now.getTime() - run.scheduledFor.getTime());
     for (const run of skipped) deps.logger.info({ guild: run.guildId, week: run.weekKey }, 'recap: skipped, missed by over 24 hours');
     await deliverAll(toPost);
     if (due < BATCH) break;

@@ -31,8 +31,10 @@ const MAX_CATCH_UP_TICKS = 200;
 export async function runTick(deps: JobDeps, now: Date): Promise<void> {
   for (const [name, job] of [['recaps', runRecaps], ['dm-recaps', runDmRecaps], ['checkin-prompts', runCheckinPrompts]] as const) {
     try {
-      await job(deps, now);
+      const summary = await job(deps, now);
+      deps.observer?.jobRan(name, Object.fromEntries(Object.entries(summary)));
     } catch (error) {
+      deps.observer?.jobFailed(name);
       deps.logger.error({ err: error, job: name }, 'scheduled job failed');
     }
   }

@@ -5,10 +5,11 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { createDelivery } from '../discord/delivery.js';
+import type { JobObserver } from './observer.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
 /** The scheduler for a connected client: deliveries go through the client's REST queue. */
-export function schedulerFor(client: Client<true>, deps: { db: Db; clock: Clock; logger: Logger }): Scheduler {
+export function schedulerFor(client: Client<true>, deps: { db: Db; clock: Clock; logger: Logger; observer?: JobObserver }): Scheduler {
   return createScheduler({
     ...deps,
     logger: deps.logger.child({ component: 'scheduler' }),

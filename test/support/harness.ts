@@ -4,6 +4,7 @@ import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { openPostgres, type Database, type PostgresTimeouts } from '../../src/db/client.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
+import type { HandledInteraction } from '../../src/discord/router.js';
 import type { Command } from '../../src/discord/command.js';
 import type { SafetyNetOptions } from '../../src/discord/safety-net.js';
 import type { Db } from '../../src/db/client.js';
@@ -34,6 +35,7 @@ export async function startHarness(
     sandbox?: Pick<SandboxOptions, 'deferTimeoutMs'>;
     /** The bot reaches its PostgreSQL database through a fault proxy, with these timeouts. */
     throughProxy?: PostgresTimeouts;
+    onInteraction?: (event: HandledInteraction) => void;
   } = {},
 ): Promise<Harness> {
   const commands = options.commands ?? allCommands;
@@ -54,7 +56,10 @@ export async function startHarness(
     guildId: sandbox.guildId,
   });
   const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent' });
-  const bot = await startBot({ db: options.db ?? proxied?.db ?? database.db, clock, logger, config }, commands, sandbox.token, { safetyNet: options.safetyNet });
+  const bot = await startBot({ db: options.db ?? proxied?.db ?? database.db, clock, logger, config }, commands, sandbox.token, {
+    safetyNet: options.safetyNet,
+    onInteraction: options.onInteraction,
+  });
   return {
     clock,
     database,

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { renderAsync } from '@resvg/resvg-js';
 import type { CountsByDate } from '../../domain/streaks.js';
 import { addDays, compareLocalDates, formatLocalDate, mondayOf, type LocalDate } from '../../domain/time-calendar.js';
 
@@ -160,6 +159,8 @@ export function winCalendarSvg(input: WinCalendarInput): string {
 
 /** SVG → PNG with only the bundled font (no system fonts), off the event loop. */
 export async function renderCalendarPng(svg: string, fontFiles: readonly string[] = [CALENDAR_FONT_FILE]): Promise<Buffer> {
+  // The native renderer loads on the first /progress, not at start-up (it is most of the idle memory it costs).
+  const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: PNG_SCALE },
     font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },

@@ -1,0 +1,42 @@
+import type { Server } from 'node:http';
+import { Status, type Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Database } from './db/client.js';
+import { startHttpServer } from './http.js';
+import type { Metrics } from './metrics.js';
+
+/** Health checks and metrics over a running bot: the same wiring for live and sandbox mode (and the e2e test). */
+export async function startObservability(options: {
+  port: number;
+  metrics: Metrics;
+  client: Client;
+  database: Database;
+  logger: Logger;
+}): Promise<Server> {
+  const { metrics, client, database } = options;
+  const shards = () => [...client.ws.shards.values()].map((shard) => ({ id: shard.id, pingMs: shard.ping, ready: shard.status === Status.Ready }));
+  metrics.bind({
+    shards,
+    guilds: () => client.guilds.cache.size,
+    ...(database.poolUsage ? { pool: database.poolUsage } : {}),
+  });
+  return startHttpServer(
+    options.port,
+    {
+      registry: metrics.registry,
+      checks: {
+        database: async () => {
+          try {
+            await database.ping();
+            return true;
+          } catch (error) {
+            metrics.databaseError('health');
+            throw error;
+          }
+        },
+        gateway: () => client.isReady() && shards().length > 0 && shards().every((shard) => shard.ready),
+      },
+    },
+    options.logger,
+  );
+}
