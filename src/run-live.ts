@@ -5,7 +5,7 @@ import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
 import { startHttpServer } from './http.js';
-import { schedulerFor } from './jobs/start.js';
+import { createBotScheduler } from './jobs/bot-scheduler.js';
 import { createLogger } from './logger.js';
 
 /** Connected to Discord (or a stand-in at DISCORD_API_URL): runs until SIGINT/SIGTERM. */
@@ -15,7 +15,7 @@ export async function runLive(config: Config, token: string, commands: readonly 
   let http: Server | undefined;
   try {
     const bot = await startBot({ db: database.db, clock, logger, config }, commands, token);
-    const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger });
+    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger });
     scheduler.start();
     if (config.httpPort !== undefined) {
       http = await startHttpServer(

@@ -7,7 +7,7 @@ import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
 import { deployCommands } from './discord/deploy.js';
-import { schedulerFor } from './jobs/start.js';
+import { createBotScheduler } from './jobs/bot-scheduler.js';
 import { createLogger } from './logger.js';
 import { runConsole, runScript, startSandbox } from './sandbox/index.js';
 
@@ -28,7 +28,7 @@ export async function runSandbox(config: Config, commands: readonly Command[], o
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId, guildId: sandbox.guildId });
     const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
     const bot = await startBot({ db: database.db, clock, logger, config: botConfig }, commands, sandbox.token);
-    const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger });
+    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger });
     scheduler.start();
     // `:time` moves the clock: the scheduler catches up on everything that became due meanwhile.
     const unsubscribe = clock.onChange(() => scheduler.tickNow());

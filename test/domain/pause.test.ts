@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeLocalTime,
-  describePause,
   formatLongDate,
   lastPausedDay,
   parsePauseDays,
   pauseEndsAt,
   pauseSpan,
 } from '../../src/domain/pause.js';
+import { describePause } from '../../src/discord/render/pause.js';
 
 const HOUR = 3_600_000;
 

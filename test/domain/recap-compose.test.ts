@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { composeRecap } from '../../src/domain/recap/compose.js';
 import { ENCOURAGEMENT_BANK } from '../../src/domain/recap/encouragement.js';
 import { pickHighlights } from '../../src/domain/recap/highlights.js';
-import { limitProblems, seeded, visibleText, weekData, win } from './recap-support.js';
+import { composeAndRender, limitProblems, seeded, visibleText, weekData, win } from './recap-support.js';
 
 const A = '100000000000000001';
 const others = ['100000000000000002', '100000000000000003', '100000000000000004', '100000000000000005'];
 const compose = (overrides: Parameters<typeof weekData>[0] = {}, seed = 1, recent: ReadonlySet<string> = new Set()) =>
-  composeRecap(weekData(overrides), { random: seeded(seed), recentLineIds: recent });
+  composeAndRender(weekData(overrides), { random: seeded(seed), recentLineIds: recent });
 const embedOf = (recap: ReturnType<typeof compose>) => recap.message.embeds?.[0] ?? expect.unreachable('no embed');
 
 describe('composeRecap', () => {

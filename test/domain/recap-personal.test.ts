@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composePersonalRecap, goalLine, weekLine } from '../../src/domain/recap/personal.js';
+import { renderPersonalRecap } from '../../src/discord/render/dm-recap.js';
 import type { PersonalWeekData } from '../../src/domain/recap/types.js';
 import { limitProblems, seeded, visibleText } from './recap-support.js';
 
@@ -15,7 +16,7 @@ const personal = (overrides: Partial<PersonalWeekData> = {}): PersonalWeekData =
   oldWin: undefined,
   ...overrides,
 });
-const compose = (overrides: Partial<PersonalWeekData> = {}, seed = 1) => composePersonalRecap(personal(overrides), { random: seeded(seed) });
+const compose = (overrides: Partial<PersonalWeekData> = {}, seed = 1) => renderPersonalRecap(composePersonalRecap(personal(overrides), { random: seeded(seed) }));
 
 /** Comparison with anyone but the member themself (SPEC §1.3). */
 const OTHERS = /others|other members|everyone|the server|average member|than most|rank|leaderboard|top /i;

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schedulerFor } from '../../src/jobs/start.js';
+import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
 import type { Scheduler } from '../../src/jobs/scheduler.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -16,7 +16,7 @@ describe('the weekly recap, end to end', () => {
 
   beforeAll(async () => {
     h = await startHarness(start);
-    scheduler = schedulerFor(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
   });
   afterAll(async () => {
     await scheduler?.stop();

@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/client.js';
 import { createGoal } from '../../src/db/goals.js';
 import { setMemberTimezone } from '../../src/db/members.js';
 import { startPause } from '../../src/db/pauses.js';
-import { dmRecaps, guilds, members } from '../../src/db/schema.js';
+import { guilds, memberDms, members } from '../../src/db/schema.js';
 import { recordWin } from '../../src/db/wins.js';
 import { runDmRecaps } from '../../src/jobs/dm-recaps.js';
 import { runRecaps } from '../../src/jobs/recap.js';
@@ -21,7 +21,11 @@ describe('personal recaps by DM', () => {
     return runDmRecaps(deps, world.clock.now());
   };
   const dmRows = (guildId: string, userId: string) =>
-    database.db.select().from(dmRecaps).where(and(eq(dmRecaps.guildId, guildId), eq(dmRecaps.userId, userId))).orderBy(dmRecaps.weekKey);
+    database.db
+      .select({ weekKey: memberDms.period, status: memberDms.status })
+      .from(memberDms)
+      .where(and(eq(memberDms.guildId, guildId), eq(memberDms.userId, userId), eq(memberDms.kind, 'recap')))
+      .orderBy(memberDms.period);
 
   beforeAll(async () => {
     database = await createTestDatabase();

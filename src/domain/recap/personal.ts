@@ -1,13 +1,10 @@
 import { progressBar } from '../goals.js';
 import { localDateOf } from '../time.js';
-import { collapseWhitespace, countOf, formatLongDate, randomIndex, shownText, summarise } from './text.js';
-import type { OutgoingMessage, PersonalWeekData } from './types.js';
+import { collapseWhitespace, countOf, randomIndex, shownText, summarise } from './text.js';
+import type { PersonalRecapContent, PersonalWeekData } from './types.js';
 
-export const PERSONAL_COLOUR = 0x57f287;
-const GOALS_VALUE_MAX = 1000;
 const GOAL_TITLE_MAX = 80;
 const OLD_WIN_TEXT_MAX = 300;
-const FOOTER = 'Only you get this, and it only ever compares you with you. Turn it off with /settings dms:false.';
 
 const closings = [
   'Whatever next week brings, every size counts.',
@@ -57,44 +54,13 @@ export function goalLine(goal: Goal): string {
   return `🌱 ${title}: ${progress}. ${kind}${offer}`;
 }
 
-function goalsValue(goals: PersonalWeekData['goals']): string {
-  const shown: string[] = [];
-  let length = 0;
-  for (const [i, goal] of goals.entries()) {
-    const line = goalLine(goal);
-    const rest = goals.length - i;
-    const note = `…and ${rest} more in \`/goal list\`.`;
-    // Keep room for the note whenever more goals follow this one.
-    const reserve = rest > 1 ? note.length + 2 : 0;
-    if (length + line.length + 2 + reserve > GOALS_VALUE_MAX) {
-      shown.push(note);
-      break;
-    }
-    shown.push(line);
-    length += line.length + 2;
-  }
-  return shown.join('\n\n');
-}
-
 /** The personal recap by DM (SPEC §4): only the member's own figures, goals, streak and an old win of theirs. */
-export function composePersonalRecap(data: PersonalWeekData, options: { random: () => number }): OutgoingMessage {
-  const fields: { name: string; value: string }[] = [];
-  if (data.goals.length > 0) fields.push({ name: 'Your goals', value: goalsValue(data.goals) });
-  if (data.oldWin !== undefined) {
-    const when = formatLongDate(localDateOf(data.timezone, data.oldWin.occurredAt));
-    fields.push({ name: 'Remember this? 🌱', value: `On ${when} you logged:\n> ${shownText(data.oldWin.text, OLD_WIN_TEXT_MAX)}` });
-  }
+export function composePersonalRecap(data: PersonalWeekData, options: { random: () => number }): PersonalRecapContent {
   const closing = closings[randomIndex(closings.length, options.random)] ?? closings[0];
   return {
-    embeds: [
-      {
-        title: `Your week of ${formatLongDate(data.weekStart)}`,
-        description: [weekLine(data.winsThisWeek, data.usualWeek), streakLine(data.streakWeeks), closing].join('\n\n'),
-        color: PERSONAL_COLOUR,
-        ...(fields.length > 0 ? { fields } : {}),
-        footer: { text: FOOTER },
-      },
-    ],
-    allowed_mentions: { parse: [] },
+    weekStart: data.weekStart,
+    lines: [weekLine(data.winsThisWeek, data.usualWeek), streakLine(data.streakWeeks), closing],
+    goalLines: data.goals.map(goalLine),
+    oldWin: data.oldWin === undefined ? undefined : { text: shownText(data.oldWin.text, OLD_WIN_TEXT_MAX), date: localDateOf(data.timezone, data.oldWin.occurredAt) },
   };
 }

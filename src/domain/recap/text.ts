@@ -3,7 +3,6 @@ import type { LocalDate } from '../time.js';
 export const ELLIPSIS = '…';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const SNOWFLAKE = /^\d{1,20}$/;
 const WHITESPACE = /\s/;
 
 /** Runs of whitespace (newlines included) become one space, so a member's text fits on one line. */
@@ -64,15 +63,6 @@ export function formatLongDate(date: LocalDate): string {
 export function countOf(n: number, singular: string, pluralForm = `${singular}s`): string {
   const whole = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
   return `${whole.toLocaleString('en-US')} ${whole === 1 ? singular : pluralForm}`;
-}
-
-/** A rendered mention for a Discord user id (it pings only if `allowed_mentions` lets it). */
-export function mentionOf(userId: string): string {
-  return SNOWFLAKE.test(userId) ? `<@${userId}>` : 'A member';
-}
-
-export function isSnowflake(id: string): boolean {
-  return SNOWFLAKE.test(id);
 }
 
 /** An index in [0, length) from an injected random source, safe against 1, NaN or out-of-range values. */

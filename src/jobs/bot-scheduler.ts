@@ -7,8 +7,8 @@ import type { Db } from '../db/client.js';
 import { createDelivery } from '../discord/delivery.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
-/** The scheduler for a connected client: deliveries go through the client's REST queue. */
-export function schedulerFor(client: Client<true>, deps: { db: Db; clock: Clock; logger: Logger }): Scheduler {
+/** Builds (does not start) the scheduler for a connected client: deliveries go through the client's REST queue. */
+export function createBotScheduler(client: Client<true>, deps: { db: Db; clock: Clock; logger: Logger }): Scheduler {
   return createScheduler({
     ...deps,
     logger: deps.logger.child({ component: 'scheduler' }),

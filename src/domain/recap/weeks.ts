@@ -1,0 +1,50 @@
+import { nextRecapAt, recapWeekFor, type CoveredWeek } from '../schedule.js';
+import { seededRandom } from '../seeded-random.js';
+import { addDays, isoWeekOf, localDateOf, mondayOf, startOfLocalDay, weekRange, type LocalDate, type Range } from '../time.js';
+
+/** How many weeks before the covered one make the server's pace. */
+export const PREVIOUS_WEEKS = 4;
+/** "A month ago" in the archive: this many weeks before the covered week. */
+export const MONTH_AGO_WEEKS = 4;
+
+/** The local week starting on `monday`, as instants. */
+export function localWeekOf(timezone: string, monday: LocalDate): Range {
+  return { start: startOfLocalDay(timezone, monday), end: startOfLocalDay(timezone, addDays(monday, 7)) };
+}
+
+/** The same ISO week number a year earlier (week 52 when that year has no week 53). */
+export function sameWeekAYearAgo(weekStart: LocalDate): LocalDate {
+  const { year, week } = isoWeekOf(weekStart);
+  const firstMonday = mondayOf({ year: year - 1, month: 1, day: 4 });
+  const target = addDays(firstMonday, (week - 1) * 7);
+  return isoWeekOf(target).year === year - 1 ? target : addDays(target, -7);
+}
+
+/** The weeks before the covered one, newest first. */
+export function previousWeeks(timezone: string, week: CoveredWeek, count = PREVIOUS_WEEKS): Range[] {
+  return Array.from({ length: count }, (_, i) => localWeekOf(timezone, addDays(week.weekStart, -7 * (i + 1))));
+}
+
+/**
+ * The member's own week matching the server's covered week: the local week holding its midpoint,
+ * so a member a few hours either side of the server still gets the same week (only its edges move).
+ */
+export function memberWeekFor(timezone: string, serverWeek: CoveredWeek): { weekStart: LocalDate; range: Range } {
+  const midpoint = new Date((serverWeek.range.start.getTime() + serverWeek.range.end.getTime()) / 2);
+  const range = weekRange(timezone, midpoint);
+  return { weekStart: mondayOf(localDateOf(timezone, range.start)), range };
+}
+
+/** Random picks of a server's recap, seeded by server and week: the same data makes the same recap (preview, post, re-post). */
+export function recapRandom(guildId: string, weekKey: string): () => number {
+  return seededRandom(`${guildId}:${weekKey}`);
+}
+
+/** The week the server's next recap would cover if it were due now (`/recap preview`). */
+export function previewWeek(guild: { timezone: string; recapDay: number; recapTime: string; nextRecapAt: Date | null }, now: Date): CoveredWeek {
+  const next =
+    guild.nextRecapAt && guild.nextRecapAt.getTime() > now.getTime()
+      ? guild.nextRecapAt
+      : nextRecapAt({ day: guild.recapDay, time: guild.recapTime, timezone: guild.timezone }, now);
+  return recapWeekFor(guild.timezone, next);
+}
