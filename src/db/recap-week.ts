@@ -3,7 +3,7 @@ import type { RecapWeekData, RecapWin } from '../domain/recap/types.js';
 import type { CoveredWeek } from '../domain/schedule.js';
 import { addDays, startOfLocalDay, weekKey, type Range } from '../domain/time.js';
 import { randomIndex } from '../domain/recap/text.js';
-import { localWeekOf, MONTH_AGO_WEEKS, previousWeeks, sameWeekAYearAgo } from '../domain/recap/weeks.js';
+import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, periodEndedIn, previousWeeks, sameWeekAYearAgo } from '../domain/recap/weeks.js';
 import type { Db } from './client.js';
 import { recentEncouragementLines } from './recap.js';
 import { summariseGoals } from './goal-progress.js';
@@ -38,8 +38,7 @@ async function previousWeekCounts(db: Db, guildId: string, timezone: string, wee
   const ranges = previousWeeks(timezone, week);
   const oldest = ranges.at(-1)?.start ?? week.range.start;
   const rows = await db.select({ occurredAt: wins.occurredAt }).from(wins).where(publicIn(guildId, { start: oldest, end: week.range.start }));
-  const t = (d: Date) => d.getTime();
-  return ranges.map((r) => rows.filter((row) => t(row.occurredAt) >= t(r.start) && t(row.occurredAt) < t(r.end)).length);
+  return countsPerRange(rows.map((row) => row.occurredAt), ranges);
 }
 
 /** Of the members with public wins this week, those with no win here at all before it. */
@@ -67,15 +66,8 @@ async function goalsMetIn(db: Db, guildId: string, serverTimezone: string, week:
     const zone = timezone ?? serverTimezone;
     byZone.set(zone, [...(byZone.get(zone) ?? []), goal]);
   }
-  let met = 0;
-  for (const [zone, zoneGoals] of byZone) {
-    const summaries = await summariseGoals(db, zoneGoals, zone, week.range.end, { includePrivate: true });
-    for (const { history } of summaries) {
-      const ended = history.find((p) => p.range.end.getTime() > week.range.start.getTime() && p.range.end.getTime() <= week.range.end.getTime());
-      if (ended?.met) met += 1;
-    }
-  }
-  return met;
+  const summaries = await Promise.all([...byZone].map(([zone, zoneGoals]) => summariseGoals(db, zoneGoals, zone, week.range.end, { includePrivate: true })));
+  return summaries.flat().filter(({ history }) => periodEndedIn(week, history)?.met === true).length;
 }
 
 /** Everything the server's recap of `week` is composed from, public wins only (SPEC §4). */

@@ -37,15 +37,6 @@ function timingOf(guild: typeof guilds.$inferSelect, scheduledFor: Date, now: Da
   }
 }
 
-/** Recomputes a server's `next_recap_at` from its day, time and timezone; call whenever they change. */
-export async function scheduleNextRecap(db: Db, guildId: string, now: Date): Promise<Date | null> {
-  const [row] = await db.select().from(guilds).where(eq(guilds.id, guildId)).limit(1);
-  if (!row) return null;
-  const next = nextRecapAt(scheduleOf(row), now);
-  await db.update(guilds).set({ nextRecapAt: next }).where(eq(guilds.id, guildId));
-  return next;
-}
-
 /**
  * Claims up to `limit` due servers (`FOR UPDATE SKIP LOCKED`, so processes share the work): each
  * gets a run for the week its recap covers (none if one exists: `ON CONFLICT DO NOTHING`) and its

@@ -1,4 +1,3 @@
-import { embedLength } from '../../src/domain/recap/text.js';
 import { seededRandom } from '../../src/domain/seeded-random.js';
 import type { OutgoingMessage } from '../../src/discord/render/outgoing.js';
 import { renderRecap } from '../../src/discord/render/recap.js';
@@ -31,6 +30,27 @@ export function weekData(overrides: Partial<RecapWeekData> = {}): RecapWeekData 
     partnerGroups: [],
     ...overrides,
   };
+}
+
+/** The parts of an embed Discord counts towards its 6000-character total. */
+interface EmbedText {
+  title?: string;
+  description?: string;
+  fields?: readonly { name: string; value: string }[];
+  footer?: { text: string };
+  author?: { name: string };
+}
+
+/** Discord's length of an embed: title, description, field names and values, footer text, author name. */
+export function embedLength(embed: EmbedText): number {
+  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    fields +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0)
+  );
 }
 
 /** The recap composed and rendered, as the job and `/recap preview` do, with the lines it used. */

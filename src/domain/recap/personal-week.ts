@@ -2,6 +2,7 @@ import type { CurrentProgress, PeriodOutcome, TargetOffer } from '../goals.js';
 import { pausedWeeksOf, usualWeek, weekCountsOf, weeklyStreaks, type PauseSpan } from '../streaks.js';
 import { formatLocalDate, type LocalDate, type Range } from '../time.js';
 import type { PersonalWeekData } from './types.js';
+import { periodEndedIn } from './weeks.js';
 
 /** What the personal recap is made from, as read: the member's history up to the end of their week. */
 export interface PersonalWeekInput {
@@ -23,10 +24,9 @@ export function personalWeekOf(input: PersonalWeekInput): PersonalWeekData {
     pausedWeeks: pausedWeeksOf(input.timezone, input.pauses, input.now),
     currentWeek: week.weekStart,
   };
-  const ended = (end: Date) => end.getTime() > week.range.start.getTime() && end.getTime() <= week.range.end.getTime();
   const goalLines = input.goals.flatMap((summary) => {
     // Only goals whose period ended with this week: a month still running is neither met nor missed yet.
-    const period = summary.history.find((p) => ended(p.range.end));
+    const period = periodEndedIn(week, summary.history);
     if (!period) return [];
     const smallerOffer = summary.offer?.kind === 'smaller' ? summary.offer.to : undefined;
     return [{ title: summary.goal.title, target: period.target, count: period.count, period: summary.current.period, met: period.met, smallerOffer }];

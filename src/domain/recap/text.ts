@@ -33,27 +33,6 @@ export function shownText(text: string, max: number): string {
   return line === '' ? '*a win without words*' : summarise(line, max);
 }
 
-/** The parts of an embed Discord counts towards its 6000-character total. */
-export interface EmbedText {
-  title?: string;
-  description?: string;
-  fields?: readonly { name: string; value: string }[];
-  footer?: { text: string };
-  author?: { name: string };
-}
-
-/** Discord's length of an embed: title, description, field names and values, footer text, author name. */
-export function embedLength(embed: EmbedText): number {
-  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    fields +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0)
-  );
-}
-
 /** "23 November 2026". */
 export function formatLongDate(date: LocalDate): string {
   return `${date.day} ${MONTHS[date.month - 1] ?? ''} ${date.year}`;

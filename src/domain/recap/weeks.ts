@@ -48,3 +48,15 @@ export function previewWeek(guild: { timezone: string; recapDay: number; recapTi
       : nextRecapAt({ day: guild.recapDay, time: guild.recapTime, timezone: guild.timezone }, now);
   return recapWeekFor(guild.timezone, next);
 }
+
+/** Of a goal's completed periods, the one that ended within `week` (a month still running has none). */
+export function periodEndedIn<P extends { range: Range }>(week: { range: Range }, history: readonly P[]): P | undefined {
+  const start = week.range.start.getTime();
+  const end = week.range.end.getTime();
+  return history.find((p) => p.range.end.getTime() > start && p.range.end.getTime() <= end);
+}
+
+/** How many of `instants` fall in each range, in the ranges' order. */
+export function countsPerRange(instants: readonly Date[], ranges: readonly Range[]): number[] {
+  return ranges.map((r) => instants.filter((at) => at.getTime() >= r.start.getTime() && at.getTime() < r.end.getTime()).length);
+}
