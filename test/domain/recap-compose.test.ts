@@ -41,6 +41,15 @@ describe('composeRecap', () => {
     for (const field of fields) expect(field.value.match(/<@\d+>:/g)).toHaveLength(1);
   });
 
+  it('names every highlight field with something visible, never an invisible character that leaves a blank gap', () => {
+    const fields = embedOf(compose({ publicWins: [win(A), ...others.map((id) => win(id))] })).fields ?? [];
+    expect(fields).toHaveLength(5);
+    for (const field of fields) {
+      expect(field.name).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
+      expect(field.name.trim()).not.toBe('');
+    }
+  });
+
   it('summarises a long win at a word boundary and puts newlines on one line', () => {
     const long = `line one\nline two ${'word '.repeat(100)}end`;
     const value = embedOf(compose({ publicWins: [win(A, long)] })).fields?.[0]?.value ?? '';

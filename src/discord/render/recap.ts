@@ -6,12 +6,12 @@ import { partnersSection } from './recap-partners.js';
 
 export const RECAP_COLOUR = 0x57f287;
 const FOOTER = 'Every size counts, and the only comparison here is with your own past. 🌱';
-// Discord drops fields with an empty name; a zero-width space keeps each highlight its own field.
-const BLANK_NAME = '\u200b';
+// Discord drops fields with an empty name; later highlights carry a small visible mark, not an invisible gap.
+const LATER_HIGHLIGHT_NAME = '✨';
 
 // Each highlight is its own field so unclosed markdown in one member's text cannot spill into the next.
 function highlightFields(highlights: RecapContent['highlights']): OutgoingField[] {
-  return highlights.map((win, i) => ({ name: i === 0 ? 'Highlights ✨' : BLANK_NAME, value: `${mentionOf(win.userId)}: ${win.text}` }));
+  return highlights.map((win, i) => ({ name: i === 0 ? 'Highlights ✨' : LATER_HIGHLIGHT_NAME, value: `${mentionOf(win.userId)}: ${win.text}` }));
 }
 
 function archiveIntro(archive: NonNullable<RecapContent['archive']>): string {
