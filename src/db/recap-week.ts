@@ -52,15 +52,16 @@ async function firstTimers(db: Db, guildId: string, week: CoveredWeek, userIds: 
 }
 
 /**
- * Goals met in the covered week: goals whose period (in their member's timezone, counting all
- * their linked wins) ended within the week and reached its target. Only the number is shown.
+ * Goals shared with the server met in the covered week: goals whose period (in their member's
+ * timezone, counting all their linked wins) ended within the week and reached its target. Only
+ * the number is shown; a private or partner goal never counts, even as a number (SPEC §4).
  */
 async function goalsMetIn(db: Db, guildId: string, serverTimezone: string, week: CoveredWeek): Promise<number> {
   const rows = await db
     .select({ goal: goals, timezone: members.timezone })
     .from(goals)
     .innerJoin(members, and(eq(members.guildId, goals.guildId), eq(members.userId, goals.userId)))
-    .where(and(eq(goals.guildId, guildId), lt(goals.createdAt, week.range.end), or(isNull(goals.archivedAt), gte(goals.archivedAt, week.range.end))));
+    .where(and(eq(goals.guildId, guildId), eq(goals.share, 'server'), lt(goals.createdAt, week.range.end), or(isNull(goals.archivedAt), gte(goals.archivedAt, week.range.end))));
   const byZone = new Map<string, Goal[]>();
   for (const { goal, timezone } of rows) {
     const zone = timezone ?? serverTimezone;

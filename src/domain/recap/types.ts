@@ -16,7 +16,7 @@ export interface RecapWeekData {
   /** Members with at least one public win this week, and how many public wins in all. */
   memberCount: number;
   winCount: number;
-  /** Goals (of any visibility; only the number is shown) whose period ended this week and was met. */
+  /** Goals shared with the server whose period ended this week and was met; only the number is shown. */
   goalsMet: number;
   /** The week's public wins: highlights are drawn from these, at random among members. */
   publicWins: readonly RecapWin[];

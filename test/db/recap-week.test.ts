@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { createGoal } from '../../src/db/goals.js';
+import { readServerRecap } from '../../src/db/recap-week.js';
+import { recordWin } from '../../src/db/wins.js';
+import { recapRandom } from '../../src/domain/recap/weeks.js';
+import { recapWeekFor } from '../../src/domain/schedule.js';
+import type { GoalShare } from '../../src/domain/goals.js';
+import { configureRecap } from '../jobs/support.js';
+import { createTestDatabase } from '../support/database.js';
+
+const GUILD = 'goals-guild';
+const setup = new Date('2026-11-01T12:00:00Z');
+const firedAt = new Date('2026-11-30T08:00:00Z'); // Monday 09:00 Paris: covers 23–29 November
+
+describe('what the public recap counts of goals', () => {
+  let database: Database;
+  const read = async () => {
+    const week = recapWeekFor('Europe/Paris', firedAt);
+    return (await readServerRecap(database.db, { id: GUILD, timezone: 'Europe/Paris' }, week, { now: firedAt, random: recapRandom(GUILD, week.key) })).data;
+  };
+  const metGoal = async (userId: string, share: GoalShare) => {
+    const key = { guildId: GUILD, userId };
+    const goal = await createGoal(database.db, key, { title: `a ${share} goal`, target: 1, period: 'week', share }, setup, 10);
+    if (goal === 'limit') throw new Error('goal limit');
+    const at = new Date('2026-11-25T10:00:00Z');
+    await recordWin(database.db, { ...key, text: 'did the thing', isPrivate: share === 'private', occurredAt: at, goalId: goal.id }, at);
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await configureRecap(database.db, { id: GUILD, channelId: '900000000000000001', timezone: 'Europe/Paris' }, setup);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('counts only goals shared with the server: a private or partner goal never shows, not even as a number', async () => {
+    await metGoal('100000000000000001', 'private');
+    await metGoal('100000000000000002', 'partner');
+    expect((await read()).goalsMet).toBe(0);
+    await metGoal('100000000000000003', 'server');
+    expect((await read()).goalsMet).toBe(1);
+  });
+});
