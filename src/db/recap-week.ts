@@ -3,7 +3,7 @@ import type { RecapWeekData, RecapWin } from '../domain/recap/types.js';
 import type { CoveredWeek } from '../domain/schedule.js';
 import { addDays, startOfLocalDay, weekKey, type Range } from '../domain/time.js';
 import { randomIndex } from '../domain/recap/text.js';
-import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, periodEndedIn, previousWeeks, sameWeekAYearAgo } from '../domain/recap/weeks.js';
+import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, periodEndedIn, previousWeeks, sameDateAYearAgo } from '../domain/recap/weeks.js';
 import type { Db } from './client.js';
 import { recentEncouragementLines } from './recap.js';
 import { summariseGoals } from './goal-progress.js';
@@ -16,9 +16,9 @@ const publicIn = (guildId: string, range: Range) =>
 
 const pick = <T>(items: readonly T[], random: () => number): T | undefined => items[randomIndex(items.length, random)];
 
-/** One public win from the same week a year ago, else about a month ago, else at random from before that. */
+/** One public win from the same dates a year ago, else about a month ago, else at random from before that. */
 async function archiveWin(db: Db, guildId: string, timezone: string, week: CoveredWeek, random: () => number): Promise<RecapWeekData['archive']> {
-  const yearAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, sameWeekAYearAgo(week.weekStart)))).orderBy(asc(wins.id));
+  const yearAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, sameDateAYearAgo(week.weekStart)))).orderBy(asc(wins.id));
   const fromYear = pick(yearAgo, random);
   if (fromYear) return { win: fromYear, kind: 'year' };
   const monthAgoStart = addDays(week.weekStart, -7 * MONTH_AGO_WEEKS);

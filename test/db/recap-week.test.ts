@@ -42,4 +42,16 @@ describe('what the public recap counts of goals', () => {
     await metGoal('100000000000000003', 'server');
     expect((await read()).goalsMet).toBe(1);
   });
+
+  it('brings back "a year ago" by calendar date, also in the year after a 53-week year', async () => {
+    const guild = { id: 'archive-guild', timezone: 'Europe/Paris' };
+    await configureRecap(database.db, { id: guild.id, channelId: '900000000000000002', timezone: guild.timezone }, setup);
+    // 2026 has an ISO week 53, so week 47 of 2027 (22–28 November) is not week 47 of 2026 (16–22 November).
+    const at = new Date('2026-11-25T10:00:00Z');
+    await recordWin(database.db, { guildId: guild.id, userId: '100000000000000004', text: 'planted the bulbs', isPrivate: false, occurredAt: at }, at);
+    const week = recapWeekFor(guild.timezone, new Date('2027-11-29T08:00:00Z'));
+    expect(week.weekStart).toEqual({ year: 2027, month: 11, day: 22 });
+    const { data } = await readServerRecap(database.db, guild, week, { now: new Date('2027-11-29T08:00:00Z'), random: recapRandom(guild.id, week.key) });
+    expect(data.archive).toMatchObject({ kind: 'year', win: { text: 'planted the bulbs' } });
+  });
 });

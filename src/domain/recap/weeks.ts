@@ -1,23 +1,21 @@
 import { nextRecapAt, recapWeekFor, type CoveredWeek } from '../schedule.js';
 import { seededRandom } from '../seeded-random.js';
-import { addDays, isoWeekOf, localDateOf, mondayOf, startOfLocalDay, weekRange, type LocalDate, type Range } from '../time.js';
+import { addDays, daysInMonth, localDateOf, mondayOf, startOfLocalDay, weekRange, type LocalDate, type Range } from '../time.js';
 
 /** How many weeks before the covered one make the server's pace. */
 export const PREVIOUS_WEEKS = 4;
 /** "A month ago" in the archive: this many weeks before the covered week. */
 export const MONTH_AGO_WEEKS = 4;
 
-/** The local week starting on `monday`, as instants. */
-export function localWeekOf(timezone: string, monday: LocalDate): Range {
-  return { start: startOfLocalDay(timezone, monday), end: startOfLocalDay(timezone, addDays(monday, 7)) };
+/** The seven local days starting on `first` (a Monday, or the same dates a year ago), as instants. */
+export function localWeekOf(timezone: string, first: LocalDate): Range {
+  return { start: startOfLocalDay(timezone, first), end: startOfLocalDay(timezone, addDays(first, 7)) };
 }
 
-/** The same ISO week number a year earlier (week 52 when that year has no week 53). */
-export function sameWeekAYearAgo(weekStart: LocalDate): LocalDate {
-  const { year, week } = isoWeekOf(weekStart);
-  const firstMonday = mondayOf({ year: year - 1, month: 1, day: 4 });
-  const target = addDays(firstMonday, (week - 1) * 7);
-  return isoWeekOf(target).year === year - 1 ? target : addDays(target, -7);
+/** The same calendar date a year earlier (SPEC §4: by date, not ISO week number); 29 February becomes the 28th. */
+export function sameDateAYearAgo(date: LocalDate): LocalDate {
+  const year = date.year - 1;
+  return { year, month: date.month, day: Math.min(date.day, daysInMonth(year, date.month)) };
 }
 
 /** The weeks before the covered one, newest first. */
