@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ChannelType, type APIApplicationCommandStringOption, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { guildSettings, saveCheckinSettings, saveRecapSettings } from '../src/db/guild-settings.js';
-import { nextRecapAt } from '../src/domain/schedule.js';
+import { recentRecapWeeks } from '../src/db/recap.js';
+import { nextRecapToPost } from '../src/domain/recap/weeks.js';
 import { canonicalTimeZone, closeTimeZones, searchTimeZones } from '../src/domain/time.js';
 import { parseLocalTime, WEEKDAY_NAMES, weekdayName, weekdayNumber } from '../src/domain/weekly-settings.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
@@ -70,7 +71,7 @@ async function recap(interaction: ChatInputCommandInteraction, { db, clock }: De
     throw new UserFacingError('config-timezone', `I don't know the timezone \`${rawZone?.slice(0, 64)}\`.${close.length ? ` Did you mean ${close.map((z) => `\`${z}\``).join(', ')}?` : ' Use an IANA name like `Europe/Paris`.'}`);
   }
   const recapDay = readDay(interaction, current.recapDay);
-  const saved = await saveRecapSettings(db, current.id, { recapChannelId: channelId, recapDay, recapTime: time, timezone, nextRecapAt: nextRecapAt({ day: recapDay, time, timezone }, now) }, now);
+  const saved = await saveRecapSettings(db, current.id, { recapChannelId: channelId, recapDay, recapTime: time, timezone, nextRecapAt: nextRecapToPost({ day: recapDay, time, timezone }, now, await recentRecapWeeks(db, current.id)) }, now);
   await respond(interaction, {
     ephemeral: true,
     content: `Done. The weekly recap goes to <#${channelId}> every ${weekdayName(recapDay)} at ${time} (${timezone}).`,

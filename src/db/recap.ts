@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import { nextRecapAt, recapWeekFor } from '../domain/schedule.js';
 import type { Db } from './client.js';
 import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
@@ -146,6 +146,12 @@ export async function finishRecapRun(db: Db, runId: number, outcome: RunOutcome,
     .where(and(eq(recapRuns.id, runId), eq(recapRuns.status, 'claimed')))
     .returning({ id: recapRuns.id });
   return rows.length > 0;
+}
+
+/** Weeks of the server's latest recap runs (any outcome): their recap times post nothing more. */
+export async function recentRecapWeeks(db: Db, guildId: string): Promise<Set<string>> {
+  const rows = await db.select({ weekKey: recapRuns.weekKey }).from(recapRuns).where(eq(recapRuns.guildId, guildId)).orderBy(desc(recapRuns.scheduledFor)).limit(4);
+  return new Set(rows.map((row) => row.weekKey));
 }
 
 /** The earliest recap due in (after, upTo], if any: where a clock jump passed over a recap time. */

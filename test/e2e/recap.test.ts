@@ -81,4 +81,17 @@ describe('the weekly recap, end to end', () => {
     const show = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'show' });
     expect(JSON.stringify(show.message?.embeds)).toContain('Monday 2026-12-07 09:00 (Europe/Paris)');
   });
+
+  it('names the recap that will really come when the time moves later on a day its recap already went out', async () => {
+    h.clock.set('2026-11-30T18:30:00Z'); // Monday 19:30 in Paris; this week's recap went out at 09:00
+    const saved = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { time: '20:00' } });
+    expect(JSON.stringify(saved.message?.embeds)).toContain('Monday 2026-12-07 20:00 (Europe/Paris)');
+    const show = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'show' });
+    expect(JSON.stringify(show.message?.embeds)).toContain('Monday 2026-12-07 20:00 (Europe/Paris)');
+
+    h.clock.set('2026-11-30T19:00:00Z');
+    await scheduler.tickNow();
+    await h.sandbox.idle();
+    expect(posts()).toHaveLength(1);
+  });
 });

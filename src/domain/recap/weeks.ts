@@ -1,4 +1,4 @@
-import { nextRecapAt, recapWeekFor, type CoveredWeek } from '../schedule.js';
+import { nextRecapAt, recapWeekFor, type CoveredWeek, type RecapSchedule } from '../schedule.js';
 import { seededRandom } from '../seeded-random.js';
 import { addDays, daysInMonth, localDateOf, mondayOf, startOfLocalDay, weekRange, type LocalDate, type Range } from '../time.js';
 
@@ -57,4 +57,15 @@ export function periodEndedIn<P extends { range: Range }>(week: { range: Range }
 /** How many of `instants` fall in each range, in the ranges' order. */
 export function countsPerRange(instants: readonly Date[], ranges: readonly Range[]): number[] {
   return ranges.map((r) => instants.filter((at) => at.getTime() >= r.start.getTime() && at.getTime() < r.end.getTime()).length);
+}
+
+/**
+ * The next recap time that will really post: a time whose covered week already has a recap (posted,
+ * skipped or in hand) posts nothing, so it is passed over (`/config` moving the time later that day).
+ */
+export function nextRecapToPost(schedule: RecapSchedule, after: Date, weeksWithRecap: ReadonlySet<string>): Date {
+  let at = nextRecapAt(schedule, after);
+  // Runs exist only for weeks already begun, so a couple of steps always reach a fresh one.
+  for (let i = 0; i < 4 && weeksWithRecap.has(recapWeekFor(schedule.timezone, at).key); i++) at = nextRecapAt(schedule, at);
+  return at;
 }
