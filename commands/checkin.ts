@@ -8,10 +8,10 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { checkinOf, markCheered, recordCheckin, type CheckinShare } from '../src/db/checkins.js';
-import { markDmsClosed } from '../src/db/dm-recaps.js';
+import { markDmsClosed } from '../src/db/member-dms.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { partnersOf } from '../src/db/partners.js';
-import type { OutgoingMessage } from '../src/domain/recap/types.js';
+import type { OutgoingMessage } from '../src/discord/render/outgoing.js';
 import { isVisiblyEmpty, publicMemberText, stripControlCharacters } from '../src/domain/member-text.js';
 import { weekKey } from '../src/domain/time.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';

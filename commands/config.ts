@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ChannelType, type APIApplicationCommandStringOption, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { guildSettings, saveCheckinSettings, saveRecapSettings } from '../src/db/guild-settings.js';
-import { nextRecapAt } from '../src/domain/schedule.js';
+import { recentRecapWeeks } from '../src/db/recap.js';
+import { nextRecapToPost } from '../src/domain/recap/weeks.js';
 import { readTimeZone, searchTimeZones, timeZoneConfirmation, unknownTimeZoneHint } from '../src/domain/time.js';
 import { parseLocalTime, WEEKDAY_NAMES, weekdayName, weekdayNumber } from '../src/domain/weekly-settings.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
@@ -72,7 +73,7 @@ async function recap(interaction: ChatInputCommandInteraction, { db, clock }: De
   }
   const timezone = reading === null ? current.timezone : reading.zone;
   const recapDay = readDay(interaction, current.recapDay);
-  const saved = await saveRecapSettings(db, current.id, { recapChannelId: channelId, recapDay, recapTime: time, timezone, nextRecapAt: nextRecapAt({ day: recapDay, time, timezone }, now) }, now);
+  const saved = await saveRecapSettings(db, current.id, { recapChannelId: channelId, recapDay, recapTime: time, timezone, nextRecapAt: nextRecapToPost({ day: recapDay, time, timezone }, now, await recentRecapWeeks(db, current.id)) }, now);
   await respond(interaction, {
     ephemeral: true,
     content: [`Done. The weekly recap goes to <#${channelId}> every ${weekdayName(recapDay)} at ${time} (${timezone}).`, reading ? timeZoneConfirmation(reading, quote) : '']

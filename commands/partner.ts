@@ -3,7 +3,7 @@ import { checkinOf } from '../src/db/checkins.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { partnerFacts, partnersOf, setPartnerOptIn } from '../src/db/partners.js';
 import { activePause } from '../src/db/pauses.js';
-import { discordTimestamp } from '../src/domain/pause.js';
+import { discordTimestamp } from '../src/discord/render/pause.js';
 import { weekKey } from '../src/domain/time.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';

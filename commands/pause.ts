@@ -2,7 +2,6 @@ import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationComma
 import { memberTimezone } from '../src/db/members.js';
 import { activePause, startPause } from '../src/db/pauses.js';
 import {
-  discordTimestamp,
   formatLongDate,
   lastPausedDay,
   parsePauseDays,
@@ -12,6 +11,7 @@ import {
   PAUSE_MIN_DAYS,
   plural,
 } from '../src/domain/pause.js';
+import { discordTimestamp } from '../src/discord/render/pause.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { respond, withDeferral } from '../src/discord/reply.js';

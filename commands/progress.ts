@@ -2,9 +2,8 @@ import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationComma
 import { summariseGoals } from '../src/db/goal-progress.js';
 import { activeGoals, serverSharedGoals } from '../src/db/goals.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
-import { pausesOverlapping } from '../src/db/pauses.js';
-import { winCountsByLocalDay } from '../src/db/stats.js';
-import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf, type PauseSpan } from '../src/domain/streaks.js';
+import { memberHistory } from '../src/db/personal-week.js';
+import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf } from '../src/domain/streaks.js';
 import { pausedDaysOf } from '../src/domain/pause.js';
 import { addDays, localDateOf, mondayOf } from '../src/domain/time.js';
 import type { ChatInputCommand, Deps } from '../src/discord/command.js';
@@ -53,15 +52,10 @@ async function sharedGoalLines(deps: Deps, key: MemberKey, now: Date): Promise<s
 async function ownProgress(deps: Deps, key: MemberKey): Promise<ReplyPayload> {
   const now = deps.clock.now();
   const timezone = await memberTimezone(deps.db, key);
-  const [days, pauseRows, goals] = await Promise.all([
-    winCountsByLocalDay(deps.db, key, null, timezone),
-    pausesOverlapping(deps.db, key, { start: new Date(0), end: now }),
-    ownGoals(deps, key, now, timezone),
-  ]);
+  const [{ days, pauses }, goals] = await Promise.all([memberHistory(deps.db, key, timezone, { winsBefore: null, pausesBefore: now }), ownGoals(deps, key, now, timezone)]);
   const { lines: goalLines, components } = goals;
   if (days.size === 0) return { embeds: [firstWinNudgeEmbed(goalLines)], components };
 
-  const pauses: PauseSpan[] = pauseRows.map((p) => ({ start: p.startedAt, end: p.endsAt }));
   const today = localDateOf(timezone, now);
   const figures = progressFigures({
     weeks: weekCountsOf(days),

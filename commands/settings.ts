@@ -2,7 +2,8 @@ import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationComma
 import { memberSettings, updateMemberSettings, type MemberSettings } from '../src/db/members.js';
 import { activePause } from '../src/db/pauses.js';
 import type { Pause } from '../src/db/schema.js';
-import { describeLocalTime, describePause } from '../src/domain/pause.js';
+import { describeLocalTime } from '../src/domain/pause.js';
+import { describePause } from '../src/discord/render/pause.js';
 import { readTimeZone, searchTimeZones, timeZoneConfirmation, unknownTimeZoneHint, type TimeZoneReading } from '../src/domain/time.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';

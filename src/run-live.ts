@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
-import { schedulerFor } from './jobs/start.js';
+import { createBotScheduler } from './jobs/bot-scheduler.js';
 import { createLogger } from './logger.js';
 import type { Shutdown } from './shutdown.js';
 import { createMetrics } from './metrics.js';
@@ -24,7 +24,7 @@ export async function runLive(config: Config, token: string, commands: readonly 
   try {
     const metrics = config.httpPort === undefined ? undefined : createMetrics();
     const bot = await startBot({ db: database.db, clock, logger, config }, commands, token, { onInteraction: metrics?.observeInteraction });
-    const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
+    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
     shutdown.onStop('discord and scheduler', async () => {
       // No new interactions or ticks; the ones in flight finish, then the connection closes.
       await Promise.all([scheduler.stop(), bot.drain()]);

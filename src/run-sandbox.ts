@@ -7,7 +7,7 @@ import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
 import { deployCommands } from './discord/deploy.js';
-import { schedulerFor } from './jobs/start.js';
+import { createBotScheduler } from './jobs/bot-scheduler.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { startObservability } from './observability.js';
@@ -48,7 +48,7 @@ export async function runSandbox(
     const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
     const metrics = config.httpPort === undefined ? undefined : createMetrics();
     const bot = await startBot({ db: database.db, clock, logger, config: botConfig }, commands, sandbox.token, { onInteraction: metrics?.observeInteraction });
-    const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
+    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
     // HTTP_PORT works here too, so health checks and dashboards can be tried without Discord.
     const http = metrics && config.httpPort !== undefined
       ? await startObservability({ port: config.httpPort, metrics, client: bot.client, database, logger })

@@ -1,9 +1,11 @@
-import { and, eq, gt, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, not, or, sql } from 'drizzle-orm';
+import { promptDueIn } from '../domain/checkin-prompt.js';
 import { weekKey } from '../domain/time.js';
 import type { Db } from './client.js';
+import { unsentDm } from './member-dms.js';
 import { ensureMember, type MemberKey } from './members.js';
-import { RECAP_LEASE_MS } from './recap.js';
-import { checkinPrompts, checkins, guilds, members, pairings, pauses, type Checkin } from './schema.js';
+import { memberPausedAt } from './pauses.js';
+import { checkins, guilds, members, pairings, type Checkin } from './schema.js';
 
 export type CheckinShare = 'partner' | 'private';
 
@@ -33,62 +35,44 @@ export async function markCheered(db: Db, author: MemberKey, week: string, now: 
   return rows.length > 0;
 }
 
-/** A member who may be owed this week's check-in prompt, with what decides whether it is due now. */
+/** A member owed this week's check-in prompt now. */
 export interface PromptCandidate extends MemberKey {
   weekKey: string;
-  /** The member's own timezone, else the server's. */
-  timezone: string;
-  checkinDay: number;
 }
-
-export type PromptStatus = 'sent' | 'dms-closed' | 'failed';
 
 /**
- * Paired members of servers with check-ins on, for the weeks around `now`, who want DMs (and have
- * not bounced one), are not paused, have not checked in that week, and have no prompt claimed yet
- * (or one abandoned past the lease). Whether it is their check-in day yet is the caller's to decide.
+ * Paired members of servers with check-ins on who want DMs (and have not bounced one), are not
+ * paused, have not checked in that week and have no prompt sent or claimed, and for whom it is
+ * now their server's check-in day, from 10:00 in their own timezone (else the server's), in the
+ * week they were paired for. The time is worked out per timezone in use, the members in SQL.
  */
-export async function promptCandidates(db: Db, now: Date, leaseMs = RECAP_LEASE_MS): Promise<PromptCandidate[]> {
+export async function promptCandidates(db: Db, now: Date, options: { limit: number; leaseMs?: number }): Promise<PromptCandidate[]> {
   // Every zone's current week is the UTC week of one of these instants.
   const weeks = [...new Set([-15, 0, 15].map((hours) => weekKey('UTC', new Date(now.getTime() + hours * 3_600_000))))];
-  const pausedNow = db
-    .select({ one: sql`1` })
-    .from(pauses)
-    .where(and(eq(pauses.guildId, members.guildId), eq(pauses.userId, members.userId), lte(pauses.startedAt, now), or(isNull(pauses.endsAt), gt(pauses.endsAt, now))));
-  const abandoned = and(eq(checkinPrompts.status, 'claimed'), lt(checkinPrompts.claimedAt, new Date(now.getTime() - leaseMs)));
-  const rows = await db
-    .select({ guildId: pairings.guildId, userId: pairings.userId, weekKey: pairings.weekKey, own: members.timezone, server: guilds.timezone, checkinDay: guilds.checkinDay })
+  const zone = sql<string>`coalesce(${members.timezone}, ${guilds.timezone})`;
+  const paired = and(inArray(pairings.weekKey, weeks), eq(guilds.checkinsEnabled, true), eq(members.dms, true), isNull(members.dmsClosedAt));
+  const memberOfPairing = and(eq(members.guildId, pairings.guildId), eq(members.userId, pairings.userId));
+  const zones = await db
+    .select({ zone })
     .from(pairings)
-    .innerJoin(guilds, and(eq(guilds.id, pairings.guildId), eq(guilds.checkinsEnabled, true)))
-    .innerJoin(members, and(eq(members.guildId, pairings.guildId), eq(members.userId, pairings.userId), eq(members.dms, true), isNull(members.dmsClosedAt)))
-    .leftJoin(checkinPrompts, and(eq(checkinPrompts.guildId, pairings.guildId), eq(checkinPrompts.userId, pairings.userId), eq(checkinPrompts.weekKey, pairings.weekKey)))
+    .innerJoin(guilds, eq(guilds.id, pairings.guildId))
+    .innerJoin(members, memberOfPairing)
+    .where(paired)
+    .groupBy(zone);
+  const dueNow = zones.flatMap(({ zone: tz }) => {
+    const due = promptDueIn(tz, now);
+    return due ? [and(eq(zone, tz), eq(guilds.checkinDay, due.checkinDay), eq(pairings.weekKey, due.weekKey))] : [];
+  });
+  if (dueNow.length === 0) return [];
+  const prompt = unsentDm('checkin-prompt', pairings.weekKey, now, options.leaseMs);
+  return db
+    .select({ guildId: pairings.guildId, userId: pairings.userId, weekKey: pairings.weekKey })
+    .from(pairings)
+    .innerJoin(guilds, eq(guilds.id, pairings.guildId))
+    .innerJoin(members, memberOfPairing)
+    .leftJoin(prompt.table, prompt.join)
     .leftJoin(checkins, and(eq(checkins.guildId, pairings.guildId), eq(checkins.userId, pairings.userId), eq(checkins.weekKey, pairings.weekKey)))
-    .where(and(inArray(pairings.weekKey, weeks), or(isNull(checkinPrompts.userId), abandoned), isNull(checkins.userId), notExists(pausedNow)))
-    .orderBy(pairings.guildId, pairings.userId);
-  return rows.map(({ own, server, ...row }) => ({ ...row, timezone: own ?? server }));
-}
-
-const thisPrompt = (key: MemberKey, week: string) => and(eq(checkinPrompts.guildId, key.guildId), eq(checkinPrompts.userId, key.userId), eq(checkinPrompts.weekKey, week));
-
-/** Claims the member's prompt of a week (exactly once), or takes over a claim abandoned past the lease. */
-export async function claimPrompt(db: Db, key: MemberKey, week: string, now: Date, leaseMs = RECAP_LEASE_MS): Promise<boolean> {
-  const inserted = await db
-    .insert(checkinPrompts)
-    .values({ ...key, weekKey: week, status: 'claimed', claimedAt: now })
-    .onConflictDoNothing()
-    .returning({ userId: checkinPrompts.userId });
-  if (inserted.length > 0) return true;
-  const retaken = await db
-    .update(checkinPrompts)
-    .set({ claimedAt: now })
-    .where(and(thisPrompt(key, week), eq(checkinPrompts.status, 'claimed'), lt(checkinPrompts.claimedAt, new Date(now.getTime() - leaseMs))))
-    .returning({ userId: checkinPrompts.userId });
-  return retaken.length > 0;
-}
-
-export async function finishPrompt(db: Db, key: MemberKey, week: string, status: PromptStatus): Promise<void> {
-  await db
-    .update(checkinPrompts)
-    .set({ status })
-    .where(and(thisPrompt(key, week), eq(checkinPrompts.status, 'claimed')));
+    .where(and(paired, or(...dueNow), prompt.stillToSend, isNull(checkins.userId), not(memberPausedAt(db, now))))
+    .orderBy(pairings.guildId, pairings.userId)
+    .limit(options.limit);
 }

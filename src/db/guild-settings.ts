@@ -1,6 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { guilds, recapRuns, type Guild, type RecapRun } from './schema.js';
+import { guilds, type Guild } from './schema.js';
 
 /** The server's row, created with defaults on first sight. */
 export async function guildSettings(db: Db, guildId: string, now: Date): Promise<Guild> {
@@ -34,11 +34,5 @@ export async function saveCheckinSettings(db: Db, guildId: string, settings: { c
   await guildSettings(db, guildId, now);
   const [row] = await db.update(guilds).set(settings).where(eq(guilds.id, guildId)).returning();
   if (!row) throw new Error('guild row missing');
-  return row;
-}
-
-/** The most recent recap run of the server, for /config show. */
-export async function latestRecapRun(db: Db, guildId: string): Promise<RecapRun | undefined> {
-  const [row] = await db.select().from(recapRuns).where(eq(recapRuns.guildId, guildId)).orderBy(desc(recapRuns.scheduledFor)).limit(1);
   return row;
 }

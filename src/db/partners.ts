@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, inArray, isNull, lte, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, not } from 'drizzle-orm';
 import { pairMembers, pairsIn, PAIR_MEMORY_WEEKS } from '../domain/pairing.js';
 import { seededRandom } from '../domain/seeded-random.js';
 import { addDays, formatIsoWeek, isoWeekOf, localDateOf, mondayOf, weekKey } from '../domain/time.js';
 import type { Db } from './client.js';
 import { ensureMember, type MemberKey } from './members.js';
-import { guilds, members, pairings, pauses } from './schema.js';
+import { memberPausedAt } from './pauses.js';
+import { guilds, members, pairings } from './schema.js';
 
 /** Opts the member in to (or out of) weekly pairing; answers whether the server has check-ins on. */
 export async function setPartnerOptIn(db: Db, key: MemberKey, optIn: boolean, now: Date): Promise<{ checkinsEnabled: boolean }> {
@@ -63,14 +64,10 @@ async function recentPairs(db: Db, guildId: string, weeks: readonly string[]): P
 
 /** Opted-in members of the server who are not paused at `now`. */
 async function pairableMembers(db: Db, guildId: string, now: Date): Promise<string[]> {
-  const pausedNow = db
-    .select({ one: sql`1` })
-    .from(pauses)
-    .where(and(eq(pauses.guildId, members.guildId), eq(pauses.userId, members.userId), lte(pauses.startedAt, now), or(isNull(pauses.endsAt), gt(pauses.endsAt, now))));
   const rows = await db
     .select({ userId: members.userId })
     .from(members)
-    .where(and(eq(members.guildId, guildId), eq(members.partnerOptIn, true), notExists(pausedNow)))
+    .where(and(eq(members.guildId, guildId), eq(members.partnerOptIn, true), not(memberPausedAt(db, now))))
     .orderBy(asc(members.userId));
   return rows.map((r) => r.userId);
 }

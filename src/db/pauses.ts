@@ -1,10 +1,19 @@
-import { and, asc, eq, gt, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { ensureMember, type MemberKey } from './members.js';
-import { pauses, type Pause } from './schema.js';
+import { members, pauses, type Pause } from './schema.js';
 import type { Range } from './wins.js';
 
 const stillRunning = (now: Date) => or(isNull(pauses.endsAt), gt(pauses.endsAt, now));
+
+/** For queries over `members`: the member (of the row) has a pause covering `now`. */
+export function memberPausedAt(db: Db, now: Date): SQL {
+  const covering = db
+    .select({ one: sql`1` })
+    .from(pauses)
+    .where(and(eq(pauses.guildId, members.guildId), eq(pauses.userId, members.userId), lte(pauses.startedAt, now), stillRunning(now)));
+  return exists(covering);
+}
 
 /** The pause covering `now`, if any. */
 export async function activePause(db: Db, key: MemberKey, now: Date): Promise<Pause | undefined> {

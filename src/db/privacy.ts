@@ -2,9 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
 import {
-  checkinPrompts,
   checkins,
-  dmRecaps,
+  memberDms,
   goalRevisions,
   goals,
   members,
@@ -30,8 +29,8 @@ export interface MemberDataExport {
   checkins: Checkin[];
   /** Partners are the other members with the same group number that week; their ids are theirs, not exported here. */
   pairings: { weekKey: string; groupNo: number; createdAt: Date }[];
-  dmRecaps: { weekKey: string; status: string; claimedAt: Date; finishedAt: Date | null }[];
-  checkinPrompts: { weekKey: string; status: string; claimedAt: Date }[];
+  /** DMs the bot sent or tried to send them: personal recaps and check-in prompts. */
+  memberDms: { kind: string; period: string; status: string; claimedAt: Date; finishedAt: Date | null; attempts: number }[];
 }
 
 /** Reads every row about the member in this server in one consistent snapshot; nothing of other members or servers. */
@@ -80,16 +79,11 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
         .from(pairings)
         .where(and(eq(pairings.guildId, key.guildId), eq(pairings.userId, key.userId)))
         .orderBy(asc(pairings.weekKey));
-      const memberDmRecaps = await tx
-        .select({ weekKey: dmRecaps.weekKey, status: dmRecaps.status, claimedAt: dmRecaps.claimedAt, finishedAt: dmRecaps.finishedAt })
-        .from(dmRecaps)
-        .where(and(eq(dmRecaps.guildId, key.guildId), eq(dmRecaps.userId, key.userId)))
-        .orderBy(asc(dmRecaps.weekKey));
-      const memberPrompts = await tx
-        .select({ weekKey: checkinPrompts.weekKey, status: checkinPrompts.status, claimedAt: checkinPrompts.claimedAt })
-        .from(checkinPrompts)
-        .where(and(eq(checkinPrompts.guildId, key.guildId), eq(checkinPrompts.userId, key.userId)))
-        .orderBy(asc(checkinPrompts.weekKey));
+      const dms = await tx
+        .select({ kind: memberDms.kind, period: memberDms.period, status: memberDms.status, claimedAt: memberDms.claimedAt, finishedAt: memberDms.finishedAt, attempts: memberDms.attempts })
+        .from(memberDms)
+        .where(and(eq(memberDms.guildId, key.guildId), eq(memberDms.userId, key.userId)))
+        .orderBy(asc(memberDms.period), asc(memberDms.kind));
       return {
         ...key,
         settings: settings ?? null,
@@ -101,8 +95,7 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
         pauses: memberPauses,
         checkins: memberCheckins,
         pairings: memberPairings,
-        dmRecaps: memberDmRecaps,
-        checkinPrompts: memberPrompts,
+        memberDms: dms,
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

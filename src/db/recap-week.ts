@@ -1,60 +1,44 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { RecapWeekData, RecapWin } from '../domain/recap/types.js';
 import type { CoveredWeek } from '../domain/schedule.js';
-import { addDays, isoWeekOf, mondayOf, startOfLocalDay, weekKey, type LocalDate, type Range } from '../domain/time.js';
+import { addDays, startOfLocalDay, weekKey, type Range } from '../domain/time.js';
+import { randomIndex } from '../domain/recap/text.js';
+import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, periodEndedIn, previousWeeks, sameDateAYearAgo } from '../domain/recap/weeks.js';
 import type { Db } from './client.js';
+import { recentEncouragementLines } from './recap.js';
 import { summariseGoals } from './goal-progress.js';
 import { recapPartnerGroups } from './partners.js';
 import { goals, guilds, members, recapRuns, wins, type Goal } from './schema.js';
-
-const PREVIOUS_WEEKS = 4;
-const MONTH_AGO_WEEKS = 4;
 
 const publicWinColumns = { id: wins.id, userId: wins.userId, text: wins.text, occurredAt: wins.occurredAt };
 const publicIn = (guildId: string, range: Range) =>
   and(eq(wins.guildId, guildId), eq(wins.isPrivate, false), gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
 
-/** The local week starting on `monday`, as instants. */
-function weekOf(timezone: string, monday: LocalDate): Range {
-  return { start: startOfLocalDay(timezone, monday), end: startOfLocalDay(timezone, addDays(monday, 7)) };
-}
+const pick = <T>(items: readonly T[], random: () => number): T | undefined => items[randomIndex(items.length, random)];
 
-/** The same ISO week number a year earlier (week 52 when that year has no week 53). */
-function sameWeekAYearAgo(weekStart: LocalDate): LocalDate {
-  const { year, week } = isoWeekOf(weekStart);
-  const firstMonday = mondayOf({ year: year - 1, month: 1, day: 4 });
-  const target = addDays(firstMonday, (week - 1) * 7);
-  return isoWeekOf(target).year === year - 1 ? target : addDays(target, -7);
-}
-
-function pick<T>(items: readonly T[], random: () => number): T | undefined {
-  return items[Math.min(items.length - 1, Math.floor(random() * items.length))];
-}
-
-/** One public win from the same week a year ago, else about a month ago, else at random from before that. */
+/** One public win from the same dates a year ago, else about a month ago, else at random from before that. */
 async function archiveWin(db: Db, guildId: string, timezone: string, week: CoveredWeek, random: () => number): Promise<RecapWeekData['archive']> {
-  const yearAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, weekOf(timezone, sameWeekAYearAgo(week.weekStart)))).orderBy(asc(wins.id));
+  const yearAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, sameDateAYearAgo(week.weekStart)))).orderBy(asc(wins.id));
   const fromYear = pick(yearAgo, random);
   if (fromYear) return { win: fromYear, kind: 'year' };
   const monthAgoStart = addDays(week.weekStart, -7 * MONTH_AGO_WEEKS);
-  const monthAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, weekOf(timezone, monthAgoStart))).orderBy(asc(wins.id));
+  const monthAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, monthAgoStart))).orderBy(asc(wins.id));
   const fromMonth = pick(monthAgo, random);
   if (fromMonth) return { win: fromMonth, kind: 'month' };
   const older = publicIn(guildId, { start: new Date(0), end: startOfLocalDay(timezone, monthAgoStart) });
   const [total] = await db.select({ n: count() }).from(wins).where(older);
   if (!total || total.n === 0) return undefined;
-  const offset = Math.min(total.n - 1, Math.floor(random() * total.n));
+  const offset = randomIndex(total.n, random);
   const [win] = await db.select(publicWinColumns).from(wins).where(older).orderBy(asc(wins.id)).offset(offset).limit(1);
   return win ? { win, kind: 'older' } : undefined;
 }
 
 /** Public win counts of the weeks before the covered one, newest first. */
 async function previousWeekCounts(db: Db, guildId: string, timezone: string, week: CoveredWeek): Promise<number[]> {
-  const ranges = Array.from({ length: PREVIOUS_WEEKS }, (_, i) => weekOf(timezone, addDays(week.weekStart, -7 * (i + 1))));
+  const ranges = previousWeeks(timezone, week);
   const oldest = ranges.at(-1)?.start ?? week.range.start;
   const rows = await db.select({ occurredAt: wins.occurredAt }).from(wins).where(publicIn(guildId, { start: oldest, end: week.range.start }));
-  const t = (d: Date) => d.getTime();
-  return ranges.map((r) => rows.filter((row) => t(row.occurredAt) >= t(r.start) && t(row.occurredAt) < t(r.end)).length);
+  return countsPerRange(rows.map((row) => row.occurredAt), ranges);
 }
 
 /** Of the members with public wins this week, those with no win here at all before it. */
@@ -68,33 +52,27 @@ async function firstTimers(db: Db, guildId: string, week: CoveredWeek, userIds: 
 }
 
 /**
- * Goals met in the covered week: goals whose period (in their member's timezone, counting all
- * their linked wins) ended within the week and reached its target. Only the number is shown.
+ * Goals shared with the server met in the covered week: goals whose period (in their member's
+ * timezone, counting all their linked wins) ended within the week and reached its target. Only
+ * the number is shown; a private or partner goal never counts, even as a number (SPEC §4).
  */
-export async function goalsMetIn(db: Db, guildId: string, serverTimezone: string, week: CoveredWeek): Promise<number> {
+async function goalsMetIn(db: Db, guildId: string, serverTimezone: string, week: CoveredWeek): Promise<number> {
   const rows = await db
     .select({ goal: goals, timezone: members.timezone })
     .from(goals)
     .innerJoin(members, and(eq(members.guildId, goals.guildId), eq(members.userId, goals.userId)))
-    .where(and(eq(goals.guildId, guildId), lt(goals.createdAt, week.range.end), or(isNull(goals.archivedAt), gte(goals.archivedAt, week.range.end))));
+    .where(and(eq(goals.guildId, guildId), eq(goals.share, 'server'), lt(goals.createdAt, week.range.end), or(isNull(goals.archivedAt), gte(goals.archivedAt, week.range.end))));
   const byZone = new Map<string, Goal[]>();
   for (const { goal, timezone } of rows) {
     const zone = timezone ?? serverTimezone;
     byZone.set(zone, [...(byZone.get(zone) ?? []), goal]);
   }
-  let met = 0;
-  for (const [zone, zoneGoals] of byZone) {
-    const summaries = await summariseGoals(db, zoneGoals, zone, week.range.end, { includePrivate: true });
-    for (const { history } of summaries) {
-      const ended = history.find((p) => p.range.end.getTime() > week.range.start.getTime() && p.range.end.getTime() <= week.range.end.getTime());
-      if (ended?.met) met += 1;
-    }
-  }
-  return met;
+  const summaries = await Promise.all([...byZone].map(([zone, zoneGoals]) => summariseGoals(db, zoneGoals, zone, week.range.end, { includePrivate: true })));
+  return summaries.flat().filter(({ history }) => periodEndedIn(week, history)?.met === true).length;
 }
 
 /** Everything the server's recap of `week` is composed from, public wins only (SPEC §4). */
-export async function gatherRecapWeek(
+async function gatherRecapWeek(
   db: Db,
   guild: { id: string; timezone: string },
   week: CoveredWeek,
@@ -128,7 +106,7 @@ export async function gatherRecapWeek(
 }
 
 /** Whether the server has had a recap posted, other than the given run. */
-export async function hasPostedRecap(db: Db, guildId: string, exceptRunId: number | undefined): Promise<boolean> {
+async function hasPostedRecap(db: Db, guildId: string, exceptRunId: number | undefined): Promise<boolean> {
   const conditions = [eq(recapRuns.guildId, guildId), eq(recapRuns.status, 'posted')];
   if (exceptRunId !== undefined) conditions.push(ne(recapRuns.id, exceptRunId));
   const [row] = await db.select({ id: recapRuns.id }).from(recapRuns).where(and(...conditions)).limit(1);
@@ -139,4 +117,18 @@ export async function hasPostedRecap(db: Db, guildId: string, exceptRunId: numbe
 export async function recapSettings(db: Db, guildId: string) {
   const [row] = await db.select().from(guilds).where(eq(guilds.id, guildId)).limit(1);
   return row ?? { id: guildId, timezone: 'UTC', recapDay: 1, recapTime: '09:00', nextRecapAt: null };
+}
+
+/**
+ * What the server's recap of `week` is composed from: the week's data, and the encouragement lines
+ * it saw lately. `random` picks the archive win; seed it by server and week (`recapRandom`).
+ */
+export async function readServerRecap(
+  db: Db,
+  guild: { id: string; timezone: string },
+  week: CoveredWeek,
+  options: { now: Date; random: () => number; runId?: number; lateByMinutes?: number },
+): Promise<{ data: RecapWeekData; recentLineIds: Set<string> }> {
+  const [data, recentLineIds] = await Promise.all([gatherRecapWeek(db, guild, week, options), recentEncouragementLines(db, guild.id, options.now)]);
+  return { data, recentLineIds };
 }

@@ -1,17 +1,9 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
-import { composeRecap } from '../domain/recap/compose.js';
-import type { ComposedRecap } from '../domain/recap/types.js';
-import { withWeekMarker } from '../domain/recap-marker.js';
-import { nextRecapAt, recapWeekFor, type CoveredWeek } from '../domain/schedule.js';
-import { seededRandom } from '../domain/seeded-random.js';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { nextRecapAt, recapWeekFor } from '../domain/schedule.js';
 import type { Db } from './client.js';
-import { gatherRecapWeek, recapSettings } from './recap-week.js';
+import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
 import { encouragementUses, guilds, recapRuns } from './schema.js';
 
-/** A 'claimed' run older than this is taken to be abandoned (its process died) and may be claimed again. */
-export const RECAP_LEASE_MS = 2 * 60_000;
-/** Claims per run before it is given up as failed. */
-export const RECAP_MAX_ATTEMPTS = 4;
 /** A recap later than this is skipped rather than posted (SPEC §7). */
 export const RECAP_MISSED_AFTER_MS = 24 * 60 * 60_000;
 const ENCOURAGEMENT_MEMORY_MS = 8 * 7 * 24 * 60 * 60_000;
@@ -43,15 +35,6 @@ function timingOf(guild: typeof guilds.$inferSelect, scheduledFor: Date, now: Da
   } catch {
     return undefined;
   }
-}
-
-/** Recomputes a server's `next_recap_at` from its day, time and timezone; call whenever they change. */
-export async function scheduleNextRecap(db: Db, guildId: string, now: Date): Promise<Date | null> {
-  const [row] = await db.select().from(guilds).where(eq(guilds.id, guildId)).limit(1);
-  if (!row) return null;
-  const next = nextRecapAt(scheduleOf(row), now);
-  await db.update(guilds).set({ nextRecapAt: next }).where(eq(guilds.id, guildId));
-  return next;
 }
 
 /**
@@ -120,8 +103,8 @@ export async function reclaimStaleRecaps(
   options: { now: Date; instanceId: string; limit: number; leaseMs?: number; maxAttempts?: number },
 ): Promise<ClaimedRecap[]> {
   const { now, instanceId, limit } = options;
-  const maxAttempts = options.maxAttempts ?? RECAP_MAX_ATTEMPTS;
-  const stale = and(eq(recapRuns.status, 'claimed'), lt(recapRuns.claimedAt, new Date(now.getTime() - (options.leaseMs ?? RECAP_LEASE_MS))));
+  const maxAttempts = options.maxAttempts ?? CLAIM_MAX_ATTEMPTS;
+  const stale = and(eq(recapRuns.status, 'claimed'), lt(recapRuns.claimedAt, leaseExpiredBefore(now, options.leaseMs ?? CLAIM_LEASE_MS)));
   await db
     .update(recapRuns)
     .set({ status: 'failed', finishedAt: now, note: `gave up after ${maxAttempts} attempts` })
@@ -165,6 +148,23 @@ export async function finishRecapRun(db: Db, runId: number, outcome: RunOutcome,
   return rows.length > 0;
 }
 
+/** Weeks of the server's latest recap runs (any outcome): their recap times post nothing more. */
+export async function recentRecapWeeks(db: Db, guildId: string): Promise<Set<string>> {
+  const rows = await db.select({ weekKey: recapRuns.weekKey }).from(recapRuns).where(eq(recapRuns.guildId, guildId)).orderBy(desc(recapRuns.scheduledFor)).limit(4);
+  return new Set(rows.map((row) => row.weekKey));
+}
+
+/** The earliest recap due in (after, upTo], if any: where a clock jump passed over a recap time. */
+export async function nextRecapDueBetween(db: Db, after: Date, upTo: Date): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: guilds.nextRecapAt })
+    .from(guilds)
+    .where(and(isNotNull(guilds.recapChannelId), isNull(guilds.recapProblem), gt(guilds.nextRecapAt, after), lte(guilds.nextRecapAt, upTo)))
+    .orderBy(asc(guilds.nextRecapAt))
+    .limit(1);
+  return row?.at ?? undefined;
+}
+
 /** Stops delivery to a server until an admin sets a channel again; only if the channel is still the one that failed. */
 export async function setRecapProblem(db: Db, guildId: string, channelId: string, problem: string): Promise<void> {
   await db
@@ -188,31 +188,4 @@ export async function recordEncouragement(db: Db, guildId: string, weekKey: stri
     .insert(encouragementUses)
     .values(lineIds.map((lineId) => ({ guildId, weekKey, lineId, usedAt: now })))
     .onConflictDoNothing();
-}
-
-/**
- * A server's recap of `week` exactly as it is posted: gathered, composed, marked with its week.
- * Random choices are seeded by server and week unless `random` is given, so the same data makes
- * the same recap: in `/recap preview`, in the post, and in a re-post after a crash.
- */
-export async function composeServerRecap(
-  db: Db,
-  guild: { id: string; timezone: string },
-  week: CoveredWeek,
-  options: { now: Date; random?: () => number; runId?: number; lateByMinutes?: number },
-): Promise<ComposedRecap> {
-  const random = options.random ?? seededRandom(`${guild.id}:${week.key}`);
-  const [data, recentLineIds] = await Promise.all([gatherRecapWeek(db, guild, week, { ...options, random }), recentEncouragementLines(db, guild.id, options.now)]);
-  const composed = composeRecap(data, { random, recentLineIds });
-  return { ...composed, message: withWeekMarker(composed.message, week.key) };
-}
-
-/**
- * `/recap preview`: the recap the server's next post would be if it were due now. Without `random`
- * it is exactly what would be posted; with one, it is composed the same way with other random picks.
- */
-export async function buildRecapPreview(db: Db, guildId: string, now: Date, random?: () => number): Promise<ComposedRecap> {
-  const guild = await recapSettings(db, guildId);
-  const next = guild.nextRecapAt && guild.nextRecapAt.getTime() > now.getTime() ? guild.nextRecapAt : nextRecapAt(scheduleOf(guild), now);
-  return composeServerRecap(db, guild, recapWeekFor(guild.timezone, next), { now, ...(random ? { random } : {}) });
 }

@@ -190,21 +190,32 @@ export const encouragementUses = pgTable(
   (t) => [primaryKey({ columns: [t.guildId, t.weekKey, t.lineId] })],
 );
 
-/** Personal recaps by DM: one per member and week, claimed before sending like the server recap. */
-export const dmRecaps = pgTable(
-  'dm_recaps',
+/**
+ * Claimed DMs to members, one per member, kind and period: personal recaps ('recap') and check-in
+ * prompts ('checkin-prompt'), each for a week. Claimed before sending so each goes out once; a
+ * transient failure stays claimed and is tried again once the lease runs out, `attempts` counting.
+ */
+export const memberDms = pgTable(
+  'member_dms',
   {
     guildId: text('guild_id').notNull(),
     userId: text('user_id').notNull(),
-    weekKey: text('week_key').notNull(),
+    /** 'recap' | 'checkin-prompt' */
+    kind: text('kind').notNull(),
+    /** The ISO week it is for, e.g. `2026-W48`. */
+    period: text('period').notNull(),
     /** 'claimed' | 'sent' | 'dms-closed' | 'failed' */
     status: text('status').notNull(),
     claimedAt: instant('claimed_at').notNull(),
     finishedAt: instant('finished_at'),
+    attempts: integer('attempts').notNull().default(1),
+    /** Why it failed, when it did. */
+    note: text('note'),
   },
   (t) => [
-    primaryKey({ columns: [t.guildId, t.userId, t.weekKey] }),
+    primaryKey({ columns: [t.guildId, t.userId, t.kind, t.period] }),
     foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
+    index('member_dms_status_idx').on(t.status, t.claimedAt),
   ],
 );
 
@@ -241,23 +252,6 @@ export const checkins = pgTable(
     createdAt: instant('created_at').notNull(),
     /** When a partner pressed Cheer on it. */
     cheeredAt: instant('cheered_at'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.guildId, t.userId, t.weekKey] }),
-    foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
-  ],
-);
-
-/** Check-in prompts by DM: claimed per member and week before sending, so each goes out once. */
-export const checkinPrompts = pgTable(
-  'checkin_prompts',
-  {
-    guildId: text('guild_id').notNull(),
-    userId: text('user_id').notNull(),
-    weekKey: text('week_key').notNull(),
-    /** 'claimed' | 'sent' | 'dms-closed' | 'failed' */
-    status: text('status').notNull(),
-    claimedAt: instant('claimed_at').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.guildId, t.userId, t.weekKey] }),

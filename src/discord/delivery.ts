@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
-import type { OutgoingMessage } from '../domain/recap/types.js';
+import type { OutgoingMessage } from './render/outgoing.js';
 
 /** Why a message could not be delivered. Only `transient` is worth trying again later. */
 export type DeliveryFailure =

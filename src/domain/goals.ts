@@ -130,7 +130,3 @@ export function progressBar(count: number, target: number, width = 10): string {
   const filled = Math.max(0, Math.min(width, Math.round((count / Math.max(1, target)) * width)));
   return '▰'.repeat(filled) + '▱'.repeat(width - filled);
 }
-
-export function periodWord(period: GoalPeriod, current: boolean): string {
-  return current ? `this ${period}` : `that ${period}`;
-}

@@ -77,11 +77,6 @@ export function describeLocalTime(timezone: string, instant: Date): string {
   return `${hhmm} on ${WEEKDAYS[t.weekday - 1] ?? ''}`;
 }
 
-/** Discord renders `<t:…:F>` as a full date and time in the reader's own locale. */
-export function discordTimestamp(instant: Date, style: 'F' | 'f' | 'D' | 'R' = 'F'): string {
-  return `<t:${Math.floor(instant.getTime() / 1000)}:${style}>`;
-}
-
 export interface PauseView {
   endsAt: Date | null;
 }
@@ -89,12 +84,6 @@ export interface PauseView {
 /** How long a pause runs, in the member's timezone: 'through Wednesday 11 March 2026' or 'until you `/resume`'. */
 export function pauseSpan(timezone: string, pause: PauseView): string {
   return pause.endsAt === null ? 'until you `/resume`' : `through ${formatLongDate(lastPausedDay(timezone, pause.endsAt))}`;
-}
-
-/** One line about a running pause: 'paused through Wednesday 11 March 2026 (your time) — back on <t:…:F>'. */
-export function describePause(timezone: string, pause: PauseView): string {
-  if (pause.endsAt === null) return `paused ${pauseSpan(timezone, pause)}`;
-  return `paused ${pauseSpan(timezone, pause)} (your time) — back on ${discordTimestamp(pause.endsAt)}`;
 }
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,19 +1,21 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import {
   claimDueRecaps,
-  composeServerRecap,
   finishRecapRun,
   reclaimStaleRecaps,
   recordEncouragement,
-  RECAP_MAX_ATTEMPTS,
   RECAP_MISSED_AFTER_MS,
   setRecapProblem,
   type ClaimedRecap,
 } from '../db/recap.js';
+import { CLAIM_MAX_ATTEMPTS } from '../db/leases.js';
 import { pairWeek } from '../db/partners.js';
+import { readServerRecap } from '../db/recap-week.js';
 import type { Delivery, DeliveryResult } from '../discord/delivery.js';
+import { renderRecapPost } from '../discord/render/recap.js';
+import { composeRecap } from '../domain/recap/compose.js';
+import { recapRandom } from '../domain/recap/weeks.js';
 import { isRecapOfWeek } from '../domain/recap-marker.js';
 import { recapWeekFor } from '../domain/schedule.js';
 import type { JobObserver } from './observer.js';
@@ -21,7 +23,6 @@ import type { JobObserver } from './observer.js';
 /** What every scheduled job is given. */
 export interface JobDeps {
   db: Db;
-  clock?: Clock;
   logger: Logger;
   delivery: Delivery;
   /** Names this process in claims (`recap_runs.claimed_by`). */
@@ -99,8 +100,10 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
   const late = lateMinutes >= LATE_NOTE_MINUTES ? lateMinutes : undefined;
   const week = recapWeekFor(run.timezone, run.scheduledFor);
   const guild = { id: run.guildId, timezone: run.timezone };
-  const recap = await composeServerRecap(db, guild, { ...week, key: run.weekKey }, { now, runId: run.runId, ...(late ? { lateByMinutes: late } : {}) });
-  const result = await deps.delivery.post(channelId, recap.message, { nonce: recapNonce(run.runId) });
+  const random = recapRandom(run.guildId, run.weekKey);
+  const read = await readServerRecap(db, guild, { ...week, key: run.weekKey }, { now, random, runId: run.runId, ...(late ? { lateByMinutes: late } : {}) });
+  const recap = composeRecap(read.data, { random, recentLineIds: read.recentLineIds });
+  const result = await deps.delivery.post(channelId, renderRecapPost(recap, run.weekKey), { nonce: recapNonce(run.runId) });
   if (result.ok) {
     const note = late ? `posted ${late} minutes late` : undefined;
     await finishRecapRun(db, run.runId, { status: 'posted', channelId: result.channelId, messageId: result.messageId, ...(note ? { note } : {}) }, now);
@@ -110,7 +113,7 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
   }
   const problem = problemText(channelId, result);
   if (problem) await setRecapProblem(db, run.guildId, channelId, problem);
-  if (result.failure === 'transient' && run.attempts < RECAP_MAX_ATTEMPTS) {
+  if (result.failure === 'transient' && run.attempts < CLAIM_MAX_ATTEMPTS) {
     // Left claimed: once the lease runs out, a later tick (of any process) tries again.
     log.warn({ detail: result.detail }, 'recap: Discord unavailable, will retry');
     return 'pending';

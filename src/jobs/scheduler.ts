@@ -1,9 +1,7 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
-import { and, asc, gt, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/client.js';
-import { guilds } from '../db/schema.js';
+import { nextRecapDueBetween } from '../db/recap.js';
 import { runCheckinPrompts } from './checkin-prompts.js';
 import { runDmRecaps } from './dm-recaps.js';
 import { runRecaps, type JobDeps } from './recap.js';
@@ -40,17 +38,6 @@ export async function runTick(deps: JobDeps, now: Date): Promise<void> {
   }
 }
 
-/** The earliest recap due in (after, upTo], if any. */
-async function nextDueBetween(db: Db, after: Date, upTo: Date): Promise<Date | undefined> {
-  const [row] = await db
-    .select({ at: guilds.nextRecapAt })
-    .from(guilds)
-    .where(and(isNotNull(guilds.recapChannelId), isNull(guilds.recapProblem), gt(guilds.nextRecapAt, after), lte(guilds.nextRecapAt, upTo)))
-    .orderBy(asc(guilds.nextRecapAt))
-    .limit(1);
-  return row?.at ?? undefined;
-}
-
 // node-cron warns on every skipped overlapping run; those are expected here, so they go to debug.
 function quietCronLogger(logger: Logger): CronLogger {
   return {
@@ -74,7 +61,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const now = deps.clock.now();
     let after = lastTickAt;
     for (let i = 0; after && i < MAX_CATCH_UP_TICKS; i++) {
-      const due = await nextDueBetween(deps.db, after, now);
+      const due = await nextRecapDueBetween(deps.db, after, now);
       if (!due || due.getTime() >= now.getTime()) break;
       await tick(due);
       after = due;

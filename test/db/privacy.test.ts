@@ -6,7 +6,7 @@ import { createGoal } from '../../src/db/goals.js';
 import { updateMemberSettings, type MemberKey } from '../../src/db/members.js';
 import { startPause } from '../../src/db/pauses.js';
 import { deleteMemberData, exportMemberData } from '../../src/db/privacy.js';
-import { checkinPrompts, checkins, dmRecaps, goalRevisions, goals, members, pairings, pauses, wins } from '../../src/db/schema.js';
+import { checkins, goalRevisions, goals, memberDms, members, pairings, pauses, wins } from '../../src/db/schema.js';
 import { recordWin } from '../../src/db/wins.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 
@@ -27,8 +27,10 @@ async function seed(db: Db, key: MemberKey, label: string): Promise<void> {
   await startPause(db, key, new Date('2026-11-01T00:00:00Z'), new Date('2026-11-08T00:00:00Z'));
   await db.insert(checkins).values({ ...key, weekKey: '2026-W48', note: `${label} check-in`, share: 'partner', createdAt: now });
   await db.insert(pairings).values({ guildId: key.guildId, weekKey: '2026-W48', userId: key.userId, groupNo: 1, createdAt: now });
-  await db.insert(dmRecaps).values({ ...key, weekKey: '2026-W47', status: 'sent', claimedAt: now, finishedAt: now });
-  await db.insert(checkinPrompts).values({ ...key, weekKey: '2026-W48', status: 'sent', claimedAt: now });
+  await db.insert(memberDms).values([
+    { ...key, kind: 'recap', period: '2026-W47', status: 'sent', claimedAt: now, finishedAt: now },
+    { ...key, kind: 'checkin-prompt', period: '2026-W48', status: 'sent', claimedAt: now, finishedAt: now },
+  ]);
 }
 
 describe(`exporting and deleting one member's data on ${usingPostgres() ? 'PostgreSQL' : 'PGlite'}`, () => {
@@ -47,8 +49,7 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
       pauses: await n(db().select({ n: count() }).from(pauses).where(of(pauses))),
       checkins: await n(db().select({ n: count() }).from(checkins).where(of(checkins))),
       pairings: await n(db().select({ n: count() }).from(pairings).where(of(pairings))),
-      dmRecaps: await n(db().select({ n: count() }).from(dmRecaps).where(of(dmRecaps))),
-      checkinPrompts: await n(db().select({ n: count() }).from(checkinPrompts).where(of(checkinPrompts))),
+      memberDms: await n(db().select({ n: count() }).from(memberDms).where(of(memberDms))),
     };
   }
 
@@ -70,8 +71,10 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
       pauses: [{ startedAt: new Date('2026-11-01T00:00:00Z'), endsAt: new Date('2026-11-08T00:00:00Z') }],
       checkins: [{ weekKey: '2026-W48', note: 'alice-A check-in', share: 'partner' }],
       pairings: [{ weekKey: '2026-W48', groupNo: 1, createdAt: now }],
-      dmRecaps: [{ weekKey: '2026-W47', status: 'sent' }],
-      checkinPrompts: [{ weekKey: '2026-W48', status: 'sent' }],
+      memberDms: [
+        { kind: 'recap', period: '2026-W47', status: 'sent' },
+        { kind: 'checkin-prompt', period: '2026-W48', status: 'sent' },
+      ],
     });
     const [goal] = exported.goals;
     expect(exported.goals).toHaveLength(1);
@@ -100,8 +103,7 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
       pauses: [],
       checkins: [],
       pairings: [],
-      dmRecaps: [],
-      checkinPrompts: [],
+      memberDms: [],
     });
   });
 
@@ -123,7 +125,7 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
   it('deletes exactly alice in server A, leaving alice in server B and bob untouched', async () => {
     const untouched = [await exportMemberData(db(), aliceInB), await exportMemberData(db(), bobInA)];
     expect(await rowCounts(aliceInA)).toEqual({
-      members: 1, wins: 2, goals: 1, goalRevisions: 2, pauses: 1, checkins: 1, pairings: 1, dmRecaps: 1, checkinPrompts: 1,
+      members: 1, wins: 2, goals: 1, goalRevisions: 2, pauses: 1, checkins: 1, pairings: 1, memberDms: 2,
     });
     expect(await deleteMemberData(db(), aliceInA)).toBe(true);
     expect(Object.values(await rowCounts(aliceInA)).every((n) => n === 0)).toBe(true);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeLocalTime,
-  describePause,
   formatLongDate,
   lastPausedDay,
   parsePauseDays,
@@ -9,6 +8,7 @@ import {
   pausedDaysOf,
   pauseSpan,
 } from '../../src/domain/pause.js';
+import { describePause } from '../../src/discord/render/pause.js';
 
 const HOUR = 3_600_000;
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { composeRecap } from '../../src/domain/recap/compose.js';
 import { ENCOURAGEMENT_BANK } from '../../src/domain/recap/encouragement.js';
 import { pickHighlights } from '../../src/domain/recap/highlights.js';
-import { limitProblems, seeded, visibleText, weekData, win } from './recap-support.js';
+import { composeAndRender, limitProblems, seeded, visibleText, weekData, win } from './recap-support.js';
 
 const A = '100000000000000001';
 const others = ['100000000000000002', '100000000000000003', '100000000000000004', '100000000000000005'];
 const compose = (overrides: Parameters<typeof weekData>[0] = {}, seed = 1, recent: ReadonlySet<string> = new Set()) =>
-  composeRecap(weekData(overrides), { random: seeded(seed), recentLineIds: recent });
+  composeAndRender(weekData(overrides), { random: seeded(seed), recentLineIds: recent });
 const embedOf = (recap: ReturnType<typeof compose>) => recap.message.embeds?.[0] ?? expect.unreachable('no embed');
 
 describe('composeRecap', () => {
@@ -40,6 +39,15 @@ describe('composeRecap', () => {
     expect(fields).toHaveLength(5);
     expect(fields[0]?.name).toBe('Highlights ✨');
     for (const field of fields) expect(field.value.match(/<@\d+>:/g)).toHaveLength(1);
+  });
+
+  it('names every highlight field with something visible, never an invisible character that leaves a blank gap', () => {
+    const fields = embedOf(compose({ publicWins: [win(A), ...others.map((id) => win(id))] })).fields ?? [];
+    expect(fields).toHaveLength(5);
+    for (const field of fields) {
+      expect(field.name).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
+      expect(field.name.trim()).not.toBe('');
+    }
   });
 
   it('summarises a long win at a word boundary and puts newlines on one line', () => {

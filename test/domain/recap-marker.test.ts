@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRecapOfWeek, withWeekMarker } from '../../src/domain/recap-marker.js';
+import { withWeekMarker } from '../../src/discord/render/recap.js';
+import { isRecapOfWeek } from '../../src/domain/recap-marker.js';
 
 describe('recap week marker', () => {
   it('adds the week to the first embed footer, once, keeping the footer that was there', () => {

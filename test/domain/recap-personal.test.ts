@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composePersonalRecap, goalLine, weekLine } from '../../src/domain/recap/personal.js';
+import { renderPersonalRecap } from '../../src/discord/render/dm-recap.js';
 import type { PersonalWeekData } from '../../src/domain/recap/types.js';
 import { limitProblems, seeded, visibleText } from './recap-support.js';
 
@@ -15,7 +16,7 @@ const personal = (overrides: Partial<PersonalWeekData> = {}): PersonalWeekData =
   oldWin: undefined,
   ...overrides,
 });
-const compose = (overrides: Partial<PersonalWeekData> = {}, seed = 1) => composePersonalRecap(personal(overrides), { random: seeded(seed) });
+const compose = (overrides: Partial<PersonalWeekData> = {}, seed = 1) => renderPersonalRecap(composePersonalRecap(personal(overrides), { random: seeded(seed) }));
 
 /** Comparison with anyone but the member themself (SPEC §1.3). */
 const OTHERS = /others|other members|everyone|the server|average member|than most|rank|leaderboard|top /i;
@@ -44,7 +45,7 @@ describe('composePersonalRecap', () => {
     const text = visibleText(compose({ winsThisWeek: 0, usualWeek: 4, streakWeeks: 0 }));
     expect(text).not.toMatch(/\b0 wins?\b/);
     expect(text).not.toMatch(OTHERS);
-    expect(text).toMatch(/rest is part of it/i);
+    expect(text).toMatch(/rest|breath|quiet|gentle|pause|still|allowed/i);
     expect(text).toContain('streak starts again');
   });
 
@@ -81,5 +82,37 @@ describe('composePersonalRecap', () => {
     expect(compose({}, 3)).toEqual(compose({}, 3));
     const closings = new Set(Array.from({ length: 40 }, (_, seed) => compose({}, seed).embeds?.[0]?.description));
     expect(closings.size).toBeGreaterThan(1);
+  });
+
+  it('closes a good week without telling the member they may fall short', () => {
+    for (let seed = 0; seed < 60; seed++) {
+      const text = visibleText(compose({ winsThisWeek: 6, usualWeek: 3, streakWeeks: 5 }, seed));
+      expect(text).not.toMatch(/fall short|rest is part of it/i);
+    }
+  });
+
+  it('never says the same sentence twice in one DM', () => {
+    const missedGoal = goal({ count: 0, target: 2, period: 'week' });
+    for (let seed = 0; seed < 60; seed++) {
+      for (const week of [{ winsThisWeek: 0, usualWeek: 2 }, { winsThisWeek: 1, usualWeek: 4 }, { winsThisWeek: 5, usualWeek: 3 }]) {
+        const message = compose({ ...week, goals: [missedGoal] }, seed);
+        const sentences = (message.embeds?.[0]?.description ?? '')
+          .concat(' ', message.embeds?.[0]?.fields?.map((f) => f.value).join(' ') ?? '')
+          .toLowerCase()
+          .split(/[.!?:;]\s+|\n+/)
+          .map((part) => part.replace(/[^a-z’' ]/g, '').trim())
+          .filter((part) => part.split(' ').length >= 4);
+        expect(sentences.length).toBe(new Set(sentences).size);
+      }
+    }
+  });
+
+  it('words a long quiet stretch differently every week for two months', () => {
+    const weeks = Array.from({ length: 9 }, (_, i) => {
+      const monday = new Date(Date.UTC(2026, 10, 23 + 7 * i));
+      const weekStart = { year: monday.getUTCFullYear(), month: monday.getUTCMonth() + 1, day: monday.getUTCDate() };
+      return compose({ weekStart, winsThisWeek: 0, usualWeek: 0, streakWeeks: 0 }, 7).embeds?.[0]?.description?.split('\n\n')[0];
+    });
+    expect(new Set(weeks).size).toBe(weeks.length);
   });
 });

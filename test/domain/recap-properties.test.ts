@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { composeRecap } from '../../src/domain/recap/compose.js';
 import { ENCOURAGEMENT_BANK } from '../../src/domain/recap/encouragement.js';
 import { collapseWhitespace, summarise } from '../../src/domain/recap/text.js';
 import type { RecapWeekData, RecapWin } from '../../src/domain/recap/types.js';
 import { localDateOfEpochDay } from '../../src/domain/time.js';
-import { limitProblems, seeded } from './recap-support.js';
+import { composeAndRender, limitProblems, seeded } from './recap-support.js';
 
 /** `shown` is `full`, or a prefix of it that stops just before whitespace, plus "…". */
 function isWordBoundarySummary(full: string, shown: string): boolean {
@@ -57,7 +56,7 @@ describe('composeRecap, for any week', () => {
   it('stays within every Discord limit with room to spare, pings only partners, and never cuts a word', () => {
     fc.assert(
       fc.property(recapWeek, fc.integer(), fc.subarray(ENCOURAGEMENT_BANK.map((l) => l.id), { maxLength: 16 }), (data, seed, recent) => {
-        const { message, lineIds } = composeRecap(data, { random: seeded(seed), recentLineIds: new Set(recent) });
+        const { message, lineIds } = composeAndRender(data, { random: seeded(seed), recentLineIds: new Set(recent) });
         expect(limitProblems(message, 5000)).toEqual([]);
         expect(message.allowed_mentions.parse).toEqual([]);
         const partnerIds = new Set(data.partnerGroups.flat());

@@ -1,6 +1,8 @@
-import { embedLength } from '../../src/domain/recap/text.js';
 import { seededRandom } from '../../src/domain/seeded-random.js';
-import type { OutgoingMessage, RecapWeekData, RecapWin } from '../../src/domain/recap/types.js';
+import type { OutgoingMessage } from '../../src/discord/render/outgoing.js';
+import { renderRecap } from '../../src/discord/render/recap.js';
+import { composeRecap, type RecapOptions } from '../../src/domain/recap/compose.js';
+import type { RecapWeekData, RecapWin } from '../../src/domain/recap/types.js';
 
 /** The project's seeded PRNG, by number, so statistical tests give the same answer every run. */
 export function seeded(seed: number): () => number {
@@ -28,6 +30,33 @@ export function weekData(overrides: Partial<RecapWeekData> = {}): RecapWeekData 
     partnerGroups: [],
     ...overrides,
   };
+}
+
+/** The parts of an embed Discord counts towards its 6000-character total. */
+interface EmbedText {
+  title?: string;
+  description?: string;
+  fields?: readonly { name: string; value: string }[];
+  footer?: { text: string };
+  author?: { name: string };
+}
+
+/** Discord's length of an embed: title, description, field names and values, footer text, author name. */
+export function embedLength(embed: EmbedText): number {
+  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    fields +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0)
+  );
+}
+
+/** The recap composed and rendered, as the job and `/recap preview` do, with the lines it used. */
+export function composeAndRender(data: RecapWeekData, options: RecapOptions): { message: OutgoingMessage; lineIds: string[] } {
+  const content = composeRecap(data, options);
+  return { message: renderRecap(content), lineIds: content.lineIds };
 }
 
 /** Every way a message could break one of Discord's limits (STACK-NOTES), empty when it is fine. */

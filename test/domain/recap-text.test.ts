@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, embedLength, formatLongDate, shownText, summarise } from '../../src/domain/recap/text.js';
+import { collapseWhitespace, formatLongDate, shownText, summarise } from '../../src/domain/recap/text.js';
+import { embedLength } from './recap-support.js';
 
 describe('summarise', () => {
   it('leaves text that fits untouched, markdown and all', () => {

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schedulerFor } from '../../src/jobs/start.js';
+import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
 import type { Scheduler } from '../../src/jobs/scheduler.js';
 import { createMetrics } from '../../src/metrics.js';
 import { startObservability } from '../../src/observability.js';
@@ -27,7 +27,7 @@ describe('health and Prometheus metrics over HTTP', () => {
 
   beforeAll(async () => {
     h = await startHarness(start, { onInteraction: metrics.observeInteraction });
-    scheduler = schedulerFor(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }), observer: metrics.jobObserver });
+    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }), observer: metrics.jobObserver });
     http = await startObservability({ port: 0, metrics, client: h.bot.client, database: h.database, logger: pino({ level: 'silent' }) });
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   });

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pairings } from '../../src/db/schema.js';
 import type { Scheduler } from '../../src/jobs/scheduler.js';
-import { schedulerFor } from '../../src/jobs/start.js';
+import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 // Wednesday 25 Nov 2026, 12:00 UTC; the recap is set for Mondays 09:00 UTC, so it fires on 30 Nov (week 2026-W49).
@@ -21,7 +21,7 @@ describe('/partner and the weekly pairing, end to end', () => {
   beforeAll(async () => {
     h = await startHarness(start);
     for (const name of ['carol', 'dave', 'erin']) h.sandbox.addUser(name);
-    scheduler = schedulerFor(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
   });
   afterAll(async () => {
     await scheduler?.stop();

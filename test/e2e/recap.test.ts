@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schedulerFor } from '../../src/jobs/start.js';
+import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
 import type { Scheduler } from '../../src/jobs/scheduler.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -16,7 +16,7 @@ describe('the weekly recap, end to end', () => {
 
   beforeAll(async () => {
     h = await startHarness(start);
-    scheduler = schedulerFor(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
   });
   afterAll(async () => {
     await scheduler?.stop();
@@ -80,5 +80,18 @@ describe('the weekly recap, end to end', () => {
   it('schedules the next recap a week later, in the server’s time', async () => {
     const show = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'show' });
     expect(JSON.stringify(show.message?.embeds)).toContain('Monday 2026-12-07 09:00 (Europe/Paris)');
+  });
+
+  it('names the recap that will really come when the time moves later on a day its recap already went out', async () => {
+    h.clock.set('2026-11-30T18:30:00Z'); // Monday 19:30 in Paris; this week's recap went out at 09:00
+    const saved = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { time: '20:00' } });
+    expect(JSON.stringify(saved.message?.embeds)).toContain('Monday 2026-12-07 20:00 (Europe/Paris)');
+    const show = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'show' });
+    expect(JSON.stringify(show.message?.embeds)).toContain('Monday 2026-12-07 20:00 (Europe/Paris)');
+
+    h.clock.set('2026-11-30T19:00:00Z');
+    await scheduler.tickNow();
+    await h.sandbox.idle();
+    expect(posts()).toHaveLength(1);
   });
 });

@@ -8,7 +8,7 @@ import { openPostgres, type Database } from '../../src/db/client.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import type { Scheduler } from '../../src/jobs/scheduler.js';
-import { schedulerFor } from '../../src/jobs/start.js';
+import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
 import { shardOf, startSandbox, type Sandbox, type SandboxGuild } from '../../src/sandbox/index.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 
@@ -41,7 +41,7 @@ describe.skipIf(!usingPostgres())('sharding across processes (PostgreSQL)', () =
       const database = await openPostgres(testDatabase.url ?? '', logger, 3);
       const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent', SHARD_COUNT: '2', SHARD_IDS: String(shard) });
       const bot = await startBot({ db: database.db, clock, logger, config }, commands, sandbox.token);
-      const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger });
+      const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger });
       scheduler.start();
       clock.onChange(() => scheduler.tickNow());
       const interactions: string[] = [];

@@ -5,7 +5,7 @@ import type { Database } from '../../src/db/client.js';
 import { setMemberTimezone } from '../../src/db/members.js';
 import { pairWeek, setPartnerOptIn } from '../../src/db/partners.js';
 import { startPause } from '../../src/db/pauses.js';
-import { checkinPrompts, guilds, members, pairings } from '../../src/db/schema.js';
+import { guilds, memberDms, members, pairings } from '../../src/db/schema.js';
 import { runCheckinPrompts } from '../../src/jobs/checkin-prompts.js';
 import { runRecaps } from '../../src/jobs/recap.js';
 import { createTestDatabase } from '../support/database.js';
@@ -20,7 +20,11 @@ describe('check-in prompts and the pairing made at recap time', () => {
   const id = (name: string) => world.sandbox.user(name).id;
   const deps = () => jobDeps(database.db, world.delivery);
   const prompts = (name: string) => world.sandbox.dms(name).filter((m) => m.content.includes('How is your week going?'));
-  const promptRows = () => database.db.select().from(checkinPrompts).where(eq(checkinPrompts.guildId, GUILD)).orderBy(checkinPrompts.userId);
+  const promptRows = () => database.db
+      .select({ userId: memberDms.userId, status: memberDms.status })
+      .from(memberDms)
+      .where(and(eq(memberDms.guildId, GUILD), eq(memberDms.kind, 'checkin-prompt')))
+      .orderBy(memberDms.userId);
   const pairingRows = () => database.db.select().from(pairings).where(eq(pairings.guildId, GUILD)).orderBy(pairings.weekKey, pairings.userId);
   const tickPrompts = async (at: string | number) => {
     world.clock.set(at);

@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/client.js';
 import { createGoal } from '../../src/db/goals.js';
 import { setMemberTimezone } from '../../src/db/members.js';
 import { startPause } from '../../src/db/pauses.js';
-import { dmRecaps, guilds, members } from '../../src/db/schema.js';
+import { guilds, memberDms, members } from '../../src/db/schema.js';
 import { recordWin } from '../../src/db/wins.js';
 import { runDmRecaps } from '../../src/jobs/dm-recaps.js';
 import { runRecaps } from '../../src/jobs/recap.js';
@@ -21,11 +21,15 @@ describe('personal recaps by DM', () => {
     return runDmRecaps(deps, world.clock.now());
   };
   const dmRows = (guildId: string, userId: string) =>
-    database.db.select().from(dmRecaps).where(and(eq(dmRecaps.guildId, guildId), eq(dmRecaps.userId, userId))).orderBy(dmRecaps.weekKey);
+    database.db
+      .select({ weekKey: memberDms.period, status: memberDms.status, attempts: memberDms.attempts })
+      .from(memberDms)
+      .where(and(eq(memberDms.guildId, guildId), eq(memberDms.userId, userId), eq(memberDms.kind, 'recap')))
+      .orderBy(memberDms.period);
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    world = await startRecapWorld('2026-11-01T12:00:00Z', ['general', 'open', 'closed']);
+    world = await startRecapWorld('2026-11-01T12:00:00Z', ['general', 'open', 'closed', 'flaky']);
     world.sandbox.addUser('carol');
   });
   afterAll(async () => {
@@ -89,5 +93,24 @@ describe('personal recaps by DM', () => {
     expect(next).toEqual({ sent: 0, dmsClosed: 0, failed: 0 });
     expect(await dmRows('closed', bob)).toMatchObject([{ weekKey: '2026-W48', status: 'dms-closed' }]);
     expect(world.sandbox.dms('bob')).toEqual([]);
+  });
+
+  it('leaves a DM that failed for a while claimed, and sends it once after the lease, counting the attempt', async () => {
+    const { db } = database;
+    const erin = world.sandbox.addUser('erin').id;
+    const setup = new Date('2026-12-06T12:00:00Z');
+    await db.update(guilds).set({ recapChannelId: null });
+    await configureRecap(db, { id: 'flaky', channelId: world.sandbox.channels.flaky ?? '', timezone: 'Europe/Paris' }, setup);
+    await setDms(db, 'flaky', erin, true, setup);
+    // More failures than discord.js's and Delivery's own retries together: this tick cannot get through.
+    world.sandbox.failNext({ method: 'POST', path: /\/users\/(@|%40)me\/channels$/, status: 503, times: 16 });
+
+    expect(await tick('2026-12-07T08:00:00Z')).toEqual({ sent: 0, dmsClosed: 0, failed: 1 });
+    expect(await dmRows('flaky', erin)).toMatchObject([{ weekKey: '2026-W49', status: 'claimed', attempts: 1 }]);
+    expect(await tick('2026-12-07T08:01:00Z')).toEqual({ sent: 0, dmsClosed: 0, failed: 0 });
+    expect(await tick('2026-12-07T08:03:00Z')).toEqual({ sent: 1, dmsClosed: 0, failed: 0 });
+
+    expect(world.sandbox.dms('erin')).toHaveLength(1);
+    expect(await dmRows('flaky', erin)).toMatchObject([{ weekKey: '2026-W49', status: 'sent', attempts: 2 }]);
   });
 });

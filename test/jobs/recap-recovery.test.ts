@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { buildRecapPreview } from '../../src/db/recap.js';
 import { guilds } from '../../src/db/schema.js';
 import { DeliveryError, type Delivery } from '../../src/discord/delivery.js';
 import { runRecaps } from '../../src/jobs/recap.js';
+import { recapPreview } from '../../commands/recap.js';
 import { createTestDatabase } from '../support/database.js';
 import { configureRecap, jobDeps, logWin, recapsIn, runsOf, startRecapWorld } from './support.js';
 
@@ -104,13 +104,13 @@ describe('recap recovery after a crash', () => {
     ] as const) await logWin(database.db, 'preview', who, text, at);
 
     world.clock.set('2026-11-30T07:30:00Z');
-    const preview = await buildRecapPreview(database.db, 'preview', world.clock.now());
+    const preview = await recapPreview(database.db, 'preview', world.clock.now());
     world.clock.set('2026-11-30T08:00:00Z');
     await runRecaps(jobDeps(database.db, world.delivery), world.clock.now());
 
     const [posted] = recapsIn(world.sandbox, 'preview');
-    expect(posted?.embeds).toEqual(preview.message.embeds);
-    expect(preview.message.embeds?.[0]?.footer?.text).toContain('Small Wins · week 2026-W48');
-    expect(JSON.stringify(preview.message.embeds)).toContain('A year ago this week');
+    expect(posted?.embeds).toEqual(preview.embeds);
+    expect(preview.embeds?.[0]?.footer?.text).toContain('Small Wins · week 2026-W48');
+    expect(JSON.stringify(preview.embeds)).toContain('A year ago this week');
   });
 });

@@ -4,10 +4,10 @@ import pino from 'pino';
 import { ManualClock } from '../../src/clock.js';
 import type { Db } from '../../src/db/client.js';
 import { ensureMember } from '../../src/db/members.js';
-import { scheduleNextRecap } from '../../src/db/recap.js';
 import { guilds, members, recapRuns } from '../../src/db/schema.js';
 import { recordWin } from '../../src/db/wins.js';
 import { createDelivery, type Delivery } from '../../src/discord/delivery.js';
+import { nextRecapAt } from '../../src/domain/schedule.js';
 import { seededRandom } from '../../src/domain/seeded-random.js';
 import type { JobDeps } from '../../src/jobs/recap.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -26,12 +26,19 @@ export interface ServerSetup {
 
 /** What `/config recap` does: the settings, then the next recap time. */
 export async function configureRecap(db: Db, server: ServerSetup, now: Date): Promise<void> {
-  const settings = { recapChannelId: server.channelId, recapDay: server.day ?? 1, recapTime: server.time ?? '09:00', timezone: server.timezone ?? 'UTC', recapProblem: null };
+  const schedule = { day: server.day ?? 1, time: server.time ?? '09:00', timezone: server.timezone ?? 'UTC' };
+  const settings = {
+    recapChannelId: server.channelId,
+    recapDay: schedule.day,
+    recapTime: schedule.time,
+    timezone: schedule.timezone,
+    recapProblem: null,
+    nextRecapAt: nextRecapAt(schedule, now),
+  };
   await db
     .insert(guilds)
     .values({ id: server.id, createdAt: now, ...settings })
     .onConflictDoUpdate({ target: guilds.id, set: settings });
-  await scheduleNextRecap(db, server.id, now);
 }
 
 export async function logWin(db: Db, guildId: string, userId: string, text: string, at: string, isPrivate = false): Promise<void> {

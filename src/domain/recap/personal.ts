@@ -1,21 +1,33 @@
 import { progressBar } from '../goals.js';
-import { localDateOf } from '../time.js';
-import { collapseWhitespace, countOf, formatLongDate, randomIndex, shownText, summarise } from './text.js';
-import type { OutgoingMessage, PersonalWeekData } from './types.js';
+import { epochDayOf, localDateOf, type LocalDate } from '../time.js';
+import { collapseWhitespace, countOf, randomIndex, shownText, summarise } from './text.js';
+import type { PersonalRecapContent, PersonalWeekData } from './types.js';
 
-export const PERSONAL_COLOUR = 0x57f287;
-const GOALS_VALUE_MAX = 1000;
 const GOAL_TITLE_MAX = 80;
 const OLD_WIN_TEXT_MAX = 300;
-const FOOTER = 'Only you get this, and it only ever compares you with you. Turn it off with /settings dms:false.';
 
-const closings = [
-  'Whatever next week brings, every size counts.',
-  'Rest is part of it. So is starting again.',
-  'You can do your best and still fall short. You are still doing the thing.',
-  'One small win at a time: that is the whole trick.',
-  'Be as kind to yourself next week as you would be to a friend.',
-  'Next week is a fresh page, and it is yours.',
+// 'quiet' closings would jar after a good week ("you may fall short" to someone on a roll).
+const closings: readonly { text: string; weeks: 'any' | 'quiet' }[] = [
+  { text: 'Whatever next week brings, every size counts.', weeks: 'any' },
+  { text: 'Rest is part of it. So is starting again.', weeks: 'quiet' },
+  { text: 'You can do your best and still fall short. You are still doing the thing.', weeks: 'quiet' },
+  { text: 'One small win at a time: that is the whole trick.', weeks: 'any' },
+  { text: 'Be as kind to yourself next week as you would be to a friend.', weeks: 'any' },
+  { text: 'Next week is a fresh page, and it is yours.', weeks: 'any' },
+];
+
+// More lines than weeks in two months, taken in turn by week: a long quiet stretch never loops within 8 weeks.
+const QUIET_WEEK_LINES = [
+  'A quiet week, with no wins logged, and that’s okay: rest is part of it. One small thing is enough to start again.',
+  'No wins logged this week. Some weeks are for getting through, and that counts too.',
+  'Nothing logged this week, and nothing to catch up on either. The next small thing can be tiny.',
+  'A gentle week in the log. If you did one small thing and didn’t write it down, it still happened.',
+  'The log was quiet this week. Resting is part of the work, not a break from it.',
+  'A pause in the log this week. When you’re ready, a few words about one small thing are plenty.',
+  'This week stayed off the log, and that’s allowed. Weeks like this are part of every long story.',
+  'No wins this week. Catching your breath is part of it too.',
+  'A still week. Whenever you feel like it, one small step is a fine place to pick things up.',
+  'A week without entries, which happens to everyone. You are still here, and that is what matters.',
 ] as const;
 
 type Goal = PersonalWeekData['goals'][number];
@@ -26,10 +38,8 @@ export function formatUsual(n: number): string {
 }
 
 /** This week against the member's own usual week: the only comparison the bot makes (SPEC §1.3). */
-export function weekLine(wins: number, usual: number | undefined): string {
-  if (wins <= 0) {
-    return 'A quiet week, with no wins logged, and that’s okay: rest is part of it. One small thing is enough to start again.';
-  }
+export function weekLine(wins: number, usual: number | undefined, weekStart?: LocalDate): string {
+  if (wins <= 0) return QUIET_WEEK_LINES[weekStart ? Math.floor(epochDayOf(weekStart) / 7) % QUIET_WEEK_LINES.length : 0] ?? QUIET_WEEK_LINES[0];
   const logged = `You logged ${countOf(wins, 'win')} this week`;
   if (usual === undefined) return `${logged}. Soon you’ll have a usual week of your own to look back on. 🌱`;
   if (Math.round(usual * 10) === 0) return `${logged}, after a quiet month. Welcome back! 🌱`;
@@ -57,44 +67,29 @@ export function goalLine(goal: Goal): string {
   return `🌱 ${title}: ${progress}. ${kind}${offer}`;
 }
 
-function goalsValue(goals: PersonalWeekData['goals']): string {
-  const shown: string[] = [];
-  let length = 0;
-  for (const [i, goal] of goals.entries()) {
-    const line = goalLine(goal);
-    const rest = goals.length - i;
-    const note = `…and ${rest} more in \`/goal list\`.`;
-    // Keep room for the note whenever more goals follow this one.
-    const reserve = rest > 1 ? note.length + 2 : 0;
-    if (length + line.length + 2 + reserve > GOALS_VALUE_MAX) {
-      shown.push(note);
-      break;
-    }
-    shown.push(line);
-    length += line.length + 2;
-  }
-  return shown.join('\n\n');
+const sentencesOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[.!?:;]\s+|[.!?]$/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
+/** A closing that fits the week and repeats no sentence already in the DM. */
+function closingFor(quiet: boolean, others: readonly string[], random: () => number): string {
+  const said = others.join('\n').toLowerCase();
+  const pool = closings.filter((c) => (quiet || c.weeks === 'any') && !sentencesOf(c.text).some((sentence) => said.includes(sentence)));
+  return pool[randomIndex(pool.length, random)]?.text ?? 'Next week is a fresh page, and it is yours.';
 }
 
 /** The personal recap by DM (SPEC §4): only the member's own figures, goals, streak and an old win of theirs. */
-export function composePersonalRecap(data: PersonalWeekData, options: { random: () => number }): OutgoingMessage {
-  const fields: { name: string; value: string }[] = [];
-  if (data.goals.length > 0) fields.push({ name: 'Your goals', value: goalsValue(data.goals) });
-  if (data.oldWin !== undefined) {
-    const when = formatLongDate(localDateOf(data.timezone, data.oldWin.occurredAt));
-    fields.push({ name: 'Remember this? 🌱', value: `On ${when} you logged:\n> ${shownText(data.oldWin.text, OLD_WIN_TEXT_MAX)}` });
-  }
-  const closing = closings[randomIndex(closings.length, options.random)] ?? closings[0];
+export function composePersonalRecap(data: PersonalWeekData, options: { random: () => number }): PersonalRecapContent {
+  const lines = [weekLine(data.winsThisWeek, data.usualWeek, data.weekStart), streakLine(data.streakWeeks)];
+  const goalLines = data.goals.map(goalLine);
+  const quiet = data.winsThisWeek <= 0 || (data.usualWeek !== undefined && data.winsThisWeek < data.usualWeek - 0.5);
   return {
-    embeds: [
-      {
-        title: `Your week of ${formatLongDate(data.weekStart)}`,
-        description: [weekLine(data.winsThisWeek, data.usualWeek), streakLine(data.streakWeeks), closing].join('\n\n'),
-        color: PERSONAL_COLOUR,
-        ...(fields.length > 0 ? { fields } : {}),
-        footer: { text: FOOTER },
-      },
-    ],
-    allowed_mentions: { parse: [] },
+    weekStart: data.weekStart,
+    lines: [...lines, closingFor(quiet, [...lines, ...goalLines], options.random)],
+    goalLines,
+    oldWin: data.oldWin === undefined ? undefined : { text: shownText(data.oldWin.text, OLD_WIN_TEXT_MAX), date: localDateOf(data.timezone, data.oldWin.occurredAt) },
   };
 }

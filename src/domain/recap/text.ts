@@ -3,7 +3,6 @@ import type { LocalDate } from '../time.js';
 export const ELLIPSIS = '…';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const SNOWFLAKE = /^\d{1,20}$/;
 const WHITESPACE = /\s/;
 
 /** Runs of whitespace (newlines included) become one space, so a member's text fits on one line. */
@@ -34,27 +33,6 @@ export function shownText(text: string, max: number): string {
   return line === '' ? '*a win without words*' : summarise(line, max);
 }
 
-/** The parts of an embed Discord counts towards its 6000-character total. */
-export interface EmbedText {
-  title?: string;
-  description?: string;
-  fields?: readonly { name: string; value: string }[];
-  footer?: { text: string };
-  author?: { name: string };
-}
-
-/** Discord's length of an embed: title, description, field names and values, footer text, author name. */
-export function embedLength(embed: EmbedText): number {
-  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    fields +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0)
-  );
-}
-
 /** "23 November 2026". */
 export function formatLongDate(date: LocalDate): string {
   return `${date.day} ${MONTHS[date.month - 1] ?? ''} ${date.year}`;
@@ -64,15 +42,6 @@ export function formatLongDate(date: LocalDate): string {
 export function countOf(n: number, singular: string, pluralForm = `${singular}s`): string {
   const whole = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
   return `${whole.toLocaleString('en-US')} ${whole === 1 ? singular : pluralForm}`;
-}
-
-/** A rendered mention for a Discord user id (it pings only if `allowed_mentions` lets it). */
-export function mentionOf(userId: string): string {
-  return SNOWFLAKE.test(userId) ? `<@${userId}>` : 'A member';
-}
-
-export function isSnowflake(id: string): boolean {
-  return SNOWFLAKE.test(id);
 }
 
 /** An index in [0, length) from an injected random source, safe against 1, NaN or out-of-range values. */

@@ -16,7 +16,7 @@ export interface RecapWeekData {
   /** Members with at least one public win this week, and how many public wins in all. */
   memberCount: number;
   winCount: number;
-  /** Goals (of any visibility; only the number is shown) whose period ended this week and was met. */
+  /** Goals shared with the server whose period ended this week and was met; only the number is shown. */
   goalsMet: number;
   /** The week's public wins: highlights are drawn from these, at random among members. */
   publicWins: readonly RecapWin[];
@@ -34,22 +34,26 @@ export interface RecapWeekData {
   lateByMinutes?: number;
 }
 
-/** A Discord message body (API field names), ready to post. */
-export interface OutgoingMessage {
-  content?: string;
-  embeds?: {
-    title?: string;
-    description?: string;
-    color?: number;
-    fields?: { name: string; value: string; inline?: boolean }[];
-    footer?: { text: string };
-    timestamp?: string;
-  }[];
-  allowed_mentions: { parse: ('users' | 'roles' | 'everyone')[]; users?: string[]; roles?: string[] };
+/** A win as a recap shows it: whose, and their words already shortened to fit. */
+export interface ShownWin {
+  userId: string;
+  text: string;
 }
 
-export interface ComposedRecap {
-  message: OutgoingMessage;
+/**
+ * What one server's weekly recap says (SPEC §4), with no Discord syntax: the renderer turns it into
+ * a message, so the same content can feed a channel post, a preview, the console or a web page.
+ */
+export interface RecapContent {
+  weekStart: LocalDate;
+  /** The summary's paragraphs in order: the week together, encouragement, notes. */
+  lines: string[];
+  /** Chosen among members (SPEC §4); empty in a week without public wins. */
+  highlights: ShownWin[];
+  /** A win from the past, with the local date it was logged on. */
+  archive: (ShownWin & { kind: 'year' | 'month' | 'older'; date: LocalDate }) | undefined;
+  /** This week's partner groups, member ids. */
+  partnerGroups: string[][];
   /** Encouragement lines used, to be recorded so they are not repeated within 8 weeks. */
   lineIds: string[];
 }
@@ -73,4 +77,14 @@ export interface PersonalWeekData {
   }[];
   /** One of their own wins from at least a few weeks ago. */
   oldWin: { text: string; occurredAt: Date } | undefined;
+}
+
+/** What a member's personal recap says, with no Discord syntax. */
+export interface PersonalRecapContent {
+  weekStart: LocalDate;
+  /** The week against their usual one, their streak, a closing line. */
+  lines: string[];
+  /** One line per goal whose period ended this week. */
+  goalLines: string[];
+  oldWin: { text: string; date: LocalDate } | undefined;
 }

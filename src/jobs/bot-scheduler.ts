@@ -8,8 +8,8 @@ import { createDelivery } from '../discord/delivery.js';
 import type { JobObserver } from './observer.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
-/** The scheduler for a connected client: deliveries go through the client's REST queue. */
-export function schedulerFor(client: Client<true>, deps: { db: Db; clock: Clock; logger: Logger; observer?: JobObserver }): Scheduler {
+/** Builds (does not start) the scheduler for a connected client: deliveries go through the client's REST queue. */
+export function createBotScheduler(client: Client<true>, deps: { db: Db; clock: Clock; logger: Logger; observer?: JobObserver }): Scheduler {
   return createScheduler({
     ...deps,
     logger: deps.logger.child({ component: 'scheduler' }),

@@ -1,4 +1,4 @@
-import { isSnowflake } from './text.js';
+import { isSnowflake } from './outgoing.js';
 
 /** Well inside Discord's 2000-character content limit. */
 export const PARTNERS_CONTENT_MAX = 1900;

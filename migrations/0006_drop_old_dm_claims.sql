@@ -1,0 +1,2 @@
+DROP TABLE "checkin_prompts" CASCADE;--> statement-breakpoint
+DROP TABLE "dm_recaps" CASCADE;

@@ -1,0 +1,68 @@
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from './client.js';
+import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
+import type { MemberKey } from './members.js';
+import { memberDms, members } from './schema.js';
+
+export type MemberDmKind = 'recap' | 'checkin-prompt';
+
+/** One DM to one member: its kind and the period (ISO week) it is for. */
+export interface MemberDm extends MemberKey {
+  kind: MemberDmKind;
+  period: string;
+}
+
+/** How a claimed DM ended for good; a transient failure is not an ending (see `releaseMemberDm`). */
+export type MemberDmStatus = 'sent' | 'dms-closed' | 'failed';
+
+const thisDm = (dm: MemberDm) =>
+  and(eq(memberDms.guildId, dm.guildId), eq(memberDms.userId, dm.userId), eq(memberDms.kind, dm.kind), eq(memberDms.period, dm.period));
+
+const abandoned = (now: Date, leaseMs: number) =>
+  and(eq(memberDms.status, 'claimed'), lt(memberDms.claimedAt, leaseExpiredBefore(now, leaseMs)), lt(memberDms.attempts, CLAIM_MAX_ATTEMPTS));
+
+/**
+ * For candidate queries over `members`: the left join to the member's DM of `kind` for `period`
+ * (a column of the query), and the condition that it is still to send: never claimed, or a claim
+ * abandoned past the lease with attempts left.
+ */
+export function unsentDm(kind: MemberDmKind, period: AnyPgColumn, now: Date, leaseMs = CLAIM_LEASE_MS) {
+  const join = and(eq(memberDms.guildId, members.guildId), eq(memberDms.userId, members.userId), eq(memberDms.kind, kind), sql`${memberDms.period} = ${period}`);
+  return { table: memberDms, join, stillToSend: or(isNull(memberDms.userId), abandoned(now, leaseMs)) };
+}
+
+/**
+ * Claims a DM (exactly once), or takes over a claim abandoned past the lease, counting the attempt.
+ * Answers the attempt number, or undefined when another claim holds it or it is done.
+ */
+export async function claimMemberDm(db: Db, dm: MemberDm, now: Date, leaseMs = CLAIM_LEASE_MS): Promise<number | undefined> {
+  const [inserted] = await db
+    .insert(memberDms)
+    .values({ ...dm, status: 'claimed', claimedAt: now, attempts: 1 })
+    .onConflictDoNothing()
+    .returning({ attempts: memberDms.attempts });
+  if (inserted) return inserted.attempts;
+  const [retaken] = await db
+    .update(memberDms)
+    .set({ claimedAt: now, attempts: sql`${memberDms.attempts} + 1` })
+    .where(and(thisDm(dm), abandoned(now, leaseMs)))
+    .returning({ attempts: memberDms.attempts });
+  return retaken?.attempts;
+}
+
+/** Records how a claimed DM ended. */
+export async function finishMemberDm(db: Db, dm: MemberDm, status: MemberDmStatus, now: Date, note?: string): Promise<void> {
+  await db
+    .update(memberDms)
+    .set({ status, finishedAt: now, note: note ?? null })
+    .where(and(thisDm(dm), eq(memberDms.status, 'claimed')));
+}
+
+/** The member's DMs bounced: no more DMs from the bot until they turn DMs on again (which clears this). */
+export async function markDmsClosed(db: Db, key: MemberKey, now: Date): Promise<void> {
+  await db
+    .update(members)
+    .set({ dmsClosedAt: now })
+    .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+}

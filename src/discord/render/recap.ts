@@ -1,0 +1,64 @@
+import { recapMarker } from '../../domain/recap-marker.js';
+import { formatLongDate } from '../../domain/recap/text.js';
+import type { RecapContent } from '../../domain/recap/types.js';
+import { mentionOf, type OutgoingEmbed, type OutgoingField, type OutgoingMessage } from './outgoing.js';
+import { partnersSection } from './recap-partners.js';
+
+export const RECAP_COLOUR = 0x57f287;
+const FOOTER = 'Every size counts, and the only comparison here is with your own past. 🌱';
+// Discord drops fields with an empty name; later highlights carry a small visible mark, not an invisible gap.
+const LATER_HIGHLIGHT_NAME = '✨';
+
+// Each highlight is its own field so unclosed markdown in one member's text cannot spill into the next.
+function highlightFields(highlights: RecapContent['highlights']): OutgoingField[] {
+  return highlights.map((win, i) => ({ name: i === 0 ? 'Highlights ✨' : LATER_HIGHLIGHT_NAME, value: `${mentionOf(win.userId)}: ${win.text}` }));
+}
+
+function archiveIntro(archive: NonNullable<RecapContent['archive']>): string {
+  const who = mentionOf(archive.userId);
+  switch (archive.kind) {
+    case 'year':
+      return `A year ago this week, ${who} logged:`;
+    case 'month':
+      return `A month ago, ${who} logged:`;
+    case 'older':
+      return `From the archive: on ${formatLongDate(archive.date)}, ${who} logged:`;
+  }
+}
+
+/**
+ * The recap as one Discord message: an embed with the week, highlights and archive; partners ping in
+ * the content (pings in embeds never notify). Nothing pings but them (`allowed_mentions.parse` is empty).
+ */
+export function renderRecap(content: RecapContent): OutgoingMessage {
+  const fields = highlightFields(content.highlights);
+  if (content.archive !== undefined) fields.push({ name: 'From the archive 📜', value: `${archiveIntro(content.archive)}\n> ${content.archive.text}` });
+  const embed: OutgoingEmbed = {
+    title: `Week of ${formatLongDate(content.weekStart)}`,
+    description: content.lines.join('\n\n'),
+    color: RECAP_COLOUR,
+    ...(fields.length > 0 ? { fields } : {}),
+    footer: { text: FOOTER },
+  };
+  const partners = partnersSection(content.partnerGroups);
+  return {
+    ...(partners !== undefined ? { content: partners.content } : {}),
+    embeds: [embed],
+    allowed_mentions: { parse: [], ...(partners !== undefined && partners.users.length > 0 ? { users: partners.users } : {}) },
+  };
+}
+
+/** The message with the week's marker in its first embed's footer (or, without embeds, in small text). */
+export function withWeekMarker(message: OutgoingMessage, weekKey: string): OutgoingMessage {
+  const marker = recapMarker(weekKey);
+  const [first, ...rest] = message.embeds ?? [];
+  if (!first) return { ...message, content: message.content ? `${message.content}\n-# ${marker}` : `-# ${marker}` };
+  if (first.footer?.text.includes(marker)) return message;
+  const footer = first.footer?.text ? `${first.footer.text}\n${marker}` : marker;
+  return { ...message, embeds: [{ ...first, footer: { text: footer } }, ...rest] };
+}
+
+/** The recap exactly as posted for its week: rendered and marked, so a re-post can be recognised. */
+export function renderRecapPost(content: RecapContent, weekKey: string): OutgoingMessage {
+  return withWeekMarker(renderRecap(content), weekKey);
+}

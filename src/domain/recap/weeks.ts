@@ -1,0 +1,71 @@
+import { nextRecapAt, recapWeekFor, type CoveredWeek, type RecapSchedule } from '../schedule.js';
+import { seededRandom } from '../seeded-random.js';
+import { addDays, daysInMonth, localDateOf, mondayOf, startOfLocalDay, weekRange, type LocalDate, type Range } from '../time.js';
+
+/** How many weeks before the covered one make the server's pace. */
+export const PREVIOUS_WEEKS = 4;
+/** "A month ago" in the archive: this many weeks before the covered week. */
+export const MONTH_AGO_WEEKS = 4;
+
+/** The seven local days starting on `first` (a Monday, or the same dates a year ago), as instants. */
+export function localWeekOf(timezone: string, first: LocalDate): Range {
+  return { start: startOfLocalDay(timezone, first), end: startOfLocalDay(timezone, addDays(first, 7)) };
+}
+
+/** The same calendar date a year earlier (SPEC §4: by date, not ISO week number); 29 February becomes the 28th. */
+export function sameDateAYearAgo(date: LocalDate): LocalDate {
+  const year = date.year - 1;
+  return { year, month: date.month, day: Math.min(date.day, daysInMonth(year, date.month)) };
+}
+
+/** The weeks before the covered one, newest first. */
+export function previousWeeks(timezone: string, week: CoveredWeek, count = PREVIOUS_WEEKS): Range[] {
+  return Array.from({ length: count }, (_, i) => localWeekOf(timezone, addDays(week.weekStart, -7 * (i + 1))));
+}
+
+/**
+ * The member's own week matching the server's covered week: the local week holding its midpoint,
+ * so a member a few hours either side of the server still gets the same week (only its edges move).
+ */
+export function memberWeekFor(timezone: string, serverWeek: CoveredWeek): { weekStart: LocalDate; range: Range } {
+  const midpoint = new Date((serverWeek.range.start.getTime() + serverWeek.range.end.getTime()) / 2);
+  const range = weekRange(timezone, midpoint);
+  return { weekStart: mondayOf(localDateOf(timezone, range.start)), range };
+}
+
+/** Random picks of a server's recap, seeded by server and week: the same data makes the same recap (preview, post, re-post). */
+export function recapRandom(guildId: string, weekKey: string): () => number {
+  return seededRandom(`${guildId}:${weekKey}`);
+}
+
+/** The week the server's next recap would cover if it were due now (`/recap preview`). */
+export function previewWeek(guild: { timezone: string; recapDay: number; recapTime: string; nextRecapAt: Date | null }, now: Date): CoveredWeek {
+  const next =
+    guild.nextRecapAt && guild.nextRecapAt.getTime() > now.getTime()
+      ? guild.nextRecapAt
+      : nextRecapAt({ day: guild.recapDay, time: guild.recapTime, timezone: guild.timezone }, now);
+  return recapWeekFor(guild.timezone, next);
+}
+
+/** Of a goal's completed periods, the one that ended within `week` (a month still running has none). */
+export function periodEndedIn<P extends { range: Range }>(week: { range: Range }, history: readonly P[]): P | undefined {
+  const start = week.range.start.getTime();
+  const end = week.range.end.getTime();
+  return history.find((p) => p.range.end.getTime() > start && p.range.end.getTime() <= end);
+}
+
+/** How many of `instants` fall in each range, in the ranges' order. */
+export function countsPerRange(instants: readonly Date[], ranges: readonly Range[]): number[] {
+  return ranges.map((r) => instants.filter((at) => at.getTime() >= r.start.getTime() && at.getTime() < r.end.getTime()).length);
+}
+
+/**
+ * The next recap time that will really post: a time whose covered week already has a recap (posted,
+ * skipped or in hand) posts nothing, so it is passed over (`/config` moving the time later that day).
+ */
+export function nextRecapToPost(schedule: RecapSchedule, after: Date, weeksWithRecap: ReadonlySet<string>): Date {
+  let at = nextRecapAt(schedule, after);
+  // Runs exist only for weeks already begun, so a couple of steps always reach a fresh one.
+  for (let i = 0; i < 4 && weeksWithRecap.has(recapWeekFor(schedule.timezone, at).key); i++) at = nextRecapAt(schedule, at);
+  return at;
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { claimMemberDm, finishMemberDm, markDmsClosed, type MemberDm, type MemberDmStatus } from '../db/member-dms.js';
+import { CLAIM_MAX_ATTEMPTS } from '../db/leases.js';
+import type { OutgoingMessage } from '../discord/render/outgoing.js';
+import type { JobDeps } from './recap.js';
+
+/** How one DM went this tick; 'retry': a transient failure, left claimed for a later tick. */
+export type MemberDmOutcome = MemberDmStatus | 'retry';
+
+export interface DmTickSummary {
+  sent: number;
+  dmsClosed: number;
+  /** Failed this tick, for good or (transient, attempts left) to be tried again later. */
+  failed: number;
+}
+
+// Discord nonces are at most 25 characters: a digest of the member and period keeps it unique and stable.
+const NONCE_PREFIX: Record<MemberDm['kind'], string> = { recap: 'sw-dm-', 'checkin-prompt': 'sw-ci-' };
+
+/** The same for every attempt at one DM, so Discord returns the earlier message instead of sending it twice. */
+export function memberDmNonce(dm: MemberDm): string {
+  return NONCE_PREFIX[dm.kind] + createHash('sha256').update(`${dm.guildId}:${dm.userId}:${dm.period}`).digest('base64url').slice(0, 19);
+}
+
+/**
+ * Claims, composes, sends and records one DM: each goes out once. A transient failure stays claimed
+ * and is tried again once the lease runs out, up to the attempts of every claim; closed DMs are
+ * remembered so the member is not tried again. Undefined when another claim holds the DM.
+ */
+export async function sendMemberDm(deps: JobDeps, dm: MemberDm, compose: () => Promise<OutgoingMessage>, now: Date): Promise<MemberDmOutcome | undefined> {
+  const attempts = await claimMemberDm(deps.db, dm, now, deps.leaseMs);
+  if (attempts === undefined) return undefined;
+  const result = await deps.delivery.dm(dm.userId, await compose(), { nonce: memberDmNonce(dm) });
+  if (result.ok) {
+    await finishMemberDm(deps.db, dm, 'sent', now);
+    return 'sent';
+  }
+  deps.logger.info({ guild: dm.guildId, user: dm.userId, kind: dm.kind, attempt: attempts, failure: result.failure }, 'member dm: not delivered');
+  if (result.failure === 'dms-closed') {
+    await finishMemberDm(deps.db, dm, 'dms-closed', now);
+    await markDmsClosed(deps.db, dm, now);
+    return 'dms-closed';
+  }
+  if (result.failure === 'transient' && attempts < CLAIM_MAX_ATTEMPTS) return 'retry';
+  await finishMemberDm(deps.db, dm, 'failed', now, `${result.failure}: ${result.detail}`);
+  return 'failed';
+}
+
+/** Sends each due DM in turn, one failing not stopping the rest, and counts how they went. */
+export async function sendEach<T extends MemberDm>(deps: JobDeps, due: readonly T[], compose: (dm: T) => Promise<OutgoingMessage>, now: Date): Promise<DmTickSummary> {
+  const summary: DmTickSummary = { sent: 0, dmsClosed: 0, failed: 0 };
+  for (const dm of due) {
+    try {
+      const outcome = await sendMemberDm(deps, dm, () => compose(dm), now);
+      if (outcome === 'sent') summary.sent += 1;
+      else if (outcome === 'dms-closed') summary.dmsClosed += 1;
+      else if (outcome === 'failed' || outcome === 'retry') summary.failed += 1;
+    } catch (error) {
+      deps.logger.error({ err: error, guild: dm.guildId, user: dm.userId, kind: dm.kind }, 'member dm: unexpected error');
+    }
+  }
+  return summary;
+}
