@@ -33,6 +33,7 @@ export async function startBot(
   let draining = false;
 
   const turnAway = async (interaction: Interaction): Promise<'refused'> => {
+    deps.logger.info({ interaction: interaction.id }, 'turned away: restarting');
     try {
       if (interaction.isAutocomplete()) await interaction.respond([]);
       else if (interaction.isRepliable()) await respond(interaction, { content: RESTARTING, ephemeral: true });
