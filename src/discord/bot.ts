@@ -44,6 +44,7 @@ export async function startBot(
   };
 
   client.on(Events.InteractionCreate, (interaction) => {
+    deps.logger.debug({ interaction: interaction.id }, 'interaction received');
     const work = (draining ? turnAway(interaction) : handle(interaction))
       .then((outcome) => void counters[outcome]++)
       .finally(() => inFlight.delete(work));

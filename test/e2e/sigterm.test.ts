@@ -24,7 +24,7 @@ describe('SIGTERM under load, on the real process', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'sigterm-test-token' });
     dataDir = await mkdtemp(join(tmpdir(), 'small-wins-sigterm-'));
-    const env: NodeJS.ProcessEnv = { DISCORD_TOKEN: 'sigterm-test-token', DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'info', DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { DISCORD_TOKEN: 'sigterm-test-token', DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'debug', DATA_DIR: dataDir };
     if (usingPostgres()) {
       const database = await createTestDatabase();
       env.DATABASE_URL = databaseUrl = database.url;
@@ -55,9 +55,16 @@ describe('SIGTERM under load, on the real process', () => {
     const before = Array.from({ length: 20 }, (_, i) => send(i).finally(firstAnswered));
     await oneAnswered;
     bot.kill('SIGTERM');
-    const after = Array.from({ length: 5 }, (_, i) => send(100 + i));
+    // Members keep pressing while it stops: a new interaction each time the previous one is sent, until it exits.
+    let running = true;
+    const after: Promise<{ text: string; result: InteractionResult }>[] = [];
+    const code = exited.finally(() => (running = false));
+    for (let i = 100; running && i < 400; i++) {
+      after.push(send(i));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await code).toBe(0);
     const sent: { text: string; result: InteractionResult }[] = await Promise.all([...before, ...after]);
-    expect(await exited).toBe(0);
 
     // Which interactions reached the bot: each leaves one log line with its id.
     const reached = new Set([...output.matchAll(/"interaction":"(\d+)"/g)].map((m) => m[1]));
