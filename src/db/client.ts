@@ -63,6 +63,10 @@ export async function openPostgres(url: string, logger: Logger, poolSize = 10, t
     connect_timeout: timeouts.connectSeconds,
     idle_timeout: 30,
     onnotice: () => {},
+    // postgres.js fetches array types on each new connection without handling that query's failure: a
+    // connection ended at that moment is an unhandled rejection, which ends the process. No column or
+    // parameter here is an array, so the fetch is not needed.
+    fetch_types: false,
     // Enforced by the server for every statement; a transaction left idle (its client gone quiet) frees its locks.
     connection: {
       // Unique, so metrics can count this process's connections in pg_stat_activity.
@@ -84,7 +88,7 @@ export async function openPostgres(url: string, logger: Logger, poolSize = 10, t
 /** Several bot processes may start at once: an advisory lock lets one migrate while the others wait. */
 async function migratePostgresOnce(url: string): Promise<void> {
   // One connection, so the session-level lock and the migration share it.
-  const client = postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {} });
+  const client = postgres(url, { max: 1, connect_timeout: 10, fetch_types: false, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(drizzlePostgres(client), { migrationsFolder });

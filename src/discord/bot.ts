@@ -33,6 +33,7 @@ export async function startBot(
   let draining = false;
 
   const turnAway = async (interaction: Interaction): Promise<'refused'> => {
+    deps.logger.info({ interaction: interaction.id }, 'turned away: restarting');
     try {
       if (interaction.isAutocomplete()) await interaction.respond([]);
       else if (interaction.isRepliable()) await respond(interaction, { content: RESTARTING, ephemeral: true });
@@ -43,6 +44,7 @@ export async function startBot(
   };
 
   client.on(Events.InteractionCreate, (interaction) => {
+    deps.logger.debug({ interaction: interaction.id }, 'interaction received');
     const work = (draining ? turnAway(interaction) : handle(interaction))
       .then((outcome) => void counters[outcome]++)
       .finally(() => inFlight.delete(work));
