@@ -10,7 +10,8 @@ export interface Sample {
 }
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?(?:[0-9.]+(?:e[+-]?[0-9]+)?|\+Inf|-Inf|NaN))(?: -?[0-9]+)?$/;
+// Prometheus reads values with Go's ParseFloat, so NaN is case-insensitive (prom-client writes `Nan`).
+const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?(?:[0-9.]+(?:e[+-]?[0-9]+)?|\+Inf|-Inf|[Nn][Aa][Nn]))(?: -?[0-9]+)?$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"(?:,|$)/gy;
 const TYPES = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
 
@@ -36,7 +37,7 @@ export function parseExposition(text: string): { samples: Sample[]; types: Map<s
     const [, name = '', rawLabels = '', value = ''] = match;
     const family = familyOf(name, types);
     if (!family || !helped.has(family)) throw new Error(`sample without HELP and TYPE: ${name}`);
-    samples.push({ name, labels: parseLabels(rawLabels), value: Number(value.replace('Inf', 'Infinity')) });
+    samples.push({ name, labels: parseLabels(rawLabels), value: /^nan$/i.test(value) ? NaN : Number(value.replace('Inf', 'Infinity')) });
   }
   checkHistograms(samples, types);
   return { samples, types };
