@@ -1,9 +1,10 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { ofMember } from './member-filter.js';
 import type { GoalPeriod, GoalShare, Revision } from '../domain/goals.js';
 import type { Db } from './client.js';
 import { ensureMember, type MemberKey } from './members.js';
 import { goalRevisions, goals, members, wins, type Goal } from './schema.js';
-import type { Range } from './wins.js';
+import type { Range } from '../domain/time.js';
 
 export interface NewGoal {
   title: string;
@@ -12,7 +13,7 @@ export interface NewGoal {
   share: GoalShare;
 }
 
-const ownedBy = (key: MemberKey) => and(eq(goals.guildId, key.guildId), eq(goals.userId, key.userId));
+const ownedBy = (key: MemberKey) => ofMember(goals, key);
 
 /**
  * Creates a goal unless the member already has `maxActive` active ones; the member row
@@ -24,7 +25,7 @@ export async function createGoal(db: Db, key: MemberKey, goal: NewGoal, now: Dat
     await tx
       .select({ userId: members.userId })
       .from(members)
-      .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)))
+      .where(ofMember(members, key))
       .for('update');
     const [active] = await tx.select({ n: count() }).from(goals).where(and(ownedBy(key), isNull(goals.archivedAt)));
     if ((active?.n ?? 0) >= maxActive) return 'limit';

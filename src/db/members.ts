@@ -1,11 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import { ofMember, type MemberKey } from './member-filter.js';
 import type { Db } from './client.js';
 import { guilds, members } from './schema.js';
 
-export interface MemberKey {
-  guildId: string;
-  userId: string;
-}
+export type { MemberKey } from './member-filter.js';
 
 /** Creates the server and member rows on first contact; cheap and idempotent. */
 export async function ensureMember(db: Db, key: MemberKey, now: Date): Promise<void> {
@@ -23,7 +21,7 @@ export async function setMemberTimezone(db: Db, key: MemberKey, timezone: string
   await db
     .update(members)
     .set({ timezone })
-    .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+    .where(ofMember(members, key));
 }
 
 export interface MemberSettings {
@@ -65,5 +63,5 @@ export async function updateMemberSettings(
   await db
     .update(members)
     .set(set)
-    .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+    .where(ofMember(members, key));
 }

@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { ofMember } from './member-filter.js';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
 import {
@@ -47,48 +48,48 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
           createdAt: members.createdAt,
         })
         .from(members)
-        .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+        .where(ofMember(members, key));
       const memberWins = await tx
         .select()
         .from(wins)
-        .where(and(eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+        .where(ofMember(wins, key))
         .orderBy(asc(wins.occurredAt), asc(wins.id));
       const memberGoals = await tx
         .select()
         .from(goals)
-        .where(and(eq(goals.guildId, key.guildId), eq(goals.userId, key.userId)))
+        .where(ofMember(goals, key))
         .orderBy(asc(goals.createdAt), asc(goals.id));
       const revisions = await tx
         .select({ goalId: goalRevisions.goalId, effectiveFrom: goalRevisions.effectiveFrom, target: goalRevisions.target, period: goalRevisions.period })
         .from(goalRevisions)
         .innerJoin(goals, eq(goals.id, goalRevisions.goalId))
-        .where(and(eq(goals.guildId, key.guildId), eq(goals.userId, key.userId)))
+        .where(ofMember(goals, key))
         .orderBy(asc(goalRevisions.effectiveFrom));
       const memberPauses = await tx
         .select()
         .from(pauses)
-        .where(and(eq(pauses.guildId, key.guildId), eq(pauses.userId, key.userId)))
+        .where(ofMember(pauses, key))
         .orderBy(asc(pauses.startedAt), asc(pauses.id));
       const memberCheckins = await tx
         .select()
         .from(checkins)
-        .where(and(eq(checkins.guildId, key.guildId), eq(checkins.userId, key.userId)))
+        .where(ofMember(checkins, key))
         .orderBy(asc(checkins.weekKey));
       // Only the member's own pairing rows: a partner's id is arguably the partner's data, so the group number stands in for it.
       const memberPairings = await tx
         .select({ weekKey: pairings.weekKey, groupNo: pairings.groupNo, createdAt: pairings.createdAt })
         .from(pairings)
-        .where(and(eq(pairings.guildId, key.guildId), eq(pairings.userId, key.userId)))
+        .where(ofMember(pairings, key))
         .orderBy(asc(pairings.weekKey));
       const memberDmRecaps = await tx
         .select({ weekKey: dmRecaps.weekKey, status: dmRecaps.status, claimedAt: dmRecaps.claimedAt, finishedAt: dmRecaps.finishedAt })
         .from(dmRecaps)
-        .where(and(eq(dmRecaps.guildId, key.guildId), eq(dmRecaps.userId, key.userId)))
+        .where(ofMember(dmRecaps, key))
         .orderBy(asc(dmRecaps.weekKey));
       const memberPrompts = await tx
         .select({ weekKey: checkinPrompts.weekKey, status: checkinPrompts.status, claimedAt: checkinPrompts.claimedAt })
         .from(checkinPrompts)
-        .where(and(eq(checkinPrompts.guildId, key.guildId), eq(checkinPrompts.userId, key.userId)))
+        .where(ofMember(checkinPrompts, key))
         .orderBy(asc(checkinPrompts.weekKey));
       return {
         ...key,
@@ -119,11 +120,11 @@ export async function deleteMemberData(db: Db, key: MemberKey): Promise<boolean>
   return db.transaction(async (tx) => {
     const pairingRows = await tx
       .delete(pairings)
-      .where(and(eq(pairings.guildId, key.guildId), eq(pairings.userId, key.userId)))
+      .where(ofMember(pairings, key))
       .returning({ weekKey: pairings.weekKey });
     const memberRows = await tx
       .delete(members)
-      .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)))
+      .where(ofMember(members, key))
       .returning({ userId: members.userId });
     return pairingRows.length + memberRows.length > 0;
   });

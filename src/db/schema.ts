@@ -82,7 +82,6 @@ export const wins = pgTable(
 );
 
 export type Win = typeof wins.$inferSelect;
-export type NewWin = typeof wins.$inferInsert;
 
 /** A goal is the member's own; `share` decides who else may ever see it. */
 export const goals = pgTable(

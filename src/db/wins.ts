@@ -1,7 +1,11 @@
 import { and, count, eq, gte, lt } from 'drizzle-orm';
+import { ofMember } from './member-filter.js';
 import type { Db } from './client.js';
 import { ensureMember, type MemberKey } from './members.js';
 import { wins, type Win } from './schema.js';
+import type { Range } from '../domain/time.js';
+// Kept for pauses.ts until it imports Range from the domain itself.
+export type { Range } from '../domain/time.js';
 
 export interface RecordWinInput extends MemberKey {
   text: string;
@@ -35,11 +39,6 @@ export async function recordWin(db: Db, input: RecordWinInput, now: Date): Promi
   });
 }
 
-export interface Range {
-  start: Date;
-  end: Date;
-}
-
 /** Wins of one member that happened in [start, end); private ones only when asked. */
 export async function countMemberWins(
   db: Db,
@@ -47,7 +46,7 @@ export async function countMemberWins(
   range: Range | null,
   options: { includePrivate: boolean },
 ): Promise<number> {
-  const conditions = [eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)];
+  const conditions = [ofMember(wins, key)];
   if (range) conditions.push(gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
   if (!options.includePrivate) conditions.push(eq(wins.isPrivate, false));
   const [row] = await db.select({ n: count() }).from(wins).where(and(...conditions));
@@ -58,6 +57,6 @@ export async function listMemberWins(db: Db, key: MemberKey): Promise<Win[]> {
   return db
     .select()
     .from(wins)
-    .where(and(eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .where(ofMember(wins, key))
     .orderBy(wins.occurredAt);
 }
