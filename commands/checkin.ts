@@ -13,7 +13,7 @@ import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { partnersOf } from '../src/db/partners.js';
 import type { OutgoingMessage } from '../src/domain/recap/types.js';
 import { weekKey } from '../src/domain/time.js';
-import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
+import { guildIdOf, memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { createDelivery, type Delivery } from '../src/discord/delivery.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { echoBack } from '../src/discord/render/problems.js';
@@ -130,7 +130,7 @@ export const checkin: ChatInputCommand = {
   /** `checkin:cheer:<author>:<week>:<guild>` under a partner's DM. */
   async button(interaction: ButtonInteraction, deps) {
     const [, action, authorId = '', week = '', guildFromId] = interaction.customId.split(':');
-    const author: MemberKey = { guildId: guildFromId ?? interaction.guildId ?? '', userId: authorId };
+    const author: MemberKey = { guildId: guildFromId ?? guildIdOf(interaction), userId: authorId };
     if (action !== 'cheer') throw new UserFacingError('unknown-button', 'That button is from an older version of me and no longer does anything.');
     if (authorId === interaction.user.id) throw new UserFacingError('own-checkin', "That's your own check-in — the Cheer button is for your partner. 🌱");
     const partners = await partnersOf(deps.db, author, week);

@@ -3,12 +3,12 @@ import {
   type APIApplicationCommandStringOption,
   type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { summariseGoals } from '../src/db/goal-progress.js';
-import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, updateGoal } from '../src/db/goals.js';
+import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, findActiveGoalByInput, updateGoal } from '../src/db/goals.js';
 import { memberTimezone } from '../src/db/members.js';
 import { ACTIVE_GOALS_MAX, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/goals.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { answerGoalAutocomplete, resolveGoal } from '../src/discord/goal-option.js';
+import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
 import { readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
 import { goalListEmbed, offerRows } from '../src/discord/render/goals.js';
 import { respond } from '../src/discord/reply.js';
@@ -88,7 +88,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
   list,
   async edit(interaction, { db, clock }) {
     const key = memberKeyOf(interaction);
-    const goal = await resolveGoal(db, key, interaction.options.getString('goal', true));
+    const goal = requireGoal(await findActiveGoalByInput(db, key, interaction.options.getString('goal', true)));
     const changes = readGoalChanges(interaction);
     if (Object.keys(changes).length === 0) {
       throw new UserFacingError('nothing-to-change', 'Tell me what to change: `title`, `target`, `period` or `share`.');
@@ -102,7 +102,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
   },
   async archive(interaction, { db, clock }) {
     const key = memberKeyOf(interaction);
-    const goal = await resolveGoal(db, key, interaction.options.getString('goal', true));
+    const goal = requireGoal(await findActiveGoalByInput(db, key, interaction.options.getString('goal', true)));
     await archiveGoal(db, key, goal.id, clock.now());
     await respond(interaction, {
       ephemeral: true,
@@ -120,7 +120,7 @@ export const goal: ChatInputCommand = {
     await run(interaction, deps);
   },
   async autocomplete(interaction, { db }) {
-    await answerGoalAutocomplete(interaction, db);
+    await interaction.respond(goalChoices(await activeGoals(db, memberKeyOf(interaction)), String(interaction.options.getFocused())));
   },
   /** `goal:accept:<owner>:<goal>:<to>` and `goal:decline:<owner>:<goal>` from an offer. */
   async button(interaction, { db, clock }) {

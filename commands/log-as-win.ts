@@ -1,7 +1,9 @@
 import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import { memberTimezone } from '../src/db/members.js';
 import { recordMessageWin } from '../src/db/message-wins.js';
-import { daysBetween, localDateOf } from '../src/domain/time.js';
+import { winCounts } from '../src/db/wins.js';
+import { isCurrentPeriod } from '../src/domain/celebrate.js';
+import { daysBetween, localDateOf, weekRange } from '../src/domain/time.js';
 import { BACKDATE_MAX_DAYS, parseWinText } from '../src/domain/win-input.js';
 import { memberKeyOf, type MessageMenuCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
@@ -55,7 +57,9 @@ export const logAsWin: MessageMenuCommand = {
 
       const result = await recordMessageWin(db, { ...key, text: text.value, isPrivate: false, occurredAt, sourceMessageId: message.id }, now);
       if (!result.ok) throw refusals.alreadyLogged;
-      return celebrateWin(db, result.win, { timezone, now, daysAgo });
+      const week = weekRange(timezone, occurredAt);
+      const counts = await winCounts(db, key, week, { includePrivate: false });
+      return celebrateWin({ win: result.win, ...counts, currentWeek: isCurrentPeriod(week, now), daysAgo });
     });
     await respond(interaction, { embeds: [embed] });
   },

@@ -9,7 +9,7 @@ import {
 import { deleteMemberData, exportMemberData } from '../src/db/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { noPings, respond, withDeferral } from '../src/discord/reply.js';
+import { respond, updateInPlace, withDeferral } from '../src/discord/reply.js';
 
 export const data = {
   name: 'privacy',
@@ -80,22 +80,9 @@ async function askToDelete(interaction: ChatInputCommandInteraction): Promise<vo
   await respond(interaction, { ephemeral: true, content: WARNING, components: [{ type: ComponentType.ActionRow, components: [...buttons] }] });
 }
 
-/** Replaces the confirmation in place, deferring the update if the work runs long (Discord allows 3 s). */
+/** Replaces the confirmation with the outcome, its buttons gone. */
 async function settle(interaction: ButtonInteraction, work: () => Promise<string>): Promise<void> {
-  let deferring: Promise<unknown> | undefined;
-  const timer = setTimeout(() => {
-    deferring = interaction.deferUpdate().catch(() => undefined);
-  }, 1500);
-  let content: string;
-  try {
-    content = await work();
-  } finally {
-    clearTimeout(timer);
-    await deferring;
-  }
-  const body = { content, components: [], embeds: [], allowedMentions: noPings };
-  if (interaction.deferred) await interaction.editReply(body);
-  else await interaction.update(body);
+  await updateInPlace(interaction, async () => ({ content: await work(), components: [], embeds: [] }));
 }
 
 export const privacy: ChatInputCommand = {

@@ -6,7 +6,7 @@ import { pausesOverlapping } from '../src/db/pauses.js';
 import { winCountsByLocalDay } from '../src/db/stats.js';
 import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf, type PauseSpan } from '../src/domain/streaks.js';
 import { localDateOf, mondayOf } from '../src/domain/time.js';
-import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { offerRows, offerText, progressLine } from '../src/discord/render/goals.js';
 import { firstWinNudgeEmbed, ownProgressEmbed, sharedProgressEmbed } from '../src/discord/render/progress.js';
@@ -81,7 +81,7 @@ export const progress: ChatInputCommand = {
   async execute(interaction, deps) {
     const target = interaction.options.getUser('member');
     if (target?.bot) throw botRefusal;
-    const guildId = interaction.guildId ?? '';
+    const guildId = guildIdOf(interaction);
     if (target && target.id !== interaction.user.id) {
       const lines = await sharedGoalLines(deps, { guildId, userId: target.id }, deps.clock.now());
       await respond(interaction, { ephemeral: true, embeds: [sharedProgressEmbed(target.id, lines)] });

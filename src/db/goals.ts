@@ -59,6 +59,19 @@ export async function findActiveGoal(db: Db, key: MemberKey, goalId: number): Pr
   return row;
 }
 
+/**
+ * The goal a member picked: an id from autocomplete, or a title typed by hand (case-insensitive).
+ * Only their own active goals are ever found.
+ */
+export async function findActiveGoalByInput(db: Db, key: MemberKey, raw: string): Promise<Goal | undefined> {
+  const value = raw.trim();
+  if (/^\d{1,15}$/.test(value)) {
+    const byId = await findActiveGoal(db, key, Number(value));
+    if (byId) return byId;
+  }
+  return (await activeGoals(db, key)).find((goal) => goal.title.toLowerCase() === value.toLowerCase());
+}
+
 /** Applies changes; a new target or period starts a revision now, so earlier periods keep theirs. */
 export async function updateGoal(db: Db, key: MemberKey, goalId: number, changes: Partial<NewGoal>, now: Date): Promise<Goal | undefined> {
   return db.transaction(async (tx) => {

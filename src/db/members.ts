@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { ofMember, type MemberKey } from './member-filter.js';
+import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import type { Db } from './client.js';
 import { guilds, members } from './schema.js';
 
@@ -41,7 +42,7 @@ export async function memberSettings(db: Db, key: MemberKey): Promise<MemberSett
     .leftJoin(members, and(eq(members.guildId, guilds.id), eq(members.userId, key.userId)))
     .where(eq(guilds.id, key.guildId))
     .limit(1);
-  const serverTimezone = row?.server ?? 'UTC';
+  const serverTimezone = row?.server ?? GUILD_DEFAULTS.timezone;
   const ownTimezone = row?.own ?? null;
   return { timezone: ownTimezone ?? serverTimezone, ownTimezone, serverTimezone, dms: row?.dms ?? false };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import { bigint, bigserial, boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -10,22 +11,22 @@ export const guilds = pgTable(
   {
     id: text('id').primaryKey(),
     /** The server's timezone: the recap's days and weeks, and members' fallback. */
-    timezone: text('timezone').notNull().default('UTC'),
+    timezone: text('timezone').notNull().default(GUILD_DEFAULTS.timezone),
     createdAt: instant('created_at').notNull(),
     /** Null until an admin runs /config recap: no recap is posted before that. */
     recapChannelId: text('recap_channel_id'),
     /** 1 = Monday … 7 = Sunday. */
-    recapDay: integer('recap_day').notNull().default(1),
+    recapDay: integer('recap_day').notNull().default(GUILD_DEFAULTS.recapDay),
     /** Local `HH:MM`, 24 h. */
-    recapTime: text('recap_time').notNull().default('09:00'),
+    recapTime: text('recap_time').notNull().default(GUILD_DEFAULTS.recapTime),
     /** When the next recap is due; recomputed whenever the settings change or a recap fires. */
     nextRecapAt: instant('next_recap_at'),
     /** Why delivery stopped (e.g. missing permission); shown in /config show until a channel is set again. */
     recapProblem: text('recap_problem'),
     recapConfiguredAt: instant('recap_configured_at'),
-    checkinsEnabled: boolean('checkins_enabled').notNull().default(false),
+    checkinsEnabled: boolean('checkins_enabled').notNull().default(GUILD_DEFAULTS.checkinsEnabled),
     /** 1 = Monday … 7 = Sunday. */
-    checkinDay: integer('checkin_day').notNull().default(4),
+    checkinDay: integer('checkin_day').notNull().default(GUILD_DEFAULTS.checkinDay),
   },
   (t) => [index('guilds_next_recap_idx').on(t.nextRecapAt).where(sql`${t.recapChannelId} is not null`)],
 );

@@ -53,6 +53,12 @@ export async function countMemberWins(
   return row?.n ?? 0;
 }
 
+/** The member's wins in one week and in all, as a reply may tell them: private ones only when asked. */
+export async function winCounts(db: Db, key: MemberKey, week: Range, options: { includePrivate: boolean }): Promise<{ weekCount: number; total: number }> {
+  const [weekCount, total] = await Promise.all([countMemberWins(db, key, week, options), countMemberWins(db, key, null, options)]);
+  return { weekCount, total };
+}
+
 export async function listMemberWins(db: Db, key: MemberKey): Promise<Win[]> {
   return db
     .select()

@@ -5,6 +5,7 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type AttachmentPayload,
+  type ButtonInteraction,
   type MessageActionRowComponentData,
   type RepliableInteraction,
 } from 'discord.js';
@@ -67,4 +68,25 @@ export async function withDeferral<T>(
     clearTimeout(timer);
     await deferring;
   }
+}
+
+/**
+ * Replaces the message a button sits under, deferring the update if building the new one
+ * runs long (Discord allows 3 s).
+ */
+export async function updateInPlace(interaction: ButtonInteraction, build: () => Promise<Omit<ReplyPayload, 'ephemeral'>>): Promise<void> {
+  let deferring: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    deferring = interaction.deferUpdate().catch(() => undefined);
+  }, 1500);
+  let payload: Omit<ReplyPayload, 'ephemeral'>;
+  try {
+    payload = await build();
+  } finally {
+    clearTimeout(timer);
+    await deferring;
+  }
+  const body = { ...payload, allowedMentions: noPings };
+  if (interaction.deferred) await interaction.editReply(body);
+  else await interaction.update(body);
 }

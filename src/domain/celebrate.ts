@@ -39,3 +39,8 @@ export function describeWinAdds(tally: WinTally): string {
   if (tally.weekCount === 1) return `Your first win ${week}. A fine start.${when}`;
   return `That's your ${ordinal(tally.weekCount)} win ${week}.${when}`;
 }
+
+/** Whether `now` falls in the period: "this week" rather than "that week". */
+export function isCurrentPeriod(range: { start: Date; end: Date }, now: Date): boolean {
+  return range.start.getTime() <= now.getTime() && now.getTime() < range.end.getTime();
+}
