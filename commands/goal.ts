@@ -69,6 +69,13 @@ async function list(interaction: ChatInputCommandInteraction, { db, clock }: Dep
   await respond(interaction, { ephemeral: true, embeds: [goalListEmbed(summaries)], components: offerRows(key.userId, summaries) });
 }
 
+/** Two active goals with one title would make a typed `goal:` ambiguous. */
+const duplicateTitle = (title: string) =>
+  new UserFacingError(
+    'goal-title-taken',
+    `You already have an active goal called **${title}**. Pick another title, or change that one with \`/goal edit\`.`,
+  );
+
 const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {
   async add(interaction, { db, clock }) {
     const goal = readNewGoal(interaction);
@@ -79,6 +86,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
         `You already have ${ACTIVE_GOALS_MAX} active goals, which is plenty. Archive one with \`/goal archive\` to make room.`,
       );
     }
+    if (created === 'duplicate') throw duplicateTitle(goal.title);
     const visibility = { private: 'Only you can see it.', partner: 'You and your check-in partner can see it.', server: 'Anyone here can see it.' }[goal.share];
     await respond(interaction, {
       ephemeral: true,
@@ -94,6 +102,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
       throw new UserFacingError('nothing-to-change', 'Tell me what to change: `title`, `target`, `period` or `share`.');
     }
     const updated = await updateGoal(db, key, goal.id, changes, clock.now());
+    if (updated === 'duplicate') throw duplicateTitle(changes.title ?? goal.title);
     if (!updated) throw new UserFacingError('goal-not-found', 'That goal was archived a moment ago.');
     await respond(interaction, {
       ephemeral: true,

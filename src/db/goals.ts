@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { ofMember } from './member-filter.js';
 import type { GoalPeriod, GoalShare, Revision } from '../domain/goals.js';
 import type { Db } from './client.js';
@@ -19,7 +19,7 @@ const ownedBy = (key: MemberKey) => ofMember(goals, key);
  * Creates a goal unless the member already has `maxActive` active ones; the member row
  * is locked so two quick adds cannot both slip under the limit.
  */
-export async function createGoal(db: Db, key: MemberKey, goal: NewGoal, now: Date, maxActive: number): Promise<Goal | 'limit'> {
+export async function createGoal(db: Db, key: MemberKey, goal: NewGoal, now: Date, maxActive: number): Promise<Goal | 'limit' | 'duplicate'> {
   return db.transaction(async (tx) => {
     await ensureMember(tx, key, now);
     await tx
@@ -29,6 +29,7 @@ export async function createGoal(db: Db, key: MemberKey, goal: NewGoal, now: Dat
       .for('update');
     const [active] = await tx.select({ n: count() }).from(goals).where(and(ownedBy(key), isNull(goals.archivedAt)));
     if ((active?.n ?? 0) >= maxActive) return 'limit';
+    if (await titleTaken(tx, key, goal.title)) return 'duplicate';
     const [row] = await tx.insert(goals).values({ ...key, ...goal, createdAt: now }).returning();
     if (!row) throw new Error('insert returned no row');
     await tx.insert(goalRevisions).values({ goalId: row.id, effectiveFrom: now, target: goal.target, period: goal.period });
@@ -72,9 +73,21 @@ export async function findActiveGoalByInput(db: Db, key: MemberKey, raw: string)
   return (await activeGoals(db, key)).find((goal) => goal.title.toLowerCase() === value.toLowerCase());
 }
 
-/** Applies changes; a new target or period starts a revision now, so earlier periods keep theirs. */
-export async function updateGoal(db: Db, key: MemberKey, goalId: number, changes: Partial<NewGoal>, now: Date): Promise<Goal | undefined> {
+/** Whether another active goal of the member already has this title, whatever its case. */
+async function titleTaken(db: Db, key: MemberKey, title: string, exceptGoalId?: number): Promise<boolean> {
+  const conditions = [ownedBy(key), isNull(goals.archivedAt), eq(sql`lower(${goals.title})`, title.toLowerCase())];
+  if (exceptGoalId !== undefined) conditions.push(ne(goals.id, exceptGoalId));
+  const [row] = await db.select({ id: goals.id }).from(goals).where(and(...conditions)).limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Applies changes; a new target or period starts a revision now, so earlier periods keep theirs.
+ * A title another active goal already has is refused ('duplicate').
+ */
+export async function updateGoal(db: Db, key: MemberKey, goalId: number, changes: Partial<NewGoal>, now: Date): Promise<Goal | undefined | 'duplicate'> {
   return db.transaction(async (tx) => {
+    if (changes.title !== undefined && (await titleTaken(tx, key, changes.title, goalId))) return 'duplicate';
     const [row] = await tx
       .update(goals)
       .set({ ...changes, ...(changes.target !== undefined || changes.period !== undefined ? { declinedOffer: null } : {}) })

@@ -20,7 +20,7 @@ async function seed(db: Db, key: MemberKey, label: string): Promise<void> {
   await updateMemberSettings(db, key, { timezone: 'Europe/Paris', dms: true }, now);
   await db.update(members).set({ partnerOptIn: true }).where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
   const goal = await createGoal(db, key, { title: `${label} goal`, target: 2, period: 'week', share: 'private' }, now, 10);
-  if (goal === 'limit') throw new Error('goal limit');
+  if (typeof goal === 'string') throw new Error(`goal refused: ${goal}`);
   await db.insert(goalRevisions).values({ goalId: goal.id, effectiveFrom: new Date('2026-11-30T00:00:00Z'), target: 3, period: 'week' });
   await recordWin(db, { ...key, text: `${label} private win`, isPrivate: true, occurredAt: now, goalId: goal.id }, now);
   await recordWin(db, { ...key, text: `${label} public win`, isPrivate: false, occurredAt: new Date('2026-11-24T09:00:00Z') }, now);

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeGoals } from '../../src/db/goals.js';
+import type { InteractionResult } from '../../src/sandbox/index.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+// Issue 8: what a new server trips over in its first weeks. Monday 2 Nov 2026, 09:00 UTC.
+const start = '2026-11-02T09:00:00Z';
+
+describe('what a new server trips over in its first weeks', () => {
+  let h: Harness;
+  const key = (name: string) => ({ guildId: h.sandbox.guildId, userId: h.sandbox.user(name).id });
+  const text = (r: InteractionResult) => `${r.message?.content ?? ''}\n${r.message?.embeds.map((e) => `${e.title ?? ''}\n${e.description ?? ''}`).join('\n') ?? ''}`;
+  const goal = (user: string, subcommand: string, options: Record<string, string | number>) =>
+    h.sandbox.chatInput(user, { name: 'goal', subcommand, options });
+
+  beforeAll(async () => {
+    h = await startHarness(start);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('refuses a second active goal with the same title, whatever its case, on add and on edit', async () => {
+    await goal('alice', 'add', { title: 'Run club', target: 2, period: 'week' });
+    const again = await goal('alice', 'add', { title: 'run CLUB', target: 1, period: 'month' });
+    expect(again.ephemeral).toBe(true);
+    expect(text(again)).toMatch(/already have an active goal called \*\*run CLUB\*\*/);
+    await goal('alice', 'add', { title: 'Read', target: 1, period: 'week' });
+    const renamed = await goal('alice', 'edit', { goal: 'Read', title: 'RUN club' });
+    expect(text(renamed)).toMatch(/already have an active goal called/);
+    expect((await activeGoals(h.database.db, key('alice'))).map((g) => g.title)).toEqual(['Run club', 'Read']);
+    // An archived goal frees its title.
+    await goal('alice', 'archive', { goal: 'Read' });
+    expect(text(await goal('alice', 'add', { title: 'read', target: 3, period: 'week' }))).toMatch(/New goal/);
+  });
+});
