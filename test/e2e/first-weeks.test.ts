@@ -34,3 +34,21 @@ describe('what a new server trips over in its first weeks', () => {
     expect(text(await goal('alice', 'add', { title: 'read', target: 3, period: 'week' }))).toMatch(/New goal/);
   });
 });
+
+describe('/help for admins', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(start);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('has a section on setting up the server for admins, and only for them', async () => {
+    const fieldsFor = async (user: string) => (await h.sandbox.chatInput(user, { name: 'help' })).message?.embeds[0]?.fields ?? [];
+    const adminFields = await fieldsFor('ada');
+    expect(adminFields.map((f) => f.name)).toEqual(['For admins (Manage Server)']);
+    for (const command of ['/config recap channel:', '/config checkins', '/config show', '/recap preview']) expect(adminFields[0]?.value).toContain(command);
+    expect(await fieldsFor('alice')).toEqual([]);
+  });
+});
