@@ -1,8 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { ofMember } from './member-filter.js';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
 import {
+  checkinCheers,
   checkinPrompts,
   checkins,
   dmRecaps,
@@ -122,6 +123,8 @@ export async function deleteMemberData(db: Db, key: MemberKey): Promise<boolean>
       .delete(pairings)
       .where(ofMember(pairings, key))
       .returning({ weekKey: pairings.weekKey });
+    // Cheers the member gave; those on their own check-ins go with the check-ins.
+    await tx.delete(checkinCheers).where(and(eq(checkinCheers.guildId, key.guildId), eq(checkinCheers.cheererId, key.userId)));
     const memberRows = await tx
       .delete(members)
       .where(ofMember(members, key))

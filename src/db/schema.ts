@@ -243,6 +243,24 @@ export const checkins = pgTable(
   ],
 );
 
+/** One row per partner who cheered a check-in: a cheer counts once per member (and DMs the author once). */
+export const checkinCheers = pgTable(
+  'checkin_cheers',
+  {
+    guildId: text('guild_id').notNull(),
+    /** The check-in's author. */
+    userId: text('user_id').notNull(),
+    weekKey: text('week_key').notNull(),
+    cheererId: text('cheerer_id').notNull(),
+    cheeredAt: instant('cheered_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.weekKey, t.cheererId] }),
+    foreignKey({ columns: [t.guildId, t.userId, t.weekKey], foreignColumns: [checkins.guildId, checkins.userId, checkins.weekKey] }).onDelete('cascade'),
+    index('checkin_cheers_cheerer_idx').on(t.guildId, t.cheererId),
+  ],
+);
+
 /** Check-in prompts by DM: claimed per member and week before sending, so each goes out once. */
 export const checkinPrompts = pgTable(
   'checkin_prompts',
