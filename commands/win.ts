@@ -4,7 +4,7 @@ import { memberTimezone } from '../src/db/members.js';
 import type { Db } from '../src/db/client.js';
 import type { Goal } from '../src/db/schema.js';
 import { recordWin, winCounts } from '../src/db/wins.js';
-import { isCurrentPeriod } from '../src/domain/celebrate.js';
+import { honestTally, isCurrentPeriod } from '../src/domain/celebrate.js';
 import { goalPeriodAt, type GoalPeriod } from '../src/domain/goals.js';
 import { weekRange } from '../src/domain/time.js';
 import { parseWinDay, parseWinText, WIN_TEXT_MAX } from '../src/domain/win-input.js';
@@ -70,7 +70,7 @@ export const win: ChatInputCommand = {
     if (!text.ok) throw inputError(text, rawText ?? undefined);
     const key = memberKeyOf(interaction);
 
-    const { embed, privateGoalLine } = await withDeferral(interaction, { ephemeral: isPrivate }, async () => {
+    const { embed, privateLines } = await withDeferral(interaction, { ephemeral: isPrivate }, async () => {
       const now = clock.now();
       const timezone = await memberTimezone(db, key);
       const day = parseWinDay(interaction.options.getString('when'), timezone, now);
@@ -79,24 +79,23 @@ export const win: ChatInputCommand = {
       const goal = goalValue ? requireGoal(await findActiveGoalByInput(db, key, goalValue)) : undefined;
 
       const saved = await recordWin(db, { ...key, text: text.value, isPrivate, occurredAt: day.value.occurredAt, goalId: goal?.id }, now);
-      // A goal shows in public only when its owner shared it with the server; otherwise only they see it.
-      const goalInPublic = goal?.share === 'server' && !isPrivate;
-      const goalLine = goal ? goalProgressLine(await goalProgressAt(db, goal, timezone, saved.occurredAt, now, !goalInPublic)) : undefined;
-      const showInEmbed = Boolean(goal) && (isPrivate || goalInPublic);
-      // A public win is counted among public wins only, so the reply never hints at private ones.
       const week = weekRange(timezone, saved.occurredAt);
-      const counts = await winCounts(db, key, week, { includePrivate: isPrivate });
-      const embed = celebrateWin({
-        win: saved,
-        ...counts,
-        currentWeek: isCurrentPeriod(week, now),
-        daysAgo: day.value.daysAgo,
-        extraLine: showInEmbed ? goalLine : undefined,
-      });
-      return { embed, privateGoalLine: showInEmbed ? undefined : goalLine };
+      const { tally, privateNote } = honestTally(await winCounts(db, key, week), isPrivate, isCurrentPeriod(week, now));
+      const privateLines = privateNote ? [privateNote] : [];
+      let embedGoalLine: string | undefined;
+      if (goal) {
+        // A goal shows in public only when its owner shared it with the server, and only with a count true for them.
+        const truth = await goalProgressAt(db, goal, timezone, saved.occurredAt, now, true);
+        const inPublic = goal.share === 'server' && !isPrivate;
+        const shown = inPublic ? await goalProgressAt(db, goal, timezone, saved.occurredAt, now, false) : truth;
+        if (isPrivate || (inPublic && shown.count === truth.count)) embedGoalLine = goalProgressLine(shown);
+        else privateLines.push(goalProgressLine(truth));
+      }
+      const embed = celebrateWin({ win: saved, tally, daysAgo: day.value.daysAgo, extraLine: embedGoalLine });
+      return { embed, privateLines };
     });
     await respond(interaction, { embeds: [embed], ephemeral: isPrivate });
-    if (privateGoalLine) await respond(interaction, { ephemeral: true, content: `${privateGoalLine}\n-# Only you can see this.` });
+    if (privateLines.length > 0) await respond(interaction, { ephemeral: true, content: `${privateLines.join('\n')}\n-# Only you can see this.` });
   },
   async autocomplete(interaction, { db, clock }) {
     const key = memberKeyOf(interaction);

@@ -52,3 +52,33 @@ describe('/help for admins', () => {
     expect(await fieldsFor('alice')).toEqual([]);
   });
 });
+
+describe('true counts for the member after a private win', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(start);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const embedText = (r: InteractionResult) => r.message?.embeds.map((e) => e.description ?? '').join('\n') ?? '';
+
+  it('never tells the member a false count in public, and tells them privately their true count and that the goal was met', async () => {
+    await h.sandbox.chatInput('alice', { name: 'goal', subcommand: 'add', options: { title: 'Run club', target: 2, period: 'week', share: 'server' } });
+    await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'ran five kilometres quietly', private: true, goal: 'Run club' } });
+    const result = await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'ran again with the club', goal: 'Run club' } });
+    await h.sandbox.idle();
+    expect(result.ephemeral).toBe(false);
+    const shown = embedText(result);
+    expect(shown).not.toMatch(/first win/);
+    expect(shown).not.toMatch(/1\/2/);
+    const privately = result.followUps.filter((m) => m.ephemeral).map((m) => m.content).join('\n');
+    expect(privately).toContain("that's your 2nd win this week and your 2nd here");
+    expect(privately).toContain('2/2 this week — goal met! 🎉');
+    // A member with only public wins keeps the usual public line and nothing extra.
+    const bob = await h.sandbox.chatInput('bob', { name: 'win', options: { text: 'tidied the whole desk' } });
+    await h.sandbox.idle();
+    expect(embedText(bob)).toContain('Your first win here — welcome!');
+    expect(bob.followUps).toEqual([]);
+  });
+});
