@@ -103,6 +103,6 @@ export const privacy: ChatInputCommand = {
     if (action === 'cancel') return settle(interaction, async () => CANCELLED);
     if (clock.now().getTime() - interaction.message.createdTimestamp > CONFIRM_TTL_MS) throw refusals.expired;
     // Scoped to the clicking member, never to the id in the button alone.
-    await settle(interaction, async () => ((await deleteMemberData(db, memberKeyOf(interaction))) ? DONE : NOTHING_STORED));
+    await settle(interaction, async () => ((await deleteMemberData(db, memberKeyOf(interaction), clock.now())) ? DONE : NOTHING_STORED));
   },
 };

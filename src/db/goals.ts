@@ -45,9 +45,9 @@ export async function activeGoals(db: Db, key: MemberKey): Promise<Goal[]> {
     .orderBy(asc(goals.createdAt), asc(goals.id));
 }
 
-/** Another member's goals they chose to show the whole server. */
-export async function serverSharedGoals(db: Db, key: MemberKey): Promise<Goal[]> {
-  return (await activeGoals(db, key)).filter((goal) => goal.share === 'server');
+/** A member's active goals with one of these shares: 'server' for anyone, 'partner' too for this week's partner. */
+export async function goalsSharedAs(db: Db, key: MemberKey, shares: readonly GoalShare[]): Promise<Goal[]> {
+  return (await activeGoals(db, key)).filter((goal) => (shares as readonly string[]).includes(goal.share));
 }
 
 /** One of the member's own active goals: never someone else's, whatever id a client sends. */

@@ -117,12 +117,18 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
  * their pairing rows (which have no foreign key to members). Other servers and members are untouched.
  * Answers whether anything was stored.
  */
-export async function deleteMemberData(db: Db, key: MemberKey): Promise<boolean> {
+export async function deleteMemberData(db: Db, key: MemberKey, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
     const pairingRows = await tx
       .delete(pairings)
       .where(ofMember(pairings, key))
-      .returning({ weekKey: pairings.weekKey });
+      .returning({ weekKey: pairings.weekKey, groupNo: pairings.groupNo });
+    // Whoever is now left alone in a group is told so by /partner status, rather than "you're on the list".
+    for (const row of pairingRows) {
+      const group = and(eq(pairings.guildId, key.guildId), eq(pairings.weekKey, row.weekKey), eq(pairings.groupNo, row.groupNo));
+      const left = await tx.select({ userId: pairings.userId }).from(pairings).where(group);
+      if (left.length === 1) await tx.update(pairings).set({ partnersLeftAt: now }).where(group);
+    }
     // Cheers the member gave; those on their own check-ins go with the check-ins.
     await tx.delete(checkinCheers).where(and(eq(checkinCheers.guildId, key.guildId), eq(checkinCheers.cheererId, key.userId)));
     const memberRows = await tx

@@ -219,6 +219,8 @@ export const pairings = pgTable(
     /** Members with the same group number are partners that week. */
     groupNo: integer('group_no').notNull(),
     createdAt: instant('created_at').notNull(),
+    /** Set on the one left behind when every partner of the group deleted their data (/privacy delete). */
+    partnersLeftAt: instant('partners_left_at'),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.weekKey, t.userId] }), index('pairings_member_idx').on(t.guildId, t.userId)],
 );

@@ -111,7 +111,7 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
     await db().execute(sql.raw('create trigger refuse_member_delete before delete on members for each row execute function refuse_member_delete()'));
     const before = await rowCounts(aliceInA);
     try {
-      await expect(deleteMemberData(db(), aliceInA)).rejects.toThrow();
+      await expect(deleteMemberData(db(), aliceInA, now)).rejects.toThrow();
     } finally {
       await db().execute(sql.raw('drop trigger refuse_member_delete on members'));
       await db().execute(sql.raw('drop function refuse_member_delete()'));
@@ -125,14 +125,14 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
     expect(await rowCounts(aliceInA)).toEqual({
       members: 1, wins: 2, goals: 1, goalRevisions: 2, pauses: 1, checkins: 1, pairings: 1, dmRecaps: 1, checkinPrompts: 1,
     });
-    expect(await deleteMemberData(db(), aliceInA)).toBe(true);
+    expect(await deleteMemberData(db(), aliceInA, now)).toBe(true);
     expect(Object.values(await rowCounts(aliceInA)).every((n) => n === 0)).toBe(true);
     expect([await exportMemberData(db(), aliceInB), await exportMemberData(db(), bobInA)]).toEqual(untouched);
     expect(await rowCounts(bobInA)).toMatchObject({ members: 1, wins: 2, goalRevisions: 2, pairings: 1 });
   });
 
   it('answers that nothing was stored when asked to delete a second time', async () => {
-    expect(await deleteMemberData(db(), aliceInA)).toBe(false);
+    expect(await deleteMemberData(db(), aliceInA, now)).toBe(false);
     expect(await rowCounts(aliceInB)).toMatchObject({ members: 1, wins: 2 });
   });
 });

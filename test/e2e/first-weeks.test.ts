@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeGoals } from '../../src/db/goals.js';
+import { pairWeek } from '../../src/db/partners.js';
 import type { InteractionResult } from '../../src/sandbox/index.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -80,5 +81,50 @@ describe('true counts for the member after a private win', () => {
     await h.sandbox.idle();
     expect(embedText(bob)).toContain('Your first win here — welcome!');
     expect(bob.followUps).toEqual([]);
+  });
+});
+
+describe('goals shared with a partner', () => {
+  let h: Harness;
+  const id = (name: string) => h.sandbox.user(name).id;
+  beforeAll(async () => {
+    // Monday 30 Nov 2026, 09:00 UTC: the recap's moment, when week 2026-W49's partners are made.
+    h = await startHarness('2026-11-30T09:00:00Z');
+    h.sandbox.addUser('carol');
+    await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'checkins', options: { enabled: true } });
+    for (const name of ['alice', 'bob']) await h.sandbox.chatInput(name, { name: 'partner', subcommand: 'join' });
+    await pairWeek(h.database.db, h.sandbox.guildId, h.clock.now(), h.clock.now());
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("shows a partner-shared goal to this week's partner in /partner status and /progress member:, and to no one else", async () => {
+    await h.sandbox.chatInput('alice', { name: 'goal', subcommand: 'add', options: { title: 'Morning pages', target: 3, period: 'week', share: 'partner' } });
+    await h.sandbox.chatInput('alice', { name: 'goal', subcommand: 'add', options: { title: 'Quiet diary habit', target: 1, period: 'week' } });
+    const seen = async (viewer: string, command: 'status' | 'progress') => {
+      const result =
+        command === 'status'
+          ? await h.sandbox.chatInput(viewer, { name: 'partner', subcommand: 'status' })
+          : await h.sandbox.chatInput(viewer, { name: 'progress', options: { member: id('alice') } });
+      return JSON.stringify([result.message?.content, result.message?.embeds]);
+    };
+    for (const command of ['status', 'progress'] as const) {
+      const bobSees = await seen('bob', command);
+      expect(bobSees).toContain('Morning pages');
+      expect(bobSees).toContain('0/3 this week');
+      expect(bobSees).not.toContain('Quiet diary habit');
+    }
+    expect(await seen('carol', 'progress')).not.toContain('Morning pages');
+  });
+
+  it('tells the member kindly when their partner deletes their data, and when a new partner comes', async () => {
+    const ask = await h.sandbox.chatInput('alice', { name: 'privacy', subcommand: 'delete' });
+    const confirm = (ask.message?.components[0] as { components: { custom_id: string }[] }).components[0]?.custom_id ?? '';
+    await h.sandbox.clickButton('alice', { messageId: ask.message?.id ?? '', customId: confirm });
+    const status = await h.sandbox.chatInput('bob', { name: 'partner', subcommand: 'status' });
+    expect(status.message?.content).toMatch(/Your partner this week has left Small Wins in this server/);
+    expect(status.message?.content).toMatch(/new partner at the next recap/);
+    expect(status.message?.content).not.toMatch(/on the list/);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "pairings" ADD COLUMN "partners_left_at" timestamp with time zone;
