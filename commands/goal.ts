@@ -106,7 +106,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
     if (!updated) throw new UserFacingError('goal-not-found', 'That goal was archived a moment ago.');
     await respond(interaction, {
       ephemeral: true,
-      content: `Updated: **${updated.title}**, ${updated.target} a ${updated.period} (${updated.share}). Earlier ${goal.period}s keep the target they had.`,
+      content: `Updated: **${updated.title}**, ${updated.target} a ${updated.period} (${updated.share}).${changes.target !== undefined || changes.period !== undefined ? ' Periods before today keep the target they had.' : ''}`,
     });
   },
   async archive(interaction, { db, clock }) {

@@ -76,12 +76,20 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
       : "This server has check-ins off for now, so there's no pairing yet — but I've remembered that you'd like a partner, and you'll be paired once they're on.";
     await respond(interaction, { ephemeral: true, content });
   },
-  async leave(interaction, { db, clock }) {
-    await setPartnerOptIn(db, memberKeyOf(interaction), false, clock.now());
-    await respond(interaction, {
-      ephemeral: true,
-      content: "Done — I won't pair you from the next recap on. This week's partner stays yours until then. `/partner join` whenever you'd like to come back.",
-    });
+  async leave(interaction, deps) {
+    const key = memberKeyOf(interaction);
+    const { optedIn } = await partnerFacts(deps.db, key);
+    if (!optedIn) {
+      await respond(interaction, { ephemeral: true, content: "You weren't on the partner list, so nothing changed. `/partner join` whenever you'd like a partner." });
+      return;
+    }
+    await setPartnerOptIn(deps.db, key, false, deps.clock.now());
+    const week = weekKey(await memberTimezone(deps.db, key), deps.clock.now());
+    const paired = (await partnersOf(deps.db, key, week)).length > 0;
+    const content = paired
+      ? "Done — I won't pair you from the next recap on. This week's partner stays yours until then. `/partner join` whenever you'd like to come back."
+      : "Done — I won't pair you from now on. `/partner join` whenever you'd like to come back.";
+    await respond(interaction, { ephemeral: true, content });
   },
   status,
 };

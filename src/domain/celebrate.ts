@@ -33,7 +33,7 @@ export interface WinTally {
 
 /** " (logged for yesterday)" for a backdated win; empty for today's. */
 export function loggedForNote(daysAgo: number): string {
-  return daysAgo === 0 ? '' : daysAgo === 1 ? ' (logged for yesterday)' : ` (logged for ${daysAgo} days ago)`;
+  return daysAgo === 0 ? '' : daysAgo === 1 ? ' (logged for yesterday)' : ` (from ${daysAgo} days ago)`;
 }
 
 /** What this win adds, in the member's own terms: never compared with anyone else. */

@@ -128,3 +128,32 @@ describe('goals shared with a partner', () => {
     expect(status.message?.content).not.toMatch(/on the list/);
   });
 });
+
+describe('wording a new member meets', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(start);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const said = async (user: string, input: Parameters<Harness['sandbox']['chatInput']>[1]) => {
+    const result = await h.sandbox.chatInput(user, input);
+    return `${result.message?.content ?? ''} ${result.message?.embeds.map((e) => e.description ?? '').join(' ') ?? ''}`;
+  };
+
+  it('says what is true: no "change" for looking, no partner kept when never joined, plain dates and periods', async () => {
+    const show = await said('alice', { name: 'config', subcommand: 'show', skipClientChecks: true });
+    expect(show).toMatch(/Manage Server/);
+    expect(show).not.toMatch(/can change/);
+    const leave = await said('alice', { name: 'partner', subcommand: 'leave' });
+    expect(leave).toMatch(/weren't on the partner list, so nothing changed/);
+    expect(leave).not.toMatch(/partner stays yours/);
+    const backdated = await said('alice', { name: 'win', options: { text: 'fixed the bike', when: '2026-10-25' } });
+    expect(backdated).toContain('(from 8 days ago)');
+    await said('alice', { name: 'goal', subcommand: 'add', options: { title: 'Read', target: 2, period: 'week' } });
+    const edited = await said('alice', { name: 'goal', subcommand: 'edit', options: { goal: 'Read', period: 'month' } });
+    expect(edited).toContain('Periods before today keep the target they had.');
+    expect(edited).not.toMatch(/Earlier weeks/);
+  });
+});
