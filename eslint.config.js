@@ -55,9 +55,4 @@ export default tseslint.config(
     files: ['src/discord/**'],
     rules: restrict([...drizzle, ...layer('db'), '!**/db/errors.js', ...layer('jobs'), ...layer('sandbox')], 'src/discord renders and routes; queries belong to src/db, called from commands and jobs.', true),
   },
-  // Being moved into the layers this round; remove each file from here once it complies.
-  {
-    files: ['src/discord/goal-option.ts', 'src/discord/render/celebrate-win.ts', 'src/discord/render/goal-line.ts', 'src/discord/setup-hint.ts', 'src/jobs/scheduler.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
 );

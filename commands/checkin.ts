@@ -2,6 +2,7 @@ import {
   ApplicationCommandOptionType,
   ButtonStyle,
   ComponentType,
+  Routes,
   type APIActionRowComponent,
   type APIButtonComponent,
   type ButtonInteraction,
@@ -9,12 +10,13 @@ import {
 } from 'discord.js';
 import { checkinOf, markCheered, recordCheckin, type CheckinShare } from '../src/db/checkins.js';
 import { markDmsClosed } from '../src/db/member-dms.js';
+import { recordCheer } from '../src/db/cheers.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { partnersOf } from '../src/db/partners.js';
 import type { OutgoingMessage } from '../src/discord/render/outgoing.js';
 import { isVisiblyEmpty, publicMemberText, stripControlCharacters } from '../src/domain/member-text.js';
 import { weekKey } from '../src/domain/time.js';
-import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
+import { guildIdOf, memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { createDelivery, type Delivery } from '../src/discord/delivery.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { echoBack } from '../src/discord/render/problems.js';
@@ -54,16 +56,19 @@ type DmWithButtons = OutgoingMessage & { components: APIActionRowComponent<APIBu
 /** `checkin:cheer:<author>:<week>:<guild>`; the guild travels along because a DM click carries none. */
 export const cheerButtonId = (author: MemberKey, week: string) => `checkin:cheer:${author.userId}:${week}:${author.guildId}`;
 
+/** The Cheer button; once pressed it says so and cannot be pressed again. */
+function cheerRow(author: MemberKey, week: string, cheered: boolean): APIActionRowComponent<APIButtonComponent> {
+  const button: APIButtonComponent = cheered
+    ? { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Cheered', emoji: { name: '🎉' }, custom_id: cheerButtonId(author, week), disabled: true }
+    : { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Cheer', emoji: { name: '🎉' }, custom_id: cheerButtonId(author, week) };
+  return { type: ComponentType.ActionRow, components: [button] };
+}
+
 function partnerDm(author: MemberKey, week: string, note: string): DmWithButtons {
   return {
     content: `💬 A check-in from your partner <@${author.userId}>:\n\n${publicMemberText(note)}\n\n-# Only you (and any other partner of theirs this week) got this.`,
     allowed_mentions: { parse: [] },
-    components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Cheer', emoji: { name: '🎉' }, custom_id: cheerButtonId(author, week) }],
-      },
-    ],
+    components: [cheerRow(author, week, false)],
   };
 }
 
@@ -134,15 +139,24 @@ export const checkin: ChatInputCommand = {
   /** `checkin:cheer:<author>:<week>:<guild>` under a partner's DM. */
   async button(interaction: ButtonInteraction, deps) {
     const [, action, authorId = '', week = '', guildFromId] = interaction.customId.split(':');
-    const author: MemberKey = { guildId: guildFromId ?? interaction.guildId ?? '', userId: authorId };
+    const author: MemberKey = { guildId: guildFromId ?? guildIdOf(interaction), userId: authorId };
     if (action !== 'cheer') throw new UserFacingError('unknown-button', 'That button is from an older version of me and no longer does anything.');
     if (authorId === interaction.user.id) throw new UserFacingError('own-checkin', "That's your own check-in — the Cheer button is for your partner. 🌱");
     const partners = await partnersOf(deps.db, author, week);
     if (!partners.includes(interaction.user.id)) throw new UserFacingError('not-partner', 'Only their partner that week can cheer this check-in.');
     const checkin = await checkinOf(deps.db, author, week);
-    if (checkin?.share !== 'partner' || !(await markCheered(deps.db, author, week, deps.clock.now()))) {
-      throw new UserFacingError('checkin-gone', 'That check-in is no longer there to cheer.');
+    if (checkin?.share !== 'partner') throw new UserFacingError('checkin-gone', 'That check-in is no longer there to cheer.');
+    const first = await recordCheer(deps.db, author, week, interaction.user.id, deps.clock.now());
+    // The button shows the cheer either way; a failed edit only leaves it pressable, and a press then changes nothing.
+    // By REST: a DM channel is seldom in discord.js's cache, so Message#edit would refuse.
+    await interaction.client.rest
+      .patch(Routes.channelMessage(interaction.message.channelId, interaction.message.id), { body: { components: [cheerRow(author, week, true)] } })
+      .catch(() => undefined);
+    if (!first) {
+      await respond(interaction, { ephemeral: true, content: 'You already cheered this one, and they heard it. 🎉' });
+      return;
     }
+    await markCheered(deps.db, author, week, deps.clock.now());
     const result = await withDeferral(interaction, { ephemeral: true }, () =>
       deliveryFor(interaction).dm(authorId, { content: `<@${interaction.user.id}> cheered your check-in 🎉`, allowed_mentions: { parse: [] } }),
     );

@@ -5,7 +5,7 @@ import { nextRecapToPost } from '../src/domain/recap/weeks.js';
 import { readTimeZone, searchTimeZones, timeZoneConfirmation, unknownTimeZoneHint } from '../src/domain/time.js';
 import { parseLocalTime, WEEKDAY_NAMES, weekdayName, weekdayNumber } from '../src/domain/weekly-settings.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
-import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { configEmbed } from '../src/discord/render/config.js';
 import { respond } from '../src/discord/reply.js';
@@ -60,7 +60,7 @@ const quote = (s: string): string => `\`${s.replace(/`/g, "'").slice(0, 64)}\``;
 
 async function recap(interaction: ChatInputCommandInteraction, { db, clock }: Deps) {
   const now = clock.now();
-  const current = await guildSettings(db, interaction.guildId ?? '', now);
+  const current = await guildSettings(db, guildIdOf(interaction), now);
   const channelId = interaction.options.getChannel('channel')?.id ?? current.recapChannelId;
   if (!channelId) throw new UserFacingError('config-channel', 'Pick a channel for the recap: `/config recap channel: #wins`.');
   const rawTime = interaction.options.getString('time');
@@ -87,7 +87,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
   recap,
   async checkins(interaction, { db, clock }) {
     const now = clock.now();
-    const current = await guildSettings(db, interaction.guildId ?? '', now);
+    const current = await guildSettings(db, guildIdOf(interaction), now);
     const enabled = interaction.options.getBoolean('enabled', true);
     const saved = await saveCheckinSettings(db, current.id, { checkinsEnabled: enabled, checkinDay: readDay(interaction, current.checkinDay) }, now);
     const words = enabled
@@ -97,7 +97,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
   },
   async show(interaction, { db, clock }) {
     const now = clock.now();
-    await respond(interaction, { ephemeral: true, embeds: [configEmbed(await guildSettings(db, interaction.guildId ?? '', now), now)] });
+    await respond(interaction, { ephemeral: true, embeds: [configEmbed(await guildSettings(db, guildIdOf(interaction), now), now)] });
   },
 };
 

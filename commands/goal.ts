@@ -3,12 +3,12 @@ import {
   type APIApplicationCommandStringOption,
   type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { summariseGoals } from '../src/db/goal-progress.js';
-import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, updateGoal } from '../src/db/goals.js';
+import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, findActiveGoalByInput, updateGoal } from '../src/db/goals.js';
 import { memberTimezone } from '../src/db/members.js';
 import { ACTIVE_GOALS_MAX, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/goals.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { answerGoalAutocomplete, resolveGoal } from '../src/discord/goal-option.js';
+import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
 import { readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
 import { goalListEmbed, offerRows } from '../src/discord/render/goals.js';
 import { respond } from '../src/discord/reply.js';
@@ -69,6 +69,13 @@ async function list(interaction: ChatInputCommandInteraction, { db, clock }: Dep
   await respond(interaction, { ephemeral: true, embeds: [goalListEmbed(summaries)], components: offerRows(key.userId, summaries) });
 }
 
+/** Two active goals with one title would make a typed `goal:` ambiguous. */
+const duplicateTitle = (title: string) =>
+  new UserFacingError(
+    'goal-title-taken',
+    `You already have an active goal called **${title}**. Pick another title, or change that one with \`/goal edit\`.`,
+  );
+
 const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {
   async add(interaction, { db, clock }) {
     const goal = readNewGoal(interaction);
@@ -79,6 +86,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
         `You already have ${ACTIVE_GOALS_MAX} active goals, which is plenty. Archive one with \`/goal archive\` to make room.`,
       );
     }
+    if (created === 'duplicate') throw duplicateTitle(goal.title);
     const visibility = { private: 'Only you can see it.', partner: 'You and your check-in partner can see it.', server: 'Anyone here can see it.' }[goal.share];
     await respond(interaction, {
       ephemeral: true,
@@ -88,21 +96,22 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
   list,
   async edit(interaction, { db, clock }) {
     const key = memberKeyOf(interaction);
-    const goal = await resolveGoal(db, key, interaction.options.getString('goal', true));
+    const goal = requireGoal(await findActiveGoalByInput(db, key, interaction.options.getString('goal', true)));
     const changes = readGoalChanges(interaction);
     if (Object.keys(changes).length === 0) {
       throw new UserFacingError('nothing-to-change', 'Tell me what to change: `title`, `target`, `period` or `share`.');
     }
     const updated = await updateGoal(db, key, goal.id, changes, clock.now());
+    if (updated === 'duplicate') throw duplicateTitle(changes.title ?? goal.title);
     if (!updated) throw new UserFacingError('goal-not-found', 'That goal was archived a moment ago.');
     await respond(interaction, {
       ephemeral: true,
-      content: `Updated: **${updated.title}**, ${updated.target} a ${updated.period} (${updated.share}). Earlier ${goal.period}s keep the target they had.`,
+      content: `Updated: **${updated.title}**, ${updated.target} a ${updated.period} (${updated.share}).${changes.target !== undefined || changes.period !== undefined ? ' Periods before today keep the target they had.' : ''}`,
     });
   },
   async archive(interaction, { db, clock }) {
     const key = memberKeyOf(interaction);
-    const goal = await resolveGoal(db, key, interaction.options.getString('goal', true));
+    const goal = requireGoal(await findActiveGoalByInput(db, key, interaction.options.getString('goal', true)));
     await archiveGoal(db, key, goal.id, clock.now());
     await respond(interaction, {
       ephemeral: true,
@@ -120,7 +129,7 @@ export const goal: ChatInputCommand = {
     await run(interaction, deps);
   },
   async autocomplete(interaction, { db }) {
-    await answerGoalAutocomplete(interaction, db);
+    await interaction.respond(goalChoices(await activeGoals(db, memberKeyOf(interaction)), String(interaction.options.getFocused())));
   },
   /** `goal:accept:<owner>:<goal>:<to>` and `goal:decline:<owner>:<goal>` from an offer. */
   async button(interaction, { db, clock }) {

@@ -1,4 +1,4 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { PermissionFlagsBits, type APIEmbedField, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { ChatInputCommand } from '../src/discord/command.js';
 import { respond } from '../src/discord/reply.js';
 
@@ -30,13 +30,32 @@ const overview = [
   'The only person you ever race here is your past self. There are no leaderboards, and a quiet week is met with kindness, not guilt. You can do your best and still have an off week.',
 ].join('\n');
 
+// Shown only to members who can manage the server: the commands Discord shows them alone.
+const adminSection: APIEmbedField = {
+  name: 'For admins (Manage Server)',
+  value: [
+    '`/config recap channel: #wins` picks where the weekly recap goes; add `day:`, `time:` and `timezone:` if Monday 09:00 UTC does not suit. Nothing is posted until a channel is set.',
+    '`/config checkins enabled: true` turns on weekly partners and the mid-week check-in (`day:` to move it).',
+    '`/config show` shows the settings, when the next recap comes, and any delivery problem.',
+    '`/recap preview` shows this week’s recap as it would look now, only to you.',
+  ].join('\n'),
+};
+
 export const help: ChatInputCommand = {
   kind: 'chat-input',
   data,
   async execute(interaction) {
     await respond(interaction, {
       ephemeral: true,
-      embeds: [{ title: 'Small Wins 🌱', description: overview, color: 0x57f287, footer: { text: 'Success is a series of small wins.' } }],
+      embeds: [
+        {
+          title: 'Small Wins 🌱',
+          description: overview,
+          color: 0x57f287,
+          fields: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ? [adminSection] : [],
+          footer: { text: 'Success is a series of small wins.' },
+        },
+      ],
     });
   },
 };

@@ -1,7 +1,9 @@
 import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import { memberTimezone } from '../src/db/members.js';
 import { recordMessageWin } from '../src/db/message-wins.js';
-import { daysBetween, localDateOf } from '../src/domain/time.js';
+import { winCounts } from '../src/db/wins.js';
+import { honestTally, isCurrentPeriod } from '../src/domain/celebrate.js';
+import { daysBetween, localDateOf, weekRange } from '../src/domain/time.js';
 import { BACKDATE_MAX_DAYS, parseWinText } from '../src/domain/win-input.js';
 import { memberKeyOf, type MessageMenuCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
@@ -46,7 +48,7 @@ export const logAsWin: MessageMenuCommand = {
     }
     const key = memberKeyOf(interaction);
 
-    const embed = await withDeferral(interaction, { ephemeral: false }, async () => {
+    const { embed, privateNote } = await withDeferral(interaction, { ephemeral: false }, async () => {
       const now = clock.now();
       // A message cannot be from the future; a clock a little ahead of Discord's must not make it so.
       const occurredAt = new Date(Math.min(message.createdTimestamp, now.getTime()));
@@ -56,8 +58,11 @@ export const logAsWin: MessageMenuCommand = {
 
       const result = await recordMessageWin(db, { ...key, text: text.value, isPrivate: false, occurredAt, sourceMessageId: message.id }, now);
       if (!result.ok) throw refusals.alreadyLogged;
-      return celebrateWin(db, result.win, { timezone, now, daysAgo });
+      const week = weekRange(timezone, occurredAt);
+      const { tally, privateNote } = honestTally(await winCounts(db, key, week), false, isCurrentPeriod(week, now));
+      return { embed: celebrateWin({ win: result.win, tally, daysAgo }), privateNote };
     });
     await respond(interaction, { embeds: [embed] });
+    if (privateNote) await respond(interaction, { ephemeral: true, content: `${privateNote}\n-# Only you can see this.` });
   },
 };

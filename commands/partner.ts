@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { checkinOf } from '../src/db/checkins.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
+import { partnersLeftAt } from '../src/db/partner-left.js';
 import { partnerFacts, partnersOf, setPartnerOptIn } from '../src/db/partners.js';
 import { activePause } from '../src/db/pauses.js';
 import { discordTimestamp } from '../src/discord/render/pause.js';
@@ -8,6 +9,7 @@ import { weekKey } from '../src/domain/time.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { respond } from '../src/discord/reply.js';
+import { sharedGoalLines } from './progress.js';
 
 export const data = {
   name: 'partner',
@@ -38,12 +40,20 @@ async function notPairedReason(deps: Deps, key: MemberKey): Promise<string> {
   return `You're on the list! Pairing happens at the next recap${when}, so you'll have a partner from then on.`;
 }
 
+/** The member's partner deleted their data this week: said kindly, with when a new partner comes. */
+async function partnerLeftWords(deps: Deps, key: MemberKey): Promise<string> {
+  const { nextRecapAt } = await partnerFacts(deps.db, key);
+  const when = nextRecapAt && nextRecapAt.getTime() > deps.clock.now().getTime() ? ` at the next recap, ${discordTimestamp(nextRecapAt)}` : ' at the next recap';
+  return `Your partner this week has left Small Wins in this server, so you're without one for the rest of the week. That's nothing you did. You'll get a new partner${when}. 🌱`;
+}
+
 async function status(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
   const key = memberKeyOf(interaction);
   const week = weekKey(await memberTimezone(deps.db, key), deps.clock.now());
   const partners = await partnersOf(deps.db, key, week);
   if (partners.length === 0) {
-    await respond(interaction, { ephemeral: true, content: await notPairedReason(deps, key) });
+    const left = await partnersLeftAt(deps.db, key, week);
+    await respond(interaction, { ephemeral: true, content: left ? await partnerLeftWords(deps, key) : await notPairedReason(deps, key) });
     return;
   }
   const lines = [`This week you're partners with ${mentionList(partners)}. 🤝`];
@@ -52,6 +62,8 @@ async function status(interaction: ChatInputCommandInteraction, deps: Deps): Pro
     // A note kept private stays private, even from a partner.
     if (checkin?.share === 'partner') lines.push('', `**<@${partnerId}> checked in:**`, checkin.note);
     else lines.push('', `<@${partnerId}> hasn't shared a check-in yet this week.`);
+    const goals = await sharedGoalLines(deps, { guildId: key.guildId, userId: partnerId }, deps.clock.now(), ['partner']);
+    if (goals.length > 0) lines.push('', `**Goals <@${partnerId}> shares with you:**`, ...goals);
   }
   await respond(interaction, { ephemeral: true, embeds: [{ title: 'Your partner this week', description: lines.join('\n'), color: 0x57f287 }] });
 }
@@ -64,12 +76,20 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
       : "This server has check-ins off for now, so there's no pairing yet — but I've remembered that you'd like a partner, and you'll be paired once they're on.";
     await respond(interaction, { ephemeral: true, content });
   },
-  async leave(interaction, { db, clock }) {
-    await setPartnerOptIn(db, memberKeyOf(interaction), false, clock.now());
-    await respond(interaction, {
-      ephemeral: true,
-      content: "Done — I won't pair you from the next recap on. This week's partner stays yours until then. `/partner join` whenever you'd like to come back.",
-    });
+  async leave(interaction, deps) {
+    const key = memberKeyOf(interaction);
+    const { optedIn } = await partnerFacts(deps.db, key);
+    if (!optedIn) {
+      await respond(interaction, { ephemeral: true, content: "You weren't on the partner list, so nothing changed. `/partner join` whenever you'd like a partner." });
+      return;
+    }
+    await setPartnerOptIn(deps.db, key, false, deps.clock.now());
+    const week = weekKey(await memberTimezone(deps.db, key), deps.clock.now());
+    const paired = (await partnersOf(deps.db, key, week)).length > 0;
+    const content = paired
+      ? "Done — I won't pair you from the next recap on. This week's partner stays yours until then. `/partner join` whenever you'd like to come back."
+      : "Done — I won't pair you from now on. `/partner join` whenever you'd like to come back.";
+    await respond(interaction, { ephemeral: true, content });
   },
   status,
 };

@@ -9,7 +9,7 @@ import {
 import { deleteMemberData, exportMemberData } from '../src/db/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { acknowledged, deferOnce, noPings, respond, withDeferral } from '../src/discord/reply.js';
+import { respond, updateInPlace, withDeferral } from '../src/discord/reply.js';
 
 export const data = {
   name: 'privacy',
@@ -80,24 +80,9 @@ async function askToDelete(interaction: ChatInputCommandInteraction): Promise<vo
   await respond(interaction, { ephemeral: true, content: WARNING, components: [{ type: ComponentType.ActionRow, components: [...buttons] }] });
 }
 
-/** Replaces the confirmation in place, deferring the update if the work runs long (Discord allows 3 s). */
+/** Replaces the confirmation with the outcome, its buttons gone. */
 async function settle(interaction: ButtonInteraction, work: () => Promise<string>): Promise<void> {
-  let deferring: Promise<unknown> | undefined;
-  const timer = setTimeout(() => {
-    deferring = deferOnce(interaction, 'update');
-  }, 1500);
-  let content: string;
-  try {
-    content = await work();
-  } finally {
-    clearTimeout(timer);
-    await deferring;
-    // The router's safety net may have started a defer of its own.
-    await acknowledged(interaction);
-  }
-  const body = { content, components: [], embeds: [], allowedMentions: noPings };
-  if (interaction.deferred) await interaction.editReply(body);
-  else await interaction.update(body);
+  await updateInPlace(interaction, async () => ({ content: await work(), components: [], embeds: [] }));
 }
 
 export const privacy: ChatInputCommand = {
@@ -118,6 +103,6 @@ export const privacy: ChatInputCommand = {
     if (action === 'cancel') return settle(interaction, async () => CANCELLED);
     if (clock.now().getTime() - interaction.message.createdTimestamp > CONFIRM_TTL_MS) throw refusals.expired;
     // Scoped to the clicking member, never to the id in the button alone.
-    await settle(interaction, async () => ((await deleteMemberData(db, memberKeyOf(interaction))) ? DONE : NOTHING_STORED));
+    await settle(interaction, async () => ((await deleteMemberData(db, memberKeyOf(interaction), clock.now())) ? DONE : NOTHING_STORED));
   },
 };

@@ -1,12 +1,14 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { summariseGoals } from '../src/db/goal-progress.js';
-import { activeGoals, serverSharedGoals } from '../src/db/goals.js';
+import { activeGoals, goalsSharedAs } from '../src/db/goals.js';
+import { partnersOf } from '../src/db/partners.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { memberHistory } from '../src/db/personal-week.js';
 import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf } from '../src/domain/streaks.js';
 import { pausedDaysOf } from '../src/domain/pause.js';
-import { addDays, localDateOf, mondayOf } from '../src/domain/time.js';
-import type { ChatInputCommand, Deps } from '../src/discord/command.js';
+import { addDays, localDateOf, mondayOf, weekKey } from '../src/domain/time.js';
+import type { GoalShare } from '../src/domain/goals.js';
+import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { offerRows, offerText, progressLine } from '../src/discord/render/goals.js';
 import { firstWinNudgeEmbed, ownProgressEmbed, sharedProgressEmbed } from '../src/discord/render/progress.js';
@@ -42,11 +44,17 @@ async function ownGoals(deps: Deps, key: MemberKey, now: Date, timezone: string)
   return { lines, components: offerRows(key.userId, summaries) };
 }
 
-/** Another member's goals shared with the server, counting their public wins only. */
-async function sharedGoalLines(deps: Deps, key: MemberKey, now: Date): Promise<string[]> {
+/** Another member's goals shared this widely, counting their public wins only; 🤝 marks those for partners. */
+export async function sharedGoalLines(deps: Deps, key: MemberKey, now: Date, shares: readonly GoalShare[]): Promise<string[]> {
   const timezone = await memberTimezone(deps.db, key);
-  const summaries = await summariseGoals(deps.db, await serverSharedGoals(deps.db, key), timezone, now, { includePrivate: false });
-  return summaries.map((summary) => `**${summary.goal.title}** ${progressLine(summary)}`);
+  const summaries = await summariseGoals(deps.db, await goalsSharedAs(deps.db, key, shares), timezone, now, { includePrivate: false });
+  return summaries.map((summary) => `${summary.goal.share === 'partner' ? '🤝 ' : ''}**${summary.goal.title}** ${progressLine(summary)}`);
+}
+
+/** Whether the viewer is the member's partner this week (in the viewer's week, as /partner status counts it). */
+async function partnersThisWeek(deps: Deps, viewer: MemberKey, memberId: string, now: Date): Promise<boolean> {
+  const week = weekKey(await memberTimezone(deps.db, viewer), now);
+  return (await partnersOf(deps.db, viewer, week)).includes(memberId);
 }
 
 async function ownProgress(deps: Deps, key: MemberKey): Promise<ReplyPayload> {
@@ -77,10 +85,12 @@ export const progress: ChatInputCommand = {
   async execute(interaction, deps) {
     const target = interaction.options.getUser('member');
     if (target?.bot) throw botRefusal;
-    const guildId = interaction.guildId ?? '';
+    const guildId = guildIdOf(interaction);
     if (target && target.id !== interaction.user.id) {
-      const lines = await sharedGoalLines(deps, { guildId, userId: target.id }, deps.clock.now());
-      await respond(interaction, { ephemeral: true, embeds: [sharedProgressEmbed(target.id, lines)] });
+      const now = deps.clock.now();
+      const asPartner = await partnersThisWeek(deps, { guildId, userId: interaction.user.id }, target.id, now);
+      const lines = await sharedGoalLines(deps, { guildId, userId: target.id }, now, asPartner ? ['server', 'partner'] : ['server']);
+      await respond(interaction, { ephemeral: true, embeds: [sharedProgressEmbed(target.id, lines, asPartner)] });
       return;
     }
     const reply = await withDeferral(interaction, { ephemeral: true }, () => ownProgress(deps, { guildId, userId: interaction.user.id }));

@@ -1,11 +1,12 @@
-import { ApplicationCommandOptionType, type ButtonInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { deleteMemberWin, memberWinPage } from '../src/db/win-list.js';
-import { clampPage, isWinPeriod, pageCount, periodRange, truncateAtWord, WINS_PER_PAGE, type WinPeriod } from '../src/domain/win-pages.js';
+import { clampPage, isWinPeriod, pageCount, periodRange, WINS_PER_PAGE, type WinPeriod } from '../src/domain/win-pages.js';
+import { truncateAtWord } from '../src/domain/truncate.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { parseWinListId, winListMessage, type WinListView } from '../src/discord/render/win-list.js';
-import { acknowledged, deferOnce, noPings, respond, withDeferral } from '../src/discord/reply.js';
+import { respond, updateInPlace, withDeferral } from '../src/discord/reply.js';
 
 export const data = {
   name: 'wins',
@@ -47,26 +48,6 @@ async function loadView({ db, clock }: Deps, key: MemberKey, period: WinPeriod, 
   return { ownerId: key.userId, period, page: shown, pages, perPage: WINS_PER_PAGE, total: result.total, wins: result.wins, timezone, notice };
 }
 
-/** Replaces the list in place, deferring the update if the work runs long (Discord allows 3 s). */
-async function updateList(interaction: ButtonInteraction, build: () => Promise<ReturnType<typeof winListMessage>>): Promise<void> {
-  let deferring: Promise<unknown> | undefined;
-  const timer = setTimeout(() => {
-    deferring = deferOnce(interaction, 'update');
-  }, 1500);
-  let payload: ReturnType<typeof winListMessage>;
-  try {
-    payload = await build();
-  } finally {
-    clearTimeout(timer);
-    await deferring;
-    // The router's safety net may have started a defer of its own.
-    await acknowledged(interaction);
-  }
-  const body = { ...payload, allowedMentions: noPings };
-  if (interaction.deferred) await interaction.editReply(body);
-  else await interaction.update(body);
-}
-
 function deletedNotice(text: string | undefined): string {
   if (text === undefined) return 'That win was already gone — here is your list as it is now.';
   return `🗑 Deleted “${truncateAtWord(text.replace(/\s+/g, ' '), 80)}”. It's gone for good.`;
@@ -89,7 +70,7 @@ export const wins: ChatInputCommand = {
     // the deletion below is scoped to the clicking member, never to the id alone.
     if (action.ownerId !== interaction.user.id) throw refusals.notYourList;
     const key = memberKeyOf(interaction);
-    await updateList(interaction, async () => {
+    await updateInPlace(interaction, async () => {
       let notice: string | undefined;
       if (action.action === 'del') notice = deletedNotice((await deleteMemberWin(deps.db, key, action.winId))?.text);
       return winListMessage(await loadView(deps, key, action.period, action.page, notice));

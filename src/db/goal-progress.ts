@@ -2,22 +2,13 @@ import {
   completedPeriods,
   currentProgress,
   targetOffer,
-  type CurrentProgress,
-  type PeriodOutcome,
-  type TargetOffer,
+  type GoalSummary as DomainGoalSummary,
 } from '../domain/goals.js';
 import type { Db } from './client.js';
 import { goalWinTimes, revisionsOf } from './goals.js';
 import type { Goal } from './schema.js';
 
-export interface GoalSummary {
-  goal: Goal;
-  current: CurrentProgress;
-  /** Completed periods, newest first. */
-  history: PeriodOutcome[];
-  /** A smaller/bigger target to offer, unless the member already declined it. */
-  offer: TargetOffer | undefined;
-}
+export type GoalSummary = DomainGoalSummary<Goal>;
 
 // A year of periods is plenty to find where a run of misses or hits began.
 const LOOKBACK_MS = 400 * 24 * 60 * 60 * 1000;

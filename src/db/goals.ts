@@ -1,9 +1,10 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { ofMember } from './member-filter.js';
 import type { GoalPeriod, GoalShare, Revision } from '../domain/goals.js';
 import type { Db } from './client.js';
 import { ensureMember, type MemberKey } from './members.js';
 import { goalRevisions, goals, members, wins, type Goal } from './schema.js';
-import type { Range } from './wins.js';
+import type { Range } from '../domain/time.js';
 
 export interface NewGoal {
   title: string;
@@ -12,22 +13,23 @@ export interface NewGoal {
   share: GoalShare;
 }
 
-const ownedBy = (key: MemberKey) => and(eq(goals.guildId, key.guildId), eq(goals.userId, key.userId));
+const ownedBy = (key: MemberKey) => ofMember(goals, key);
 
 /**
  * Creates a goal unless the member already has `maxActive` active ones; the member row
  * is locked so two quick adds cannot both slip under the limit.
  */
-export async function createGoal(db: Db, key: MemberKey, goal: NewGoal, now: Date, maxActive: number): Promise<Goal | 'limit'> {
+export async function createGoal(db: Db, key: MemberKey, goal: NewGoal, now: Date, maxActive: number): Promise<Goal | 'limit' | 'duplicate'> {
   return db.transaction(async (tx) => {
     await ensureMember(tx, key, now);
     await tx
       .select({ userId: members.userId })
       .from(members)
-      .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)))
+      .where(ofMember(members, key))
       .for('update');
     const [active] = await tx.select({ n: count() }).from(goals).where(and(ownedBy(key), isNull(goals.archivedAt)));
     if ((active?.n ?? 0) >= maxActive) return 'limit';
+    if (await titleTaken(tx, key, goal.title)) return 'duplicate';
     const [row] = await tx.insert(goals).values({ ...key, ...goal, createdAt: now }).returning();
     if (!row) throw new Error('insert returned no row');
     await tx.insert(goalRevisions).values({ goalId: row.id, effectiveFrom: now, target: goal.target, period: goal.period });
@@ -43,9 +45,9 @@ export async function activeGoals(db: Db, key: MemberKey): Promise<Goal[]> {
     .orderBy(asc(goals.createdAt), asc(goals.id));
 }
 
-/** Another member's goals they chose to show the whole server. */
-export async function serverSharedGoals(db: Db, key: MemberKey): Promise<Goal[]> {
-  return (await activeGoals(db, key)).filter((goal) => goal.share === 'server');
+/** A member's active goals with one of these shares: 'server' for anyone, 'partner' too for this week's partner. */
+export async function goalsSharedAs(db: Db, key: MemberKey, shares: readonly GoalShare[]): Promise<Goal[]> {
+  return (await activeGoals(db, key)).filter((goal) => (shares as readonly string[]).includes(goal.share));
 }
 
 /** One of the member's own active goals: never someone else's, whatever id a client sends. */
@@ -58,9 +60,34 @@ export async function findActiveGoal(db: Db, key: MemberKey, goalId: number): Pr
   return row;
 }
 
-/** Applies changes; a new target or period starts a revision now, so earlier periods keep theirs. */
-export async function updateGoal(db: Db, key: MemberKey, goalId: number, changes: Partial<NewGoal>, now: Date): Promise<Goal | undefined> {
+/**
+ * The goal a member picked: an id from autocomplete, or a title typed by hand (case-insensitive).
+ * Only their own active goals are ever found.
+ */
+export async function findActiveGoalByInput(db: Db, key: MemberKey, raw: string): Promise<Goal | undefined> {
+  const value = raw.trim();
+  if (/^\d{1,15}$/.test(value)) {
+    const byId = await findActiveGoal(db, key, Number(value));
+    if (byId) return byId;
+  }
+  return (await activeGoals(db, key)).find((goal) => goal.title.toLowerCase() === value.toLowerCase());
+}
+
+/** Whether another active goal of the member already has this title, whatever its case. */
+async function titleTaken(db: Db, key: MemberKey, title: string, exceptGoalId?: number): Promise<boolean> {
+  const conditions = [ownedBy(key), isNull(goals.archivedAt), eq(sql`lower(${goals.title})`, title.toLowerCase())];
+  if (exceptGoalId !== undefined) conditions.push(ne(goals.id, exceptGoalId));
+  const [row] = await db.select({ id: goals.id }).from(goals).where(and(...conditions)).limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Applies changes; a new target or period starts a revision now, so earlier periods keep theirs.
+ * A title another active goal already has is refused ('duplicate').
+ */
+export async function updateGoal(db: Db, key: MemberKey, goalId: number, changes: Partial<NewGoal>, now: Date): Promise<Goal | undefined | 'duplicate'> {
   return db.transaction(async (tx) => {
+    if (changes.title !== undefined && (await titleTaken(tx, key, changes.title, goalId))) return 'duplicate';
     const [row] = await tx
       .update(goals)
       .set({ ...changes, ...(changes.target !== undefined || changes.period !== undefined ? { declinedOffer: null } : {}) })

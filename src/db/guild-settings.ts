@@ -10,6 +10,12 @@ export async function guildSettings(db: Db, guildId: string, now: Date): Promise
   return row;
 }
 
+/** Whether an admin has set up the recap; reads only, so asking never creates the server's row. */
+export async function recapConfigured(db: Db, guildId: string): Promise<boolean> {
+  const [row] = await db.select({ at: guilds.recapConfiguredAt }).from(guilds).where(eq(guilds.id, guildId)).limit(1);
+  return Boolean(row?.at);
+}
+
 export interface RecapSettings {
   recapChannelId: string;
   recapDay: number;

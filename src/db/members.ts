@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import { ofMember, type MemberKey } from './member-filter.js';
+import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import type { Db } from './client.js';
 import { guilds, members } from './schema.js';
 
-export interface MemberKey {
-  guildId: string;
-  userId: string;
-}
+export type { MemberKey } from './member-filter.js';
 
 /** Creates the server and member rows on first contact; cheap and idempotent. */
 export async function ensureMember(db: Db, key: MemberKey, now: Date): Promise<void> {
@@ -23,7 +22,7 @@ export async function setMemberTimezone(db: Db, key: MemberKey, timezone: string
   await db
     .update(members)
     .set({ timezone })
-    .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+    .where(ofMember(members, key));
 }
 
 export interface MemberSettings {
@@ -43,7 +42,7 @@ export async function memberSettings(db: Db, key: MemberKey): Promise<MemberSett
     .leftJoin(members, and(eq(members.guildId, guilds.id), eq(members.userId, key.userId)))
     .where(eq(guilds.id, key.guildId))
     .limit(1);
-  const serverTimezone = row?.server ?? 'UTC';
+  const serverTimezone = row?.server ?? GUILD_DEFAULTS.timezone;
   const ownTimezone = row?.own ?? null;
   return { timezone: ownTimezone ?? serverTimezone, ownTimezone, serverTimezone, dms: row?.dms ?? false };
 }
@@ -65,5 +64,5 @@ export async function updateMemberSettings(
   await db
     .update(members)
     .set(set)
-    .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+    .where(ofMember(members, key));
 }

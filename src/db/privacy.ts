@@ -1,7 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { ofMember } from './member-filter.js';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
 import {
+  checkinCheers,
   checkins,
   memberDms,
   goalRevisions,
@@ -46,43 +48,43 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
           createdAt: members.createdAt,
         })
         .from(members)
-        .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+        .where(ofMember(members, key));
       const memberWins = await tx
         .select()
         .from(wins)
-        .where(and(eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+        .where(ofMember(wins, key))
         .orderBy(asc(wins.occurredAt), asc(wins.id));
       const memberGoals = await tx
         .select()
         .from(goals)
-        .where(and(eq(goals.guildId, key.guildId), eq(goals.userId, key.userId)))
+        .where(ofMember(goals, key))
         .orderBy(asc(goals.createdAt), asc(goals.id));
       const revisions = await tx
         .select({ goalId: goalRevisions.goalId, effectiveFrom: goalRevisions.effectiveFrom, target: goalRevisions.target, period: goalRevisions.period })
         .from(goalRevisions)
         .innerJoin(goals, eq(goals.id, goalRevisions.goalId))
-        .where(and(eq(goals.guildId, key.guildId), eq(goals.userId, key.userId)))
+        .where(ofMember(goals, key))
         .orderBy(asc(goalRevisions.effectiveFrom));
       const memberPauses = await tx
         .select()
         .from(pauses)
-        .where(and(eq(pauses.guildId, key.guildId), eq(pauses.userId, key.userId)))
+        .where(ofMember(pauses, key))
         .orderBy(asc(pauses.startedAt), asc(pauses.id));
       const memberCheckins = await tx
         .select()
         .from(checkins)
-        .where(and(eq(checkins.guildId, key.guildId), eq(checkins.userId, key.userId)))
+        .where(ofMember(checkins, key))
         .orderBy(asc(checkins.weekKey));
       // Only the member's own pairing rows: a partner's id is arguably the partner's data, so the group number stands in for it.
       const memberPairings = await tx
         .select({ weekKey: pairings.weekKey, groupNo: pairings.groupNo, createdAt: pairings.createdAt })
         .from(pairings)
-        .where(and(eq(pairings.guildId, key.guildId), eq(pairings.userId, key.userId)))
+        .where(ofMember(pairings, key))
         .orderBy(asc(pairings.weekKey));
       const dms = await tx
         .select({ kind: memberDms.kind, period: memberDms.period, status: memberDms.status, claimedAt: memberDms.claimedAt, finishedAt: memberDms.finishedAt, attempts: memberDms.attempts })
         .from(memberDms)
-        .where(and(eq(memberDms.guildId, key.guildId), eq(memberDms.userId, key.userId)))
+        .where(ofMember(memberDms, key))
         .orderBy(asc(memberDms.period), asc(memberDms.kind));
       return {
         ...key,
@@ -108,15 +110,23 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
  * their pairing rows (which have no foreign key to members). Other servers and members are untouched.
  * Answers whether anything was stored.
  */
-export async function deleteMemberData(db: Db, key: MemberKey): Promise<boolean> {
+export async function deleteMemberData(db: Db, key: MemberKey, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
     const pairingRows = await tx
       .delete(pairings)
-      .where(and(eq(pairings.guildId, key.guildId), eq(pairings.userId, key.userId)))
-      .returning({ weekKey: pairings.weekKey });
+      .where(ofMember(pairings, key))
+      .returning({ weekKey: pairings.weekKey, groupNo: pairings.groupNo });
+    // Whoever is now left alone in a group is told so by /partner status, rather than "you're on the list".
+    for (const row of pairingRows) {
+      const group = and(eq(pairings.guildId, key.guildId), eq(pairings.weekKey, row.weekKey), eq(pairings.groupNo, row.groupNo));
+      const left = await tx.select({ userId: pairings.userId }).from(pairings).where(group);
+      if (left.length === 1) await tx.update(pairings).set({ partnersLeftAt: now }).where(group);
+    }
+    // Cheers the member gave; those on their own check-ins go with the check-ins.
+    await tx.delete(checkinCheers).where(and(eq(checkinCheers.guildId, key.guildId), eq(checkinCheers.cheererId, key.userId)));
     const memberRows = await tx
       .delete(members)
-      .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)))
+      .where(ofMember(members, key))
       .returning({ userId: members.userId });
     return pairingRows.length + memberRows.length > 0;
   });

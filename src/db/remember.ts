@@ -1,4 +1,5 @@
 import { and, eq, lt } from 'drizzle-orm';
+import { ofMember } from './member-filter.js';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
 import { wins, type Win } from './schema.js';
@@ -12,7 +13,7 @@ export async function rememberCandidates(
   return db
     .select({ id: wins.id, occurredAt: wins.occurredAt, rememberedAt: wins.rememberedAt })
     .from(wins)
-    .where(and(eq(wins.guildId, key.guildId), eq(wins.userId, key.userId), lt(wins.occurredAt, before)));
+    .where(and(ofMember(wins, key), lt(wins.occurredAt, before)));
 }
 
 /** Stamps the win as just remembered and returns it; null if it is not this member's (or is gone). */
@@ -20,7 +21,7 @@ export async function markRemembered(db: Db, key: MemberKey, winId: number, now:
   const [win] = await db
     .update(wins)
     .set({ rememberedAt: now })
-    .where(and(eq(wins.id, winId), eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .where(and(eq(wins.id, winId), ofMember(wins, key)))
     .returning();
   return win ?? null;
 }
@@ -30,7 +31,7 @@ export async function hasAnyWin(db: Db, key: MemberKey): Promise<boolean> {
   const [row] = await db
     .select({ id: wins.id })
     .from(wins)
-    .where(and(eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .where(ofMember(wins, key))
     .limit(1);
   return row !== undefined;
 }

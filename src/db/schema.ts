@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import { bigint, bigserial, boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -10,22 +11,22 @@ export const guilds = pgTable(
   {
     id: text('id').primaryKey(),
     /** The server's timezone: the recap's days and weeks, and members' fallback. */
-    timezone: text('timezone').notNull().default('UTC'),
+    timezone: text('timezone').notNull().default(GUILD_DEFAULTS.timezone),
     createdAt: instant('created_at').notNull(),
     /** Null until an admin runs /config recap: no recap is posted before that. */
     recapChannelId: text('recap_channel_id'),
     /** 1 = Monday … 7 = Sunday. */
-    recapDay: integer('recap_day').notNull().default(1),
+    recapDay: integer('recap_day').notNull().default(GUILD_DEFAULTS.recapDay),
     /** Local `HH:MM`, 24 h. */
-    recapTime: text('recap_time').notNull().default('09:00'),
+    recapTime: text('recap_time').notNull().default(GUILD_DEFAULTS.recapTime),
     /** When the next recap is due; recomputed whenever the settings change or a recap fires. */
     nextRecapAt: instant('next_recap_at'),
     /** Why delivery stopped (e.g. missing permission); shown in /config show until a channel is set again. */
     recapProblem: text('recap_problem'),
     recapConfiguredAt: instant('recap_configured_at'),
-    checkinsEnabled: boolean('checkins_enabled').notNull().default(false),
+    checkinsEnabled: boolean('checkins_enabled').notNull().default(GUILD_DEFAULTS.checkinsEnabled),
     /** 1 = Monday … 7 = Sunday. */
-    checkinDay: integer('checkin_day').notNull().default(4),
+    checkinDay: integer('checkin_day').notNull().default(GUILD_DEFAULTS.checkinDay),
   },
   (t) => [index('guilds_next_recap_idx').on(t.nextRecapAt).where(sql`${t.recapChannelId} is not null`)],
 );
@@ -87,7 +88,6 @@ export const wins = pgTable(
 );
 
 export type Win = typeof wins.$inferSelect;
-export type NewWin = typeof wins.$inferInsert;
 
 /** A goal is the member's own; `share` decides who else may ever see it. */
 export const goals = pgTable(
@@ -235,6 +235,8 @@ export const pairings = pgTable(
     /** Members with the same group number are partners that week. */
     groupNo: integer('group_no').notNull(),
     createdAt: instant('created_at').notNull(),
+    /** Set on the one left behind when every partner of the group deleted their data (/privacy delete). */
+    partnersLeftAt: instant('partners_left_at'),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.weekKey, t.userId] }), index('pairings_member_idx').on(t.guildId, t.userId)],
 );
@@ -256,6 +258,24 @@ export const checkins = pgTable(
   (t) => [
     primaryKey({ columns: [t.guildId, t.userId, t.weekKey] }),
     foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
+  ],
+);
+
+/** One row per partner who cheered a check-in: a cheer counts once per member (and DMs the author once). */
+export const checkinCheers = pgTable(
+  'checkin_cheers',
+  {
+    guildId: text('guild_id').notNull(),
+    /** The check-in's author. */
+    userId: text('user_id').notNull(),
+    weekKey: text('week_key').notNull(),
+    cheererId: text('cheerer_id').notNull(),
+    cheeredAt: instant('cheered_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.weekKey, t.cheererId] }),
+    foreignKey({ columns: [t.guildId, t.userId, t.weekKey], foreignColumns: [checkins.guildId, checkins.userId, checkins.weekKey] }).onDelete('cascade'),
+    index('checkin_cheers_cheerer_idx').on(t.guildId, t.cheererId),
   ],
 );
 

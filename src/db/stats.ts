@@ -1,10 +1,11 @@
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, gte, lt } from 'drizzle-orm';
+import { ofMember } from './member-filter.js';
 import { formatLocalDate } from '../domain/time-calendar.js';
 import { localDateOf } from '../domain/time.js';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
 import { wins } from './schema.js';
-import type { Range } from './wins.js';
+import type { Range } from '../domain/time.js';
 
 /**
  * Wins per local day ('YYYY-MM-DD' in `timezone`) of one member, private ones included: it is for
@@ -17,7 +18,7 @@ export async function winCountsByLocalDay(
   range: Range | null,
   timezone: string,
 ): Promise<Map<string, number>> {
-  const conditions = [eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)];
+  const conditions = [ofMember(wins, key)];
   if (range) conditions.push(gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
   const rows = await db.select({ occurredAt: wins.occurredAt }).from(wins).where(and(...conditions));
   const days = new Map<string, number>();

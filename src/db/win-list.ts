@@ -1,11 +1,12 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { ofMember } from './member-filter.js';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
 import { wins, type Win } from './schema.js';
-import type { Range } from './wins.js';
+import type { Range } from '../domain/time.js';
 
 function memberWinsIn(key: MemberKey, range: Range | null): SQL | undefined {
-  const conditions = [eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)];
+  const conditions = [ofMember(wins, key)];
   if (range) conditions.push(gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
   return and(...conditions);
 }
@@ -29,7 +30,7 @@ export async function memberWinPage(
 export async function deleteMemberWin(db: Db, key: MemberKey, winId: number): Promise<Win | null> {
   const [deleted] = await db
     .delete(wins)
-    .where(and(eq(wins.id, winId), eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .where(and(eq(wins.id, winId), ofMember(wins, key)))
     .returning();
   return deleted ?? null;
 }

@@ -10,6 +10,6 @@ export const MANAGE_SERVER = String(PermissionFlagsBits.ManageGuild);
  */
 export function requireManageServer(interaction: ChatInputCommandInteraction | RepliableInteraction): void {
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    throw new UserFacingError('not-admin', 'Only people with the **Manage Server** permission can change how Small Wins runs here.');
+    throw new UserFacingError('not-admin', '`/config` and `/recap` are for people with the **Manage Server** permission here. Ask one of them if something should change.');
   }
 }

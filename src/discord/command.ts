@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import { UserFacingError } from './errors.js';
 
 /** Everything a handler may use, passed in so tests can build a real set with a test database and a fixed clock. */
 export interface Deps {
@@ -40,7 +41,15 @@ export interface MessageMenuCommand {
 
 export type Command = ChatInputCommand | MessageMenuCommand;
 
-/** The member an interaction speaks for, in the server it came from (router only lets guild commands through). */
+const outsideServer = new UserFacingError('guild-only', 'Small Wins works inside a server: run this there, not in DMs.');
+
+/** The server an interaction came from; refuses one from outside a server rather than inventing an id. */
+export function guildIdOf(interaction: { guildId: string | null }): string {
+  if (!interaction.guildId) throw outsideServer;
+  return interaction.guildId;
+}
+
+/** The member an interaction speaks for, in the server it came from. */
 export function memberKeyOf(interaction: { guildId: string | null; user: { id: string } }): { guildId: string; userId: string } {
-  return { guildId: interaction.guildId ?? '', userId: interaction.user.id };
+  return { guildId: guildIdOf(interaction), userId: interaction.user.id };
 }

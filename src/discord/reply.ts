@@ -5,6 +5,7 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type AttachmentPayload,
+  type ButtonInteraction,
   type MessageActionRowComponentData,
   type RepliableInteraction,
 } from 'discord.js';
@@ -92,4 +93,27 @@ export async function withDeferral<T>(
     clearTimeout(timer);
     await acknowledged(interaction);
   }
+}
+
+/**
+ * Replaces the message a button sits under, deferring the update if building the new one
+ * runs long (Discord allows 3 s).
+ */
+export async function updateInPlace(interaction: ButtonInteraction, build: () => Promise<Omit<ReplyPayload, 'ephemeral'>>): Promise<void> {
+  let deferring: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    deferring = deferOnce(interaction, 'update');
+  }, 1500);
+  let payload: Omit<ReplyPayload, 'ephemeral'>;
+  try {
+    payload = await build();
+  } finally {
+    clearTimeout(timer);
+    await deferring;
+    // The router's safety net may have started a defer of its own.
+    await acknowledged(interaction);
+  }
+  const body = { ...payload, allowedMentions: noPings };
+  if (interaction.deferred) await interaction.editReply(body);
+  else await interaction.update(body);
 }

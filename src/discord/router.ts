@@ -5,7 +5,6 @@ import type { Command, Deps } from './command.js';
 import { UserFacingError } from './errors.js';
 import { respond } from './reply.js';
 import { answerIsEphemeral, TookTooLongError, withSafetyNet, type SafetyNetOptions } from './safety-net.js';
-import { maybeSendSetupHint } from './setup-hint.js';
 
 export const apologyFor = (ref: string) =>
   `Sorry — something went wrong on my side and I couldn't finish that. If it keeps happening, tell an admin this reference: \`${ref}\`.`;
@@ -73,7 +72,6 @@ export function createInteractionHandler(
       const command = byName.get(interaction.commandName);
       if (command?.kind === 'chat-input') {
         await command.execute(interaction, deps);
-        await maybeSendSetupHint(interaction, deps).catch((error: unknown) => deps.logger.warn({ err: error }, 'setup hint failed'));
         return;
       }
     } else if (interaction.isMessageContextMenuCommand()) {

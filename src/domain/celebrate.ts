@@ -31,11 +31,45 @@ export interface WinTally {
   daysAgo: number;
 }
 
+/** " (logged for yesterday)" for a backdated win; empty for today's. */
+export function loggedForNote(daysAgo: number): string {
+  return daysAgo === 0 ? '' : daysAgo === 1 ? ' (logged for yesterday)' : ` (from ${daysAgo} days ago)`;
+}
+
 /** What this win adds, in the member's own terms: never compared with anyone else. */
 export function describeWinAdds(tally: WinTally): string {
-  const when = tally.daysAgo === 0 ? '' : tally.daysAgo === 1 ? ' (logged for yesterday)' : ` (logged for ${tally.daysAgo} days ago)`;
+  const when = loggedForNote(tally.daysAgo);
   if (tally.total === 1) return `Your first win here — welcome! The first one is the hardest.${when}`;
   const week = tally.currentWeek ? 'this week' : 'that week';
   if (tally.weekCount === 1) return `Your first win ${week}. A fine start.${when}`;
   return `That's your ${ordinal(tally.weekCount)} win ${week}.${when}`;
+}
+
+/** Whether `now` falls in the period: "this week" rather than "that week". */
+export function isCurrentPeriod(range: { start: Date; end: Date }, now: Date): boolean {
+  return range.start.getTime() <= now.getTime() && now.getTime() < range.end.getTime();
+}
+
+/** The member's true count, private wins included, for their eyes only when the public reply could not say it. */
+export function describeTrueCount(tally: Omit<WinTally, 'daysAgo'>): string {
+  const week = tally.currentWeek ? 'this week' : 'that week';
+  return `Counting your private wins too, that's your ${ordinal(tally.weekCount)} win ${week} and your ${ordinal(tally.total)} here. 🌱`;
+}
+
+export interface WinCountPair {
+  /** Every win of the member: what is true for them. */
+  all: { weekCount: number; total: number };
+  /** Public wins only: what others may be told. */
+  shown: { weekCount: number; total: number };
+}
+
+/**
+ * What a win's reply may count: the shown figures when they are also true for the member,
+ * else none in the reply and the true ones in a note for the member alone (issue: a public reply
+ * must neither hint at private wins nor tell the member something false).
+ */
+export function honestTally(counts: WinCountPair, isPrivate: boolean, currentWeek: boolean): { tally?: Omit<WinTally, 'daysAgo'>; privateNote?: string } {
+  const shown = isPrivate ? counts.all : counts.shown;
+  if (shown.weekCount === counts.all.weekCount && shown.total === counts.all.total) return { tally: { ...shown, currentWeek } };
+  return { privateNote: describeTrueCount({ ...counts.all, currentWeek }) };
 }

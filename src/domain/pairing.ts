@@ -1,3 +1,5 @@
+import { shuffled } from './seeded-random.js';
+
 /** Weeks a pair is remembered, so the same two are not paired again too soon (SPEC §5). */
 export const PAIR_MEMORY_WEEKS = 4;
 /** Shuffles tried before settling for the arrangement with the fewest repeats. */
@@ -15,15 +17,6 @@ export function pairsIn(group: readonly string[]): string[] {
     for (let j = i + 1; j < group.length; j++) keys.push(pairKey(group[i] ?? '', group[j] ?? ''));
   }
   return keys;
-}
-
-function shuffled(ids: readonly string[], random: () => number): string[] {
-  const out = [...ids];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.min(i, Math.floor(random() * (i + 1)));
-    [out[i], out[j]] = [out[j] ?? '', out[i] ?? ''];
-  }
-  return out;
 }
 
 /** Consecutive pairs; an odd one out joins the last pair as a trio. */

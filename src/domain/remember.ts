@@ -1,3 +1,4 @@
+import { pickOne } from './seeded-random.js';
 import { addDays, daysBetween, daysInMonth, localDateOf, startOfLocalDay, type LocalDate, type Range } from './time.js';
 
 /** Only wins at least this old come back, so /remember is about the past, not this week. */
@@ -47,11 +48,6 @@ export function anniversaryRanges(tz: string, now: Date): { kind: 'year-ago' | '
   const monthAgo = sameDayMonthsBefore(today, 1);
   if (monthAgo) out.push({ kind: 'month-ago', range: localDayRange(tz, monthAgo) });
   return out;
-}
-
-function pickOne<T>(items: readonly T[], random: () => number): T | undefined {
-  const index = Math.min(items.length - 1, Math.max(0, Math.floor(random() * items.length)));
-  return items[index];
 }
 
 /**

@@ -20,7 +20,7 @@ async function seed(db: Db, key: MemberKey, label: string): Promise<void> {
   await updateMemberSettings(db, key, { timezone: 'Europe/Paris', dms: true }, now);
   await db.update(members).set({ partnerOptIn: true }).where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
   const goal = await createGoal(db, key, { title: `${label} goal`, target: 2, period: 'week', share: 'private' }, now, 10);
-  if (goal === 'limit') throw new Error('goal limit');
+  if (typeof goal === 'string') throw new Error(`goal refused: ${goal}`);
   await db.insert(goalRevisions).values({ goalId: goal.id, effectiveFrom: new Date('2026-11-30T00:00:00Z'), target: 3, period: 'week' });
   await recordWin(db, { ...key, text: `${label} private win`, isPrivate: true, occurredAt: now, goalId: goal.id }, now);
   await recordWin(db, { ...key, text: `${label} public win`, isPrivate: false, occurredAt: new Date('2026-11-24T09:00:00Z') }, now);
@@ -113,7 +113,7 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
     await db().execute(sql.raw('create trigger refuse_member_delete before delete on members for each row execute function refuse_member_delete()'));
     const before = await rowCounts(aliceInA);
     try {
-      await expect(deleteMemberData(db(), aliceInA)).rejects.toThrow();
+      await expect(deleteMemberData(db(), aliceInA, now)).rejects.toThrow();
     } finally {
       await db().execute(sql.raw('drop trigger refuse_member_delete on members'));
       await db().execute(sql.raw('drop function refuse_member_delete()'));
@@ -127,14 +127,14 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
     expect(await rowCounts(aliceInA)).toEqual({
       members: 1, wins: 2, goals: 1, goalRevisions: 2, pauses: 1, checkins: 1, pairings: 1, memberDms: 2,
     });
-    expect(await deleteMemberData(db(), aliceInA)).toBe(true);
+    expect(await deleteMemberData(db(), aliceInA, now)).toBe(true);
     expect(Object.values(await rowCounts(aliceInA)).every((n) => n === 0)).toBe(true);
     expect([await exportMemberData(db(), aliceInB), await exportMemberData(db(), bobInA)]).toEqual(untouched);
     expect(await rowCounts(bobInA)).toMatchObject({ members: 1, wins: 2, goalRevisions: 2, pairings: 1 });
   });
 
   it('answers that nothing was stored when asked to delete a second time', async () => {
-    expect(await deleteMemberData(db(), aliceInA)).toBe(false);
+    expect(await deleteMemberData(db(), aliceInA, now)).toBe(false);
     expect(await rowCounts(aliceInB)).toMatchObject({ members: 1, wins: 2 });
   });
 });

@@ -22,7 +22,7 @@ describe('what the public recap counts of goals', () => {
   const metGoal = async (userId: string, share: GoalShare) => {
     const key = { guildId: GUILD, userId };
     const goal = await createGoal(database.db, key, { title: `a ${share} goal`, target: 1, period: 'week', share }, setup, 10);
-    if (goal === 'limit') throw new Error('goal limit');
+    if (goal === 'limit' || goal === 'duplicate') throw new Error(goal);
     const at = new Date('2026-11-25T10:00:00Z');
     await recordWin(database.db, { ...key, text: 'did the thing', isPrivate: share === 'private', occurredAt: at, goalId: goal.id }, at);
   };

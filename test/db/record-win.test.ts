@@ -68,7 +68,7 @@ describe(`recording a win in one statement on ${usingPostgres() ? 'PostgreSQL' :
   it('counts a goal’s wins in the period of the target it had when the win happened', async () => {
     const key = { guildId: '10', userId: '5' };
     const goal = await createGoal(database.db, key, { title: 'Run', target: 2, period: 'month', share: 'private' }, new Date('2026-11-01T00:00:00Z'), 10);
-    if (goal === 'limit') throw new Error('limit');
+    if (goal === 'limit' || goal === 'duplicate') throw new Error(goal);
     await recordWinWithCounts(database.db, write(key, { goalId: goal.id, occurredAt: new Date('2026-11-03T10:00:00Z'), isPrivate: true }), rangesFor('UTC', new Date('2026-11-03T10:00:00Z')), now);
     const saved = await recordWinWithCounts(database.db, write(key, { goalId: goal.id }), rangesFor('UTC', now), now);
     expect(saved.counts.goal).toEqual({ count: 2, publicCount: 1, target: 2, period: 'month' });

@@ -73,7 +73,7 @@ describe('what a win adds', () => {
     expect(describeWinAdds({ weekCount: 1, currentWeek: true, total: 1, daysAgo: 0 })).toMatch(/first win here/);
     expect(describeWinAdds({ weekCount: 3, currentWeek: true, total: 9, daysAgo: 0 })).toBe("That's your 3rd win this week.");
     expect(describeWinAdds({ weekCount: 2, currentWeek: false, total: 9, daysAgo: 10 })).toBe(
-      "That's your 2nd win that week. (logged for 10 days ago)",
+      "That's your 2nd win that week. (from 10 days ago)",
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clampPage, pageCount, periodRange, truncateAtWord } from '../../src/domain/win-pages.js';
+import { clampPage, pageCount, periodRange } from '../../src/domain/win-pages.js';
+import { truncateAtWord } from '../../src/domain/truncate.js';
 
 describe('truncateAtWord', () => {
   it('leaves text within the limit exactly as written', () => {

@@ -11,7 +11,7 @@ const shared = 'finished the outline of chapter two, finally';
 const secret = 'honestly running on empty and behind on everything';
 
 const cheerButton = (message: StoredMessage | undefined) => {
-  const row = message?.components[0] as { components?: { custom_id?: string; label?: string }[] } | undefined;
+  const row = message?.components[0] as { components?: { custom_id?: string; label?: string; disabled?: boolean }[] } | undefined;
   return row?.components?.[0];
 };
 
@@ -64,6 +64,15 @@ describe('/checkin and cheers, end to end', () => {
     expect(told?.content).toBe(`<@${id('bob')}> cheered your check-in 🎉`);
     expect(told?.pings).toEqual({ users: [], roles: [], everyone: false });
     expect((await checkinRow('alice'))?.cheeredAt).toEqual(h.clock.now());
+  });
+
+  it('counts a cheer once per partner: the button then shows it was cheered, and a second press DMs no one', async () => {
+    const dm = h.sandbox.dms('bob')[0];
+    expect(cheerButton(dm)).toMatchObject({ label: 'Cheered', disabled: true });
+    const again = await h.sandbox.clickButton('bob', { messageId: dm?.id ?? '', customId: `checkin:cheer:${id('alice')}:2026-W49:${h.sandbox.guildId}` });
+    expect(again.ephemeral).toBe(true);
+    expect(again.message?.content).toMatch(/already cheered/);
+    expect(h.sandbox.dms('alice')).toHaveLength(1);
   });
 
   it("refuses a cheer from someone who is not the author's partner", async () => {

@@ -79,11 +79,14 @@ describe('/goal and goal-linked wins', () => {
     expect(win?.goalId).toBe(read?.id);
   });
 
-  it('shows a goal shared with the server in the public reply, counting public wins only', async () => {
+  it('shows a goal shared with the server in public only with a count true for its owner; else tells them alone', async () => {
     await add('alice', { title: 'Run', target: 3, period: 'week', share: 'server' });
     await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'secret run', goal: 'run', private: true } });
     const result = await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'park run', goal: 'Run' } });
-    expect(text(result)).toContain('🎯 Run: ▰▰▰▱▱▱▱▱▱▱ 1/3 this week');
+    await h.sandbox.idle();
+    // Public wins alone would say 1/3, which is false for alice: the public reply leaves the goal out.
+    expect(text(result)).not.toContain('🎯 Run');
+    expect(result.followUps.filter((m) => m.ephemeral).map((m) => m.content).join('\n')).toContain('🎯 Run: ▰▰▰▰▰▰▰▱▱▱ 2/3 this week');
     expect((await list('alice')).message?.embeds[0]?.description).toContain('2/3 this week');
   });
 

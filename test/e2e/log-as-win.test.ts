@@ -119,7 +119,7 @@ describe('"Log as my win" through discord.js and the sandbox', () => {
     const fifteenDaysOld = h.sandbox.postMessage('ada', 'general', 'an old one');
     h.clock.advance(2 * DAY_MS);
     const result = await logMessage('ada', twoDaysOld.id);
-    expect(result.message?.embeds[0]?.description).toContain('(logged for 2 days ago)');
+    expect(result.message?.embeds[0]?.description).toContain('(from 2 days ago)');
     const stored = (await winsOf('ada')).find((w) => w.sourceMessageId === twoDaysOld.id);
     expect(stored?.occurredAt.toISOString()).toBe('2026-11-26T10:00:00.000Z');
 

@@ -42,10 +42,16 @@ describe('/win through discord.js and the sandbox', () => {
     expect((await winsOf('bob')).map((w) => [w.text, w.isPrivate])).toEqual([['slept eight hours', true]]);
   });
 
-  it('never hints at private wins in a public reply', async () => {
+  it('never hints at private wins in a public reply, nor tells the member a false count', async () => {
     const result = await h.sandbox.chatInput('bob', { name: 'win', options: { text: 'called my sister' } });
+    await h.sandbox.idle();
     expect(result.ephemeral).toBe(false);
-    expect(result.message?.embeds[0]?.description).toContain('first win here');
+    const shown = result.message?.embeds[0]?.description ?? '';
+    expect(shown).not.toMatch(/first win|private|2nd/);
+    expect(shown).toContain('Logged. 🌱');
+    expect(result.followUps.map((m) => [m.ephemeral, m.content])).toEqual([
+      [true, "Counting your private wins too, that's your 2nd win this week and your 2nd here. 🌱\n-# Only you can see this."],
+    ]);
   });
 
   it('refuses 501 characters ephemerally, gives the text back, and stores nothing', async () => {

@@ -45,7 +45,7 @@ describe('personal recaps by DM', () => {
     await configureRecap(db, { id: 'open', channelId: world.sandbox.channels.open ?? '', timezone: 'Europe/Paris' }, setup);
     await setMemberTimezone(db, key, 'America/New_York', setup);
     const goal = await createGoal(db, key, { title: 'Write twice a week', target: 2, period: 'week', share: 'private' }, setup, 10);
-    if (goal === 'limit') throw new Error('goal limit');
+    if (typeof goal === 'string') throw new Error(`goal refused: ${goal}`);
     for (const at of ['2026-11-24T15:00:00Z', '2026-11-27T15:00:00Z']) {
       await recordWin(db, { ...key, text: 'wrote a page', isPrivate: at.startsWith('2026-11-27'), occurredAt: new Date(at), goalId: goal.id }, new Date(at));
     }

@@ -1,6 +1,6 @@
 import { eq, ne, or } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
-import { checkins, goals, wins } from '../../src/db/schema.js';
+import { checkins, goals, pairings, wins } from '../../src/db/schema.js';
 import type { StoredMessage } from '../../src/sandbox/index.js';
 
 /** Short texts ("x", "a win") would match by accident; real private words are longer. */
@@ -25,7 +25,15 @@ const visibleText = (message: StoredMessage) =>
  */
 export async function sweepForLeaks(db: Db, messages: readonly StoredMessage[]): Promise<string[]> {
   const privateWins = await db.select({ userId: wins.userId, text: wins.text }).from(wins).where(eq(wins.isPrivate, true));
-  const privateGoals = await db.select({ userId: goals.userId, text: goals.title }).from(goals).where(or(ne(goals.share, 'server')));
+  const privateGoals = await db.select({ userId: goals.userId, text: goals.title, share: goals.share }).from(goals).where(or(ne(goals.share, 'server')));
+  // A goal shared with 'partner' may reach whoever was in a pairing group with its owner.
+  const pairingRows = await db.select().from(pairings);
+  const partnersOf = (userId: string) =>
+    new Set(
+      pairingRows
+        .filter((a) => a.userId === userId)
+        .flatMap((a) => pairingRows.filter((b) => b.guildId === a.guildId && b.weekKey === a.weekKey && b.groupNo === a.groupNo).map((b) => b.userId)),
+    );
   const privateCheckins = await db.select({ userId: checkins.userId, text: checkins.note }).from(checkins).where(eq(checkins.share, 'private'));
   const secrets = [...privateWins, ...privateGoals, ...privateCheckins].filter((s) => s.text.length >= MIN_LENGTH);
   const leaks: string[] = [];
@@ -34,7 +42,8 @@ export async function sweepForLeaks(db: Db, messages: readonly StoredMessage[]):
     const audience = audienceOf(message);
     const text = visibleText(message);
     for (const secret of secrets) {
-      if (audience !== secret.userId && text.includes(secret.text.toLowerCase())) {
+      const partnerMayRead = 'share' in secret && secret.share === 'partner' && partnersOf(secret.userId).has(audience);
+      if (audience !== secret.userId && !partnerMayRead && text.includes(secret.text.toLowerCase())) {
         leaks.push(`"${secret.text}" (owner ${secret.userId}) reached ${audience} in ${message.channelLabel}`);
       }
     }

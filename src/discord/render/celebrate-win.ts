@@ -1,35 +1,23 @@
 import type { APIEmbed } from 'discord.js';
-import type { Db } from '../../db/client.js';
-import type { MemberKey } from '../../db/members.js';
-import type { Win } from '../../db/schema.js';
-import { countMemberWins } from '../../db/wins.js';
-import { celebrationTitle, describeWinAdds } from '../../domain/celebrate.js';
-import { weekRange } from '../../domain/time.js';
+import { celebrationTitle, describeWinAdds, loggedForNote, type WinTally } from '../../domain/celebrate.js';
 import { winEmbed } from './win-embed.js';
+
+/** The just-saved win and the plain counts the reply tells about it. */
+export interface WinCelebration {
+  win: { id: number; userId: string; text: string; isPrivate: boolean };
+  daysAgo: number;
+  /** Absent when the counts this audience may see would be false to the member (private wins left out). */
+  tally: Omit<WinTally, 'daysAgo'> | undefined;
+  extraLine?: string | undefined;
+}
 
 /**
  * The celebratory embed for a just-saved win, with what it adds ("3rd win this week").
- * A public win is counted among public wins only, so the reply never hints at private ones.
+ * The counts come from the caller: for a public win, public wins only, so the reply never hints at private ones.
  */
-export async function celebrateWin(
-  db: Db,
-  saved: Win,
-  context: { timezone: string; now: Date; daysAgo: number; extraLine?: string | undefined },
-): Promise<APIEmbed> {
-  const key: MemberKey = { guildId: saved.guildId, userId: saved.userId };
-  const counted = { includePrivate: saved.isPrivate };
-  const week = weekRange(context.timezone, saved.occurredAt);
-  const [weekCount, total] = await Promise.all([
-    countMemberWins(db, key, week, counted),
-    countMemberWins(db, key, null, counted),
-  ]);
-  const now = context.now.getTime();
-  const adds = describeWinAdds({
-    weekCount,
-    currentWeek: week.start.getTime() <= now && now < week.end.getTime(),
-    total,
-    daysAgo: context.daysAgo,
-  });
-  const lines = context.extraLine ? `${adds}\n${context.extraLine}` : adds;
-  return winEmbed({ userId: key.userId, text: saved.text, title: celebrationTitle(saved.id), adds: lines, isPrivate: saved.isPrivate });
+export function celebrateWin(celebration: WinCelebration): APIEmbed {
+  const { win, extraLine, tally, daysAgo } = celebration;
+  const adds = tally ? describeWinAdds({ ...tally, daysAgo }) : `Logged${loggedForNote(daysAgo)}. 🌱`;
+  const lines = extraLine ? `${adds}\n${extraLine}` : adds;
+  return winEmbed({ userId: win.userId, text: win.text, title: celebrationTitle(win.id), adds: lines, isPrivate: win.isPrivate });
 }

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import type { GoalSummary } from '../../db/goal-progress.js';
+import type { GoalSummary } from '../../domain/goals.js';
 import { progressBar, type GoalShare } from '../../domain/goals.js';
-import { truncate } from '../goal-option.js';
+import { truncateAtWord } from '../../domain/truncate.js';
 
 const shareLabel: Record<GoalShare, string> = {
   private: '🔒 just you',
@@ -35,7 +35,7 @@ export function offerButtons(ownerId: string, summary: GoalSummary): APIActionRo
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: truncate(`Make it ${offer.to} a ${summary.current.period}`, 80),
+        label: truncateAtWord(`Make it ${offer.to} a ${summary.current.period}`, 80),
         custom_id: `goal:accept:${ownerId}:${goal.id}:${offer.to}`,
       },
       {
@@ -67,7 +67,7 @@ export function goalListEmbed(summaries: readonly GoalSummary[]): APIEmbed {
   return {
     color: 0x57f287,
     title: 'Your goals',
-    description: truncate(lines.join('\n\n'), 4000),
+    description: truncateAtWord(lines.join('\n\n'), 4000),
     footer: { text: 'Link a win to a goal with /win goal:. Only you can see this.' },
   };
 }

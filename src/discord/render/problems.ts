@@ -1,3 +1,4 @@
+import { truncateAtWord } from '../../domain/truncate.js';
 import type { InputProblem } from '../../domain/win-input.js';
 import { UserFacingError } from '../errors.js';
 
@@ -20,8 +21,7 @@ export function problemMessage(p: InputProblem): string {
 /** Gives the member's words back in a code block so a refusal never loses what they typed. */
 export function echoBack(text: string, max = 1500): string {
   const safe = text.replace(/`/g, '`\u200b');
-  const cut = [...safe].length > max ? `${[...safe].slice(0, max).join('')}…` : safe;
-  return `\n\`\`\`\n${cut}\n\`\`\``;
+  return `\n\`\`\`\n${truncateAtWord(safe, max)}\n\`\`\``;
 }
 
 export function inputError(p: InputProblem, typed?: string): UserFacingError {

@@ -116,10 +116,10 @@ export function firstWinNudgeEmbed(goalLines: readonly string[]): APIEmbed {
  * Another member's page: only what they chose to share (`share = 'server'` goals), never their counts,
  * streaks, calendar or wins.
  */
-export function sharedProgressEmbed(userId: string, sharedGoalLines: readonly string[]): APIEmbed {
+export function sharedProgressEmbed(userId: string, sharedGoalLines: readonly string[], asPartner = false): APIEmbed {
   const description =
     sharedGoalLines.length > 0
-      ? `Here's what <@${userId}> has chosen to share with the server:`
+      ? `Here's what <@${userId}> has chosen to share with ${asPartner ? 'the server, and with you as their partner this week (🤝)' : 'the server'}:`
       : `Nothing shared yet. <@${userId}>'s goals and wins are theirs unless they choose to share a goal with the server — and that's on purpose.`;
   return {
     color: PROGRESS_COLOUR,

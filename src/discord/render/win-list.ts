@@ -8,7 +8,8 @@ import {
 } from 'discord.js';
 import type { Win } from '../../db/schema.js';
 import { localDateOf, weekdayOf } from '../../domain/time.js';
-import { isWinPeriod, truncateAtWord, type WinPeriod } from '../../domain/win-pages.js';
+import { isWinPeriod, type WinPeriod } from '../../domain/win-pages.js';
+import { truncateAtWord } from '../../domain/truncate.js';
 import { quote, WIN_COLOUR } from './win-embed.js';
 
 /** Long wins are shortened in the list, so five of them stay far inside an embed's 4096 characters. */
