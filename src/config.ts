@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webViewEnv, webViewOf, type WebViewConfig } from './config-web.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -20,6 +21,7 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels).default('info')),
   HTTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a port number (0–65535)' }).int().min(0).max(65535).optional()),
+  ...webViewEnv,
 });
 
 export interface Config {
@@ -33,6 +35,8 @@ export interface Config {
   dataDir: string;
   logLevel: (typeof logLevels)[number];
   httpPort: number | undefined;
+  /** Unset: no web view (SPEC §10). */
+  webView: WebViewConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
   }
   const e = parsed.data;
+  const webView = webViewOf(e);
+  if (typeof webView === 'string') throw new ConfigError(`Invalid configuration: ${webView}`);
   return {
     discordToken: e.DISCORD_TOKEN,
     applicationId: e.DISCORD_APPLICATION_ID,
@@ -56,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     httpPort: e.HTTP_PORT,
+    webView,
   };
 }
 

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Logger } from 'pino';
 
 export interface HealthSource {
@@ -8,7 +8,7 @@ export interface HealthSource {
 }
 
 /** `/healthz` for orchestrators, `/metrics` in Prometheus' text format. */
-export async function startHttpServer(port: number, source: HealthSource, logger: Logger): Promise<Server> {
+export async function startHttpServer(port: number, source: HealthSource, logger: Logger, web?: RequestListener): Promise<Server> {
   const server = createServer((request, response) => {
     void (async () => {
       if (request.url === '/healthz') {
@@ -25,6 +25,8 @@ export async function startHttpServer(port: number, source: HealthSource, logger
         const lines = Object.entries(source.metrics()).map(([name, value]) => `small_wins_${name} ${value}`);
         response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
         response.end(`${lines.join('\n')}\n`);
+      } else if (web) {
+        web(request, response);
       } else {
         response.writeHead(404, { 'content-type': 'text/plain' });
         response.end('not found\n');

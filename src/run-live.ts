@@ -6,6 +6,7 @@ import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
 import { startHttpServer } from './http.js';
 import { schedulerFor } from './jobs/start.js';
+import { webViewFor } from './web/start.js';
 import { createLogger } from './logger.js';
 
 /** Connected to Discord (or a stand-in at DISCORD_API_URL): runs until SIGINT/SIGTERM. */
@@ -17,6 +18,7 @@ export async function runLive(config: Config, token: string, commands: readonly 
     const bot = await startBot({ db: database.db, clock, logger, config }, commands, token);
     const scheduler = schedulerFor(bot.client, { db: database.db, clock, logger });
     scheduler.start();
+    const web = webViewFor(config, { db: database.db, clock, logger }, bot.client);
     if (config.httpPort !== undefined) {
       http = await startHttpServer(
         config.httpPort,
@@ -31,6 +33,7 @@ export async function runLive(config: Config, token: string, commands: readonly 
           }),
         },
         logger,
+        web,
       );
     }
     const stop = async (signal: string) => {

@@ -10,6 +10,7 @@ import { deployCommands } from './discord/deploy.js';
 import { schedulerFor } from './jobs/start.js';
 import { createLogger } from './logger.js';
 import { runConsole, runScript, startSandbox } from './sandbox/index.js';
+import { startSandboxWebView } from './web/start.js';
 
 /**
  * No token: a local Discord stand-in, the real bot connected to it, and a console.
@@ -33,13 +34,16 @@ export async function runSandbox(config: Config, commands: readonly Command[], o
     // `:time` moves the clock: the scheduler catches up on everything that became due meanwhile.
     const unsubscribe = clock.onChange(() => scheduler.tickNow());
     const filesDir = resolve(config.dataDir, 'sandbox-files');
+    const web = await startSandboxWebView({ db: database.db, clock, logger, port: config.httpPort, discordApiUrl: sandbox.apiUrl, client: bot.client });
     try {
       if (script !== undefined) {
         return await runScript(sandbox, clock, script.split(/\r?\n/), process.stdout, filesDir);
       }
+      process.stdout.write(`Web view: ${web.url} (sign in as any simulated member)\n`);
       process.stdout.write(`Small Wins sandbox (bot logs: ${logFile}; database: ${database.kind === 'pglite' ? join(config.dataDir, 'pglite') : 'PostgreSQL'})\n`);
       return await runConsole({ sandbox, clock, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), filesDir });
     } finally {
+      web.server.close();
       unsubscribe();
       await scheduler.stop();
       await bot.stop();
