@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { html } from 'hono/html';
 import type { WebDeps } from './deps.js';
 import { DiscordOAuth, REDIRECT_PATH } from './discord-oauth.js';
@@ -73,6 +74,9 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
 
   app.notFound((c) => c.html(messagePage(c.get('session'), 'Nothing here', "This page doesn't exist, or it isn't yours to see."), 404));
   app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 403) {
+      return c.html(messagePage(c.get('session'), 'That form came from somewhere else', 'For your safety I only accept forms sent from these pages. Please go back and try again here.'), 403);
+    }
     const reference = randomBytes(4).toString('hex');
     deps.logger.error({ err: error, reference, path: c.req.path }, 'web view error');
     return c.html(
