@@ -22,8 +22,8 @@ header.top a{color:#fff;font-weight:700;text-decoration:none;font-size:1.15rem}
 header.top form{display:inline}header.top .who{font-size:.95rem}
 header.top button{background:transparent;color:#fff;border:1px solid #fff;padding:4px 10px;border-radius:6px;font:inherit;cursor:pointer}
 nav.guild{background:#fff;border-bottom:1px solid #d0d7d2;padding:0 12px;overflow-x:auto}
-nav.guild ul{list-style:none;margin:0;padding:0;display:flex;gap:4px}
-nav.guild a{display:block;padding:10px 12px;text-decoration:none;color:#1f2328;white-space:nowrap;border-bottom:3px solid transparent}
+nav.guild ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:0 4px}
+nav.guild a{display:block;padding:10px 10px;text-decoration:none;color:#1f2328;white-space:nowrap;border-bottom:3px solid transparent}
 nav.guild a[aria-current=page]{border-bottom-color:#0b5d2a;font-weight:600}
 main{max-width:880px;margin:0 auto;padding:16px}
 h1{font-size:1.6rem;margin:.4em 0}h2{font-size:1.2rem;margin:1.2em 0 .4em}
@@ -39,7 +39,7 @@ input[type=text],input[type=search],input[type=time],select,textarea{width:100%;
 textarea{max-width:100%;min-height:6rem}
 .check label{display:inline;font-weight:400}
 fieldset{border:1px solid #d0d7d2;border-radius:8px;margin:10px 0}
-.filters{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}
+.filters{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end}.filters label{margin-top:0}
 .filters>div{flex:1 1 12rem}
 ol.wins{list-style:none;padding:0}
 ol.wins li{background:#fff;border:1px solid #d0d7d2;border-radius:10px;padding:10px 14px;margin:8px 0}
@@ -49,10 +49,11 @@ ol.wins li{background:#fff;border:1px solid #d0d7d2;border-radius:10px;padding:1
 .tag.private{background:#f3e8ff;color:#4a1d7a}
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:6px}
 .pager{display:flex;gap:12px;align-items:center;justify-content:space-between;flex-wrap:wrap}
-.calendar{overflow-x:auto}.calendar svg{max-width:100%;height:auto}
+.calendar{overflow-x:auto}.calendar svg{width:100%;max-width:640px;height:auto}
+.card>h2:first-child,.card>h3:first-child{margin-top:.2em}
 progress{width:100%;max-width:20rem;height:14px;accent-color:#0b5d2a}
 table{border-collapse:collapse}td,th{padding:4px 10px;text-align:left;border-bottom:1px solid #d0d7d2}
-.embed{border-left:4px solid #0b5d2a;background:#f6f8fa;padding:10px 14px;border-radius:6px;white-space:pre-wrap}
+.embed{border-left:4px solid #0b5d2a;background:#f6f8fa;padding:4px 14px;border-radius:6px}.embed p{white-space:pre-wrap}.embed h3,.embed h4{margin:.6em 0 .2em}
 footer{max-width:880px;margin:24px auto;padding:0 16px;color:#57606a;font-size:.9rem}
 @media (max-width:520px){main{padding:10px}h1{font-size:1.35rem}}
 `;

@@ -53,7 +53,7 @@ ${s.recapChannelId ? '' : html`<option value="">Pick a channel…</option>`}
 ${view.channels.map((c) => html`<option value="${c.id}"${c.id === s.recapChannelId ? html` selected` : ''}>#${c.name}</option>`)}
 </select>
 <label for="recap-day">Day</label>${daySelect('recap-day', s.recapDay)}
-<label for="time">Time (24-hour, in the server's timezone)</label>
+<label for="time">Time (in the server's timezone)</label>
 <input type="time" id="time" name="time" value="${s.recapTime}" required>
 <label for="server-tz">Server timezone</label>
 <select id="server-tz" name="timezone">${listTimeZones().map((z) => html`<option${z === s.timezone ? html` selected` : ''}>${z}</option>`)}</select>
