@@ -139,7 +139,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web view in a real browser (Debian c
         await page.screenshot({ path: `${SHOTS}/${name}-${size}.png`, fullPage: true });
         expect(await seriousViolations(page), `${name} at ${size}`).toEqual([]);
         // Nothing spills sideways on a phone.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${name} at ${size}`).toBe(true);
+        expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth + 1'), `${name} at ${size}`).toBe(true);
       }
       await context.close();
     }
