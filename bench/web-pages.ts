@@ -41,7 +41,11 @@ const cookie = (await generateSignedCookie(SESSION_COOKIE, 'bench-session', secr
 
 console.log('PGlite (in memory), 5,000 wins of the member among 10,000, ms per request (server time)');
 for (const path of ['/g/100', '/g/100/wins', '/g/100/wins?page=250', '/g/100/wins?q=number%2049&show=public', '/g/100/settings', '/g/100/admin']) {
-  const get = () => app.request(`http://127.0.0.1${path}`, { headers: { cookie } }).then(async (r) => (await r.text(), r.status));
+  const get = async (): Promise<number> => {
+    const response = await app.request(`http://127.0.0.1${path}`, { headers: { cookie } });
+    await response.text();
+    return response.status;
+  };
   const status = await get();
   const runs = 20;
   const started = performance.now();
