@@ -54,7 +54,8 @@ export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv
         .replace(/<@!?(\d+)>/g, (_, id: string) => `@${deps.bot.memberName(guild.id, id) ?? 'member'}`)
         .replace(/<#(\d+)>/g, (_, id: string) => `#${channels.find((ch) => ch.id === id)?.name ?? 'channel'}`)
         .replace(/<t:(\d+)(?::\w)?>/g, (_, s: string) => localWhen(new Date(Number(s) * 1000), settings.timezone))
-        .replace(/\*\*|__|`|^-# /gm, '');
+        .replace(/\*\*|__|`|^-# /gm, '')
+        .replace(/\n\s*\n(\s*\n)+/g, '\n\n');
     const nextRecap = settings.recapChannelId && settings.nextRecapAt && !settings.recapProblem ? localWhen(settings.nextRecapAt, settings.timezone) : undefined;
     const body = adminBody({ base: `/g/${guild.id}`, session, settings, channels, nextRecap, preview: composed.message, plain, problem });
     const notice = NOTICES[c.req.query('done') ?? ''];

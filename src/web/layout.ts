@@ -112,7 +112,7 @@ ${guild ? guildNav(guild, options.active ?? '') : ''}
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
 ${options.body}
 </main>
-<footer>Small Wins: every size counts. Only you can see these pages.</footer>
+<footer>Small Wins · every size counts, and the only comparison is with your own past.</footer>
 </body>
 </html>`;
 }
