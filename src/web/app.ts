@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { html } from 'hono/html';
@@ -25,6 +26,8 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     c.header('cache-control', 'no-store');
   });
+  // The largest real form is a 500-character win; anything far bigger is refused before it is read.
+  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('That form is too large.', 413) }));
   // Cross-site form posts are refused by their Origin first, then by the session's CSRF token.
   app.use('*', csrf({ origin }));
   app.use('*', loadSession(deps));
@@ -51,13 +54,15 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
       return c.html(messagePage(undefined, 'Sign-in did not finish', 'No harm done. You can try again whenever you like.', true), 400);
     }
     let identity;
+    let guilds;
     try {
       identity = await discord.finish(new URL(c.req.url), expected);
+      guilds = (await discord.guilds(identity.accessToken)).filter((g) => deps.bot.inGuild(g.id));
     } catch (error) {
+      // Only the error's name: messages from OAuth libraries can quote response bodies.
       deps.logger.warn({ err: { name: (error as Error).name } }, 'web sign-in refused');
       return c.html(messagePage(undefined, 'Sign-in did not finish', 'Discord did not confirm who you are. Please try again.', true), 400);
     }
-    const guilds = (await discord.guilds(identity.accessToken)).filter((g) => deps.bot.inGuild(g.id));
     await startSession(c, deps, identity, guilds);
     deps.logger.info({ user: identity.userId, guilds: guilds.length }, 'web sign-in');
     return c.redirect('/', 303);

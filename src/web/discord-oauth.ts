@@ -4,6 +4,8 @@ import type { WebDeps } from './deps.js';
 export const REDIRECT_PATH = '/auth/callback';
 const SCOPES = 'identify guilds';
 const MANAGE_GUILD = 1n << 5n;
+/** A stalled Discord must not hold a page (or a sign-in) forever. */
+const DISCORD_TIMEOUT_MS = 10_000;
 const ADMINISTRATOR = 1n << 3n;
 
 export interface DiscordIdentity {
@@ -27,7 +29,7 @@ export class DiscordOAuth {
   readonly #client: oauth.Client;
   readonly #auth: oauth.ClientAuth;
   readonly #redirectUri: string;
-  readonly #options: { [oauth.allowInsecureRequests]: boolean };
+  readonly #insecure: boolean;
 
   constructor(private readonly deps: Pick<WebDeps, 'discordApiUrl' | 'clientId' | 'web'>) {
     const site = deps.discordApiUrl.replace(/\/api$/, '');
@@ -41,7 +43,7 @@ export class DiscordOAuth {
     this.#auth = oauth.ClientSecretPost(deps.web.clientSecret);
     this.#redirectUri = `${deps.web.publicUrl}${REDIRECT_PATH}`;
     // Only a local stand-in (the sandbox) is plain http; Discord itself is always https.
-    this.#options = { [oauth.allowInsecureRequests]: deps.discordApiUrl.startsWith('http://') };
+    this.#insecure = deps.discordApiUrl.startsWith('http://');
   }
 
   /** Where to send the browser, and what to remember (in a signed cookie) until it comes back. */
@@ -65,7 +67,7 @@ export class DiscordOAuth {
   /** Checks `state`, exchanges the code (with the PKCE verifier) and asks Discord who this is. */
   async finish(callbackUrl: URL, expected: { state: string; verifier: string }): Promise<DiscordIdentity> {
     const params = oauth.validateAuthResponse(this.#as, this.#client, callbackUrl, expected.state);
-    const response = await oauth.authorizationCodeGrantRequest(this.#as, this.#client, this.#auth, params, this.#redirectUri, expected.verifier, this.#options);
+    const response = await oauth.authorizationCodeGrantRequest(this.#as, this.#client, this.#auth, params, this.#redirectUri, expected.verifier, this.#options());
     const tokens = await oauth.processAuthorizationCodeResponse(this.#as, this.#client, response);
     const user = (await this.#get(tokens.access_token, '/users/@me')) as { id: string; username: string; global_name?: string | null };
     return { userId: user.id, username: user.global_name ?? user.username, accessToken: tokens.access_token, expiresIn: tokens.expires_in ?? 3600 };
@@ -81,11 +83,18 @@ export class DiscordOAuth {
   }
 
   async revoke(accessToken: string): Promise<void> {
-    await oauth.revocationRequest(this.#as, this.#client, this.#auth, accessToken, this.#options).catch(() => undefined);
+    await oauth.revocationRequest(this.#as, this.#client, this.#auth, accessToken, this.#options()).catch(() => undefined);
+  }
+
+  #options(): { [oauth.allowInsecureRequests]: boolean; signal: AbortSignal } {
+    return { [oauth.allowInsecureRequests]: this.#insecure, signal: AbortSignal.timeout(DISCORD_TIMEOUT_MS) };
   }
 
   async #get(accessToken: string, path: string): Promise<unknown> {
-    const response = await fetch(`${this.deps.discordApiUrl}/v10${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const response = await fetch(`${this.deps.discordApiUrl}/v10${path}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+      signal: AbortSignal.timeout(DISCORD_TIMEOUT_MS),
+    });
     if (!response.ok) throw new DiscordRefused(response.status);
     return response.json();
   }

@@ -41,6 +41,25 @@ describe('the web view, signed in through the sandbox', () => {
     expect(home).toContain(`href="${guild()}"`);
   });
 
+  it('refuses a sign-in whose state was swapped, or that arrives in another browser', async () => {
+    const victim = new WebClient(h.webUrl);
+    const login = new URL((await victim.get('/auth/login')).headers.get('location') ?? '');
+    expect(login.searchParams.get('code_challenge_method')).toBe('S256');
+    const picked = await fetch(new URL('/oauth2/authorize', login), {
+      method: 'POST',
+      body: new URLSearchParams([...login.searchParams, ['user_id', id('alice')]]),
+      redirect: 'manual',
+    });
+    const callback = new URL(picked.headers.get('location') ?? '');
+    const swapped = new URL(callback);
+    swapped.searchParams.set('state', 'forged-state');
+    expect((await victim.get(swapped.toString())).status).toBe(400);
+    expect(victim.cookies.has('sw_session')).toBe(false);
+    const elsewhere = new WebClient(h.webUrl);
+    expect((await elsewhere.get(callback.toString())).status).toBe(400);
+    expect(elsewhere.cookies.has('sw_session')).toBe(false);
+  });
+
   it('shows a win logged with /win, newest first, private ones marked, and finds them by words and visibility', async () => {
     await win('alice', 'wrote 300 words');
     h.clock.advance(60_000);
