@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webViewEnv, webViewOf, type WebViewConfig } from './config-web.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -25,6 +26,7 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard numbers separated by commas, such as 0,1').optional(),
   ),
+  ...webViewEnv,
 }).superRefine((e, ctx) => {
   if (e.SHARD_IDS === undefined) return;
   if (e.SHARD_COUNT === undefined) ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs SHARD_COUNT (the total number of shards of all processes)' });
@@ -52,6 +54,8 @@ export interface Config {
   shardCount: number | undefined;
   /** `SHARD_IDS` (e.g. `0,1`, needs SHARD_COUNT): the shards this process runs. Unset: all of SHARD_COUNT. */
   shardIds: number[] | undefined;
+  /** Unset: no web view (SPEC §10). */
+  webView: WebViewConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
   }
   const e = parsed.data;
+  const webView = webViewOf(e);
+  if (typeof webView === 'string') throw new ConfigError(`Invalid configuration: ${webView}`);
   return {
     discordToken: e.DISCORD_TOKEN,
     applicationId: e.DISCORD_APPLICATION_ID,
@@ -77,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpPort: e.HTTP_PORT,
     shardCount: e.SHARD_COUNT,
     shardIds: e.SHARD_IDS === undefined ? undefined : parseShardIds(e.SHARD_IDS),
+    webView,
   };
 }
 

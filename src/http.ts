@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
@@ -12,7 +12,7 @@ export interface HealthSource {
 const CHECK_TIMEOUT_MS = 2500;
 
 /** `/healthz` for orchestrators (503 naming the failing checks), `/metrics` in Prometheus' text format. */
-export async function startHttpServer(port: number, source: HealthSource, logger: Logger): Promise<Server> {
+export async function startHttpServer(port: number, source: HealthSource, logger: Logger, web?: RequestListener): Promise<Server> {
   const server = createServer((request, response) => {
     void (async () => {
       const path = (request.url ?? '/').split('?')[0];
@@ -27,6 +27,8 @@ export async function startHttpServer(port: number, source: HealthSource, logger
         const body = await source.registry.metrics();
         response.writeHead(200, { 'content-type': source.registry.contentType });
         response.end(body);
+      } else if (web) {
+        web(request, response);
       } else {
         response.writeHead(404, { 'content-type': 'text/plain' });
         response.end('not found\n');

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import { Status, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Database } from './db/client.js';
@@ -12,6 +12,8 @@ export async function startObservability(options: {
   client: Client;
   database: Database;
   logger: Logger;
+  /** The web view, served on the same port when it is on. */
+  web?: RequestListener | undefined;
 }): Promise<Server> {
   const { metrics, client, database } = options;
   const shards = () => [...client.ws.shards.values()].map((shard) => ({ id: shard.id, pingMs: shard.ping, ready: shard.status === Status.Ready }));
@@ -38,5 +40,6 @@ export async function startObservability(options: {
       },
     },
     options.logger,
+    options.web,
   );
 }

@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
 import { createBotScheduler } from './jobs/bot-scheduler.js';
+import { webViewFor } from './web/start.js';
 import { createLogger } from './logger.js';
 import type { Shutdown } from './shutdown.js';
 import { createMetrics } from './metrics.js';
@@ -31,8 +32,9 @@ export async function runLive(config: Config, token: string, commands: readonly 
       await bot.stop();
     });
     scheduler.start();
+    const web = webViewFor(config, { db: database.db, clock, logger }, bot.client);
     if (metrics && config.httpPort !== undefined) {
-      http = await startObservability({ port: config.httpPort, metrics, client: bot.client, database, logger });
+      http = await startObservability({ port: config.httpPort, metrics, client: bot.client, database, logger, web });
     }
     return undefined;
   } catch (error) {

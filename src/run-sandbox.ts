@@ -13,6 +13,7 @@ import { createMetrics } from './metrics.js';
 import { startObservability } from './observability.js';
 import { readWorld, runConsole, runScript, startSandbox } from './sandbox/index.js';
 import type { Shutdown } from './shutdown.js';
+import { startSandboxWebView } from './web/start.js';
 
 /**
  * No token: a local Discord stand-in, the real bot connected to it, and a console.
@@ -63,10 +64,14 @@ export async function runSandbox(
     });
     scheduler.start();
     const filesDir = resolve(config.dataDir, 'sandbox-files');
+    // On a port of its own: HTTP_PORT, when set, serves health and metrics as in production.
+    const web = await startSandboxWebView({ db: database.db, clock, logger, port: undefined, discordApiUrl: sandbox.apiUrl, client: bot.client });
+    shutdown.onStop('web view', async () => void web.server.close());
     try {
       if (script !== undefined) {
         return await runScript(sandbox, clock, script.split(/\r?\n/), output, filesDir);
       }
+      output.write(`Web view: ${web.url} (sign in as any simulated member)\n`);
       output.write(`Small Wins sandbox (bot logs: ${logFile}; database: ${database.kind === 'pglite' ? join(config.dataDir, 'pglite') : 'PostgreSQL'})\n`);
       return await runConsole({ sandbox, clock, input: process.stdin, output, interactive: Boolean(process.stdin.isTTY), filesDir });
     } finally {

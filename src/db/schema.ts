@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
-import { bigint, bigserial, boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -281,3 +281,23 @@ export const checkinCheers = pgTable(
 
 export type Pairing = typeof pairings.$inferSelect;
 export type Checkin = typeof checkins.$inferSelect;
+
+/** A signed-in web view session (SPEC §10): the cookie holds only the signed id, so sign-out really ends it. */
+export const webSessions = pgTable(
+  'web_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    username: text('username').notNull(),
+    /** Servers shared with the bot at sign-in: `[{ id, name, manage }]`. */
+    guilds: jsonb('guilds').$type<{ id: string; name: string; manage: boolean }[]>().notNull(),
+    /** The member's Discord access token, to check Manage Server again before every admin change. */
+    accessToken: text('access_token').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('web_sessions_expiry_idx').on(t.expiresAt)],
+);
+
+export type WebSession = typeof webSessions.$inferSelect;

@@ -6,6 +6,7 @@ import { Gateway } from './gateway.js';
 import { HttpFront } from './http-front.js';
 import { InteractionHub } from './interaction-hub.js';
 import { apiGuild, apiMember, apiUser } from './payloads.js';
+import { SandboxOAuth } from './oauth.js';
 import { buildRoutes } from './routes.js';
 import { Sandbox } from './sandbox.js';
 import { SandboxState } from './state.js';
@@ -17,6 +18,7 @@ export type * from './types.js';
 export { runConsole, runScript, type ConsoleOptions } from './console.js';
 export { shardOf } from './snowflake.js';
 export { readWorld } from './world.js';
+export { SANDBOX_CLIENT_SECRET } from './oauth.js';
 
 export interface SandboxOptions {
   clock: Clock;
@@ -96,7 +98,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const recommendedShards = (): number => opts.recommendedShards ?? Math.max(1, Math.ceil(state.guilds.size / 1000));
   const routes = buildRoutes({ state, hub, gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`, attachmentUrl, recommendedShards });
   const http = new HttpFront(routes, token, logger, () => opts.clock.now());
-  server.on('request', (req, res) => void http.handle(req, res));
+  const oauth = new SandboxOAuth(state);
+  server.on('request', (req, res) => void (oauth.handles(req) ? oauth.handle(req, res) : http.handle(req, res)));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,29 @@
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { webSessions, type WebSession } from './schema.js';
+
+export type NewWebSession = typeof webSessions.$inferInsert;
+
+export async function createWebSession(db: Db, session: NewWebSession): Promise<void> {
+  await db.insert(webSessions).values(session);
+}
+
+/** The session if it exists and has not expired at `now`. */
+export async function findWebSession(db: Db, id: string, now: Date): Promise<WebSession | undefined> {
+  const [row] = await db
+    .select()
+    .from(webSessions)
+    .where(and(eq(webSessions.id, id), gt(webSessions.expiresAt, now)))
+    .limit(1);
+  return row;
+}
+
+/** Sign-out: the id in any copy of the cookie stops working. */
+export async function deleteWebSession(db: Db, id: string): Promise<void> {
+  await db.delete(webSessions).where(eq(webSessions.id, id));
+}
+
+/** Forgets expired sessions; cheap, run at each sign-in. */
+export async function deleteExpiredWebSessions(db: Db, now: Date): Promise<void> {
+  await db.delete(webSessions).where(lte(webSessions.expiresAt, now));
+}

@@ -1,0 +1,57 @@
+import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import type { Db } from './client.js';
+import type { MemberKey } from './members.js';
+import { wins, type Win } from './schema.js';
+
+export interface WinFilter {
+  /** Words to find in the text, case-insensitive. */
+  search?: string | undefined;
+  goalId?: number | undefined;
+  visibility?: 'private' | 'public' | undefined;
+}
+
+/** `%` and `_` typed by a member are literal characters, not patterns. */
+const likeLiteral = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function filtered(key: MemberKey, filter: WinFilter): SQL | undefined {
+  const conditions = [eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)];
+  if (filter.search) conditions.push(ilike(wins.text, likeLiteral(filter.search)));
+  if (filter.goalId !== undefined) conditions.push(eq(wins.goalId, filter.goalId));
+  if (filter.visibility) conditions.push(eq(wins.isPrivate, filter.visibility === 'private'));
+  return and(...conditions);
+}
+
+/** One page of the member's own wins matching the filter, newest first, and how many match in all. */
+export async function searchMemberWins(
+  db: Db,
+  key: MemberKey,
+  filter: WinFilter,
+  page: { offset: number; limit: number },
+): Promise<{ total: number; wins: Win[] }> {
+  const where = filtered(key, filter);
+  const [counted, rows] = await Promise.all([
+    db.select({ n: count() }).from(wins).where(where),
+    db.select().from(wins).where(where).orderBy(desc(wins.occurredAt), desc(wins.id)).limit(page.limit).offset(page.offset),
+  ]);
+  return { total: counted[0]?.n ?? 0, wins: rows };
+}
+
+/** The win only if it is this member's in this server. */
+export async function findMemberWin(db: Db, key: MemberKey, winId: number): Promise<Win | undefined> {
+  const [row] = await db
+    .select()
+    .from(wins)
+    .where(and(eq(wins.id, winId), eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .limit(1);
+  return row;
+}
+
+/** Changes the text of the member's own win; undefined when it is not theirs (or gone). */
+export async function editMemberWinText(db: Db, key: MemberKey, winId: number, text: string): Promise<Win | undefined> {
+  const [row] = await db
+    .update(wins)
+    .set({ text })
+    .where(and(eq(wins.id, winId), eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .returning();
+  return row;
+}

@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { apiUser, memberPermissions } from './payloads.js';
+import type { SandboxState } from './state.js';
+
+/** The client secret the sandbox's OAuth2 stand-in accepts (a web view run against it uses this). */
+export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
+
+interface PendingCode {
+  userId: string;
+  clientId: string;
+  redirectUri: string;
+  challenge: string;
+  scope: string;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/**
+ * Discord's OAuth2 authorization-code flow with PKCE, as a stand-in: a member picker instead of
+ * Discord's consent screen, then the token, `users/@me` and `users/@me/guilds` endpoints.
+ */
+export class SandboxOAuth {
+  readonly #codes = new Map<string, PendingCode>();
+  readonly #tokens = new Map<string, { userId: string; scope: string }>();
+
+  constructor(
+    private readonly state: SandboxState,
+    private readonly clientSecret = SANDBOX_CLIENT_SECRET,
+  ) {}
+
+  /** True for the requests this stand-in answers: the authorize page, the token endpoints, and Bearer-token calls. */
+  handles(req: IncomingMessage): boolean {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/oauth2/authorize' || /^\/api(\/v\d+)?\/oauth2\/token(\/revoke)?$/.test(path)) return true;
+    return /^Bearer /.test(req.headers.authorization ?? '') && /^\/api(\/v\d+)?\/users\/@me(\/guilds)?$/.test(path);
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const body = new URLSearchParams(await readBody(req));
+    const json = (status: number, value: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+    if (url.pathname === '/oauth2/authorize') {
+      if (req.method === 'POST') return this.#approve(body, res);
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(this.#picker(url.searchParams));
+    }
+    if (/\/oauth2\/token\/revoke$/.test(url.pathname)) {
+      this.#tokens.delete(body.get('token') ?? '');
+      return json(200, {});
+    }
+    if (/\/oauth2\/token$/.test(url.pathname)) return this.#token(body, json);
+    const token = this.#tokens.get((req.headers.authorization ?? '').slice('Bearer '.length));
+    const user = token ? this.state.users.get(token.userId) : undefined;
+    if (!user) return json(401, { message: '401: Unauthorized', code: 0 });
+    if (url.pathname.endsWith('/guilds')) {
+      // Every simulated member belongs to every simulated server.
+      const guilds = [...this.state.guilds.values()].map((guild) => ({
+        id: guild.id,
+        name: guild.name,
+        icon: null,
+        banner: null,
+        features: [],
+        owner: user.id === guild.ownerId,
+        permissions: memberPermissions(guild, user),
+      }));
+      return json(200, guilds);
+    }
+    return json(200, apiUser(user));
+  }
+
+  #picker(query: URLSearchParams): string {
+    const hidden = [...query.entries()].map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+    const people = [...this.state.users.values()].filter((u) => !u.bot);
+    const buttons = people
+      .map((u) => `<li><button name="user_id" value="${u.id}">Sign in as ${escapeHtml(u.globalName)}${u.manageGuild ? ' (Manage Server)' : ''}</button></li>`)
+      .join('');
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sandbox sign-in</title></head>
+<body><main><h1>Sandbox: who are you?</h1><p>This stands in for Discord's sign-in page. Pick a simulated member.</p>
+<form method="post" action="/oauth2/authorize">${hidden}<ul>${buttons}</ul></form></main></body></html>`;
+  }
+
+  #approve(body: URLSearchParams, res: ServerResponse): void {
+    const redirectUri = body.get('redirect_uri') ?? '';
+    const user = this.state.users.get(body.get('user_id') ?? '');
+    if (!user || !/^https?:\/\//.test(redirectUri) || body.get('code_challenge_method') !== 'S256' || body.get('response_type') !== 'code') {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('invalid authorization request\n');
+      return;
+    }
+    const code = randomBytes(16).toString('hex');
+    this.#codes.set(code, {
+      userId: user.id,
+      clientId: body.get('client_id') ?? '',
+      redirectUri,
+      challenge: body.get('code_challenge') ?? '',
+      scope: body.get('scope') ?? '',
+    });
+    const target = new URL(redirectUri);
+    target.searchParams.set('code', code);
+    if (body.has('state')) target.searchParams.set('state', body.get('state') ?? '');
+    res.writeHead(302, { location: target.toString() }).end();
+  }
+
+  #token(body: URLSearchParams, json: (status: number, value: unknown) => void): void {
+    const code = this.#codes.get(body.get('code') ?? '');
+    this.#codes.delete(body.get('code') ?? '');
+    const verifier = body.get('code_verifier') ?? '';
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const valid =
+      code !== undefined &&
+      body.get('grant_type') === 'authorization_code' &&
+      body.get('client_id') === code.clientId &&
+      body.get('client_secret') === this.clientSecret &&
+      body.get('redirect_uri') === code.redirectUri &&
+      challenge === code.challenge;
+    if (!valid) return json(400, { error: 'invalid_grant', error_description: 'Invalid "code" in request.' });
+    const accessToken = randomBytes(16).toString('hex');
+    this.#tokens.set(accessToken, { userId: code.userId, scope: code.scope });
+    json(200, { access_token: accessToken, token_type: 'Bearer', expires_in: 604_800, refresh_token: randomBytes(16).toString('hex'), scope: code.scope });
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,88 @@
+import { Hono, type Context } from 'hono';
+import { guildSettings, saveCheckinSettings, saveRecapSettings } from '../db/guild-settings.js';
+import { recapPreview } from '../../commands/recap.js';
+import { nextRecapAt } from '../domain/schedule.js';
+import { localDateTimeOf } from '../domain/time.js';
+import { weekdayName } from '../domain/weekly-settings.js';
+import { readCheckinForm, readRecapForm } from './admin-input.js';
+import type { WebDeps } from './deps.js';
+import type { DiscordOAuth } from './discord-oauth.js';
+import type { GuildEnv } from './guard.js';
+import { page } from './layout.js';
+import { adminBody } from './views/admin.js';
+import { messagePage } from './views/home.js';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function localWhen(instant: Date, timezone: string): string {
+  const t = localDateTimeOf(timezone, instant);
+  return `${weekdayName(t.weekday)} ${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)} (${timezone})`;
+}
+
+const NOTICES: Record<string, string> = {
+  recap: 'Saved. The weekly recap follows the new settings.',
+  checkins: 'Saved. Check-in settings are updated.',
+};
+
+const refused = (c: Context<GuildEnv>) =>
+  c.html(messagePage(c.get('member').session, 'Only for server managers', 'This page is for members with the Manage Server permission in this server.'), 403);
+
+/** The server's recap and check-in settings, for members with Manage Server (checked again with Discord on every change). */
+export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv> {
+  const { db, clock } = deps;
+  const r = new Hono<GuildEnv>();
+  r.use('/:guildId/admin', async (c, next) => (c.get('member').guild.manage ? next() : refused(c)));
+  r.use('/:guildId/admin/*', async (c, next) => {
+    const { session, guild } = c.get('member');
+    if (!guild.manage) return refused(c);
+    if (c.req.method === 'POST') {
+      // Permissions change: ask Discord again before any change, as /config checks at run time.
+      const now = await discord.guilds(session.accessToken).catch(() => []);
+      if (!now.some((g) => g.id === guild.id && g.manage)) return refused(c);
+    }
+    await next();
+  });
+
+  const show = async (c: Context<GuildEnv>, problem?: string) => {
+    const { session, guild } = c.get('member');
+    const now = clock.now();
+    const settings = await guildSettings(db, guild.id, now);
+    const preview = await recapPreview(db, guild.id, now);
+    const channels = deps.bot.textChannels(guild.id);
+    const plain = (text: string): string =>
+      text
+        .replace(/<@!?(\d+)>/g, (_, id: string) => `@${deps.bot.memberName(guild.id, id) ?? 'member'}`)
+        .replace(/<#(\d+)>/g, (_, id: string) => `#${channels.find((ch) => ch.id === id)?.name ?? 'channel'}`)
+        .replace(/<t:(\d+)(?::\w)?>/g, (_, s: string) => localWhen(new Date(Number(s) * 1000), settings.timezone))
+        .replace(/\*\*|__|`|^-# /gm, '')
+        .replace(/\n\s*\n(\s*\n)+/g, '\n\n');
+    const nextRecap = settings.recapChannelId && settings.nextRecapAt && !settings.recapProblem ? localWhen(settings.nextRecapAt, settings.timezone) : undefined;
+    const body = adminBody({ base: `/g/${guild.id}`, session, settings, channels, nextRecap, preview, plain, problem });
+    const notice = NOTICES[c.req.query('done') ?? ''];
+    return c.html(page({ title: 'Server settings', session, guild, active: '/admin', notice, body }), problem ? 400 : 200);
+  };
+
+  r.get('/:guildId/admin', (c) => show(c));
+
+  r.post('/:guildId/admin/recap', async (c) => {
+    const { guild } = c.get('member');
+    const now = clock.now();
+    const current = await guildSettings(db, guild.id, now);
+    const read = readRecapForm(current, await c.req.parseBody(), deps.bot.textChannels(guild.id));
+    if (!read.ok) return show(c, read.problem);
+    const { channelId, recapDay, recapTime, timezone } = read.value;
+    await saveRecapSettings(db, guild.id, { recapChannelId: channelId, recapDay, recapTime, timezone, nextRecapAt: nextRecapAt({ day: recapDay, time: recapTime, timezone }, now) }, now);
+    deps.logger.info({ guild: guild.id, user: c.get('member').session.userId }, 'web: recap settings changed');
+    return c.redirect(`/g/${guild.id}/admin?done=recap`, 303);
+  });
+
+  r.post('/:guildId/admin/checkins', async (c) => {
+    const { guild } = c.get('member');
+    const now = clock.now();
+    const read = readCheckinForm(await guildSettings(db, guild.id, now), await c.req.parseBody());
+    if (!read.ok) return show(c, read.problem);
+    await saveCheckinSettings(db, guild.id, read.value, now);
+    return c.redirect(`/g/${guild.id}/admin?done=checkins`, 303);
+  });
+  return r;
+}

@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { WebViewConfig } from '../config-web.js';
+import type { Db } from '../db/client.js';
+
+/** What the bot knows from its own connection to Discord, handed to the web view as plain functions. */
+export interface BotDirectory {
+  /** True when the bot is in this server now. */
+  inGuild(guildId: string): boolean;
+  /** Text channels of the server the recap could go to, in Discord's order. */
+  textChannels(guildId: string): { id: string; name: string }[];
+  /** A member's display name, for mentions in the recap preview. */
+  memberName(guildId: string, userId: string): string | undefined;
+}
+
+export interface WebDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  web: WebViewConfig;
+  /** Discord's REST base, e.g. `https://discord.com/api` (or the sandbox's). */
+  discordApiUrl: string;
+  /** The application's id, which is the OAuth2 client id. */
+  clientId: string;
+  bot: BotDirectory;
+}

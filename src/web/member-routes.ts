@@ -1,0 +1,182 @@
+import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import { summariseGoals } from '../db/goal-progress.js';
+import { activeGoals } from '../db/goals.js';
+import { memberSettings, memberTimezone, updateMemberSettings } from '../db/members.js';
+import { pausesOverlapping } from '../db/pauses.js';
+import { deleteMemberData, exportMemberData } from '../db/privacy.js';
+import { winCountsByLocalDay } from '../db/stats.js';
+import { deleteMemberWin } from '../db/win-list.js';
+import { editMemberWinText, findMemberWin, searchMemberWins } from '../db/web-wins.js';
+import { describeLocalTime } from '../domain/pause.js';
+import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf } from '../domain/streaks.js';
+import { localDateOf, mondayOf } from '../domain/time.js';
+import { canonicalTimeZone } from '../domain/timezones.js';
+import { parseWinText } from '../domain/win-input.js';
+import { problemMessage } from '../discord/render/problems.js';
+import { winCalendarSvg } from '../discord/render/win-calendar.js';
+import { adminRoutes } from './admin-routes.js';
+import type { WebDeps } from './deps.js';
+import type { DiscordOAuth } from './discord-oauth.js';
+import { guildGuard, idParam, type GuildEnv } from './guard.js';
+import { page, type Html } from './layout.js';
+import { dataBody, deleteAllBody } from './views/data.js';
+import { overviewBody } from './views/overview.js';
+import { settingsBody } from './views/settings.js';
+import { deleteWinBody, editWinBody, winsBody, type WinsQuery } from './views/wins.js';
+
+export const WEB_WINS_PER_PAGE = 20;
+
+// Notices come from this fixed list by key, so nothing a visitor puts in a URL is ever echoed as a message.
+const NOTICES: Record<string, string> = {
+  edited: 'Saved. Your win reads the way you want it now. ✨',
+  deleted: "Deleted. It's gone for good.",
+  settings: 'Your settings are saved.',
+  'already-gone': 'That win was already gone.',
+};
+
+type C = Context<GuildEnv>;
+
+function render(c: C, title: string, active: string, body: Html, status: 200 | 400 | 404 = 200) {
+  const { session, guild } = c.get('member');
+  const notice = NOTICES[c.req.query('done') ?? ''];
+  return c.html(page({ title, session, guild, active, notice, body }), status);
+}
+
+const baseOf = (c: C): string => `/g/${c.get('member').guild.id}`;
+
+function winsQuery(c: C): WinsQuery {
+  const show = c.req.query('show');
+  const page = Number(c.req.query('page') ?? '1');
+  return {
+    search: (c.req.query('q') ?? '').trim().slice(0, 100),
+    goalId: idParam(c.req.query('goal') || undefined),
+    visibility: show === 'private' || show === 'public' ? show : undefined,
+    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+  };
+}
+
+/** A member's own pages in one server: overview, wins, settings, their data. */
+export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv> {
+  const { db, clock } = deps;
+  const r = new Hono<GuildEnv>();
+  r.use('/:guildId/*', guildGuard(deps));
+  r.use('/:guildId', guildGuard(deps));
+
+  r.get('/:guildId', async (c) => {
+    const { key, guild } = c.get('member');
+    const now = clock.now();
+    const timezone = await memberTimezone(db, key);
+    const [days, pauseRows, goals] = await Promise.all([
+      winCountsByLocalDay(db, key, null, timezone),
+      pausesOverlapping(db, key, { start: new Date(0), end: now }),
+      activeGoals(db, key),
+    ]);
+    const pauses = pauseRows.map((p) => ({ start: p.startedAt, end: p.endsAt }));
+    const today = localDateOf(timezone, now);
+    const figures =
+      days.size === 0 ? null : progressFigures({ weeks: weekCountsOf(days), pausedWeeks: pausedWeeksOf(timezone, pauses, now), currentWeek: mondayOf(today) });
+    const body = overviewBody({
+      guildName: guild.name,
+      timezone,
+      figures,
+      pausedNow: isPausedAt(pauses, now),
+      calendarSvg: winCalendarSvg({ days, today }),
+      totalWins: [...days.values()].reduce((a, b) => a + b, 0),
+      goals: await summariseGoals(db, goals, timezone, now, { includePrivate: true }),
+    });
+    return render(c, guild.name, '', body);
+  });
+
+  r.get('/:guildId/wins', async (c) => {
+    const { key, session } = c.get('member');
+    const query = winsQuery(c);
+    const filter = { search: query.search || undefined, goalId: query.goalId, visibility: query.visibility };
+    const [timezone, goals, result] = await Promise.all([
+      memberTimezone(db, key),
+      activeGoals(db, key),
+      searchMemberWins(db, key, filter, { offset: (query.page - 1) * WEB_WINS_PER_PAGE, limit: WEB_WINS_PER_PAGE }),
+    ]);
+    const pages = Math.max(1, Math.ceil(result.total / WEB_WINS_PER_PAGE));
+    return render(c, 'Your wins', '/wins', winsBody({ base: baseOf(c), session, query, goals, wins: result.wins, total: result.total, pages, timezone }));
+  });
+
+  r.get('/:guildId/wins/:winId/edit', async (c) => {
+    const { key, session } = c.get('member');
+    const win = await findMemberWin(db, key, idParam(c.req.param('winId')) ?? 0);
+    if (!win) return c.redirect(`${baseOf(c)}/wins?done=already-gone`, 303);
+    return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, win));
+  });
+
+  r.post('/:guildId/wins/:winId/edit', async (c) => {
+    const { key, session } = c.get('member');
+    const winId = idParam(c.req.param('winId')) ?? 0;
+    const typed = String((await c.req.parseBody()).text ?? '');
+    const parsed = parseWinText(typed);
+    if (!parsed.ok) {
+      const win = await findMemberWin(db, key, winId);
+      if (!win) return c.redirect(`${baseOf(c)}/wins?done=already-gone`, 303);
+      return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, win, problemMessage(parsed).replace(/`/g, ''), typed), 400);
+    }
+    const saved = await editMemberWinText(db, key, winId, parsed.value);
+    return c.redirect(`${baseOf(c)}/wins?done=${saved ? 'edited' : 'already-gone'}`, 303);
+  });
+
+  r.get('/:guildId/wins/:winId/delete', async (c) => {
+    const { key, session } = c.get('member');
+    const win = await findMemberWin(db, key, idParam(c.req.param('winId')) ?? 0);
+    if (!win) return c.redirect(`${baseOf(c)}/wins?done=already-gone`, 303);
+    return render(c, 'Delete this win?', '/wins', deleteWinBody(baseOf(c), session, win, await memberTimezone(db, key)));
+  });
+
+  r.post('/:guildId/wins/:winId/delete', async (c) => {
+    const { key } = c.get('member');
+    const deleted = await deleteMemberWin(db, key, idParam(c.req.param('winId')) ?? 0);
+    return c.redirect(`${baseOf(c)}/wins?done=${deleted ? 'deleted' : 'already-gone'}`, 303);
+  });
+
+  const settingsPage = async (c: C, problem?: string) => {
+    const { key, session } = c.get('member');
+    const settings = await memberSettings(db, key);
+    const body = settingsBody(baseOf(c), session, settings, describeLocalTime(settings.timezone, clock.now()), problem);
+    return render(c, 'Your settings', '/settings', body, problem ? 400 : 200);
+  };
+  r.get('/:guildId/settings', (c) => settingsPage(c));
+  r.post('/:guildId/settings', async (c) => {
+    const { key } = c.get('member');
+    const form = await c.req.parseBody();
+    const rawZone = String(form.timezone ?? 'server');
+    const timezone = rawZone === 'server' ? null : canonicalTimeZone(rawZone);
+    if (timezone === null && rawZone !== 'server') return settingsPage(c, "I don't know that timezone. Pick one from the list.");
+    const dms = form.dms === 'on' ? true : form.dms === 'off' ? false : undefined;
+    await updateMemberSettings(db, key, { timezone, dms }, clock.now());
+    return c.redirect(`${baseOf(c)}/settings?done=settings`, 303);
+  });
+
+  r.get('/:guildId/data', (c) => render(c, 'Your data', '/data', dataBody(baseOf(c), c.get('member').guild.name)));
+  r.get('/:guildId/data/export', async (c) => {
+    const { key } = c.get('member');
+    const stored = await exportMemberData(db, key);
+    const file = { about: 'Everything Small Wins stores about you in this one server. Other servers keep their own, separate data.', exportedAt: clock.now(), ...stored };
+    c.header('content-disposition', `attachment; filename="small-wins-${key.guildId}-${key.userId}.json"`);
+    return c.body(JSON.stringify(file, null, 2), 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+  r.get('/:guildId/data/delete', (c) => {
+    const { session, guild } = c.get('member');
+    return render(c, 'Delete everything?', '/data', deleteAllBody(baseOf(c), session, guild.name));
+  });
+  r.post('/:guildId/data/delete', async (c) => {
+    const { key, session } = c.get('member');
+    const deleted = await deleteMemberData(db, key, clock.now());
+    const words = deleted
+      ? "Done. Everything I stored about you here is gone. If you come back, you'll start fresh — and that's fine too."
+      : "There's nothing stored about you here, so there was nothing to delete. You're all clear.";
+    return c.html(page({ title: 'Deleted', session, guild: c.get('member').guild, body: pageBody(words, baseOf(c)) }));
+  });
+  r.route('/', adminRoutes(deps, discord));
+  return r;
+}
+
+function pageBody(words: string, base: string): Html {
+  return html`<h1>Your data</h1><p role="status">${words}</p><p><a href="${base}">Back to the overview</a></p>`;
+}

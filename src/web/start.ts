@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { botDirectory } from '../discord/web-directory.js';
+import { SANDBOX_CLIENT_SECRET } from '../sandbox/index.js';
+import { createWebHandler } from './app.js';
+import { REDIRECT_PATH } from './discord-oauth.js';
+
+interface Parts {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The web view's request handler for the bot's HTTP server, or undefined (said once in the log) when it is off. */
+export function webViewFor(config: Config, parts: Parts, client: Client<true>): RequestListener | undefined {
+  if (!config.webView) {
+    parts.logger.info('web view off: set PUBLIC_URL, DISCORD_CLIENT_SECRET and SESSION_SECRET to turn it on');
+    return undefined;
+  }
+  if (config.httpPort === undefined) {
+    parts.logger.warn('web view off: it is served on HTTP_PORT, which is not set');
+    return undefined;
+  }
+  parts.logger.info({ url: config.webView.publicUrl, redirect: `${config.webView.publicUrl}${REDIRECT_PATH}` }, 'web view on');
+  return createWebHandler({ ...parts, web: config.webView, discordApiUrl: config.discordApiUrl, clientId: config.applicationId ?? client.application.id, bot: botDirectory(client) });
+}
+
+/** Sandbox mode: the web view on its own local port, signing in through the sandbox's OAuth2 stand-in. */
+export async function startSandboxWebView(
+  parts: Parts & { port: number | undefined; discordApiUrl: string; client: Client<true> },
+): Promise<{ url: string; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(parts.port ?? 0, '127.0.0.1', resolve);
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const handler = createWebHandler({
+    db: parts.db,
+    clock: parts.clock,
+    logger: parts.logger,
+    web: { publicUrl: url, clientSecret: SANDBOX_CLIENT_SECRET, sessionSecret: randomBytes(32).toString('hex') },
+    discordApiUrl: parts.discordApiUrl,
+    clientId: parts.client.application.id,
+    bot: botDirectory(parts.client),
+  });
+  server.on('request', handler);
+  return { url, server };
+}

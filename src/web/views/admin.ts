@@ -1,0 +1,77 @@
+import { html } from 'hono/html';
+import type { Guild, WebSession } from '../../db/schema.js';
+import type { OutgoingMessage } from '../../discord/render/outgoing.js';
+import { listTimeZones } from '../../domain/timezones.js';
+import { WEEKDAY_NAMES, weekdayName } from '../../domain/weekly-settings.js';
+import { csrfField, type Html } from '../layout.js';
+
+export interface AdminView {
+  base: string;
+  session: WebSession;
+  settings: Guild;
+  channels: { id: string; name: string }[];
+  nextRecap: string | undefined;
+  preview: OutgoingMessage;
+  /** Turns `<@id>`, `<#id>` and `<t:…>` into words a browser can show. */
+  plain: (text: string) => string;
+  problem?: string | undefined;
+}
+
+const daySelect = (id: string, chosen: number): Html =>
+  html`<select id="${id}" name="day">${WEEKDAY_NAMES.map((name, i) => html`<option value="${name}"${i + 1 === chosen ? html` selected` : ''}>${weekdayName(i + 1)}</option>`)}</select>`;
+
+function preview(view: AdminView): Html {
+  const { preview: message, plain } = view;
+  return html`${message.content ? html`<p class="win-text">${plain(message.content)}</p>` : ''}
+${(message.embeds ?? []).map(
+    (embed) => html`<article class="embed">
+${embed.title ? html`<h3>${plain(embed.title)}</h3>` : ''}
+${embed.description ? html`<p>${plain(embed.description)}</p>` : ''}
+${(embed.fields ?? []).map((f) => html`<h4>${plain(f.name)}</h4><p>${plain(f.value)}</p>`)}
+${embed.footer ? html`<p class="meta">${plain(embed.footer.text)}</p>` : ''}
+</article>`,
+  )}`;
+}
+
+export function adminBody(view: AdminView): Html {
+  const s = view.settings;
+  const channelName = view.channels.find((c) => c.id === s.recapChannelId)?.name;
+  return html`<h1>Server settings</h1>
+${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
+${s.recapProblem ? html`<div class="problem" role="alert"><p><strong>⚠️ Delivery problem:</strong> ${view.plain(s.recapProblem)}</p><p>Save the recap settings again once it's fixed.</p></div>` : ''}
+<section class="card" aria-labelledby="recap-h">
+<h2 id="recap-h">Weekly recap</h2>
+<p>${s.recapChannelId
+    ? `Posted to #${channelName ?? 'a channel I can no longer see'} every ${weekdayName(s.recapDay)} at ${s.recapTime} (${s.timezone}).`
+    : 'Not set up yet: no recap is posted until you pick a channel.'}
+${view.nextRecap ? html`<br>Next recap: <strong>${view.nextRecap}</strong>.` : ''}</p>
+<form method="post" action="${view.base}/admin/recap">
+${csrfField(view.session)}
+<label for="channel">Channel</label>
+<select id="channel" name="channel" required>
+${s.recapChannelId ? '' : html`<option value="">Pick a channel…</option>`}
+${view.channels.map((c) => html`<option value="${c.id}"${c.id === s.recapChannelId ? html` selected` : ''}>#${c.name}</option>`)}
+</select>
+<label for="recap-day">Day</label>${daySelect('recap-day', s.recapDay)}
+<label for="time">Time (in the server's timezone)</label>
+<input type="time" id="time" name="time" value="${s.recapTime}" required>
+<label for="server-tz">Server timezone</label>
+<select id="server-tz" name="timezone">${listTimeZones().map((z) => html`<option${z === s.timezone ? html` selected` : ''}>${z}</option>`)}</select>
+<p><button type="submit">Save recap settings</button></p>
+</form>
+</section>
+<section class="card" aria-labelledby="checkins-h">
+<h2 id="checkins-h">Partner check-ins</h2>
+<form method="post" action="${view.base}/admin/checkins">
+${csrfField(view.session)}
+<p class="check"><input type="checkbox" id="enabled" name="enabled" value="on"${s.checkinsEnabled ? html` checked` : ''}> <label for="enabled">Pair members who opt in, and prompt them mid-week</label></p>
+<label for="checkin-day">Prompt day</label>${daySelect('checkin-day', s.checkinDay)}
+<p><button type="submit">Save check-in settings</button></p>
+</form>
+</section>
+<section class="card" aria-labelledby="preview-h">
+<h2 id="preview-h">This week's recap, as it would look now</h2>
+<p class="meta">A preview for you only, composed the way the real recap is. Mentions in the real one never ping.</p>
+${preview(view)}
+</section>`;
+}
