@@ -1,15 +1,16 @@
 import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import { memberTimezone } from '../src/db/members.js';
-import { recordMessageWin } from '../src/db/message-wins.js';
-import { winCounts } from '../src/db/wins.js';
-import { honestTally, isCurrentPeriod } from '../src/domain/celebrate.js';
-import { daysBetween, localDateOf, weekRange } from '../src/domain/time.js';
+import { noteCelebration } from '../src/db/celebrations.js';
+import { isUniqueViolation, OutcomeUnknownError } from '../src/db/errors.js';
+import { recordMemberWin } from '../src/db/record-win.js';
+import { isCurrentPeriod } from '../src/domain/celebrate.js';
+import { daysBetween, localDateOf } from '../src/domain/time.js';
 import { BACKDATE_MAX_DAYS, parseWinText } from '../src/domain/win-input.js';
 import { memberKeyOf, type MessageMenuCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { celebrateWin } from '../src/discord/render/celebrate-win.js';
-import { echoBack } from '../src/discord/render/problems.js';
-import { respond, withDeferral } from '../src/discord/reply.js';
+import { winReply } from '../src/discord/render/celebrate-win.js';
+import { echoBack, winMaybeSaved } from '../src/discord/render/problems.js';
+import { respond } from '../src/discord/reply.js';
 
 export const data = {
   name: 'Log as my win',
@@ -35,7 +36,7 @@ export const logAsWin: MessageMenuCommand = {
   kind: 'message-menu',
   data,
   ephemeral: false,
-  async execute(interaction, { db, clock }) {
+  async execute(interaction, { db, clock, logger }) {
     const message = interaction.targetMessage;
     if (message.author.id !== interaction.user.id) throw refusals.notYours;
     const text = parseWinText(message.content);
@@ -48,21 +49,29 @@ export const logAsWin: MessageMenuCommand = {
     }
     const key = memberKeyOf(interaction);
 
-    const { embed, privateNote } = await withDeferral(interaction, { ephemeral: false }, async () => {
-      const now = clock.now();
-      // A message cannot be from the future; a clock a little ahead of Discord's must not make it so.
-      const occurredAt = new Date(Math.min(message.createdTimestamp, now.getTime()));
-      const timezone = await memberTimezone(db, key);
-      const daysAgo = daysBetween(localDateOf(timezone, occurredAt), localDateOf(timezone, now));
-      if (daysAgo > BACKDATE_MAX_DAYS) throw refusals.tooOld;
+    const now = clock.now();
+    // A message cannot be from the future; a clock a little ahead of Discord's must not make it so.
+    const occurredAt = new Date(Math.min(message.createdTimestamp, now.getTime()));
+    const timezone = await memberTimezone(db, key);
+    const daysAgo = daysBetween(localDateOf(timezone, occurredAt), localDateOf(timezone, now));
+    if (daysAgo > BACKDATE_MAX_DAYS) throw refusals.tooOld;
 
-      const result = await recordMessageWin(db, { ...key, text: text.value, isPrivate: false, occurredAt, sourceMessageId: message.id }, now);
-      if (!result.ok) throw refusals.alreadyLogged;
-      const week = weekRange(timezone, occurredAt);
-      const { tally, privateNote } = honestTally(await winCounts(db, key, week), false, isCurrentPeriod(week, now));
-      return { embed: celebrateWin({ win: result.win, tally, daysAgo }), privateNote };
+    const input = { ...key, text: text.value, isPrivate: false, occurredAt, interactionId: interaction.id, source: 'message' as const, sourceMessageId: message.id, timezone };
+    const saved = await recordMemberWin(db, input, now).catch((error: unknown) => {
+      // The unique (server, message) index settles double logging, races included.
+      if (isUniqueViolation(error)) throw refusals.alreadyLogged;
+      throw error instanceof OutcomeUnknownError ? winMaybeSaved : error;
     });
-    await respond(interaction, { embeds: [embed] });
-    if (privateNote) await respond(interaction, { ephemeral: true, content: `${privateNote}\n-# Only you can see this.` });
+    const { embed, privateLines } = winReply({
+      win: { id: saved.id, userId: key.userId, text: text.value, isPrivate: false },
+      counts: saved.counts,
+      daysAgo,
+      weekIsCurrent: isCurrentPeriod(saved.ranges.week, now),
+    });
+    const messageId = await respond(interaction, { embeds: [embed], returnMessageId: true });
+    if (messageId && interaction.channelId) {
+      noteCelebration(db, { winId: saved.id, channelId: interaction.channelId, messageId }, (error) => logger.warn({ err: error }, 'could not note a celebration'));
+    }
+    if (privateLines.length > 0) await respond(interaction, { ephemeral: true, content: `${privateLines.join('\n')}\n-# Only you can see this.` });
   },
 };

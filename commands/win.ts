@@ -1,20 +1,17 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { activeGoals, findActiveGoalByInput, goalWinTimes, revisionsOf } from '../src/db/goals.js';
+import { noteCelebration } from '../src/db/celebrations.js';
+import { OutcomeUnknownError } from '../src/db/errors.js';
+import { activeGoals, findActiveGoalByInput } from '../src/db/goals.js';
 import { memberTimezone } from '../src/db/members.js';
-import type { Db } from '../src/db/client.js';
-import type { Goal } from '../src/db/schema.js';
-import { recordWin, winCounts } from '../src/db/wins.js';
-import { honestTally, isCurrentPeriod } from '../src/domain/celebrate.js';
-import { goalPeriodAt, type GoalPeriod } from '../src/domain/goals.js';
-import { weekRange } from '../src/domain/time.js';
+import { recordMemberWin } from '../src/db/record-win.js';
+import { isCurrentPeriod } from '../src/domain/celebrate.js';
 import { parseWinDay, parseWinText, WIN_TEXT_MAX } from '../src/domain/win-input.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
-import { inputError } from '../src/discord/render/problems.js';
-import { celebrateWin } from '../src/discord/render/celebrate-win.js';
-import { respond, withDeferral } from '../src/discord/reply.js';
+import { inputError, winMaybeSaved } from '../src/discord/render/problems.js';
+import { winReply } from '../src/discord/render/celebrate-win.js';
+import { respond } from '../src/discord/reply.js';
 import { whenChoices } from '../src/domain/when-choices.js';
 import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
-import { goalProgressLine, type GoalPeriodProgress } from '../src/discord/render/goal-line.js';
 
 export const data = {
   name: 'win',
@@ -52,50 +49,46 @@ export const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** The goal's count in the period the win landed in, against that period's target. */
-async function goalProgressAt(db: Db, goal: Goal, timezone: string, winAt: Date, now: Date, includePrivate: boolean): Promise<GoalPeriodProgress> {
-  const revisions = (await revisionsOf(db, [goal.id])).get(goal.id) ?? [];
-  const period = goalPeriodAt(revisions, { target: goal.target, period: goal.period as GoalPeriod }, timezone, winAt);
-  const count = (await goalWinTimes(db, [goal.id], period.range, { includePrivate })).get(goal.id)?.length ?? 0;
-  return { title: goal.title, count, target: period.target, period: period.period, current: isCurrentPeriod(period.range, now) };
-}
-
 export const win: ChatInputCommand = {
   kind: 'chat-input',
   data,
   ephemeral: (interaction) => interaction.options.getBoolean('private') ?? false,
-  async execute(interaction, { db, clock }) {
+  async execute(interaction, { db, clock, logger }) {
     const rawText = interaction.options.getString('text');
     const isPrivate = interaction.options.getBoolean('private') ?? false;
     const text = parseWinText(rawText);
     if (!text.ok) throw inputError(text, rawText ?? undefined);
     const key = memberKeyOf(interaction);
+    const now = clock.now();
+    const rawWhen = interaction.options.getString('when');
+    const goalValue = interaction.options.getString('goal');
 
-    const { embed, privateLines } = await withDeferral(interaction, { ephemeral: isPrivate }, async () => {
-      const now = clock.now();
-      const timezone = await memberTimezone(db, key);
-      const day = parseWinDay(interaction.options.getString('when'), timezone, now);
-      if (!day.ok) throw inputError(day, text.value);
-      const goalValue = interaction.options.getString('goal');
-      const goal = goalValue ? requireGoal(await findActiveGoalByInput(db, key, goalValue)) : undefined;
+    // The plain case is one statement (it learns the timezone as it writes); a back-dated day needs
+    // the timezone first, and a goal given by name needs its lookup.
+    const timezone = rawWhen ? await memberTimezone(db, key) : undefined;
+    const day = timezone === undefined ? { ok: true as const, value: { occurredAt: now, daysAgo: 0 } } : parseWinDay(rawWhen, timezone, now);
+    if (!day.ok) throw inputError(day, text.value);
+    const goal = goalValue ? requireGoal(await findActiveGoalByInput(db, key, goalValue)) : undefined;
 
-      const saved = await recordWin(db, { ...key, text: text.value, isPrivate, occurredAt: day.value.occurredAt, goalId: goal?.id }, now);
-      const week = weekRange(timezone, saved.occurredAt);
-      const { tally, privateNote } = honestTally(await winCounts(db, key, week), isPrivate, isCurrentPeriod(week, now));
-      const privateLines = privateNote ? [privateNote] : [];
-      let embedGoalLine: string | undefined;
-      if (goal) {
-        // A goal shows in public only when its owner shared it with the server, and only with a count true for them.
-        const truth = await goalProgressAt(db, goal, timezone, saved.occurredAt, now, true);
-        const inPublic = goal.share === 'server' && !isPrivate;
-        const shown = inPublic ? await goalProgressAt(db, goal, timezone, saved.occurredAt, now, false) : truth;
-        if (isPrivate || (inPublic && shown.count === truth.count)) embedGoalLine = goalProgressLine(shown);
-        else privateLines.push(goalProgressLine(truth));
-      }
-      const embed = celebrateWin({ win: saved, tally, daysAgo: day.value.daysAgo, extraLine: embedGoalLine });
-      return { embed, privateLines };
+    const saved = await recordMemberWin(
+      db,
+      { ...key, text: text.value, isPrivate, occurredAt: day.value.occurredAt, interactionId: interaction.id, goalId: goal?.id, timezone },
+      now,
+    ).catch((error: unknown) => {
+      throw error instanceof OutcomeUnknownError ? winMaybeSaved : error;
     });
-    await respond(interaction, { embeds: [embed], ephemeral: isPrivate });
+    const goalPeriod = saved.counts.goal?.period === 'month' ? saved.ranges.month : saved.ranges.week;
+    const { embed, privateLines } = winReply({
+      win: { id: saved.id, userId: key.userId, text: text.value, isPrivate },
+      counts: saved.counts,
+      daysAgo: day.value.daysAgo,
+      weekIsCurrent: isCurrentPeriod(saved.ranges.week, now),
+      goal: goal && { title: goal.title, share: goal.share, periodIsCurrent: isCurrentPeriod(goalPeriod, now) },
+    });
+    const messageId = await respond(interaction, { embeds: [embed], ephemeral: isPrivate, returnMessageId: !isPrivate });
+    if (messageId && interaction.channelId) {
+      noteCelebration(db, { winId: saved.id, channelId: interaction.channelId, messageId }, (error) => logger.warn({ err: error }, 'could not note a celebration'));
+    }
     if (privateLines.length > 0) await respond(interaction, { ephemeral: true, content: `${privateLines.join('\n')}\n-# Only you can see this.` });
   },
   async autocomplete(interaction, { db, clock }) {

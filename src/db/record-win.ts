@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { monthRange, weekRange } from '../domain/time.js';
+import { isOutcomeUnknown, OutcomeUnknownError } from './errors.js';
 import type { MemberKey } from './members.js';
 
 export interface Range {
@@ -60,18 +62,19 @@ function countColumns(key: MemberKey, goalId: number | null, ranges: WinRanges, 
   const inWeek = sql`w.occurred_at >= ${at(ranges.week.start)} and w.occurred_at < ${at(ranges.week.end)}`;
   const revision = sql`(select r.target, r.period from goal_revisions r where r.goal_id = ${goalId} and r.effective_from <= ${at(occurredAt)}
     order by r.effective_from desc limit 1)`;
-  const goalRange = sql`w.occurred_at >= case rev.period when 'month' then ${at(ranges.month.start)} else ${at(ranges.week.start)} end
-    and w.occurred_at < case rev.period when 'month' then ${at(ranges.month.end)} else ${at(ranges.week.end)} end`;
+  const period = sql`coalesce(rev.period, g.period)`;
+  const goalRange = sql`w.occurred_at >= case ${period} when 'month' then ${at(ranges.month.start)} else ${at(ranges.week.start)} end
+    and w.occurred_at < case ${period} when 'month' then ${at(ranges.month.end)} else ${at(ranges.week.end)} end`;
   return sql`
     (select count(*)::int from wins w where ${member} and ${inWeek}) as week_count,
     (select count(*)::int from wins w where ${member} and ${inWeek} and not w.is_private) as week_public_count,
     (select count(*)::int from (select 1 from wins w where ${member} limit 2) two) as any_upto_2,
     (select count(*)::int from (select 1 from wins w where ${member} and not w.is_private limit 2) two) as public_upto_2,
-    rev.target as goal_target, rev.period as goal_period,
+    coalesce(rev.target, g.target) as goal_target, ${period} as goal_period,
     (select count(*)::int from wins w where w.goal_id = ${goalId} and ${goalRange}) as goal_count,
     (select count(*)::int from wins w where w.goal_id = ${goalId} and ${goalRange} and not w.is_private) as goal_public_count,
     ${timezoneOf(key)} as timezone
-  from (select 1) one left join lateral ${revision} rev on true`;
+  from (select 1) one left join lateral ${revision} rev on true left join goals g on g.id = ${goalId}`;
 }
 
 function countsFrom(row: Row, add: { any: number; isPrivate: boolean }): WinCounts {
@@ -139,7 +142,7 @@ async function winOfInteraction(db: Db, key: MemberKey, interactionId: string, r
   );
   if (!found) return undefined;
   const occurredAt = new Date(found.occurred_at as Date | string);
-  const counts = await winCounts(db, key, found.goal_id === null ? null : Number(found.goal_id), ranges, occurredAt, Boolean(found.is_private));
+  const counts = await countsForStoredWin(db, key, found.goal_id === null ? null : Number(found.goal_id), ranges, occurredAt, Boolean(found.is_private));
   return { id: Number(found.id), occurredAt, created: false, ...counts };
 }
 
@@ -147,7 +150,7 @@ async function winOfInteraction(db: Db, key: MemberKey, interactionId: string, r
  * The counts for a win that is already stored, e.g. when the timezone guessed for the write
  * turned out stale and the ranges had to be computed again.
  */
-export async function winCounts(
+export async function countsForStoredWin(
   db: Db,
   key: MemberKey,
   goalId: number | null,
@@ -159,4 +162,53 @@ export async function winCounts(
   if (!row) throw new Error('counts returned no row');
   // The win is already stored, so it is among the counts.
   return { timezone: String(row.timezone), counts: countsFrom(row, { any: 0, isPrivate }) };
+}
+
+/** The week and month an instant falls in, in one timezone: what a win's counts are counted over. */
+export const winRangesIn = (timezone: string, instant: Date): WinRanges => ({
+  timezone,
+  week: weekRange(timezone, instant),
+  month: monthRange(timezone, instant),
+});
+
+// The member's timezone as last seen, per database: a good guess saves a round trip before the write.
+// The write returns the stored one, so a stale guess only costs a second count, never a wrong answer.
+const timezoneHints = new WeakMap<Db, Map<string, string>>();
+const HINTS_MAX = 50_000;
+
+/**
+ * Stores a win and counts it in the member's own week (and goal period): one statement when the
+ * timezone is known or guessed right, one more when the guess was stale. Pass `timezone` when the
+ * caller already read it (a back-dated win needs it before the write).
+ */
+export async function recordMemberWin(db: Db, input: WinWrite & { timezone?: string | undefined }, now: Date): Promise<RecordedWin & { ranges: WinRanges }> {
+  let hints = timezoneHints.get(db);
+  if (!hints) timezoneHints.set(db, (hints = new Map()));
+  const hintKey = `${input.guildId}:${input.userId}`;
+  const guess = input.timezone ?? hints.get(hintKey) ?? 'UTC';
+  const saved = await writeOnce(() => recordWinWithCounts(db, input, winRangesIn(guess, input.occurredAt), now), input.interactionId !== null);
+  if (hints.size >= HINTS_MAX) hints.clear();
+  hints.set(hintKey, saved.timezone);
+  if (saved.timezone === guess) return { ...saved, ranges: winRangesIn(guess, saved.occurredAt) };
+  const ranges = winRangesIn(saved.timezone, saved.occurredAt);
+  const recounted = await countsForStoredWin(db, input, input.goalId ?? null, ranges, saved.occurredAt, input.isPrivate);
+  return { ...saved, counts: recounted.counts, ranges };
+}
+
+/**
+ * A dropped connection can hide a commit. Stored under its interaction id, the win can be written
+ * again safely: a repeat finds the first one. If asking again fails too, the outcome stays unknown.
+ */
+async function writeOnce<T>(write: () => Promise<T>, idempotent: boolean): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isOutcomeUnknown(error)) throw error;
+    if (!idempotent) throw new OutcomeUnknownError('the connection dropped during the write', { cause: error });
+    try {
+      return await write();
+    } catch (again) {
+      throw new OutcomeUnknownError('the connection dropped during the write and the retry', { cause: again });
+    }
+  }
 }

@@ -71,6 +71,9 @@ export const wins = pgTable(
     rememberedAt: instant('remembered_at'),
     /** The Discord interaction that logged it: Discord may deliver one twice, the win is stored once. */
     interactionId: text('interaction_id'),
+    /** The public celebration message, so deleting the win can remove it too (SPEC §7). */
+    celebrationChannelId: text('celebration_channel_id'),
+    celebrationMessageId: text('celebration_message_id'),
   },
   (t) => [
     foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),

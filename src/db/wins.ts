@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { ofMember } from './member-filter.js';
 import type { Db } from './client.js';
 import { ensureMember, type MemberKey } from './members.js';
@@ -51,30 +51,6 @@ export async function countMemberWins(
   if (!options.includePrivate) conditions.push(eq(wins.isPrivate, false));
   const [row] = await db.select({ n: count() }).from(wins).where(and(...conditions));
   return row?.n ?? 0;
-}
-
-export interface WinCounts {
-  weekCount: number;
-  total: number;
-}
-
-/** The member's wins in one week and in all, counted twice in one query: every win (their truth) and public wins only (what others may see). */
-export async function winCounts(db: Db, key: MemberKey, week: Range): Promise<{ all: WinCounts; shown: WinCounts }> {
-  const inWeek = sql`${wins.occurredAt} >= ${week.start.toISOString()}::timestamptz and ${wins.occurredAt} < ${week.end.toISOString()}::timestamptz`;
-  const isPublic = sql`not ${wins.isPrivate}`;
-  const [row] = await db
-    .select({
-      weekAll: sql<number>`count(*) filter (where ${inWeek})`.mapWith(Number),
-      totalAll: count(),
-      weekShown: sql<number>`count(*) filter (where ${inWeek} and ${isPublic})`.mapWith(Number),
-      totalShown: sql<number>`count(*) filter (where ${isPublic})`.mapWith(Number),
-    })
-    .from(wins)
-    .where(ofMember(wins, key));
-  return {
-    all: { weekCount: row?.weekAll ?? 0, total: row?.totalAll ?? 0 },
-    shown: { weekCount: row?.weekShown ?? 0, total: row?.totalShown ?? 0 },
-  };
 }
 
 export async function listMemberWins(db: Db, key: MemberKey): Promise<Win[]> {

@@ -55,26 +55,26 @@ export async function acknowledged(interaction: RepliableInteraction): Promise<v
  * Sends the one answer an interaction needs, whatever state it is in:
  * a first reply, the edit of a deferred reply, or a follow-up.
  */
-export async function respond(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
+export async function respond(interaction: RepliableInteraction, payload: ReplyPayload & { returnMessageId?: boolean }): Promise<string | undefined> {
   await acknowledged(interaction);
-  const { ephemeral = false, ...body } = payload;
+  const { ephemeral = false, returnMessageId = false, ...body } = payload;
   const message = { ...body, allowedMentions: noPings };
+  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
   if (interaction.deferred && !interaction.replied) {
     const deferredEphemeral = interaction.ephemeral ?? false;
-    if (deferredEphemeral === ephemeral) {
-      await interaction.editReply(message);
-      return;
-    }
+    if (deferredEphemeral === ephemeral) return (await interaction.editReply(message)).id;
     // The defer chose the wrong visibility (an error after a public defer): drop it and answer privately.
     await interaction.deleteReply().catch(() => undefined);
-    await interaction.followUp({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
-    return;
+    return (await interaction.followUp({ ...message, flags })).id;
   }
-  if (interaction.replied) {
-    await interaction.followUp({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
-    return;
+  if (interaction.replied) return (await interaction.followUp({ ...message, flags })).id;
+  if (!returnMessageId) {
+    await interaction.reply({ ...message, flags });
+    return undefined;
   }
-  await interaction.reply({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+  // The message comes back in the callback's own response: no second request.
+  const response = await interaction.reply({ ...message, flags, withResponse: true });
+  return response.resource?.message?.id;
 }
 
 /**

@@ -26,8 +26,8 @@ export interface WinTally {
   weekCount: number;
   /** Whether that week is the current one. */
   currentWeek: boolean;
-  /** All the member's wins here, this one included. */
-  total: number;
+  /** Whether this is the member's first win in this server (of those this audience may know). */
+  firstHere: boolean;
   daysAgo: number;
 }
 
@@ -39,7 +39,7 @@ export function loggedForNote(daysAgo: number): string {
 /** What this win adds, in the member's own terms: never compared with anyone else. */
 export function describeWinAdds(tally: WinTally): string {
   const when = loggedForNote(tally.daysAgo);
-  if (tally.total === 1) return `Your first win here — welcome! The first one is the hardest.${when}`;
+  if (tally.firstHere) return `Your first win here — welcome! The first one is the hardest.${when}`;
   const week = tally.currentWeek ? 'this week' : 'that week';
   if (tally.weekCount === 1) return `Your first win ${week}. A fine start.${when}`;
   return `That's your ${ordinal(tally.weekCount)} win ${week}.${when}`;
@@ -53,14 +53,14 @@ export function isCurrentPeriod(range: { start: Date; end: Date }, now: Date): b
 /** The member's true count, private wins included, for their eyes only when the public reply could not say it. */
 export function describeTrueCount(tally: Omit<WinTally, 'daysAgo'>): string {
   const week = tally.currentWeek ? 'this week' : 'that week';
-  return `Counting your private wins too, that's your ${ordinal(tally.weekCount)} win ${week} and your ${ordinal(tally.total)} here. 🌱`;
+  return `Counting your private wins too, that's your ${ordinal(tally.weekCount)} win ${week}. 🌱`;
 }
 
 export interface WinCountPair {
   /** Every win of the member: what is true for them. */
-  all: { weekCount: number; total: number };
+  all: { weekCount: number; firstHere: boolean };
   /** Public wins only: what others may be told. */
-  shown: { weekCount: number; total: number };
+  shown: { weekCount: number; firstHere: boolean };
 }
 
 /**
@@ -70,6 +70,6 @@ export interface WinCountPair {
  */
 export function honestTally(counts: WinCountPair, isPrivate: boolean, currentWeek: boolean): { tally?: Omit<WinTally, 'daysAgo'>; privateNote?: string } {
   const shown = isPrivate ? counts.all : counts.shown;
-  if (shown.weekCount === counts.all.weekCount && shown.total === counts.all.total) return { tally: { ...shown, currentWeek } };
+  if (shown.weekCount === counts.all.weekCount && shown.firstHere === counts.all.firstHere) return { tally: { ...shown, currentWeek } };
   return { privateNote: describeTrueCount({ ...counts.all, currentWeek }) };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { isUniqueViolation, recordMessageWin } from '../../src/db/message-wins.js';
+import { isUniqueViolation } from '../../src/db/errors.js';
+import { recordMemberWin } from '../../src/db/record-win.js';
 import { markRemembered, rememberCandidates } from '../../src/db/remember.js';
 import { deleteMemberWin, memberWinPage } from '../../src/db/win-list.js';
 import { listMemberWins, recordWin } from '../../src/db/wins.js';
@@ -21,10 +22,10 @@ describe(`message wins, the win list and /remember on ${usingPostgres() ? 'Postg
   });
 
   it('records a message once even when two requests race for it', async () => {
-    const input = { ...alice, text: 'shipped', isPrivate: false, occurredAt: now, sourceMessageId: '9001' };
-    const results = await Promise.all([1, 2, 3].map(() => recordMessageWin(database.db, input, now)));
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(['already-logged', 'already-logged']);
+    const input = { ...alice, text: 'shipped', isPrivate: false, occurredAt: now, source: 'message' as const, sourceMessageId: '9001' };
+    const results = await Promise.allSettled(['1', '2', '3'].map((interactionId) => recordMemberWin(database.db, { ...input, interactionId }, now)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => r.status === 'rejected' && isUniqueViolation(r.reason))).toEqual([true, true]);
     expect((await listMemberWins(database.db, alice)).filter((w) => w.sourceMessageId === '9001')).toHaveLength(1);
   });
 
@@ -36,8 +37,8 @@ describe(`message wins, the win list and /remember on ${usingPostgres() ? 'Postg
   });
 
   it('lets the same message id exist in another server', async () => {
-    const input = { ...aliceElsewhere, text: 'shipped', isPrivate: false, occurredAt: now, sourceMessageId: '9001' };
-    expect((await recordMessageWin(database.db, input, now)).ok).toBe(true);
+    const input = { ...aliceElsewhere, text: 'shipped', isPrivate: false, occurredAt: now, source: 'message' as const, sourceMessageId: '9001', interactionId: '4' };
+    expect((await recordMemberWin(database.db, input, now)).created).toBe(true);
   });
 
   it('deletes a win only for the member who owns it, in the server it belongs to', async () => {

@@ -70,9 +70,9 @@ describe('what a win adds', () => {
   });
 
   it('welcomes a first win and counts the week’s wins after that', () => {
-    expect(describeWinAdds({ weekCount: 1, currentWeek: true, total: 1, daysAgo: 0 })).toMatch(/first win here/);
-    expect(describeWinAdds({ weekCount: 3, currentWeek: true, total: 9, daysAgo: 0 })).toBe("That's your 3rd win this week.");
-    expect(describeWinAdds({ weekCount: 2, currentWeek: false, total: 9, daysAgo: 10 })).toBe(
+    expect(describeWinAdds({ weekCount: 1, currentWeek: true, firstHere: true, daysAgo: 0 })).toMatch(/first win here/);
+    expect(describeWinAdds({ weekCount: 3, currentWeek: true, firstHere: false, daysAgo: 0 })).toBe("That's your 3rd win this week.");
+    expect(describeWinAdds({ weekCount: 2, currentWeek: false, firstHere: false, daysAgo: 10 })).toBe(
       "That's your 2nd win that week. (from 10 days ago)",
     );
   });

@@ -59,9 +59,10 @@ describe.skipIf(!usingPostgres())('when the database stalls or drops (PostgreSQL
     expect(await storedTexts()).not.toContain('blocked by a held lock');
   });
 
-  it('loses no acknowledged win when the connection is cut right after COMMIT', async () => {
+  it('loses no acknowledged win when the connection is cut right after a write reaches the server', async () => {
     for (let round = 0; round < 5; round++) {
-      const cut = h.proxy?.cutAfterCommit();
+      // A win is one statement (no COMMIT of its own): the cut follows its bound text.
+      const cut = h.proxy?.cutAfter(new RegExp(`cut round ${round} win`));
       const texts = [0, 1, 2].map((i) => `cut round ${round} win ${i}`);
       const results = await Promise.all(texts.map((text) => h.sandbox.chatInput('alice', { name: 'win', options: { text } })));
       await cut;
@@ -74,5 +75,21 @@ describe.skipIf(!usingPostgres())('when the database stalls or drops (PostgreSQL
     }
     const after = await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'after the cuts' } });
     expect(acknowledgedWin(after, 'after the cuts')).toBe(true);
+  }, 60_000);
+
+  it('never says "nothing was saved" for a win that was, and never stores one interaction twice', async () => {
+    for (let round = 0; round < 5; round++) {
+      const text = `one statement, round ${round}`;
+      // The win's own write reaches the server (its text travels as a bound parameter), then the answer is lost.
+      const cut = h.proxy?.cutAfter(new RegExp(text));
+      const result = await h.sandbox.chatInput('alice', { name: 'win', options: { text } });
+      await cut;
+      const copies = (await storedTexts()).filter((t) => t === text).length;
+      expect(result.failed).toBe(false);
+      expect(copies).toBeLessThanOrEqual(1);
+      if (copies === 1) expect(answerText(result)).not.toMatch(/nothing was saved/);
+      if (acknowledgedWin(result, text)) expect(copies).toBe(1);
+      else expect(answerText(result)).toMatch(/I may have saved it — `\/wins` shows it if so|nothing was saved/);
+    }
   }, 60_000);
 });

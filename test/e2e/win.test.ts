@@ -50,7 +50,7 @@ describe('/win through discord.js and the sandbox', () => {
     expect(shown).not.toMatch(/first win|private|2nd/);
     expect(shown).toContain('Logged. 🌱');
     expect(result.followUps.map((m) => [m.ephemeral, m.content])).toEqual([
-      [true, "Counting your private wins too, that's your 2nd win this week and your 2nd here. 🌱\n-# Only you can see this."],
+      [true, "Counting your private wins too, that's your 2nd win this week. 🌱\n-# Only you can see this."],
     ]);
   });
 

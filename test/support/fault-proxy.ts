@@ -15,6 +15,8 @@ export interface FaultProxy {
   cut(): void;
   /** The next COMMIT reaches the server, then its connection is cut before the answer comes back. */
   cutAfterCommit(): Promise<void>;
+  /** The same for the next message whose bytes match (a query's text, or a bound parameter's). */
+  cutAfter(pattern: RegExp): Promise<void>;
   /** Connections open right now. */
   readonly connections: number;
   close(): Promise<void>;
@@ -24,6 +26,7 @@ interface Pair {
   client: Socket;
   server: Socket;
   held: { toServer: Buffer[]; toClient: Buffer[] };
+  cutOnAnswer?: (() => void) | undefined;
 }
 
 // A COMMIT in PostgreSQL's wire protocol: a simple query ('Q') or a Parse ('P') whose text is "commit".
@@ -34,6 +37,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const pairs = new Set<Pair>();
   let mode: ProxyMode = 'pass';
   let commitWatch: (() => void) | undefined;
+  let watched = commitPattern;
 
   const destroy = (pair: Pair) => {
     pair.client.destroy();
@@ -49,17 +53,18 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     client.on('data', (chunk: Buffer) => {
       if (mode === 'stall') return void pair.held.toServer.push(chunk);
       upstream.write(chunk);
-      if (commitWatch && commitPattern.test(chunk.toString('latin1'))) {
-        const done = commitWatch;
+      if (commitWatch && watched.test(chunk.toString('latin1'))) {
+        // Let the bytes reach the server, then drop the connection instead of passing its answer back.
+        pair.cutOnAnswer = commitWatch;
         commitWatch = undefined;
-        // Let the bytes reach the server, then drop the connection before the answer returns.
-        upstream.once('data', () => {
-          destroy(pair);
-          done();
-        });
       }
     });
     upstream.on('data', (chunk: Buffer) => {
+      if (pair.cutOnAnswer) {
+        const done = pair.cutOnAnswer;
+        destroy(pair);
+        return void done();
+      }
       if (mode === 'stall') return void pair.held.toClient.push(chunk);
       client.write(chunk);
     });
@@ -70,6 +75,10 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const cutAfter = (pattern: RegExp) => {
+    watched = pattern;
+    return new Promise<void>((resolve) => (commitWatch = resolve));
+  };
   const url = new URL(targetUrl);
   url.hostname = '127.0.0.1';
   url.port = String(port);
@@ -93,9 +102,8 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       mode = 'cut';
       for (const pair of pairs) destroy(pair);
     },
-    cutAfterCommit() {
-      return new Promise<void>((resolve) => (commitWatch = resolve));
-    },
+    cutAfterCommit: () => cutAfter(commitPattern),
+    cutAfter,
     async close() {
       for (const pair of pairs) destroy(pair);
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -27,3 +27,9 @@ export function echoBack(text: string, max = 1500): string {
 export function inputError(p: InputProblem, typed?: string): UserFacingError {
   return new UserFacingError(p.problem, problemMessage(p) + (typed ? echoBack(typed) : ''));
 }
+
+/** The connection dropped during a win's write and asking again failed: honest, and where to look. */
+export const winMaybeSaved = new UserFacingError(
+  'win-outcome-unknown',
+  "My notebook went quiet just as I was saving that, so I can't tell whether it went in. I may have saved it — `/wins` shows it if so. If it isn't there in a minute, please log it again.",
+);
