@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { openPostgres, type Database } from '../../src/db/client.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { deployCommands } from '../../src/discord/deploy.js';
+import type { Command } from '../../src/discord/command.js';
 import type { Scheduler } from '../../src/jobs/scheduler.js';
 import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
 import { shardOf, startSandbox, type Sandbox, type SandboxGuild } from '../../src/sandbox/index.js';
@@ -35,7 +36,9 @@ describe.skipIf(!usingPostgres())('sharding across processes (PostgreSQL)', () =
     sandbox = await startSandbox({ clock, recommendedShards: 2 });
     const extra = [sandbox.addGuild('Zero', { shard: 0, shardCount: 2 }), sandbox.addGuild('One', { shard: 1, shardCount: 2 })];
     guilds = [sandbox.guild(sandbox.guildId), ...extra];
-    await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
+    // Every Small Wins command is server-only; a probe command open to DMs shows where DM interactions go.
+    const dmProbe = { ...commands[0], data: { name: 'probe', description: 'Where do DM interactions go?', contexts: [0, 1, 2], integration_types: [0] } } as unknown as Command;
+    await deployCommands([...commands, dmProbe], { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
     for (const shard of [0, 1]) {
       // Each "process" has its own database pool, Discord client and scheduler.
       const database = await openPostgres(testDatabase.url ?? '', logger, 3);
@@ -75,7 +78,7 @@ describe.skipIf(!usingPostgres())('sharding across processes (PostgreSQL)', () =
       expect(result.message?.embeds[0]?.description).toContain(`shipped something in ${guild.name}`);
     }
     // Interactions outside a server (DMs) go to shard 0, as on Discord.
-    await sandbox.chatInput('alice', { name: 'help', dm: true });
+    await sandbox.chatInput('alice', { name: 'probe', dm: true });
     const expected = (shard: number): string[] => [...guilds.filter((g) => shardOf(g.id, 2) === shard).map((g) => g.id), ...(shard === 0 ? ['DM'] : [])];
     expect(processes.map((p) => p.interactions)).toEqual([expected(0), expected(1)]);
   });
