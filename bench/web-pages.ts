@@ -31,7 +31,7 @@ const app = createWebApp({
   discordApiUrl: 'http://127.0.0.1/api',
   clientId: '1',
   // A bench stand-in for the bot's view of Discord: one server, one channel.
-  bot: { inGuild: (id) => id === key.guildId, textChannels: () => [{ id: '300', name: 'wins' }], memberName: () => 'someone' },
+  bot: { inGuild: (id) => id === key.guildId, textChannels: () => [{ id: '300', name: 'wins' }], memberName: () => 'someone', removeMessage: () => Promise.resolve('already-gone' as const) },
 });
 await createWebSession(database.db, {
   id: 'bench-session', userId: key.userId, username: 'Bench', guilds: [{ id: key.guildId, name: 'Bench', manage: true }],

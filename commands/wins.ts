@@ -1,11 +1,14 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
+import { flushCelebrations } from '../src/db/celebrations.js';
+import { findMemberWin } from '../src/db/web-wins.js';
 import { deleteMemberWin, memberWinPage } from '../src/db/win-list.js';
+import { removalNote, removePublicMessage } from '../src/discord/public-message.js';
 import { clampPage, isWinPeriod, pageCount, periodRange, WINS_PER_PAGE, type WinPeriod } from '../src/domain/win-pages.js';
 import { truncateAtWord } from '../src/domain/truncate.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { parseWinListId, winListMessage, type WinListView } from '../src/discord/render/win-list.js';
+import { confirmDeleteMessage, parseWinListId, winListMessage, type WinListView } from '../src/discord/render/win-list.js';
 import { respond, updateInPlace, withDeferral } from '../src/discord/reply.js';
 
 export const data = {
@@ -71,8 +74,20 @@ export const wins: ChatInputCommand = {
     if (action.ownerId !== interaction.user.id) throw refusals.notYourList;
     const key = memberKeyOf(interaction);
     await updateInPlace(interaction, async () => {
+      // A celebration noted a moment ago must be on its row before the row is read here.
+      await flushCelebrations(deps.db);
+      if (action.action === 'del') {
+        const win = await findMemberWin(deps.db, key, action.winId);
+        if (win) return confirmDeleteMessage(action, { id: win.id, text: win.text, celebrated: win.celebrationMessageId !== null });
+        return winListMessage(await loadView(deps, key, action.period, action.page, deletedNotice(undefined)));
+      }
       let notice: string | undefined;
-      if (action.action === 'del') notice = deletedNotice((await deleteMemberWin(deps.db, key, action.winId))?.text);
+      if (action.action === 'sure') {
+        const deleted = await deleteMemberWin(deps.db, key, action.winId);
+        const { celebrationChannelId: channelId, celebrationMessageId: messageId } = deleted ?? {};
+        const removal = channelId && messageId ? await removePublicMessage(interaction.client, channelId, messageId) : undefined;
+        notice = deleted ? deletedNotice(deleted.text) + removalNote(removal, channelId ?? null) : deletedNotice(undefined);
+      }
       return winListMessage(await loadView(deps, key, action.period, action.page, notice));
     });
   },

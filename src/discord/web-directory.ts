@@ -1,3 +1,4 @@
+import { removePublicMessage } from './public-message.js';
 import { ChannelType, type Client } from 'discord.js';
 import type { BotDirectory } from '../web/deps.js';
 
@@ -15,5 +16,6 @@ export function botDirectory(client: Client<true>): BotDirectory {
     },
     memberName: (guildId, userId) =>
       client.guilds.cache.get(guildId)?.members.cache.get(userId)?.displayName ?? client.users.cache.get(userId)?.displayName,
+    removeMessage: (channelId, messageId) => removePublicMessage(client, channelId, messageId),
   };
 }

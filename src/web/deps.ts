@@ -11,6 +11,8 @@ export interface BotDirectory {
   textChannels(guildId: string): { id: string; name: string }[];
   /** A member's display name, for mentions in the recap preview. */
   memberName(guildId: string, userId: string): string | undefined;
+  /** Deletes one of the bot's public messages (a deleted win's celebration). */
+  removeMessage(channelId: string, messageId: string): Promise<'removed' | 'already-gone' | 'not-allowed'>;
 }
 
 export interface WebDeps {

@@ -6,6 +6,7 @@ import { memberSettings, memberTimezone, updateMemberSettings } from '../db/memb
 import { pausesOverlapping } from '../db/pauses.js';
 import { deleteMemberData, exportMemberData } from '../db/privacy.js';
 import { winCountsByLocalDay } from '../db/stats.js';
+import { flushCelebrations } from '../db/celebrations.js';
 import { deleteMemberWin } from '../db/win-list.js';
 import { editMemberWinText, findMemberWin, searchMemberWins } from '../db/web-wins.js';
 import { describeLocalTime } from '../domain/pause.js';
@@ -31,6 +32,8 @@ export const WEB_WINS_PER_PAGE = 20;
 const NOTICES: Record<string, string> = {
   edited: 'Saved. Your win reads the way you want it now. ✨',
   deleted: "Deleted. It's gone for good.",
+  'deleted-celebration': "Deleted. It's gone for good, and so is its celebration in the channel.",
+  'deleted-celebration-stays': "Deleted. I couldn't remove its celebration in the channel (I'm missing a permission there) — a moderator can.",
   settings: 'Your settings are saved.',
   'already-gone': 'That win was already gone.',
 };
@@ -131,8 +134,14 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
 
   r.post('/:guildId/wins/:winId/delete', async (c) => {
     const { key } = c.get('member');
+    // A celebration noted a moment ago must be on its row before the row is deleted.
+    await flushCelebrations(db);
     const deleted = await deleteMemberWin(db, key, idParam(c.req.param('winId')) ?? 0);
-    return c.redirect(`${baseOf(c)}/wins?done=${deleted ? 'deleted' : 'already-gone'}`, 303);
+    const { celebrationChannelId: channelId, celebrationMessageId: messageId } = deleted ?? {};
+    // As in Discord: the public celebration goes with the win.
+    const removal = channelId && messageId ? await deps.bot.removeMessage(channelId, messageId) : undefined;
+    const done = !deleted ? 'already-gone' : removal === 'removed' ? 'deleted-celebration' : removal === 'not-allowed' ? 'deleted-celebration-stays' : 'deleted';
+    return c.redirect(`${baseOf(c)}/wins?done=${done}`, 303);
   });
 
   const settingsPage = async (c: C, problem?: string) => {

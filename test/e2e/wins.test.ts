@@ -45,6 +45,12 @@ describe('/wins through discord.js and the sandbox', () => {
   };
   const click = (name: string, shown: InteractionResult, label: string) =>
     h.sandbox.clickButton(name, { messageId: shown.message?.id ?? '', customId: button(h.sandbox.message(shown.message?.id ?? ''), label).custom_id });
+  // A 🗑 asks first; only "Delete for good" deletes.
+  const deleteVia = async (name: string, shown: InteractionResult, label: string) => {
+    const asked = await click(name, shown, label);
+    expect(asked.message?.content).toMatch(/^Delete this win for good\?/);
+    return click(name, shown, 'Delete for good');
+  };
   const listed = (m: StoredMessage | undefined) => [...(embedOf(m)?.description ?? '').matchAll(/^> (.*)$/gm)].map((x) => x[1]);
 
   beforeAll(async () => {
@@ -134,7 +140,7 @@ describe('/wins through discord.js and the sandbox', () => {
 
   it('deletes a win with 🗑, says so briefly, and redraws the page', async () => {
     const shown = await h.sandbox.chatInput('alice', { name: 'wins' });
-    const deleted = await click('alice', shown, '🗑 2');
+    const deleted = await deleteVia('alice', shown, '🗑 2');
     expect(deleted.kind).toBe('update');
     expect(deleted.message?.content).toBe('🗑 Deleted “week win 25b”. It\'s gone for good.');
     expect(listed(deleted.message)).toEqual(['week win 26a', 'week win 25a', 'week win 24b', 'week win 24a', 'week win 23b']);
@@ -145,10 +151,33 @@ describe('/wins through discord.js and the sandbox', () => {
     expect(next.message?.content).toBe('');
   });
 
+  it('asks once before deleting, and "Keep it" keeps the win', async () => {
+    const shown = await h.sandbox.chatInput('alice', { name: 'wins' });
+    const before = (await winsOf('alice')).map((w) => w.id);
+    const asked = await click('alice', shown, '🗑 1');
+    expect(asked.message?.content).toMatch(/^Delete this win for good\? This can't be undone\.$/);
+    expect((await winsOf('alice')).map((w) => w.id)).toEqual(before);
+    const kept = await click('alice', shown, 'Keep it');
+    expect(listed(kept.message)).toHaveLength(5);
+    expect((await winsOf('alice')).map((w) => w.id)).toEqual(before);
+  });
+
+  it('removes the public celebration together with the win (SPEC §7)', async () => {
+    const logged = await h.sandbox.chatInput('ada', { name: 'win', options: { text: 'sent the proposal' } });
+    const celebration = logged.message?.id ?? '';
+    expect(h.sandbox.message(celebration)?.ephemeral).toBe(false);
+    const shown = await h.sandbox.chatInput('ada', { name: 'wins' });
+    const asked = await click('ada', shown, '🗑 1');
+    expect(asked.message?.content).toMatch(/Its celebration in the channel will be removed too/);
+    const deleted = await click('ada', shown, 'Delete for good');
+    expect(deleted.message?.content).toBe("🗑 Deleted “sent the proposal”. It's gone for good. Its celebration in the channel is gone too.");
+    expect(h.sandbox.message(celebration)).toBeUndefined();
+  });
+
   it('moves back a page when the last win on the last page is deleted', async () => {
     const shown = await h.sandbox.chatInput('alice', { name: 'wins' });
     await click('alice', shown, '▶');
-    const deleted = await click('alice', shown, '🗑 6');
+    const deleted = await deleteVia('alice', shown, '🗑 6');
     expect(embedOf(deleted.message)?.footer?.text).toMatch(/^page 1 of 1 · 5 wins/);
     expect(buttonsOf(deleted.message).map((b) => b.label)).toEqual(['🗑 1', '🗑 2', '🗑 3', '🗑 4', '🗑 5']);
   });
@@ -175,6 +204,11 @@ describe('/wins through discord.js and the sandbox', () => {
     expect(result.kind).toBe('update');
     expect(result.message?.content).toMatch(/already gone/);
     expect((await winsOf('alice')).map((w) => w.id)).toContain(aliceWin?.id);
+    // The confirm click's id, forged the same way, deletes nothing either.
+    forged = `wins:sure:${h.sandbox.user('bob').id}:${aliceWin?.id}:week:1`;
+    const replanted = await h.sandbox.chatInput('bob', { name: 'plant' });
+    await h.sandbox.clickButton('bob', { messageId: replanted.message?.id ?? '', customId: forged });
+    expect((await winsOf('alice')).map((w) => w.id)).toContain(aliceWin?.id);
   });
 
   it('shows long wins cut at a word and never pings the mentions in them', async () => {
@@ -187,7 +221,7 @@ describe('/wins through discord.js and the sandbox', () => {
     expect(entry).toMatch(/(scales|practised)…$/);
     expect([...entry].length).toBeLessThanOrEqual(300);
     expect(shown.message?.allowed_mentions).toMatchObject({ parse: [] });
-    const deleted = await click('ada', shown, '🗑 1');
+    const deleted = await deleteVia('ada', shown, '🗑 1');
     expect(deleted.message?.content).toMatch(/^🗑 Deleted “<@\d+> @everyone practised scales .*…”/);
     expect(deleted.message?.allowed_mentions).toMatchObject({ parse: [] });
   });

@@ -108,6 +108,18 @@ describe('the web view, signed in through the sandbox', () => {
     expect(await bob.html(`${guild()}/wins`)).not.toContain('went for a run');
   });
 
+  it('removes the public celebration with the win, as /wins does in Discord', async () => {
+    const logged = await h.sandbox.chatInput('bob', { name: 'win', options: { text: 'planted the tulips' } });
+    const celebration = logged.message?.id ?? '';
+    expect(h.sandbox.message(celebration)).toBeDefined();
+    const [stored] = (await listMemberWins(h.database.db, { guildId: h.sandbox.guildId, userId: id('bob') })).filter((w) => w.text === 'planted the tulips');
+    const bob = await signedIn('bob');
+    const csrf = await bob.csrf(`${guild()}/wins/${stored?.id}/delete`);
+    const deleted = await bob.post(`${guild()}/wins/${stored?.id}/delete`, { _csrf: csrf });
+    expect(deleted.headers.get('location')).toContain('done=deleted-celebration');
+    expect(h.sandbox.message(celebration)).toBeUndefined();
+  });
+
   it("shows nothing of another server, even one where the member has wins and whose id is typed in", async () => {
     await recordWin(h.database.db, { guildId: OTHER_GUILD, userId: id('alice'), text: 'secret from server B', isPrivate: false, occurredAt: h.clock.now() }, h.clock.now());
     const alice = await signedIn('alice');

@@ -19,12 +19,14 @@ const LISTED_LINES_MAX = 4;
 
 export type WinListAction =
   | { action: 'page'; ownerId: string; period: WinPeriod; page: number }
-  | { action: 'del'; ownerId: string; winId: number; period: WinPeriod; page: number };
+  | { action: 'del' | 'sure'; ownerId: string; winId: number; period: WinPeriod; page: number };
 
 /** Custom ids carry the list's owner and state, so any process can answer a click (≤ 100 characters). */
 export const winListIds = {
   page: (ownerId: string, period: WinPeriod, page: number) => `wins:page:${ownerId}:${period}:${page}`,
   del: (ownerId: string, winId: number, period: WinPeriod, page: number) => `wins:del:${ownerId}:${winId}:${period}:${page}`,
+  /** The confirm click: only this one deletes. */
+  sure: (ownerId: string, winId: number, period: WinPeriod, page: number) => `wins:sure:${ownerId}:${winId}:${period}:${page}`,
 };
 
 const SNOWFLAKE = /^\d{1,20}$/;
@@ -39,10 +41,10 @@ export function parseWinListId(customId: string): WinListAction | null {
     if (!SNOWFLAKE.test(ownerId) || !isWinPeriod(period) || !NUMBER.test(page)) return null;
     return { action: 'page', ownerId, period, page: Number(page) };
   }
-  if (parts[1] === 'del' && parts.length === 6) {
-    const [, , ownerId = '', winId = '', period, page = ''] = parts;
+  if ((parts[1] === 'del' || parts[1] === 'sure') && parts.length === 6) {
+    const [, action, ownerId = '', winId = '', period, page = ''] = parts;
     if (!SNOWFLAKE.test(ownerId) || !NUMBER.test(winId) || !isWinPeriod(period) || !NUMBER.test(page)) return null;
-    return { action: 'del', ownerId, winId: Number(winId), period, page: Number(page) };
+    return { action: action === 'sure' ? 'sure' : 'del', ownerId, winId: Number(winId), period, page: Number(page) };
   }
   return null;
 }
@@ -135,5 +137,26 @@ export function winListMessage(view: WinListView): {
     content: view.notice ?? '',
     embeds: [{ color: WIN_COLOUR, title: titles[view.period], description, footer: { text: footer } }],
     components,
+  };
+}
+
+/** One click before a win is deleted: what goes, including its public celebration when there is one. */
+export function confirmDeleteMessage(
+  at: { ownerId: string; period: WinPeriod; page: number },
+  win: { id: number; text: string; celebrated: boolean },
+): { content: string; embeds: APIEmbed[]; components: APIActionRowComponent<APIButtonComponent>[] } {
+  const also = win.celebrated ? ' Its celebration in the channel will be removed too.' : '';
+  return {
+    content: `Delete this win for good?${also} This can't be undone.`,
+    embeds: [{ color: WIN_COLOUR, description: quote(listedText(win.text)) }],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          button(winListIds.sure(at.ownerId, win.id, at.period, at.page), 'Delete for good', { style: ButtonStyle.Danger }),
+          button(winListIds.page(at.ownerId, at.period, at.page), 'Keep it'),
+        ],
+      },
+    ],
   };
 }

@@ -1,0 +1,26 @@
+import { DiscordAPIError, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
+
+export type Removal = 'removed' | 'already-gone' | 'not-allowed';
+
+/**
+ * Deletes one of the bot's own public messages (a win's celebration), so "gone for good" is true.
+ * Already deleted (by a moderator, or the channel with it) counts as done.
+ */
+export async function removePublicMessage(client: Client, channelId: string, messageId: string): Promise<Removal> {
+  try {
+    await client.rest.delete(Routes.channelMessage(channelId, messageId));
+    return 'removed';
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError)) throw error;
+    if (error.code === RESTJSONErrorCodes.UnknownMessage || error.code === RESTJSONErrorCodes.UnknownChannel) return 'already-gone';
+    if (error.status === 403) return 'not-allowed';
+    throw error;
+  }
+}
+
+/** What the member is told about the public message, after the win itself is gone. */
+export function removalNote(removal: Removal | undefined, channelId: string | null): string {
+  if (removal === 'removed') return ' Its celebration in the channel is gone too.';
+  if (removal === 'not-allowed' && channelId) return ` I couldn't remove its celebration in <#${channelId}> (I'm missing a permission there) — a moderator can.`;
+  return '';
+}
