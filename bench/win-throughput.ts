@@ -22,7 +22,8 @@ export interface WinFigures {
   unanswered: number;
 }
 
-const TICK_MS = 10; // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 on Linux)
+const TICK_MS = 10;
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500); // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 on Linux)
 
 async function cpuMs(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
@@ -79,6 +80,8 @@ export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, 
   url.pathname = `/${name}`;
   const sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x', responseDeadlineMs: 10_000 });
   await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'x' });
+  // A server of many members, each logging a few wins: not three members with hundreds each.
+  for (let i = 0; i < MEMBERS; i++) sandbox.addUser(`member${i}`);
   let child: ChildProcess | undefined;
   try {
     const env = { DISCORD_TOKEN: 'x', DISCORD_API_URL: sandbox.apiUrl, DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH };
