@@ -154,6 +154,20 @@ export async function recentRecapWeeks(db: Db, guildId: string): Promise<Set<str
   return new Set(rows.map((row) => row.weekKey));
 }
 
+/**
+ * Where the server's previous posted recap's coverage ended (its scheduled moment), before `before`:
+ * the next recap starts there, so a win is in exactly one recap whatever the settings did meanwhile.
+ */
+export async function previousRecapEnd(db: Db, guildId: string, before: Date): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: recapRuns.scheduledFor })
+    .from(recapRuns)
+    .where(and(eq(recapRuns.guildId, guildId), eq(recapRuns.status, 'posted'), lt(recapRuns.scheduledFor, before)))
+    .orderBy(desc(recapRuns.scheduledFor))
+    .limit(1);
+  return row?.at ?? undefined;
+}
+
 /** The earliest recap due in (after, upTo], if any: where a clock jump passed over a recap time. */
 export async function nextRecapDueBetween(db: Db, after: Date, upTo: Date): Promise<Date | undefined> {
   const [row] = await db

@@ -10,8 +10,9 @@ export interface RecapWin {
 
 /** Everything the weekly recap of one server is made from; gathered by the job, composed purely. */
 export interface RecapWeekData {
-  /** Monday of the week the recap covers, in the server's timezone. */
-  weekStart: LocalDate;
+  /** The first and last dates the recap names, in the server's timezone ("30 Nov – 6 Dec"). */
+  firstDay: LocalDate;
+  lastDay: LocalDate;
   timezone: string;
   /** Members with at least one public win this week, and how many public wins in all. */
   memberCount: number;
@@ -45,7 +46,8 @@ export interface ShownWin {
  * a message, so the same content can feed a channel post, a preview, the console or a web page.
  */
 export interface RecapContent {
-  weekStart: LocalDate;
+  firstDay: LocalDate;
+  lastDay: LocalDate;
   /** The summary's paragraphs in order: the week together, encouragement, notes. */
   lines: string[];
   /** Chosen among members (SPEC §4); empty in a week without public wins. */
