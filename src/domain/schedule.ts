@@ -96,8 +96,8 @@ function namedDays(timezone: string, range: Range): { firstDay: LocalDate; lastD
   return { firstDay: localDateOf(timezone, range.start), lastDay: localDateOf(timezone, new Date(range.end.getTime() - 1)) };
 }
 
-// A recap after one missed week still reaches back to the last posted one; anything older is not carried.
-const LONGEST_COVERAGE_DAYS = 15;
+// Missed weeks and settings changes carry wins forward to the next recap; a silence of months is not reported at once.
+const LONGEST_COVERAGE_DAYS = 92;
 
 /**
  * What a recap fired at `firedAt` covers: from where the previous posted recap's coverage ended (its

@@ -78,12 +78,12 @@ describe('recapWeekFor', () => {
     expect(week.range.end).toEqual(at('2026-12-06T23:00:00Z'));
   });
 
-  it('starts where the previous posted recap ended, however long ago within a fortnight', () => {
+  it('starts where the previous posted recap ended, however long ago within a quarter', () => {
     const previous = at('2026-11-30T09:00:00Z');
     expect(recapWeekFor('UTC', at('2026-12-06T23:00:00Z'), previous).range.start).toEqual(previous);
     expect(recapWeekFor('UTC', at('2026-12-14T09:00:00Z'), previous).range.start).toEqual(previous);
     // A previous recap from long ago (the channel was unset for months) is not carried forward.
-    expect(recapWeekFor('UTC', at('2026-12-14T09:00:00Z'), at('2026-10-01T09:00:00Z')).range.start).toEqual(at('2026-12-07T09:00:00Z'));
+    expect(recapWeekFor('UTC', at('2026-12-14T09:00:00Z'), at('2026-08-01T09:00:00Z')).range.start).toEqual(at('2026-12-07T09:00:00Z'));
   });
 
   it('names ISO weeks across a year end (2026 has a week 53)', () => {

@@ -95,3 +95,60 @@ describe('the weekly recap, end to end', () => {
     expect(posts()).toHaveLength(1);
   });
 });
+
+describe('a Sunday-evening recap, end to end', () => {
+  let h: Harness;
+  let scheduler: Scheduler;
+  const posts = () => h.sandbox.messages('wins').filter((m) => !m.interaction && !m.deleted);
+  const winAt = async (at: string, user: string, text: string) => {
+    h.clock.set(at);
+    await h.sandbox.chatInput(user, { name: 'win', channel: 'general', options: { text } });
+  };
+  const tickAt = async (at: string) => {
+    h.clock.set(at);
+    await scheduler.tickNow();
+    await h.sandbox.idle();
+  };
+
+  beforeAll(async () => {
+    h = await startHarness('2026-11-30T10:00:00Z'); // Monday 30 November
+    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'sunday', time: '23:00', timezone: 'UTC' } });
+  });
+  afterAll(async () => {
+    await scheduler?.stop();
+    await h?.close();
+  });
+
+  it('reports the week that is ending, Sunday’s wins included, and names its dates', async () => {
+    const show = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'show' });
+    expect(JSON.stringify(show.message?.embeds)).toContain('Sunday 2026-12-06 23:00 (UTC)');
+    await winAt('2026-12-01T09:00:00Z', 'alice', 'tuesday pages');
+    await winAt('2026-12-06T18:00:00Z', 'bob', 'sunday stretch');
+    await tickAt('2026-12-06T23:00:00Z');
+    const [recap, ...more] = posts();
+    expect(more).toEqual([]);
+    expect(recap?.embeds[0]?.title).toBe('Small wins, 30 Nov – 6 Dec');
+    const text = JSON.stringify(recap?.embeds);
+    expect(text).toContain('tuesday pages');
+    expect(text).toContain('sunday stretch');
+    expect(text).toMatch(/2 members logged 2 wins/);
+  });
+
+  it('puts a win logged after the recap in the next one, never in both, and names the recap that will come', async () => {
+    await winAt('2026-12-06T23:30:00Z', 'alice', 'late sunday note');
+    const show = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'show' });
+    expect(JSON.stringify(show.message?.embeds)).toContain('Sunday 2026-12-13 23:00 (UTC)');
+    // Moving the recap to Monday morning mid-week neither repeats this week nor drops Sunday night's win.
+    h.clock.set('2026-12-07T08:00:00Z');
+    const moved = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { day: 'monday', time: '09:00' } });
+    expect(JSON.stringify(moved.message?.embeds)).toContain('Monday 2026-12-14 09:00 (UTC)');
+    await tickAt('2026-12-07T09:00:00Z');
+    expect(posts()).toHaveLength(1);
+    await tickAt('2026-12-14T09:00:00Z');
+    const second = posts()[1];
+    expect(second?.embeds[0]?.title).toBe('Small wins, 7 Dec – 13 Dec');
+    expect(JSON.stringify(second?.embeds)).toContain('late sunday note');
+    expect(JSON.stringify(second?.embeds)).not.toContain('sunday stretch');
+  });
+});

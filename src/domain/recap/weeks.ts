@@ -42,8 +42,8 @@ export function recapRandom(guildId: string, weekKey: string): () => number {
 }
 
 /**
- * What the server's next recap would cover if it were due now (`/recap preview`): from the previous
- * posted recap (or seven days back) up to now, claimed under the next recap's week.
+ * What the server's next recap will cover (`/recap preview`): from the previous posted recap (or seven
+ * days back) up to its moment, so the preview shows the wins so far exactly as the post would.
  */
 export function previewWeek(
   guild: { timezone: string; recapDay: number; recapTime: string; nextRecapAt: Date | null },
@@ -54,7 +54,7 @@ export function previewWeek(
     guild.nextRecapAt && guild.nextRecapAt.getTime() > now.getTime()
       ? guild.nextRecapAt
       : nextRecapAt({ day: guild.recapDay, time: guild.recapTime, timezone: guild.timezone }, now);
-  return { ...recapWeekFor(guild.timezone, now, previousEnd), key: recapWeekFor(guild.timezone, next).key };
+  return recapWeekFor(guild.timezone, next, previousEnd);
 }
 
 /** Of a goal's completed periods, the one that ended within `week` (a month still running has none). */
