@@ -152,3 +152,37 @@ describe('a Sunday-evening recap, end to end', () => {
     expect(JSON.stringify(second?.embeds)).not.toContain('sunday stretch');
   });
 });
+
+describe('the streak in the DM recap, end to end', () => {
+  let h: Harness;
+  let scheduler: Scheduler;
+
+  beforeAll(async () => {
+    h = await startHarness('2026-11-23T10:00:00Z'); // Monday 23 November
+    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'monday', time: '09:00', timezone: 'UTC' } });
+    await h.sandbox.chatInput('alice', { name: 'settings', options: { dms: true, timezone: 'UTC' } });
+  });
+  afterAll(async () => {
+    await scheduler?.stop();
+    await h?.close();
+  });
+
+  it('says what /progress says after a quiet week: a new streak starts with the next win', async () => {
+    h.clock.set('2026-11-25T12:00:00Z');
+    await h.sandbox.chatInput('alice', { name: 'win', channel: 'general', options: { text: 'one page' } });
+    // The week of 30 November passes without a win; the recap of Monday 7 December reports it.
+    for (const at of ['2026-11-30T09:00:00Z', '2026-11-30T09:01:00Z', '2026-12-07T09:00:00Z', '2026-12-07T09:01:00Z']) {
+      h.clock.set(at);
+      await scheduler.tickNow();
+      await h.sandbox.idle();
+    }
+    expect(h.sandbox.dms('alice')).toHaveLength(2);
+    const dm = h.sandbox.dms('alice').at(-1);
+    const progress = await h.sandbox.chatInput('alice', { name: 'progress' });
+    const streak = progress.message?.embeds[0]?.fields?.find((f) => f.name === 'Weekly streak')?.value;
+    expect(streak).toBe('A new streak starts with your next win. Your best: 1 week.');
+    expect(dm?.embeds[0]?.description).toContain(streak);
+    expect(dm?.embeds[0]?.description).not.toMatch(/1 week in a row/);
+  });
+});

@@ -1,3 +1,4 @@
+import type { Streaks } from '../streaks.js';
 import type { LocalDate } from '../time.js';
 
 /** A public win that may be shown in a recap (private wins never reach this type). */
@@ -67,7 +68,9 @@ export interface PersonalWeekData {
   winsThisWeek: number;
   /** Average of the 4 weeks before; undefined when there is no history yet. */
   usualWeek: number | undefined;
-  streakWeeks: number;
+  /** The weekly streak as of the moment the DM is composed: what `/progress` says at that moment. */
+  streaks: Streaks;
+  pausedNow: boolean;
   goals: readonly {
     title: string;
     target: number;
