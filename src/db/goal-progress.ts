@@ -37,6 +37,7 @@ export async function summariseGoals(
     const offer = targetOffer(
       history.filter((period) => period.range.end.getTime() > lastChange),
       current.target,
+      current.count,
     );
     summaries.push({ goal, current, history, offer: offer && offer.key !== goal.declinedOffer ? offer : undefined });
   }

@@ -125,8 +125,11 @@ export interface TargetOffer {
   key: string;
 }
 
-/** Three periods missed running → a smaller target; hit running → a bigger one. The member decides. */
-export function targetOffer(history: readonly PeriodOutcome[], currentTarget: number): TargetOffer | undefined {
+/**
+ * Three periods missed running → a smaller target; hit running → a bigger one. The member decides.
+ * No smaller target once the running period has already met the target: the run of misses is over.
+ */
+export function targetOffer(history: readonly PeriodOutcome[], currentTarget: number, currentCount = 0): TargetOffer | undefined {
   const recent = history.slice(0, OFFER_AFTER);
   if (recent.length < OFFER_AFTER) return undefined;
   const allMissed = recent.every((p) => !p.met);
@@ -140,7 +143,7 @@ export function targetOffer(history: readonly PeriodOutcome[], currentTarget: nu
   }
   const counts = recent.map((p) => p.count);
   if (allMissed) {
-    if (currentTarget <= GOAL_TARGET_MIN) return undefined;
+    if (currentTarget <= GOAL_TARGET_MIN || currentCount >= currentTarget) return undefined;
     const to = Math.max(GOAL_TARGET_MIN, Math.min(currentTarget - 1, Math.max(...counts)));
     return { kind: 'smaller', from: currentTarget, to, key: `smaller:${runStart.toISOString()}` };
   }
