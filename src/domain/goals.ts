@@ -1,3 +1,4 @@
+import type { PauseSpan } from './streaks.js';
 import { monthRange, weekRange, type Range } from './time.js';
 
 export type GoalPeriod = 'week' | 'month';
@@ -123,6 +124,16 @@ export interface TargetOffer {
   to: number;
   /** Names the run of periods the offer is for; a declined offer is remembered by it. */
   key: string;
+}
+
+/**
+ * The periods that count toward an offer: a missed period the member spent partly on pause is left
+ * out (SPEC §1.5: a pause freezes things), so resting never reads as "hasn't landed".
+ */
+export function periodsForOffer(history: readonly PeriodOutcome[], pauses: readonly PauseSpan[]): PeriodOutcome[] {
+  const paused = (range: Range) =>
+    pauses.some((p) => p.start.getTime() < range.end.getTime() && (p.end === null || p.end.getTime() > range.start.getTime()));
+  return history.filter((period) => period.met || !paused(period.range));
 }
 
 /**
