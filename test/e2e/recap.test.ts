@@ -143,6 +143,7 @@ describe('a Sunday-evening recap, end to end', () => {
     h.clock.set('2026-12-07T08:00:00Z');
     const moved = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { day: 'monday', time: '09:00' } });
     expect(JSON.stringify(moved.message?.embeds)).toContain('Monday 2026-12-14 09:00 (UTC)');
+    expect(moved.message?.content).toContain("This week's recap already went out, so the next one comes on Monday 14 December 2026");
     await tickAt('2026-12-07T09:00:00Z');
     expect(posts()).toHaveLength(1);
     await tickAt('2026-12-14T09:00:00Z');
