@@ -74,7 +74,7 @@ async function pairableMembers(db: Db, guildId: string, now: Date): Promise<stri
 }
 
 /**
- * Makes the server's partner groups for the week holding `firedAt` (the recap's fire time), exactly
+ * Makes the server's partner groups for the week the recap at `firedAt` opens (`weekAheadOf`), exactly
  * once: under a lock on the server's row, an existing pairing is returned as it is. Does nothing
  * while the server has check-ins off. Seeded by server and week, so a retry makes the same groups.
  */
