@@ -26,7 +26,7 @@ export const data = {
  */
 export async function recapPreview(db: Db, guildId: string, now: Date): Promise<OutgoingMessage> {
   const guild = await recapSettings(db, guildId);
-  const week = previewWeek(guild, now, await previousRecapEnd(db, guild.id, now));
+  const week = previewWeek(guild, now, await previousRecapEnd(db, guild.id, now, guild.timezone));
   const random = recapRandom(guild.id, week.key);
   const read = await readServerRecap(db, guild, week, { now, random });
   return renderRecapPost(composeRecap(read.data, { random, recentLineIds: read.recentLineIds }), week.key);
