@@ -2,6 +2,9 @@ import { ApplicationCommandOptionType, ChannelType, type APIApplicationCommandSt
 import { guildSettings, saveCheckinSettings, saveRecapSettings } from '../src/db/guild-settings.js';
 import { recentRecapWeeks } from '../src/db/recap.js';
 import { nextRecapToPost } from '../src/domain/recap/weeks.js';
+import { nextRecapAt } from '../src/domain/schedule.js';
+import { formatLongDate } from '../src/domain/recap/text.js';
+import { localDateOf } from '../src/domain/time.js';
 import { readTimeZone, searchTimeZones, timeZoneConfirmation, unknownTimeZoneHint } from '../src/domain/time.js';
 import { parseLocalTime, WEEKDAY_NAMES, weekdayName, weekdayNumber } from '../src/domain/weekly-settings.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
@@ -73,10 +76,17 @@ async function recap(interaction: ChatInputCommandInteraction, { db, clock }: De
   }
   const timezone = reading === null ? current.timezone : reading.zone;
   const recapDay = readDay(interaction, current.recapDay);
-  const saved = await saveRecapSettings(db, current.id, { recapChannelId: channelId, recapDay, recapTime: time, timezone, nextRecapAt: nextRecapToPost({ day: recapDay, time, timezone }, now, await recentRecapWeeks(db, current.id)) }, now);
+  const schedule = { day: recapDay, time, timezone };
+  const next = nextRecapToPost(schedule, now, await recentRecapWeeks(db, current.id));
+  const saved = await saveRecapSettings(db, current.id, { recapChannelId: channelId, recapDay, recapTime: time, timezone, nextRecapAt: next }, now);
+  // Passed over: that day's recap would report a week whose recap already went out.
+  const passedOver =
+    next.getTime() !== nextRecapAt(schedule, now).getTime()
+      ? `This week's recap already went out, so the next one comes on ${weekdayName(recapDay)} ${formatLongDate(localDateOf(timezone, next))}, covering everything since: no win is missed or counted twice.`
+      : '';
   await respond(interaction, {
     ephemeral: true,
-    content: [`Done. The weekly recap goes to <#${channelId}> every ${weekdayName(recapDay)} at ${time} (${timezone}).`, reading ? timeZoneConfirmation(reading, quote) : '']
+    content: [`Done. The weekly recap goes to <#${channelId}> every ${weekdayName(recapDay)} at ${time} (${timezone}).`, passedOver, reading ? timeZoneConfirmation(reading, quote) : '']
       .filter(Boolean)
       .join(' '),
     embeds: [configEmbed(saved, now)],

@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { memberTimezone } from '../src/db/members.js';
+import { memberSettings } from '../src/db/members.js';
+import { localDateOf } from '../src/domain/time.js';
 import { activePause, startPause } from '../src/db/pauses.js';
 import {
   formatLongDate,
@@ -11,7 +12,6 @@ import {
   PAUSE_MIN_DAYS,
   plural,
 } from '../src/domain/pause.js';
-import { discordTimestamp } from '../src/discord/render/pause.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
@@ -34,15 +34,21 @@ export const data = {
 
 const whatPauseMeans = 'No prompts, no pairing, and your streak stays frozen just where it is. Wins you log meanwhile still count.';
 
-function pauseMessage(timezone: string, days: number | null, endsAt: Date | null, replaced: string | null): string {
+/** Whose clock the dates follow: the member's own, or the server's until they set theirs (never a bare "UTC time"). */
+function whoseTime(settings: { timezone: string; ownTimezone: string | null }): string {
+  return settings.ownTimezone !== null ? `your time, ${settings.timezone}` : `the server's time, ${settings.timezone}; \`/settings timezone:\` sets your own`;
+}
+
+function pauseMessage(settings: { timezone: string; ownTimezone: string | null }, days: number | null, endsAt: Date | null, replaced: string | null): string {
+  const { timezone } = settings;
   const lines = ['Rest is part of it. 🌴'];
   if (days === null || endsAt === null) {
     lines.push(`You're paused until you \`/resume\` — take all the time you need. ${whatPauseMeans}`);
   } else {
     const through = formatLongDate(lastPausedDay(timezone, endsAt));
     lines.push(
-      `You're paused for the rest of today and ${plural(days, 'more day')}, through **${through}** (${timezone} time). ${whatPauseMeans}`,
-      `I'll be glad to see you back on ${discordTimestamp(endsAt)}, or sooner with \`/resume\`.`,
+      `You're paused for the rest of today and ${plural(days, 'more day')}, through **${through}** (${whoseTime(settings)}). ${whatPauseMeans}`,
+      `I'll be glad to see you back on **${formatLongDate(localDateOf(timezone, endsAt))}**, or sooner with \`/resume\`.`,
     );
   }
   if (replaced !== null) lines.push(`(This replaces your earlier pause, which ran ${replaced}.)`);
@@ -63,10 +69,11 @@ export const pause: ChatInputCommand = {
     const key = memberKeyOf(interaction);
     const content = await withDeferral(interaction, { ephemeral: true }, async () => {
       const now = clock.now();
-      const [timezone, running] = await Promise.all([memberTimezone(db, key), activePause(db, key, now)]);
+      const [settings, running] = await Promise.all([memberSettings(db, key), activePause(db, key, now)]);
+      const { timezone } = settings;
       const endsAt = parsed.days === null ? null : pauseEndsAt(timezone, now, parsed.days);
       await startPause(db, key, now, endsAt);
-      return pauseMessage(timezone, parsed.days, endsAt, running ? pauseSpan(timezone, running) : null);
+      return pauseMessage(settings, parsed.days, endsAt, running ? pauseSpan(timezone, running) : null);
     });
     await respond(interaction, { content, ephemeral: true });
   },

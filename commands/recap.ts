@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, type APIEmbed, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Db } from '../src/db/client.js';
+import { previousRecapEnd } from '../src/db/recap.js';
 import { readServerRecap, recapSettings } from '../src/db/recap-week.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
 import type { ChatInputCommand } from '../src/discord/command.js';
@@ -25,7 +26,7 @@ export const data = {
  */
 export async function recapPreview(db: Db, guildId: string, now: Date): Promise<OutgoingMessage> {
   const guild = await recapSettings(db, guildId);
-  const week = previewWeek(guild, now);
+  const week = previewWeek(guild, now, await previousRecapEnd(db, guild.id, now, guild.timezone));
   const random = recapRandom(guild.id, week.key);
   const read = await readServerRecap(db, guild, week, { now, random });
   return renderRecapPost(composeRecap(read.data, { random, recentLineIds: read.recentLineIds }), week.key);

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, not } from 'drizzle-orm';
 import { pairMembers, pairsIn, PAIR_MEMORY_WEEKS } from '../domain/pairing.js';
+import { weekAheadOf } from '../domain/schedule.js';
 import { seededRandom } from '../domain/seeded-random.js';
 import { addDays, formatIsoWeek, isoWeekOf, localDateOf, mondayOf, weekKey } from '../domain/time.js';
 import type { Db } from './client.js';
@@ -73,7 +74,7 @@ async function pairableMembers(db: Db, guildId: string, now: Date): Promise<stri
 }
 
 /**
- * Makes the server's partner groups for the week holding `firedAt` (the recap's fire time), exactly
+ * Makes the server's partner groups for the week the recap at `firedAt` opens (`weekAheadOf`), exactly
  * once: under a lock on the server's row, an existing pairing is returned as it is. Does nothing
  * while the server has check-ins off. Seeded by server and week, so a retry makes the same groups.
  */
@@ -81,11 +82,13 @@ export async function pairWeek(db: Db, guildId: string, firedAt: Date, now: Date
   return db.transaction(async (tx) => {
     const [guild] = await tx.select().from(guilds).where(eq(guilds.id, guildId)).limit(1).for('update');
     if (!guild?.checkinsEnabled) return undefined;
-    const week = weekKey(guild.timezone, firedAt);
+    // The week the recap opens: a Sunday-evening recap pairs members for the coming week.
+    const ahead = weekAheadOf(guild.timezone, firedAt);
+    const week = weekKey(guild.timezone, ahead);
     const existing = await pairingGroups(tx, guildId, week);
     if (existing.length > 0) return { weekKey: week, groups: existing };
     const candidates = await pairableMembers(tx, guildId, now);
-    const recent = await recentPairs(tx, guildId, previousWeekKeys(guild.timezone, firedAt, PAIR_MEMORY_WEEKS));
+    const recent = await recentPairs(tx, guildId, previousWeekKeys(guild.timezone, ahead, PAIR_MEMORY_WEEKS));
     const groups = pairMembers(candidates, recent, seededRandom(`${guildId}:${week}:pairing`));
     const rows = groups.flatMap((group, groupNo) => group.map((userId) => ({ guildId, weekKey: week, userId, groupNo, createdAt: now })));
     if (rows.length > 0) await tx.insert(pairings).values(rows).onConflictDoNothing();

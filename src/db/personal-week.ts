@@ -46,7 +46,7 @@ async function oldWinOf(db: Db, key: MemberKey, before: Date, random: () => numb
 export async function readPersonalWeek(db: Db, key: MemberKey, serverWeek: CoveredWeek, now: Date, random: () => number): Promise<PersonalWeekInput> {
   const timezone = await memberTimezone(db, key);
   const week = memberWeekFor(timezone, serverWeek);
-  const [history, goals] = await Promise.all([memberHistory(db, key, timezone, { winsBefore: week.range.end, pausesBefore: week.range.end }), activeGoals(db, key)]);
+  const [history, goals] = await Promise.all([memberHistory(db, key, timezone, { winsBefore: now, pausesBefore: now }), activeGoals(db, key)]);
   const summaries = await summariseGoals(db, goals, timezone, week.range.end, { includePrivate: true });
   const oldWin = await oldWinOf(db, key, new Date(week.range.start.getTime() - OLD_WIN_MIN_AGE_DAYS * DAY_MS), random);
   return { timezone, week, ...history, goals: summaries, oldWin, now };

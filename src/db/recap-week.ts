@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { RecapWeekData, RecapWin } from '../domain/recap/types.js';
-import type { CoveredWeek } from '../domain/schedule.js';
+import { weekAheadOf, type CoveredWeek } from '../domain/schedule.js';
 import { addDays, startOfLocalDay, weekKey, type Range } from '../domain/time.js';
 import { randomIndex } from '../domain/recap/text.js';
 import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, periodEndedIn, previousWeeks, sameDateAYearAgo } from '../domain/recap/weeks.js';
@@ -18,10 +18,10 @@ const pick = <T>(items: readonly T[], random: () => number): T | undefined => it
 
 /** One public win from the same dates a year ago, else about a month ago, else at random from before that. */
 async function archiveWin(db: Db, guildId: string, timezone: string, week: CoveredWeek, random: () => number): Promise<RecapWeekData['archive']> {
-  const yearAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, sameDateAYearAgo(week.weekStart)))).orderBy(asc(wins.id));
+  const yearAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, sameDateAYearAgo(week.firstDay)))).orderBy(asc(wins.id));
   const fromYear = pick(yearAgo, random);
   if (fromYear) return { win: fromYear, kind: 'year' };
-  const monthAgoStart = addDays(week.weekStart, -7 * MONTH_AGO_WEEKS);
+  const monthAgoStart = addDays(week.firstDay, -7 * MONTH_AGO_WEEKS);
   const monthAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, monthAgoStart))).orderBy(asc(wins.id));
   const fromMonth = pick(monthAgo, random);
   if (fromMonth) return { win: fromMonth, kind: 'month' };
@@ -86,11 +86,12 @@ async function gatherRecapWeek(
     firstTimers(db, guild.id, week, userIds),
     goalsMetIn(db, guild.id, guild.timezone, week),
     hasPostedRecap(db, guild.id, options.runId),
-    // Partners are for the week the recap opens: the one after the week it covers.
-    recapPartnerGroups(db, guild.id, weekKey(guild.timezone, week.range.end)),
+    // Partners are for the week the recap opens (a Sunday-evening recap pairs for the coming week).
+    recapPartnerGroups(db, guild.id, weekKey(guild.timezone, weekAheadOf(guild.timezone, week.range.end))),
   ]);
   return {
-    weekStart: week.weekStart,
+    firstDay: week.firstDay,
+    lastDay: week.lastDay,
     timezone: guild.timezone,
     memberCount: userIds.length,
     winCount: publicWins.length,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import { nextRecapAt, recapWeekFor } from '../domain/schedule.js';
+import { weekRange } from '../domain/time.js';
 import type { Db } from './client.js';
 import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
 import { encouragementUses, guilds, recapRuns } from './schema.js';
@@ -69,6 +70,7 @@ export async function claimDueRecaps(db: Db, options: { now: Date; instanceId: s
           guildId: guild.id,
           weekKey: timing.weekKey,
           scheduledFor,
+          coversUntil: scheduledFor,
           status: missed ? 'skipped' : 'claimed',
           claimedAt: now,
           claimedBy: instanceId,
@@ -152,6 +154,22 @@ export async function finishRecapRun(db: Db, runId: number, outcome: RunOutcome,
 export async function recentRecapWeeks(db: Db, guildId: string): Promise<Set<string>> {
   const rows = await db.select({ weekKey: recapRuns.weekKey }).from(recapRuns).where(eq(recapRuns.guildId, guildId)).orderBy(desc(recapRuns.scheduledFor)).limit(4);
   return new Set(rows.map((row) => row.weekKey));
+}
+
+/**
+ * Where the server's previous posted recap's coverage ended (its scheduled moment), before `before`:
+ * the next recap starts there, so a win is in exactly one recap whatever the settings did meanwhile.
+ */
+export async function previousRecapEnd(db: Db, guildId: string, before: Date, timezone: string): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: recapRuns.scheduledFor, until: recapRuns.coversUntil })
+    .from(recapRuns)
+    .where(and(eq(recapRuns.guildId, guildId), eq(recapRuns.status, 'posted'), lt(recapRuns.scheduledFor, before)))
+    .orderBy(desc(recapRuns.scheduledFor))
+    .limit(1);
+  if (!row) return undefined;
+  // A run from before this rule covered the week before its own: its coverage stopped at that Monday.
+  return row.until ?? weekRange(timezone, row.at).start;
 }
 
 /** The earliest recap due in (after, upTo], if any: where a clock jump passed over a recap time. */

@@ -162,9 +162,11 @@ export const recapRuns = pgTable(
     guildId: text('guild_id')
       .notNull()
       .references(() => guilds.id, { onDelete: 'cascade' }),
-    /** ISO week of the week the recap covers, e.g. `2026-W48`. */
+    /** ISO week the recap mostly reports (`recapWeekKey`), e.g. `2026-W48`: one recap per week. */
     weekKey: text('week_key').notNull(),
     scheduledFor: instant('scheduled_for').notNull(),
+    /** Where its coverage ends (its own moment); null on runs from before coverage ended there (they stopped at the Monday). */
+    coversUntil: instant('covers_until'),
     /** 'claimed' | 'posted' | 'skipped' | 'failed' */
     status: text('status').notNull(),
     claimedAt: instant('claimed_at').notNull(),

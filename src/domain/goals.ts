@@ -1,3 +1,4 @@
+import type { PauseSpan } from './streaks.js';
 import { monthRange, weekRange, type Range } from './time.js';
 
 export type GoalPeriod = 'week' | 'month';
@@ -125,8 +126,21 @@ export interface TargetOffer {
   key: string;
 }
 
-/** Three periods missed running → a smaller target; hit running → a bigger one. The member decides. */
-export function targetOffer(history: readonly PeriodOutcome[], currentTarget: number): TargetOffer | undefined {
+/**
+ * The periods that count toward an offer: a missed period the member spent partly on pause is left
+ * out (SPEC §1.5: a pause freezes things), so resting never reads as "hasn't landed".
+ */
+export function periodsForOffer(history: readonly PeriodOutcome[], pauses: readonly PauseSpan[]): PeriodOutcome[] {
+  const paused = (range: Range) =>
+    pauses.some((p) => p.start.getTime() < range.end.getTime() && (p.end === null || p.end.getTime() > range.start.getTime()));
+  return history.filter((period) => period.met || !paused(period.range));
+}
+
+/**
+ * Three periods missed running → a smaller target; hit running → a bigger one. The member decides.
+ * No smaller target once the running period has already met the target: the run of misses is over.
+ */
+export function targetOffer(history: readonly PeriodOutcome[], currentTarget: number, currentCount = 0): TargetOffer | undefined {
   const recent = history.slice(0, OFFER_AFTER);
   if (recent.length < OFFER_AFTER) return undefined;
   const allMissed = recent.every((p) => !p.met);
@@ -140,7 +154,7 @@ export function targetOffer(history: readonly PeriodOutcome[], currentTarget: nu
   }
   const counts = recent.map((p) => p.count);
   if (allMissed) {
-    if (currentTarget <= GOAL_TARGET_MIN) return undefined;
+    if (currentTarget <= GOAL_TARGET_MIN || currentCount >= currentTarget) return undefined;
     const to = Math.max(GOAL_TARGET_MIN, Math.min(currentTarget - 1, Math.max(...counts)));
     return { kind: 'smaller', from: currentTarget, to, key: `smaller:${runStart.toISOString()}` };
   }

@@ -1,10 +1,10 @@
 import {
   addDays,
+  epochDayOf,
   localDateOf,
-  mondayOf,
+  localDateTimeOf,
   weekdayOf,
   weekKey,
-  weekRange,
   zonedToInstant,
   type LocalDate,
   type Range,
@@ -19,12 +19,16 @@ export interface RecapSchedule {
   timezone: string;
 }
 
-/** The week a recap covers, in the server's timezone. */
+/**
+ * What a recap covers, in the server's timezone: the span since the previous scheduled recap, ending
+ * at its own moment (SPEC §4).
+ */
 export interface CoveredWeek {
-  /** Its Monday. */
-  weekStart: LocalDate;
+  /** The first and last dates the post names: the local days mostly inside the span. */
+  firstDay: LocalDate;
+  lastDay: LocalDate;
   range: Range;
-  /** ISO week, e.g. `2026-W48`: the key a recap is claimed under. */
+  /** ISO week the span mostly reports, e.g. `2026-W48`: the key a recap is claimed under, one per week. */
   key: string;
 }
 
@@ -56,9 +60,53 @@ export function nextRecapAt(schedule: RecapSchedule, after: Date): Date {
   throw new Error(`No recap time found after ${after.toISOString()}`);
 }
 
-/** The week a recap fired at `firedAt` covers: the Monday-start week before the one holding the fire time. */
-export function recapWeekFor(timezone: string, firedAt: Date): CoveredWeek {
-  const current = weekRange(timezone, firedAt);
-  const range = weekRange(timezone, new Date(current.start.getTime() - 1));
-  return { weekStart: mondayOf(localDateOf(timezone, range.start)), range, key: weekKey(timezone, range.start) };
+/** The instant `days` local days and `hours` wall hours from `instant`, at the same wall time (DST-proof). */
+export function shiftWallTime(timezone: string, instant: Date, days: number, hours = 0): Date {
+  const t = localDateTimeOf(timezone, instant);
+  const total = t.hour * 60 + t.minute + hours * 60;
+  const dayShift = Math.floor(total / 1440);
+  const minutes = total - dayShift * 1440;
+  return zonedToInstant(timezone, addDays(t, days + dayShift), Math.floor(minutes / 60), minutes % 60);
+}
+
+/** Half a week back from a recap's moment: the middle of the seven days it reports. */
+const reportedMiddle = (timezone: string, firedAt: Date): Date => shiftWallTime(timezone, firedAt, -3, -12);
+
+/**
+ * The ISO week a recap at `firedAt` reports: the one holding the middle of the seven days before it.
+ * A Sunday-evening recap reports the week ending, a Monday-morning one the week just ended; weekly
+ * fires give distinct keys, and `/config` moving the day never lets two recaps report one week.
+ */
+export function recapWeekKey(timezone: string, firedAt: Date): string {
+  return weekKey(timezone, reportedMiddle(timezone, firedAt));
+}
+
+/** An instant in the week a recap at `firedAt` opens (its partners' week): half a week ahead of it. */
+export function weekAheadOf(timezone: string, firedAt: Date): Date {
+  return shiftWallTime(timezone, firedAt, 3, 12);
+}
+
+/** The local dates more than half covered by `range` (its own dates when it is shorter than a day). */
+function namedDays(timezone: string, range: Range): { firstDay: LocalDate; lastDay: LocalDate } {
+  const start = localDateTimeOf(timezone, range.start);
+  const end = localDateTimeOf(timezone, range.end);
+  const firstDay = start.hour >= 12 ? addDays(start, 1) : { year: start.year, month: start.month, day: start.day };
+  const lastDay = end.hour < 12 ? addDays(end, -1) : { year: end.year, month: end.month, day: end.day };
+  if (epochDayOf(firstDay) <= epochDayOf(lastDay)) return { firstDay, lastDay };
+  return { firstDay: localDateOf(timezone, range.start), lastDay: localDateOf(timezone, new Date(range.end.getTime() - 1)) };
+}
+
+// Missed weeks and settings changes carry wins forward to the next recap; a silence of months is not reported at once.
+const LONGEST_COVERAGE_DAYS = 92;
+
+/**
+ * What a recap fired at `firedAt` covers: from where the previous posted recap's coverage ended (its
+ * moment) up to its own, so every win is in exactly one recap however the settings changed; the seven
+ * days before it when there was none lately.
+ */
+export function recapWeekFor(timezone: string, firedAt: Date, previousEnd?: Date): CoveredWeek {
+  const earliest = shiftWallTime(timezone, firedAt, -LONGEST_COVERAGE_DAYS);
+  const fromPrevious = previousEnd && previousEnd.getTime() < firedAt.getTime() && previousEnd.getTime() >= earliest.getTime();
+  const range = { start: fromPrevious ? previousEnd : shiftWallTime(timezone, firedAt, -7), end: firedAt };
+  return { ...namedDays(timezone, range), range, key: recapWeekKey(timezone, firedAt) };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import {
   claimDueRecaps,
   finishRecapRun,
+  previousRecapEnd,
   reclaimStaleRecaps,
   recordEncouragement,
   RECAP_MISSED_AFTER_MS,
@@ -98,7 +99,7 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
   }
   const lateMinutes = Math.floor(lateMs / 60_000);
   const late = lateMinutes >= LATE_NOTE_MINUTES ? lateMinutes : undefined;
-  const week = recapWeekFor(run.timezone, run.scheduledFor);
+  const week = recapWeekFor(run.timezone, run.scheduledFor, await previousRecapEnd(db, run.guildId, run.scheduledFor, run.timezone));
   const guild = { id: run.guildId, timezone: run.timezone };
   const random = recapRandom(run.guildId, run.weekKey);
   const read = await readServerRecap(db, guild, { ...week, key: run.weekKey }, { now, random, runId: run.runId, ...(late ? { lateByMinutes: late } : {}) });

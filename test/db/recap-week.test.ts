@@ -50,7 +50,7 @@ describe('what the public recap counts of goals', () => {
     const at = new Date('2026-11-25T10:00:00Z');
     await recordWin(database.db, { guildId: guild.id, userId: '100000000000000004', text: 'planted the bulbs', isPrivate: false, occurredAt: at }, at);
     const week = recapWeekFor(guild.timezone, new Date('2027-11-29T08:00:00Z'));
-    expect(week.weekStart).toEqual({ year: 2027, month: 11, day: 22 });
+    expect(week.firstDay).toEqual({ year: 2027, month: 11, day: 22 });
     const { data } = await readServerRecap(database.db, guild, week, { now: new Date('2027-11-29T08:00:00Z'), random: recapRandom(guild.id, week.key) });
     expect(data.archive).toMatchObject({ kind: 'year', win: { text: 'planted the bulbs' } });
   });

@@ -11,10 +11,17 @@ import {
 
 describe('the /progress embed around the win calendar', () => {
   it('compares this week only with the member’s own usual, kindly', () => {
-    expect(thisWeekLine(4, 2.5)).toBe("4 wins this week — your usual is 2.5. You're ahead of your own pace! 🎉");
-    expect(thisWeekLine(2, 2)).toBe('2 wins this week — right on your usual of 2.');
-    expect(thisWeekLine(1, 7 / 3)).toBe("1 win this week — your usual is 2.3. Every one counts, and the week isn't over.");
-    expect(thisWeekLine(0, 3)).toBe('No wins yet this week — your usual is 3, and one small thing is enough to start.');
+    expect(thisWeekLine(4, 2.5)).toBe("4 wins this week — you usually log 2 or 3 wins a week. You're ahead of your own pace! 🎉");
+    expect(thisWeekLine(2, 2)).toBe('2 wins this week — right around your usual (about 2 wins a week).');
+    expect(thisWeekLine(1, 7 / 3)).toBe("1 win this week — you usually log 2 or 3 wins a week. Every one counts, and the week isn't over.");
+    expect(thisWeekLine(0, 3)).toBe('No wins yet this week — you usually log about 3 wins a week, and one small thing is enough to start.');
+  });
+
+  it('says a usual week the way a person would, never as a decimal like 0.3', () => {
+    expect(thisWeekLine(1, 0.3)).toBe("1 win this week — you usually log a win every few weeks. You're ahead of your own pace! 🎉");
+    expect(thisWeekLine(0, 0.5)).toBe('No wins yet this week — you usually log a win every other week or so, and one small thing is enough to start.');
+    expect(thisWeekLine(1, 1)).toContain('about 1 win a week');
+    for (const usual of [0.25, 0.3, 0.5, 0.75, 1.25, 2.3, 2.5]) for (const wins of [0, 1, 3]) expect(thisWeekLine(wins, usual)).not.toMatch(/\d\.\d/);
     expect(thisWeekLine(3, null)).toBe('3 wins this week — your first week here, so this is the start of your usual.');
   });
 
@@ -33,9 +40,9 @@ describe('the /progress embed around the win calendar', () => {
 
   it('turns the best past week into a ghost to chase, caught or passed', () => {
     const ghost = { monday: '2026-03-02', wins: 7 };
-    expect(ghostLine(ghost, 4)).toBe('👻 Your ghost: 7 wins in the week of 2026-03-02 — 3 to catch it.');
-    expect(ghostLine(ghost, 7)).toBe("👻 You've caught your ghost (7 wins in the week of 2026-03-02). One more passes it!");
-    expect(ghostLine(ghost, 8)).toBe('👻 You passed your ghost (7 wins in the week of 2026-03-02): this is your best week yet!');
+    expect(ghostLine(ghost, 4)).toBe('👻 Your ghost: 7 wins in the week of 2 March 2026 — 3 to catch it.');
+    expect(ghostLine(ghost, 7)).toBe("👻 You've caught your ghost (7 wins in the week of 2 March 2026). One more passes it!");
+    expect(ghostLine(ghost, 8)).toBe('👻 You passed your ghost (7 wins in the week of 2 March 2026): this is your best week yet!');
     expect(ghostLine(null, 0)).toBeUndefined();
   });
 

@@ -64,6 +64,11 @@ describe('start small and grow', () => {
     expect(targetOffer(outcomes('xx'), 3)).toBeUndefined();
   });
 
+  it('offers no smaller target once this period has already met the goal', () => {
+    expect(targetOffer(outcomes('xxx'), 3, 2)).toMatchObject({ kind: 'smaller' });
+    expect(targetOffer(outcomes('xxx'), 3, 3)).toBeUndefined();
+  });
+
   it('offers a bigger target after three hits running', () => {
     expect(targetOffer(outcomes('ooo'), 3)).toMatchObject({ kind: 'bigger', from: 3, to: 4 });
   });

@@ -68,7 +68,7 @@ describe('describing a pause', () => {
     expect(lastPausedDay('America/New_York', end)).toEqual({ year: 2026, month: 3, day: 11 });
     expect(formatLongDate(lastPausedDay('America/New_York', end))).toBe('Wednesday 11 March 2026');
     expect(describePause('America/New_York', { endsAt: end })).toBe(
-      'paused through Wednesday 11 March 2026 (your time) — back on <t:1773288000:F>',
+      'paused through Wednesday 11 March 2026 (your time) — back on Thursday 12 March 2026',
     );
   });
 

@@ -12,7 +12,7 @@ const embedOf = (recap: ReturnType<typeof compose>) => recap.message.embeds?.[0]
 describe('composeRecap', () => {
   it('tells the week together, without names or per-member counts', () => {
     const embed = embedOf(compose({ memberCount: 12, winCount: 40, goalsMet: 3 }));
-    expect(embed.title).toBe('Week of 23 November 2026');
+    expect(embed.title).toBe('Small wins, 23 Nov – 29 Nov');
     expect(embed.description).toContain('12 members logged 40 wins this week, and 3 goals were met.');
     expect(embed.footer?.text).toMatch(/every size counts/i);
   });

@@ -11,7 +11,8 @@ const personal = (overrides: Partial<PersonalWeekData> = {}): PersonalWeekData =
   timezone: 'Europe/London',
   winsThisWeek: 5,
   usualWeek: 3,
-  streakWeeks: 4,
+  streaks: { current: 4, best: 4 },
+  pausedNow: false,
   goals: [],
   oldWin: undefined,
   ...overrides,
@@ -24,15 +25,19 @@ const OTHERS = /others|other members|everyone|the server|average member|than mos
 describe('composePersonalRecap', () => {
   it('compares the week only with the member’s own usual week', () => {
     const text = visibleText(compose({ winsThisWeek: 5, usualWeek: 3 }));
-    expect(text).toContain('You logged 5 wins this week: more than your usual week (about 3).');
+    expect(text).toContain('You logged 5 wins this week: more than your usual week (about 3 wins a week).');
     expect(text).not.toMatch(OTHERS);
     expect(text).toContain('Your week of 23 November 2026');
   });
 
-  it('says fewer than usual kindly, and rounds the usual week to one decimal', () => {
+  it('says fewer than usual kindly, and says the usual week the way a person would, never as a decimal', () => {
     const line = weekLine(1, 2.75);
-    expect(line).toBe('You logged 1 win this week; your usual week is about 2.8. Quieter weeks are part of it, and every one of those wins counts.');
-    expect(weekLine(3, 3.2)).toContain('right around your usual week (about 3.2)');
+    expect(line).toBe('You logged 1 win this week; you usually log about 3 wins a week. Quieter weeks are part of it, and every one of those wins counts.');
+    expect(weekLine(3, 3.2)).toContain('right around your usual week (about 3 wins a week)');
+    expect(weekLine(1, 0.25)).toContain('a win every few weeks');
+    expect(weekLine(1, 0.5)).toContain('a win every other week or so');
+    expect(weekLine(2, 2.5)).toContain('2 or 3 wins a week');
+    for (const usual of [0.25, 0.3, 0.5, 1.5, 2.3, 2.75]) expect(weekLine(1, usual)).not.toMatch(/\d\.\d/);
   });
 
   it('makes no comparison at all before there is a history of the member’s own', () => {
@@ -42,11 +47,11 @@ describe('composePersonalRecap', () => {
   });
 
   it('meets a week without wins with kindness, never a zero count', () => {
-    const text = visibleText(compose({ winsThisWeek: 0, usualWeek: 4, streakWeeks: 0 }));
+    const text = visibleText(compose({ winsThisWeek: 0, usualWeek: 4, streaks: { current: 0, best: 2 } }));
     expect(text).not.toMatch(/\b0 wins?\b/);
     expect(text).not.toMatch(OTHERS);
     expect(text).toMatch(/rest|breath|quiet|gentle|pause|still|allowed/i);
-    expect(text).toContain('streak starts again');
+    expect(text).toContain('A new streak starts with your next win. Your best: 2 weeks.');
   });
 
   it('celebrates a met goal and frames a missed one kindly', () => {
@@ -67,7 +72,7 @@ describe('composePersonalRecap', () => {
     const message = compose({ oldWin: { text: 'ran my first 5k\nin the rain', occurredAt: new Date('2026-03-03T12:00:00Z') } });
     const fields = message.embeds?.[0]?.fields ?? [];
     expect(fields).toContainEqual({ name: 'Remember this? 🌱', value: 'On 3 March 2026 you logged:\n> ran my first 5k in the rain' });
-    expect(visibleText(message)).toContain('Weekly streak: 4 weeks in a row with a win.');
+    expect(visibleText(message)).toContain('🔥 4 weeks in a row with a win. Your longest yet!');
   });
 
   it('pings nobody and stays within Discord’s limits, even with many long goals and a long old win', () => {
@@ -86,7 +91,7 @@ describe('composePersonalRecap', () => {
 
   it('closes a good week without telling the member they may fall short', () => {
     for (let seed = 0; seed < 60; seed++) {
-      const text = visibleText(compose({ winsThisWeek: 6, usualWeek: 3, streakWeeks: 5 }, seed));
+      const text = visibleText(compose({ winsThisWeek: 6, usualWeek: 3, streaks: { current: 5, best: 5 } }, seed));
       expect(text).not.toMatch(/fall short|rest is part of it/i);
     }
   });
@@ -111,7 +116,7 @@ describe('composePersonalRecap', () => {
     const weeks = Array.from({ length: 9 }, (_, i) => {
       const monday = new Date(Date.UTC(2026, 10, 23 + 7 * i));
       const weekStart = { year: monday.getUTCFullYear(), month: monday.getUTCMonth() + 1, day: monday.getUTCDate() };
-      return compose({ weekStart, winsThisWeek: 0, usualWeek: 0, streakWeeks: 0 }, 7).embeds?.[0]?.description?.split('\n\n')[0];
+      return compose({ weekStart, winsThisWeek: 0, usualWeek: 0, streaks: { current: 0, best: 2 } }, 7).embeds?.[0]?.description?.split('\n\n')[0];
     });
     expect(new Set(weeks).size).toBe(weeks.length);
   });

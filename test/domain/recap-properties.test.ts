@@ -46,7 +46,8 @@ const recapWeek = fc
     return {
       ...rest,
       ...counts,
-      weekStart: localDateOfEpochDay(epochDay),
+      firstDay: localDateOfEpochDay(epochDay),
+      lastDay: localDateOfEpochDay(epochDay + 6),
       publicWins,
       archive: archive && { kind: archive.kind, win: { id: 0, userId: members[0] ?? '1', text: archive.text, occurredAt: new Date('2025-11-26T12:00:00Z') } },
     };

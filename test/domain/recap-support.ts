@@ -17,7 +17,8 @@ export function win(userId: string, text = `a small thing by ${userId}`): RecapW
 export function weekData(overrides: Partial<RecapWeekData> = {}): RecapWeekData {
   const publicWins = overrides.publicWins ?? [win('111111111111111111'), win('222222222222222222'), win('111111111111111111')];
   return {
-    weekStart: { year: 2026, month: 11, day: 23 },
+    firstDay: { year: 2026, month: 11, day: 23 },
+    lastDay: { year: 2026, month: 11, day: 29 },
     timezone: 'Europe/London',
     memberCount: new Set(publicWins.map((w) => w.userId)).size,
     winCount: publicWins.length,

@@ -64,15 +64,26 @@ describe('nextRecapAt', () => {
 });
 
 describe('recapWeekFor', () => {
-  it('covers the Monday-start week before the one holding the fire time', () => {
+  it('a Monday-morning recap covers the seven days ending at its moment and reports the week just ended', () => {
     const week = recapWeekFor('Europe/Paris', at('2026-11-30T08:00:00Z'));
     expect(week.key).toBe('2026-W48');
-    expect(week.weekStart).toEqual({ year: 2026, month: 11, day: 23 });
-    expect(week.range).toEqual({ start: at('2026-11-22T23:00:00Z'), end: at('2026-11-29T23:00:00Z') });
+    expect([week.firstDay, week.lastDay]).toEqual([{ year: 2026, month: 11, day: 23 }, { year: 2026, month: 11, day: 29 }]);
+    expect(week.range).toEqual({ start: at('2026-11-23T08:00:00Z'), end: at('2026-11-30T08:00:00Z') });
   });
 
-  it('for a Sunday recap, covers the week before that Sunday’s week', () => {
-    expect(recapWeekFor('UTC', at('2026-12-06T20:00:00Z')).key).toBe('2026-W48');
+  it('a Sunday-evening recap reports the week that is ending, Sunday included', () => {
+    const week = recapWeekFor('UTC', at('2026-12-06T23:00:00Z'));
+    expect(week.key).toBe('2026-W49');
+    expect([week.firstDay, week.lastDay]).toEqual([{ year: 2026, month: 11, day: 30 }, { year: 2026, month: 12, day: 6 }]);
+    expect(week.range.end).toEqual(at('2026-12-06T23:00:00Z'));
+  });
+
+  it('starts where the previous posted recap ended, however long ago within a quarter', () => {
+    const previous = at('2026-11-30T09:00:00Z');
+    expect(recapWeekFor('UTC', at('2026-12-06T23:00:00Z'), previous).range.start).toEqual(previous);
+    expect(recapWeekFor('UTC', at('2026-12-14T09:00:00Z'), previous).range.start).toEqual(previous);
+    // A previous recap from long ago (the channel was unset for months) is not carried forward.
+    expect(recapWeekFor('UTC', at('2026-12-14T09:00:00Z'), at('2026-08-01T09:00:00Z')).range.start).toEqual(at('2026-12-07T09:00:00Z'));
   });
 
   it('names ISO weeks across a year end (2026 has a week 53)', () => {

@@ -37,10 +37,10 @@ describe('/pause and /resume through discord.js and the sandbox', () => {
     await run('nora', 'settings', { timezone: 'America/New_York' });
     const content = await run('nora', 'pause', { days: 7 });
     expect(content).toMatch(/^Rest is part of it\./);
-    expect(content).toContain('through **Wednesday 11 March 2026** (America/New_York time)');
+    expect(content).toContain('through **Wednesday 11 March 2026** (your time, America/New_York)');
     // Thursday 12 March, 00:00 EDT: 7 days and 9 hours away, less the hour the clocks skip.
     const endsAt = new Date('2026-03-12T04:00:00Z');
-    expect(content).toContain(`<t:${endsAt.getTime() / 1000}:F>`);
+    expect(content).toContain("I'll be glad to see you back on **Thursday 12 March 2026**");
     expect((await running('nora'))?.endsAt).toEqual(endsAt);
     expect(endsAt.getTime() - h.clock.now().getTime()).toBe((7 * 24 + 8) * HOUR);
   });
@@ -51,6 +51,23 @@ describe('/pause and /resume through discord.js and the sandbox', () => {
     const content = await run('kai', 'pause', { days: 1 });
     expect(content).toContain('the rest of today and 1 more day, through **Friday 6 March 2026**');
     expect((await running('kai'))?.endsAt?.toISOString()).toBe('2026-03-06T18:15:00.000Z');
+  });
+
+  it('tells a Los Angeles member the day they are back in their own time, never in UTC', async () => {
+    h.sandbox.addUser('lou');
+    await run('lou', 'settings', { timezone: 'America/Los_Angeles' });
+    const content = await run('lou', 'pause', { days: 3 });
+    // 12:00 on Wednesday in LA: the rest of today and 3 more days, back on Sunday.
+    expect(content).toContain("I'll be glad to see you back on **Sunday 8 March 2026**");
+    expect(await run('lou', 'settings')).toContain('back on Sunday 8 March 2026');
+    expect(content).not.toMatch(/UTC|<t:/);
+  });
+
+  it("says whose clock a pause follows without a bare \"(UTC time)\" for a member who never set a timezone", async () => {
+    h.sandbox.addUser('uma');
+    const content = await run('uma', 'pause', { days: 2 });
+    expect(content).not.toContain('(UTC time)');
+    expect(content).toContain("(the server's time, UTC; `/settings timezone:` sets your own)");
   });
 
   it('keeps Discord from sending 0 or 91 days, and refuses them kindly from a client that ignores the limits', async () => {

@@ -82,10 +82,10 @@ describe('/progress through discord.js and the sandbox', () => {
     expect(result.ephemeral).toBe(true);
     const fields = Object.fromEntries((result.message?.embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
     // Usual: 4, 2, (paused week left out), 3 → 3.
-    expect(fields['This week']).toBe("4 wins this week — your usual is 3. You're ahead of your own pace! 🎉");
+    expect(fields['This week']).toBe("4 wins this week — you usually log about 3 wins a week. You're ahead of your own pace! 🎉");
     // 19 Oct, 26 Oct, (2 Nov paused), 9 Nov, 16 Nov, this week → 5; the run from 31 Aug to 5 Oct was 6.
     expect(fields['Weekly streak']).toBe('🔥 5 weeks in a row with a win. Your best: 6 weeks.');
-    expect(fields['Your best week']).toBe('👻 Your ghost: 7 wins in the week of 2026-09-28 — 3 to catch it.');
+    expect(fields['Your best week']).toBe('👻 Your ghost: 7 wins in the week of 28 September 2026 — 3 to catch it.');
     expect(result.message?.embeds[0]?.footer?.text).toContain('America/New_York');
   });
 

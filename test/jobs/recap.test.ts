@@ -48,7 +48,7 @@ describe('weekly recap job', () => {
     expect(posted).toHaveLength(1);
     const [recap] = posted;
     expect(recap?.timestamp).toBe('2026-11-30T08:00:00.000Z');
-    expect(recap?.embeds[0]?.title).toBe('Week of 23 November 2026');
+    expect(recap?.embeds[0]?.title).toBe('Small wins, 23 Nov – 29 Nov');
     expect(recap?.embeds[0]?.footer?.text).toContain('Small Wins · week 2026-W48');
     expect(JSON.stringify(recap?.embeds)).not.toContain('my secret thing');
     expect(recap?.pings).toEqual({ users: [], roles: [], everyone: false });

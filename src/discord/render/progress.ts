@@ -1,57 +1,14 @@
 import type { APIEmbed } from 'discord.js';
-import type { Ghost, ProgressFigures, Streaks } from '../../domain/streaks.js';
+import type { ProgressFigures } from '../../domain/streaks.js';
+import { ghostLine, streakLine, thisWeekLine } from '../../domain/own-pace.js';
 import { WIN_CALENDAR_FILE } from './win-calendar.js';
 
 export const PROGRESS_COLOUR = 0x57f287;
 const FIELD_MAX = 1024;
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-/** 2.5, 3, 1.8: one decimal at most, none when whole. */
-export const formatUsual = (n: number): string => String(Math.round(n * 10) / 10);
 
-export function thisWeekLine(thisWeek: number, usual: number | null): string {
-  const wins = plural(thisWeek, 'win');
-  if (usual === null) {
-    return thisWeek === 0
-      ? 'No wins yet this week — one small thing is enough to start.'
-      : `${wins} this week — your first week here, so this is the start of your usual.`;
-  }
-  if (usual === 0) {
-    return thisWeek === 0
-      ? "No wins yet this week — the last few weeks were quiet, and that's okay. One small thing is enough to start again."
-      : `${wins} this week — up from a quiet few weeks. Welcome back! 🎉`;
-  }
-  const yourUsual = `your usual is ${formatUsual(usual)}`;
-  if (thisWeek === 0) return `No wins yet this week — ${yourUsual}, and one small thing is enough to start.`;
-  if (thisWeek > usual) return `${wins} this week — ${yourUsual}. You're ahead of your own pace! 🎉`;
-  if (thisWeek === usual) return `${wins} this week — right on your usual of ${formatUsual(usual)}.`;
-  return `${wins} this week — ${yourUsual}. Every one counts, and the week isn't over.`;
-}
-
-export function streakLine(streaks: Streaks, pausedNow: boolean): string {
-  const best = streaks.best > streaks.current ? ` Your best: ${plural(streaks.best, 'week')}.` : '';
-  if (pausedNow) {
-    return streaks.current > 0
-      ? `⏸️ You're on a pause, so your streak of ${plural(streaks.current, 'week')} is frozen, safe until you're back.${best}`
-      : `⏸️ You're on a pause: nothing breaks while you rest.${best}`;
-  }
-  if (streaks.current === 0) {
-    return streaks.best > 0
-      ? `A new streak starts with your next win.${best}`
-      : 'A streak starts with your next win.';
-  }
-  if (streaks.current === 1) return `🔥 Your streak has begun: 1 week with a win.${best}`;
-  const record = streaks.current === streaks.best ? ' Your longest yet!' : best;
-  return `🔥 ${streaks.current} weeks in a row with a win.${record}`;
-}
-
-export function ghostLine(ghost: Ghost | null, thisWeek: number): string | undefined {
-  if (ghost === null) return thisWeek > 0 ? '👻 This is your best week so far — next week it becomes your ghost to chase.' : undefined;
-  const when = `${plural(ghost.wins, 'win')} in the week of ${ghost.monday}`;
-  if (thisWeek > ghost.wins) return `👻 You passed your ghost (${when}): this is your best week yet!`;
-  if (thisWeek === ghost.wins) return `👻 You've caught your ghost (${when}). One more passes it!`;
-  return `👻 Your ghost: ${when} — ${ghost.wins - thisWeek} to catch it.`;
-}
+// The wording of a member's own figures lives in the domain, shared with the DM recap and the web view.
+export { ghostLine, streakLine, thisWeekLine } from '../../domain/own-pace.js';
 
 /** Joins lines up to Discord's field limit; the rest become "…and N more". */
 export function fitLines(lines: readonly string[], max = FIELD_MAX): string {

@@ -1,5 +1,5 @@
 import { recapMarker } from '../../domain/recap-marker.js';
-import { formatLongDate } from '../../domain/recap/text.js';
+import { formatDateSpan, formatLongDate } from '../../domain/recap/text.js';
 import type { RecapContent } from '../../domain/recap/types.js';
 import { mentionOf, type OutgoingEmbed, type OutgoingField, type OutgoingMessage } from './outgoing.js';
 import { partnersSection } from './recap-partners.js';
@@ -34,7 +34,7 @@ export function renderRecap(content: RecapContent): OutgoingMessage {
   const fields = highlightFields(content.highlights);
   if (content.archive !== undefined) fields.push({ name: 'From the archive 📜', value: `${archiveIntro(content.archive)}\n> ${content.archive.text}` });
   const embed: OutgoingEmbed = {
-    title: `Week of ${formatLongDate(content.weekStart)}`,
+    title: `Small wins, ${formatDateSpan(content.firstDay, content.lastDay)}`,
     description: content.lines.join('\n\n'),
     color: RECAP_COLOUR,
     ...(fields.length > 0 ? { fields } : {}),

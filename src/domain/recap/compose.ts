@@ -59,7 +59,8 @@ export function composeRecap(data: RecapWeekData, options: RecapOptions): RecapC
           date: localDateOf(data.timezone, data.archive.win.occurredAt),
         };
   return {
-    weekStart: data.weekStart,
+    firstDay: data.firstDay,
+    lastDay: data.lastDay,
     lines,
     highlights,
     archive,

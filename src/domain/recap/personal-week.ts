@@ -1,10 +1,10 @@
 import type { CurrentProgress, PeriodOutcome, TargetOffer } from '../goals.js';
-import { pausedWeeksOf, usualWeek, weekCountsOf, weeklyStreaks, type PauseSpan } from '../streaks.js';
-import { formatLocalDate, type LocalDate, type Range } from '../time.js';
+import { isPausedAt, pausedWeeksOf, usualWeek, weekCountsOf, weeklyStreaks, type PauseSpan } from '../streaks.js';
+import { formatLocalDate, localDateOf, mondayOf, type LocalDate, type Range } from '../time.js';
 import type { PersonalWeekData } from './types.js';
 import { periodEndedIn } from './weeks.js';
 
-/** What the personal recap is made from, as read: the member's history up to the end of their week. */
+/** What the personal recap is made from, as read: the member's history up to now (their week's figures stop at its end). */
 export interface PersonalWeekInput {
   timezone: string;
   week: { weekStart: LocalDate; range: Range };
@@ -36,7 +36,9 @@ export function personalWeekOf(input: PersonalWeekInput): PersonalWeekData {
     timezone: input.timezone,
     winsThisWeek: history.weeks.get(formatLocalDate(week.weekStart)) ?? 0,
     usualWeek: usualWeek(history) ?? undefined,
-    streakWeeks: weeklyStreaks(history).current,
+    // As of now, like /progress: one streak, one answer everywhere.
+    streaks: weeklyStreaks({ ...history, currentWeek: mondayOf(localDateOf(input.timezone, input.now)) }),
+    pausedNow: isPausedAt(input.pauses, input.now),
     goals: goalLines,
     oldWin: input.oldWin,
   };

@@ -1,4 +1,5 @@
 import { progressBar } from '../goals.js';
+import { paceOf, streakLine, usualInWords } from '../own-pace.js';
 import { epochDayOf, localDateOf, type LocalDate } from '../time.js';
 import { collapseWhitespace, countOf, randomIndex, shownText, summarise } from './text.js';
 import type { PersonalRecapContent, PersonalWeekData } from './types.js';
@@ -32,27 +33,18 @@ const QUIET_WEEK_LINES = [
 
 type Goal = PersonalWeekData['goals'][number];
 
-/** "3", "2.5": a usual week, to one decimal place. */
-export function formatUsual(n: number): string {
-  return String(Math.round(n * 10) / 10);
-}
-
 /** This week against the member's own usual week: the only comparison the bot makes (SPEC §1.3). */
 export function weekLine(wins: number, usual: number | undefined, weekStart?: LocalDate): string {
   if (wins <= 0) return QUIET_WEEK_LINES[weekStart ? Math.floor(epochDayOf(weekStart) / 7) % QUIET_WEEK_LINES.length : 0] ?? QUIET_WEEK_LINES[0];
   const logged = `You logged ${countOf(wins, 'win')} this week`;
   if (usual === undefined) return `${logged}. Soon you’ll have a usual week of your own to look back on. 🌱`;
   if (Math.round(usual * 10) === 0) return `${logged}, after a quiet month. Welcome back! 🌱`;
-  const yours = `your usual week is about ${formatUsual(usual)}`;
-  if (wins > usual + 0.5) return `${logged}: more than your usual week (about ${formatUsual(usual)}). 🌟`;
-  if (wins < usual - 0.5) return `${logged}; ${yours}. Quieter weeks are part of it, and every one of those wins counts.`;
-  return `${logged}, right around your usual week (about ${formatUsual(usual)}). Steady. 🌿`;
+  const pace = paceOf(wins, usual);
+  if (pace === 'ahead') return `${logged}: more than your usual week (${usualInWords(usual)}). 🌟`;
+  if (pace === 'below') return `${logged}; you usually log ${usualInWords(usual)}. Quieter weeks are part of it, and every one of those wins counts.`;
+  return `${logged}, right around your usual week (${usualInWords(usual)}). Steady. 🌿`;
 }
 
-export function streakLine(weeks: number): string {
-  if (weeks <= 0) return 'Your weekly streak starts again with your next win, whenever that is.';
-  return `Weekly streak: ${countOf(weeks, 'week')} in a row with a win. 🔥`;
-}
 
 /** A goal's outcome: met is celebrated, missed is met with kindness and, after three misses, a smaller offer (SPEC §1.5, §1.6). */
 export function goalLine(goal: Goal): string {
@@ -83,7 +75,7 @@ function closingFor(quiet: boolean, others: readonly string[], random: () => num
 
 /** The personal recap by DM (SPEC §4): only the member's own figures, goals, streak and an old win of theirs. */
 export function composePersonalRecap(data: PersonalWeekData, options: { random: () => number }): PersonalRecapContent {
-  const lines = [weekLine(data.winsThisWeek, data.usualWeek, data.weekStart), streakLine(data.streakWeeks)];
+  const lines = [weekLine(data.winsThisWeek, data.usualWeek, data.weekStart), streakLine(data.streaks, data.pausedNow)];
   const goalLines = data.goals.map(goalLine);
   const quiet = data.winsThisWeek <= 0 || (data.usualWeek !== undefined && data.winsThisWeek < data.usualWeek - 0.5);
   return {

@@ -38,6 +38,14 @@ export function formatLongDate(date: LocalDate): string {
   return `${date.day} ${MONTHS[date.month - 1] ?? ''} ${date.year}`;
 }
 
+/** The dates a recap names: "30 Nov – 6 Dec", the year shown only when the span crosses one ("28 Dec 2026 – 3 Jan 2027"). */
+export function formatDateSpan(first: LocalDate, last: LocalDate): string {
+  const short = (d: LocalDate) => `${d.day} ${(MONTHS[d.month - 1] ?? '').slice(0, 3)}`;
+  if (first.year !== last.year) return `${short(first)} ${first.year} – ${short(last)} ${last.year}`;
+  if (first.month === last.month && first.day === last.day) return short(first);
+  return `${short(first)} – ${short(last)}`;
+}
+
 /** "1 win", "1,204 wins"; anything odd (negative, fractional) is shown as a whole count from 0. */
 export function countOf(n: number, singular: string, pluralForm = `${singular}s`): string {
   const whole = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;

@@ -1,3 +1,4 @@
+import type { Streaks } from '../streaks.js';
 import type { LocalDate } from '../time.js';
 
 /** A public win that may be shown in a recap (private wins never reach this type). */
@@ -10,8 +11,9 @@ export interface RecapWin {
 
 /** Everything the weekly recap of one server is made from; gathered by the job, composed purely. */
 export interface RecapWeekData {
-  /** Monday of the week the recap covers, in the server's timezone. */
-  weekStart: LocalDate;
+  /** The first and last dates the recap names, in the server's timezone ("30 Nov – 6 Dec"). */
+  firstDay: LocalDate;
+  lastDay: LocalDate;
   timezone: string;
   /** Members with at least one public win this week, and how many public wins in all. */
   memberCount: number;
@@ -45,7 +47,8 @@ export interface ShownWin {
  * a message, so the same content can feed a channel post, a preview, the console or a web page.
  */
 export interface RecapContent {
-  weekStart: LocalDate;
+  firstDay: LocalDate;
+  lastDay: LocalDate;
   /** The summary's paragraphs in order: the week together, encouragement, notes. */
   lines: string[];
   /** Chosen among members (SPEC §4); empty in a week without public wins. */
@@ -65,7 +68,9 @@ export interface PersonalWeekData {
   winsThisWeek: number;
   /** Average of the 4 weeks before; undefined when there is no history yet. */
   usualWeek: number | undefined;
-  streakWeeks: number;
+  /** The weekly streak as of the moment the DM is composed: what `/progress` says at that moment. */
+  streaks: Streaks;
+  pausedNow: boolean;
   goals: readonly {
     title: string;
     target: number;

@@ -1,4 +1,4 @@
-import { nextRecapAt, recapWeekFor, type CoveredWeek, type RecapSchedule } from '../schedule.js';
+import { nextRecapAt, recapWeekFor, shiftWallTime, type CoveredWeek, type RecapSchedule } from '../schedule.js';
 import { seededRandom } from '../seeded-random.js';
 import { addDays, daysInMonth, localDateOf, mondayOf, startOfLocalDay, weekRange, type LocalDate, type Range } from '../time.js';
 
@@ -7,7 +7,7 @@ export const PREVIOUS_WEEKS = 4;
 /** "A month ago" in the archive: this many weeks before the covered week. */
 export const MONTH_AGO_WEEKS = 4;
 
-/** The seven local days starting on `first` (a Monday, or the same dates a year ago), as instants. */
+/** The seven local days starting on `first` (the covered dates a year or a month before), as instants. */
 export function localWeekOf(timezone: string, first: LocalDate): Range {
   return { start: startOfLocalDay(timezone, first), end: startOfLocalDay(timezone, addDays(first, 7)) };
 }
@@ -18,9 +18,12 @@ export function sameDateAYearAgo(date: LocalDate): LocalDate {
   return { year, month: date.month, day: Math.min(date.day, daysInMonth(year, date.month)) };
 }
 
-/** The weeks before the covered one, newest first. */
+/** The seven-day spans before the covered one (each ending where the next begins), newest first. */
 export function previousWeeks(timezone: string, week: CoveredWeek, count = PREVIOUS_WEEKS): Range[] {
-  return Array.from({ length: count }, (_, i) => localWeekOf(timezone, addDays(week.weekStart, -7 * (i + 1))));
+  return Array.from({ length: count }, (_, i) => ({
+    start: shiftWallTime(timezone, week.range.start, -7 * (i + 1)),
+    end: shiftWallTime(timezone, week.range.start, -7 * i),
+  }));
 }
 
 /**
@@ -38,13 +41,20 @@ export function recapRandom(guildId: string, weekKey: string): () => number {
   return seededRandom(`${guildId}:${weekKey}`);
 }
 
-/** The week the server's next recap would cover if it were due now (`/recap preview`). */
-export function previewWeek(guild: { timezone: string; recapDay: number; recapTime: string; nextRecapAt: Date | null }, now: Date): CoveredWeek {
+/**
+ * What the server's next recap will cover (`/recap preview`): from the previous posted recap (or seven
+ * days back) up to its moment, so the preview shows the wins so far exactly as the post would.
+ */
+export function previewWeek(
+  guild: { timezone: string; recapDay: number; recapTime: string; nextRecapAt: Date | null },
+  now: Date,
+  previousEnd?: Date,
+): CoveredWeek {
   const next =
     guild.nextRecapAt && guild.nextRecapAt.getTime() > now.getTime()
       ? guild.nextRecapAt
       : nextRecapAt({ day: guild.recapDay, time: guild.recapTime, timezone: guild.timezone }, now);
-  return recapWeekFor(guild.timezone, next);
+  return recapWeekFor(guild.timezone, next, previousEnd);
 }
 
 /** Of a goal's completed periods, the one that ended within `week` (a month still running has none). */
