@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { celebrationTitle, describeWinAdds, honestTally, loggedForNote, type WinTally } from '../../domain/celebrate.js';
+import { celebrationTitle, describeWinAdds, honestTally, type WinTally } from '../../domain/celebrate.js';
 import { goalProgressLine } from './goal-line.js';
 import { winEmbed } from './win-embed.js';
 
@@ -12,13 +12,19 @@ export interface WinCelebration {
   extraLine?: string | undefined;
 }
 
+/** "Logged. 🌱", or "Logged for yesterday. 🌱": no count, when a count this audience may see would be false. */
+function loggedWithoutCount(daysAgo: number): string {
+  if (daysAgo === 0) return 'Logged. 🌱';
+  return `Logged for ${daysAgo === 1 ? 'yesterday' : `${daysAgo} days ago`}. 🌱`;
+}
+
 /**
  * The celebratory embed for a just-saved win, with what it adds ("3rd win this week").
  * The counts come from the caller: for a public win, public wins only, so the reply never hints at private ones.
  */
 export function celebrateWin(celebration: WinCelebration): APIEmbed {
   const { win, extraLine, tally, daysAgo } = celebration;
-  const adds = tally ? describeWinAdds({ ...tally, daysAgo }) : `Logged${loggedForNote(daysAgo)}. 🌱`;
+  const adds = tally ? describeWinAdds({ ...tally, daysAgo }) : loggedWithoutCount(daysAgo);
   const lines = extraLine ? `${adds}\n${extraLine}` : adds;
   return winEmbed({ userId: win.userId, text: win.text, title: celebrationTitle(win.id), adds: lines, isPrivate: win.isPrivate });
 }
