@@ -5,6 +5,7 @@ import { addDays, startOfLocalDay, weekKey, type Range } from '../domain/time.js
 import { randomIndex } from '../domain/recap/text.js';
 import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, periodEndedIn, previousWeeks, sameDateAYearAgo } from '../domain/recap/weeks.js';
 import type { Db } from './client.js';
+import { ofMember } from './member-filter.js';
 import { recentEncouragementLines } from './recap.js';
 import { summariseGoals } from './goal-progress.js';
 import { recapPartnerGroups } from './partners.js';
@@ -60,7 +61,7 @@ async function goalsMetIn(db: Db, guildId: string, serverTimezone: string, week:
   const rows = await db
     .select({ goal: goals, timezone: members.timezone })
     .from(goals)
-    .innerJoin(members, and(eq(members.guildId, goals.guildId), eq(members.userId, goals.userId)))
+    .innerJoin(members, ofMember(members, goals))
     .where(and(eq(goals.guildId, guildId), eq(goals.share, 'server'), lt(goals.createdAt, week.range.end), or(isNull(goals.archivedAt), gte(goals.archivedAt, week.range.end))));
   const byZone = new Map<string, Goal[]>();
   for (const { goal, timezone } of rows) {

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
-import type { MemberKey } from './members.js';
+import { ofMember, type MemberKey } from './member-filter.js';
 import { wins, type Win } from './schema.js';
 
 export interface WinFilter {
@@ -14,7 +14,7 @@ export interface WinFilter {
 const likeLiteral = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function filtered(key: MemberKey, filter: WinFilter): SQL | undefined {
-  const conditions = [eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)];
+  const conditions = [ofMember(wins, key)];
   if (filter.search) conditions.push(ilike(wins.text, likeLiteral(filter.search)));
   if (filter.goalId !== undefined) conditions.push(eq(wins.goalId, filter.goalId));
   if (filter.visibility) conditions.push(eq(wins.isPrivate, filter.visibility === 'private'));
@@ -41,7 +41,7 @@ export async function findMemberWin(db: Db, key: MemberKey, winId: number): Prom
   const [row] = await db
     .select()
     .from(wins)
-    .where(and(eq(wins.id, winId), eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .where(and(eq(wins.id, winId), ofMember(wins, key)))
     .limit(1);
   return row;
 }
@@ -51,7 +51,7 @@ export async function editMemberWinText(db: Db, key: MemberKey, winId: number, t
   const [row] = await db
     .update(wins)
     .set({ text })
-    .where(and(eq(wins.id, winId), eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .where(and(eq(wins.id, winId), ofMember(wins, key)))
     .returning();
   return row;
 }
