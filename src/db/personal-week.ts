@@ -1,7 +1,7 @@
 import { and, asc, count, lt } from 'drizzle-orm';
 import type { PersonalWeekInput } from '../domain/recap/personal-week.js';
 import { memberWeekFor } from '../domain/recap/weeks.js';
-import { randomIndex } from '../domain/recap/text.js';
+import { randomIndex } from '../domain/seeded-random.js';
 import type { CoveredWeek } from '../domain/schedule.js';
 import type { PauseSpan } from '../domain/streaks.js';
 import type { Db } from './client.js';

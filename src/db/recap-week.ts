@@ -1,8 +1,9 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import type { RecapWeekData, RecapWin } from '../domain/recap/types.js';
 import type { CoveredWeek } from '../domain/schedule.js';
 import { addDays, startOfLocalDay, weekKey, type Range } from '../domain/time.js';
-import { randomIndex } from '../domain/recap/text.js';
+import { pickOne, randomIndex } from '../domain/seeded-random.js';
 import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, periodEndedIn, previousWeeks, sameDateAYearAgo } from '../domain/recap/weeks.js';
 import type { Db } from './client.js';
 import { ofMember } from './member-filter.js';
@@ -15,16 +16,15 @@ const publicWinColumns = { id: wins.id, userId: wins.userId, text: wins.text, oc
 const publicIn = (guildId: string, range: Range) =>
   and(eq(wins.guildId, guildId), eq(wins.isPrivate, false), gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
 
-const pick = <T>(items: readonly T[], random: () => number): T | undefined => items[randomIndex(items.length, random)];
 
 /** One public win from the same dates a year ago, else about a month ago, else at random from before that. */
 async function archiveWin(db: Db, guildId: string, timezone: string, week: CoveredWeek, random: () => number): Promise<RecapWeekData['archive']> {
   const yearAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, sameDateAYearAgo(week.weekStart)))).orderBy(asc(wins.id));
-  const fromYear = pick(yearAgo, random);
+  const fromYear = pickOne(yearAgo, random);
   if (fromYear) return { win: fromYear, kind: 'year' };
   const monthAgoStart = addDays(week.weekStart, -7 * MONTH_AGO_WEEKS);
   const monthAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, monthAgoStart))).orderBy(asc(wins.id));
-  const fromMonth = pick(monthAgo, random);
+  const fromMonth = pickOne(monthAgo, random);
   if (fromMonth) return { win: fromMonth, kind: 'month' };
   const older = publicIn(guildId, { start: new Date(0), end: startOfLocalDay(timezone, monthAgoStart) });
   const [total] = await db.select({ n: count() }).from(wins).where(older);
@@ -117,7 +117,7 @@ async function hasPostedRecap(db: Db, guildId: string, exceptRunId: number | und
 /** The server's timezone and recap settings; defaults for a server never seen. */
 export async function recapSettings(db: Db, guildId: string) {
   const [row] = await db.select().from(guilds).where(eq(guilds.id, guildId)).limit(1);
-  return row ?? { id: guildId, timezone: 'UTC', recapDay: 1, recapTime: '09:00', nextRecapAt: null };
+  return row ?? { id: guildId, timezone: GUILD_DEFAULTS.timezone, recapDay: GUILD_DEFAULTS.recapDay, recapTime: GUILD_DEFAULTS.recapTime, nextRecapAt: null };
 }
 
 /**
