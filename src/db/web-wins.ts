@@ -1,7 +1,8 @@
-import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { ofMember, type MemberKey } from './member-filter.js';
 import { wins, type Win } from './schema.js';
+import { winPage } from './win-list.js';
 
 export interface WinFilter {
   /** Words to find in the text, case-insensitive. */
@@ -28,12 +29,7 @@ export async function searchMemberWins(
   filter: WinFilter,
   page: { offset: number; limit: number },
 ): Promise<{ total: number; wins: Win[] }> {
-  const where = filtered(key, filter);
-  const [counted, rows] = await Promise.all([
-    db.select({ n: count() }).from(wins).where(where),
-    db.select().from(wins).where(where).orderBy(desc(wins.occurredAt), desc(wins.id)).limit(page.limit).offset(page.offset),
-  ]);
-  return { total: counted[0]?.n ?? 0, wins: rows };
+  return winPage(db, filtered(key, filter), page);
 }
 
 /** The win only if it is this member's in this server. */
