@@ -7,6 +7,8 @@ FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
+# npm ci's postinstall runs patch-package: without the patches it installs an unpatched postgres.js, silently.
+COPY patches ./patches
 COPY src ./src
 COPY commands ./commands
 COPY migrations ./migrations
@@ -25,6 +27,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY scripts ./scripts
+COPY patches ./patches
 COPY --from=build /app/dist ./dist
 # The prepare script sees no compiler here and keeps the dist/ copied from the build stage.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

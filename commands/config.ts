@@ -4,9 +4,9 @@ import { recentRecapWeeks } from '../src/db/recap.js';
 import { nextRecapToPost } from '../src/domain/recap/weeks.js';
 import { nextRecapAt } from '../src/domain/schedule.js';
 import { formatLongDate } from '../src/domain/recap/text.js';
-import { localDateOf } from '../src/domain/time.js';
-import { readTimeZone, searchTimeZones, timeZoneConfirmation, unknownTimeZoneHint } from '../src/domain/time.js';
-import { parseLocalTime, WEEKDAY_NAMES, weekdayName, weekdayNumber } from '../src/domain/weekly-settings.js';
+import { readDayOr, readRecapSettings, weekdayProblem, type InputQuoting, type RecapSettingsProblem } from '../src/domain/recap-settings-input.js';
+import { localDateOf, searchTimeZones } from '../src/domain/time.js';
+import { WEEKDAY_NAMES, weekdayName } from '../src/domain/weekly-settings.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
 import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
@@ -52,30 +52,27 @@ export const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 function readDay(interaction: ChatInputCommandInteraction, fallback: number): number {
-  const raw = interaction.options.getString('day');
-  if (raw === null) return fallback;
-  const day = weekdayNumber(raw);
-  if (day === undefined) throw new UserFacingError('config-day', 'The day is a weekday name, `monday` to `sunday`.');
+  const day = readDayOr(interaction.options.getString('day'), fallback);
+  if (day === undefined) throw problemOf(weekdayProblem(discordQuoting));
   return day;
 }
 
 const quote = (s: string): string => `\`${s.replace(/`/g, "'").slice(0, 64)}\``;
+const discordQuoting: InputQuoting = { typed: quote, code: quote, pickChannel: 'Pick a channel for the recap: `/config recap channel: #wins`.' };
+const problemOf = (problem: RecapSettingsProblem) => new UserFacingError(problem.code, problem.message);
 
 async function recap(interaction: ChatInputCommandInteraction, { db, clock }: Deps) {
   const now = clock.now();
   const current = await guildSettings(db, guildIdOf(interaction), now);
-  const channelId = interaction.options.getChannel('channel')?.id ?? current.recapChannelId;
-  if (!channelId) throw new UserFacingError('config-channel', 'Pick a channel for the recap: `/config recap channel: #wins`.');
-  const rawTime = interaction.options.getString('time');
-  const time = rawTime === null ? current.recapTime : parseLocalTime(rawTime);
-  if (!time) throw new UserFacingError('config-time', `I couldn't read \`${rawTime?.slice(0, 20)}\` as a time. Use 24-hour \`HH:MM\`, like \`09:00\` or \`18:30\`.`);
-  const rawZone = interaction.options.getString('timezone');
-  const reading = rawZone === null ? null : readTimeZone(rawZone);
-  if (reading?.kind === 'unknown') {
-    throw new UserFacingError('config-timezone', `I don't know the timezone ${quote(reading.typed)}. ${unknownTimeZoneHint(reading, quote)}`);
-  }
-  const timezone = reading === null ? current.timezone : reading.zone;
-  const recapDay = readDay(interaction, current.recapDay);
+  const input = {
+    channelId: interaction.options.getChannel('channel')?.id ?? null,
+    day: interaction.options.getString('day'),
+    time: interaction.options.getString('time'),
+    timezone: interaction.options.getString('timezone'),
+  };
+  const read = readRecapSettings(current, input, discordQuoting);
+  if (!read.ok) throw problemOf(read.problem);
+  const { channelId, recapDay, recapTime: time, timezone, timezoneNote } = read.value;
   const schedule = { day: recapDay, time, timezone };
   const next = nextRecapToPost(schedule, now, await recentRecapWeeks(db, current.id));
   const saved = await saveRecapSettings(db, current.id, { recapChannelId: channelId, recapDay, recapTime: time, timezone, nextRecapAt: next }, now);
@@ -86,7 +83,7 @@ async function recap(interaction: ChatInputCommandInteraction, { db, clock }: De
       : '';
   await respond(interaction, {
     ephemeral: true,
-    content: [`Done. The weekly recap goes to <#${channelId}> every ${weekdayName(recapDay)} at ${time} (${timezone}).`, passedOver, reading ? timeZoneConfirmation(reading, quote) : '']
+    content: [`Done. The weekly recap goes to <#${channelId}> every ${weekdayName(recapDay)} at ${time} (${timezone}).`, passedOver, timezoneNote]
       .filter(Boolean)
       .join(' '),
     embeds: [configEmbed(saved, now)],

@@ -3,7 +3,7 @@ import type { Db } from '../src/db/client.js';
 import { previousRecapEnd } from '../src/db/recap.js';
 import { readServerRecap, recapSettings } from '../src/db/recap-week.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
-import type { ChatInputCommand } from '../src/discord/command.js';
+import { guildIdOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import type { OutgoingMessage } from '../src/discord/render/outgoing.js';
 import { renderRecapPost } from '../src/discord/render/recap.js';
@@ -38,7 +38,8 @@ export const recap: ChatInputCommand = {
   async execute(interaction, { db, clock }) {
     requireManageServer(interaction);
     if (interaction.options.getSubcommand() !== 'preview') throw new UserFacingError('unknown-subcommand', 'Try `/recap preview`.');
-    const message = await withDeferral(interaction, { ephemeral: true }, () => recapPreview(db, interaction.guildId ?? '', clock.now()));
+    const guildId = guildIdOf(interaction);
+    const message = await withDeferral(interaction, { ephemeral: true }, () => recapPreview(db, guildId, clock.now()));
     await respond(interaction, {
       ephemeral: true,
       content: `${message.content ? `${message.content}\n` : ''}-# Preview, only for you: the real recap is composed the same way when it is due, and mentions in it never ping.`,

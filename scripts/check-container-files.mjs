@@ -53,6 +53,12 @@ expect(/^ENTRYPOINT \["\/usr\/bin\/tini", "--"\]/m.test(dockerfile), 'Dockerfile
 expect(/^HEALTHCHECK .*\n?.*\/healthz/m.test(dockerfile), 'Dockerfile: HEALTHCHECK on /healthz');
 expect(/^CMD \["node", "dist\/src\/index\.js"\]/m.test(dockerfile), 'Dockerfile: runs the compiled output with node');
 expect(!/tsx/.test(dockerfile), 'Dockerfile: no TypeScript loader');
+// Each stage's `npm ci` runs patch-package (postinstall), which finds no patches, and says nothing, unless they were copied first.
+for (const stage of dockerfile.split(/^FROM /m).slice(1)) {
+  const install = stage.search(/^RUN npm ci\b/m);
+  const patches = stage.search(/^COPY patches \.\/patches$/m);
+  expect(install === -1 || (patches !== -1 && patches < install), `Dockerfile: stage ${stage.split(/\s/, 3).join(' ')} copies patches/ before npm ci`);
+}
 
 if (problems.length > 0) {
   process.stderr.write(`${problems.join('\n')}\n`);

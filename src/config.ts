@@ -18,6 +18,12 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   ),
+  DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number of connections (1–100)' }).int().min(1).max(100).default(10)),
+  DATABASE_PREPARE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')),
+  DATABASE_MIGRATION_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels).default('info')),
   HTTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a port number (0–65535)' }).int().min(0).max(65535).optional()),
@@ -44,6 +50,12 @@ export interface Config {
   devGuildId: string | undefined;
   /** Unset: embedded PGlite under `dataDir`. */
   databaseUrl: string | undefined;
+  /** PostgreSQL: connections this process may open (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
+  /** PostgreSQL: false behind a transaction-mode pooler such as PgBouncer (DATABASE_PREPARE). */
+  databasePrepare: boolean;
+  /** PostgreSQL: a direct connection for the start-up migration when DATABASE_URL goes through a pooler. */
+  databaseMigrationUrl: string | undefined;
   dataDir: string;
   logLevel: (typeof logLevels)[number];
   httpPort: number | undefined;
@@ -56,6 +68,12 @@ export interface Config {
   shardIds: number[] | undefined;
   /** Unset: no web view (SPEC §10). */
   webView: WebViewConfig | undefined;
+}
+
+/** Where the database is and how to connect to it, for `openDatabase`. */
+export function databaseOptionsOf(config: Config) {
+  const postgres = { poolSize: config.databasePoolSize, prepare: config.databasePrepare, migrationUrl: config.databaseMigrationUrl };
+  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, postgres };
 }
 
 export class ConfigError extends Error {
@@ -78,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     discordApiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
     devGuildId: e.DEV_GUILD_ID,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePrepare: e.DATABASE_PREPARE === 'true',
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     httpPort: e.HTTP_PORT,

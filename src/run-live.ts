@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Clock } from './clock.js';
-import type { Config } from './config.js';
+import { databaseOptionsOf, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
@@ -18,7 +18,7 @@ import { startObservability } from './observability.js';
 export async function runLive(config: Config, token: string, commands: readonly Command[], clock: Clock, shutdown: Shutdown): Promise<undefined> {
   const logger = createLogger(config.logLevel, undefined, { secrets: [token] });
   shutdown.useLog((message, fields) => logger.info(fields, message));
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const database = await openDatabase({ ...databaseOptionsOf(config), logger });
   const closeDatabase = shutdown.onStop('database', () => database.close());
   let http: Server | undefined;
   const closeHttp = shutdown.onStop('http', async () => void http?.close());

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { ManualClock, systemClock } from './clock.js';
-import type { Config } from './config.js';
+import { databaseOptionsOf, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
@@ -35,7 +35,7 @@ export async function runSandbox(
   const logger = createLogger(config.logLevel, pino.destination({ dest: logFile, mkdir: true, sync: false }));
   const flushLogs = shutdown.onStop('logs', async () => logger.flush());
   shutdown.useLog((message, fields) => logger.info(fields, message));
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: pino({ level: 'warn' }) });
+  const database = await openDatabase({ ...databaseOptionsOf(config), logger: pino({ level: 'warn' }) });
   const closeDatabase = shutdown.onStop('database', () => database.close());
   // The same server, channels and members as last time (SPEC §9), and a clock that never runs backwards.
   const worldFile = resolve(config.dataDir, 'sandbox-world.json');

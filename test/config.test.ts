@@ -39,6 +39,14 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ SHARD_COUNT: '0' })).toThrow('SHARD_COUNT must be a whole number of shards');
   });
 
+  it('sizes the PostgreSQL pool and turns prepared statements off for a transaction-mode pooler', () => {
+    expect(loadConfig({})).toMatchObject({ databasePoolSize: 10, databasePrepare: true, databaseMigrationUrl: undefined });
+    const pooled = loadConfig({ DATABASE_POOL_SIZE: '4', DATABASE_PREPARE: 'false', DATABASE_MIGRATION_URL: 'postgres://u@db:5432/w' });
+    expect(pooled).toMatchObject({ databasePoolSize: 4, databasePrepare: false, databaseMigrationUrl: 'postgres://u@db:5432/w' });
+    expect(() => loadConfig({ DATABASE_PREPARE: 'no' })).toThrow('DATABASE_PREPARE must be true or false');
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow('DATABASE_POOL_SIZE must be a whole number of connections');
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ DISCORD_TOKEN: '', DATABASE_URL: ' ' })).toMatchObject({ discordToken: undefined, databaseUrl: undefined });
   });

@@ -3,13 +3,14 @@ import { promptDueIn } from '../domain/checkin-prompt.js';
 import { weekKey } from '../domain/time.js';
 import type { Db } from './client.js';
 import { unsentDm } from './member-dms.js';
-import { ensureMember, type MemberKey } from './members.js';
+import { ofMember, type MemberKey } from './member-filter.js';
+import { ensureMember } from './members.js';
 import { memberPausedAt } from './pauses.js';
 import { checkins, guilds, members, pairings, type Checkin } from './schema.js';
 
 export type CheckinShare = 'partner' | 'private';
 
-const thisCheckin = (key: MemberKey, week: string) => and(eq(checkins.guildId, key.guildId), eq(checkins.userId, key.userId), eq(checkins.weekKey, week));
+const thisCheckin = (key: MemberKey, week: string) => and(ofMember(checkins, key), eq(checkins.weekKey, week));
 
 /** Records the member's check-in of a week; a second one that week replaces the first. */
 export async function recordCheckin(db: Db, key: MemberKey, input: { weekKey: string; note: string; share: CheckinShare }, now: Date): Promise<Checkin> {
@@ -51,7 +52,7 @@ export async function promptCandidates(db: Db, now: Date, options: { limit: numb
   const weeks = [...new Set([-15, 0, 15].map((hours) => weekKey('UTC', new Date(now.getTime() + hours * 3_600_000))))];
   const zone = sql<string>`coalesce(${members.timezone}, ${guilds.timezone})`;
   const paired = and(inArray(pairings.weekKey, weeks), eq(guilds.checkinsEnabled, true), eq(members.dms, true), isNull(members.dmsClosedAt));
-  const memberOfPairing = and(eq(members.guildId, pairings.guildId), eq(members.userId, pairings.userId));
+  const memberOfPairing = ofMember(members, pairings);
   const zones = await db
     .select({ zone })
     .from(pairings)
@@ -71,7 +72,7 @@ export async function promptCandidates(db: Db, now: Date, options: { limit: numb
     .innerJoin(guilds, eq(guilds.id, pairings.guildId))
     .innerJoin(members, memberOfPairing)
     .leftJoin(prompt.table, prompt.join)
-    .leftJoin(checkins, and(eq(checkins.guildId, pairings.guildId), eq(checkins.userId, pairings.userId), eq(checkins.weekKey, pairings.weekKey)))
+    .leftJoin(checkins, and(ofMember(checkins, pairings), eq(checkins.weekKey, pairings.weekKey)))
     .where(and(paired, or(...dueNow), prompt.stillToSend, isNull(checkins.userId), not(memberPausedAt(db, now))))
     .orderBy(pairings.guildId, pairings.userId)
     .limit(options.limit);

@@ -37,12 +37,22 @@ export interface OpenDatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   logger: Logger;
+  /** PostgreSQL only: the pool size (default 10), and the choices a connection pooler needs. */
+  postgres?: { poolSize?: number | undefined } & PoolerOptions;
+}
+
+/** What a PgBouncer-style pooler in transaction mode needs. */
+export interface PoolerOptions {
+  /** false: no named prepared statements (a transaction-mode pooler hands each transaction any server connection). */
+  prepare?: boolean | undefined;
+  /** Migrate through this URL (a direct connection): the migration lock is held by a session. */
+  migrationUrl?: string | undefined;
 }
 
 /** PostgreSQL when a URL is given, otherwise embedded PGlite under `dataDir`; migrated before it is returned. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.logger)
+    ? openPostgres(options.databaseUrl, options.logger, options.postgres?.poolSize, defaultTimeouts, options.postgres)
     : openPglite(options.dataDir, options.logger);
 }
 
@@ -55,11 +65,12 @@ export interface PostgresTimeouts {
 // Queries here are small: past a few seconds the database is in trouble, and the member should hear so.
 export const defaultTimeouts: PostgresTimeouts = { connectSeconds: 5, statementMs: 8_000 };
 
-export async function openPostgres(url: string, logger: Logger, poolSize = 10, timeouts = defaultTimeouts): Promise<Database> {
-  await migratePostgresOnce(url);
+export async function openPostgres(url: string, logger: Logger, poolSize = 10, timeouts = defaultTimeouts, pooler: PoolerOptions = {}): Promise<Database> {
+  await migratePostgresOnce(pooler.migrationUrl ?? url);
   const applicationName = `small-wins ${randomBytes(4).toString('hex')}`;
   const client = postgres(url, {
     max: poolSize,
+    prepare: pooler.prepare ?? true,
     connect_timeout: timeouts.connectSeconds,
     idle_timeout: 30,
     onnotice: () => {},

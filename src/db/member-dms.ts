@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
 import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
-import type { MemberKey } from './members.js';
+import { ofMember, type MemberKey } from './member-filter.js';
 import { memberDms, members } from './schema.js';
 
 export type MemberDmKind = 'recap' | 'checkin-prompt';
@@ -17,7 +17,7 @@ export interface MemberDm extends MemberKey {
 export type MemberDmStatus = 'sent' | 'dms-closed' | 'failed';
 
 const thisDm = (dm: MemberDm) =>
-  and(eq(memberDms.guildId, dm.guildId), eq(memberDms.userId, dm.userId), eq(memberDms.kind, dm.kind), eq(memberDms.period, dm.period));
+  and(ofMember(memberDms, dm), eq(memberDms.kind, dm.kind), eq(memberDms.period, dm.period));
 
 const abandoned = (now: Date, leaseMs: number) =>
   and(eq(memberDms.status, 'claimed'), lt(memberDms.claimedAt, leaseExpiredBefore(now, leaseMs)), lt(memberDms.attempts, CLAIM_MAX_ATTEMPTS));
@@ -28,7 +28,7 @@ const abandoned = (now: Date, leaseMs: number) =>
  * abandoned past the lease with attempts left.
  */
 export function unsentDm(kind: MemberDmKind, period: AnyPgColumn, now: Date, leaseMs = CLAIM_LEASE_MS) {
-  const join = and(eq(memberDms.guildId, members.guildId), eq(memberDms.userId, members.userId), eq(memberDms.kind, kind), sql`${memberDms.period} = ${period}`);
+  const join = and(ofMember(memberDms, members), eq(memberDms.kind, kind), sql`${memberDms.period} = ${period}`);
   return { table: memberDms, join, stillToSend: or(isNull(memberDms.userId), abandoned(now, leaseMs)) };
 }
 
@@ -64,5 +64,5 @@ export async function markDmsClosed(db: Db, key: MemberKey, now: Date): Promise<
   await db
     .update(members)
     .set({ dmsClosedAt: now })
-    .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+    .where(ofMember(members, key));
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { ofMember, type MemberKey } from './member-filter.js';
 import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import type { Db } from './client.js';
@@ -39,7 +39,7 @@ export async function memberSettings(db: Db, key: MemberKey): Promise<MemberSett
   const [row] = await db
     .select({ own: members.timezone, dms: members.dms, server: guilds.timezone })
     .from(guilds)
-    .leftJoin(members, and(eq(members.guildId, guilds.id), eq(members.userId, key.userId)))
+    .leftJoin(members, ofMember(members, key))
     .where(eq(guilds.id, key.guildId))
     .limit(1);
   const serverTimezone = row?.server ?? GUILD_DEFAULTS.timezone;

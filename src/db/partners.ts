@@ -4,7 +4,8 @@ import { weekAheadOf } from '../domain/schedule.js';
 import { seededRandom } from '../domain/seeded-random.js';
 import { addDays, formatIsoWeek, isoWeekOf, localDateOf, mondayOf, weekKey } from '../domain/time.js';
 import type { Db } from './client.js';
-import { ensureMember, type MemberKey } from './members.js';
+import { ofMember, type MemberKey } from './member-filter.js';
+import { ensureMember } from './members.js';
 import { memberPausedAt } from './pauses.js';
 import { guilds, members, pairings } from './schema.js';
 
@@ -14,7 +15,7 @@ export async function setPartnerOptIn(db: Db, key: MemberKey, optIn: boolean, no
   await db
     .update(members)
     .set({ partnerOptIn: optIn })
-    .where(and(eq(members.guildId, key.guildId), eq(members.userId, key.userId)));
+    .where(ofMember(members, key));
   const [guild] = await db.select({ checkinsEnabled: guilds.checkinsEnabled }).from(guilds).where(eq(guilds.id, key.guildId)).limit(1);
   return { checkinsEnabled: guild?.checkinsEnabled ?? false };
 }
@@ -101,7 +102,7 @@ export async function partnerFacts(db: Db, key: MemberKey): Promise<{ optedIn: b
   const [row] = await db
     .select({ optedIn: members.partnerOptIn, checkinsEnabled: guilds.checkinsEnabled, nextRecapAt: guilds.nextRecapAt })
     .from(guilds)
-    .leftJoin(members, and(eq(members.guildId, guilds.id), eq(members.userId, key.userId)))
+    .leftJoin(members, ofMember(members, key))
     .where(eq(guilds.id, key.guildId))
     .limit(1);
   return { optedIn: row?.optedIn ?? false, checkinsEnabled: row?.checkinsEnabled ?? false, nextRecapAt: row?.nextRecapAt ?? null };

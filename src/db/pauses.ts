@@ -1,8 +1,9 @@
-import { and, asc, eq, exists, gt, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, exists, gt, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { ensureMember, type MemberKey } from './members.js';
+import { ofMember, type MemberKey } from './member-filter.js';
+import { ensureMember } from './members.js';
 import { members, pauses, type Pause } from './schema.js';
-import type { Range } from './wins.js';
+import type { Range } from '../domain/time.js';
 
 const stillRunning = (now: Date) => or(isNull(pauses.endsAt), gt(pauses.endsAt, now));
 
@@ -11,7 +12,7 @@ export function memberPausedAt(db: Db, now: Date): SQL {
   const covering = db
     .select({ one: sql`1` })
     .from(pauses)
-    .where(and(eq(pauses.guildId, members.guildId), eq(pauses.userId, members.userId), lte(pauses.startedAt, now), stillRunning(now)));
+    .where(and(ofMember(pauses, members), lte(pauses.startedAt, now), stillRunning(now)));
   return exists(covering);
 }
 
@@ -20,7 +21,7 @@ export async function activePause(db: Db, key: MemberKey, now: Date): Promise<Pa
   const [row] = await db
     .select()
     .from(pauses)
-    .where(and(eq(pauses.guildId, key.guildId), eq(pauses.userId, key.userId), lte(pauses.startedAt, now), stillRunning(now)))
+    .where(and(ofMember(pauses, key), lte(pauses.startedAt, now), stillRunning(now)))
     .orderBy(asc(pauses.startedAt))
     .limit(1);
   return row;
@@ -42,7 +43,7 @@ export async function endPause(db: Db, key: MemberKey, now: Date): Promise<boole
   const ended = await db
     .update(pauses)
     .set({ endsAt: now })
-    .where(and(eq(pauses.guildId, key.guildId), eq(pauses.userId, key.userId), lte(pauses.startedAt, now), stillRunning(now)))
+    .where(and(ofMember(pauses, key), lte(pauses.startedAt, now), stillRunning(now)))
     .returning({ id: pauses.id });
   return ended.length > 0;
 }
@@ -54,8 +55,7 @@ export async function pausesOverlapping(db: Db, key: MemberKey, range: Range): P
     .from(pauses)
     .where(
       and(
-        eq(pauses.guildId, key.guildId),
-        eq(pauses.userId, key.userId),
+        ofMember(pauses, key),
         lt(pauses.startedAt, range.end),
         or(isNull(pauses.endsAt), gt(pauses.endsAt, range.start)),
       ),

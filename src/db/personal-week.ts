@@ -1,10 +1,11 @@
-import { and, asc, count, eq, lt } from 'drizzle-orm';
+import { and, asc, count, lt } from 'drizzle-orm';
 import type { PersonalWeekInput } from '../domain/recap/personal-week.js';
 import { memberWeekFor } from '../domain/recap/weeks.js';
-import { randomIndex } from '../domain/recap/text.js';
+import { randomIndex } from '../domain/seeded-random.js';
 import type { CoveredWeek } from '../domain/schedule.js';
 import type { PauseSpan } from '../domain/streaks.js';
 import type { Db } from './client.js';
+import { ofMember } from './member-filter.js';
 import { summariseGoals } from './goal-progress.js';
 import { activeGoals } from './goals.js';
 import { memberTimezone, type MemberKey } from './members.js';
@@ -34,7 +35,7 @@ export async function memberHistory(
 }
 
 async function oldWinOf(db: Db, key: MemberKey, before: Date, random: () => number): Promise<PersonalWeekInput['oldWin']> {
-  const older = and(eq(wins.guildId, key.guildId), eq(wins.userId, key.userId), lt(wins.occurredAt, before));
+  const older = and(ofMember(wins, key), lt(wins.occurredAt, before));
   const [total] = await db.select({ n: count() }).from(wins).where(older);
   if (!total || total.n === 0) return undefined;
   const offset = randomIndex(total.n, random);

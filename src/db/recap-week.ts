@@ -1,10 +1,12 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import type { RecapWeekData, RecapWin } from '../domain/recap/types.js';
 import { weekAheadOf, type CoveredWeek } from '../domain/schedule.js';
 import { addDays, startOfLocalDay, weekKey, type Range } from '../domain/time.js';
-import { randomIndex } from '../domain/recap/text.js';
+import { pickOne, randomIndex } from '../domain/seeded-random.js';
 import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, periodEndedIn, previousWeeks, sameDateAYearAgo } from '../domain/recap/weeks.js';
 import type { Db } from './client.js';
+import { ofMember } from './member-filter.js';
 import { recentEncouragementLines } from './recap.js';
 import { summariseGoals } from './goal-progress.js';
 import { recapPartnerGroups } from './partners.js';
@@ -14,16 +16,15 @@ const publicWinColumns = { id: wins.id, userId: wins.userId, text: wins.text, oc
 const publicIn = (guildId: string, range: Range) =>
   and(eq(wins.guildId, guildId), eq(wins.isPrivate, false), gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
 
-const pick = <T>(items: readonly T[], random: () => number): T | undefined => items[randomIndex(items.length, random)];
 
 /** One public win from the same dates a year ago, else about a month ago, else at random from before that. */
 async function archiveWin(db: Db, guildId: string, timezone: string, week: CoveredWeek, random: () => number): Promise<RecapWeekData['archive']> {
   const yearAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, sameDateAYearAgo(week.firstDay)))).orderBy(asc(wins.id));
-  const fromYear = pick(yearAgo, random);
+  const fromYear = pickOne(yearAgo, random);
   if (fromYear) return { win: fromYear, kind: 'year' };
   const monthAgoStart = addDays(week.firstDay, -7 * MONTH_AGO_WEEKS);
   const monthAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, monthAgoStart))).orderBy(asc(wins.id));
-  const fromMonth = pick(monthAgo, random);
+  const fromMonth = pickOne(monthAgo, random);
   if (fromMonth) return { win: fromMonth, kind: 'month' };
   const older = publicIn(guildId, { start: new Date(0), end: startOfLocalDay(timezone, monthAgoStart) });
   const [total] = await db.select({ n: count() }).from(wins).where(older);
@@ -60,7 +61,7 @@ async function goalsMetIn(db: Db, guildId: string, serverTimezone: string, week:
   const rows = await db
     .select({ goal: goals, timezone: members.timezone })
     .from(goals)
-    .innerJoin(members, and(eq(members.guildId, goals.guildId), eq(members.userId, goals.userId)))
+    .innerJoin(members, ofMember(members, goals))
     .where(and(eq(goals.guildId, guildId), eq(goals.share, 'server'), lt(goals.createdAt, week.range.end), or(isNull(goals.archivedAt), gte(goals.archivedAt, week.range.end))));
   const byZone = new Map<string, Goal[]>();
   for (const { goal, timezone } of rows) {
@@ -117,7 +118,7 @@ async function hasPostedRecap(db: Db, guildId: string, exceptRunId: number | und
 /** The server's timezone and recap settings; defaults for a server never seen. */
 export async function recapSettings(db: Db, guildId: string) {
   const [row] = await db.select().from(guilds).where(eq(guilds.id, guildId)).limit(1);
-  return row ?? { id: guildId, timezone: 'UTC', recapDay: 1, recapTime: '09:00', nextRecapAt: null };
+  return row ?? { id: guildId, timezone: GUILD_DEFAULTS.timezone, recapDay: GUILD_DEFAULTS.recapDay, recapTime: GUILD_DEFAULTS.recapTime, nextRecapAt: null };
 }
 
 /**

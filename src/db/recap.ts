@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import { nextRecapAt, recapWeekFor } from '../domain/schedule.js';
 import { weekRange } from '../domain/time.js';
 import type { Db } from './client.js';
@@ -129,7 +130,7 @@ export async function reclaimStaleRecaps(
   const byId = new Map(servers.map((g) => [g.id, g]));
   return runs.map((run) => {
     const guild = byId.get(run.guildId);
-    return { ...runFields(run), channelId: guild?.recapChannelId ?? null, timezone: guild?.timezone ?? 'UTC', recapProblem: guild?.recapProblem ?? null };
+    return { ...runFields(run), channelId: guild?.recapChannelId ?? null, timezone: guild?.timezone ?? GUILD_DEFAULTS.timezone, recapProblem: guild?.recapProblem ?? null };
   });
 }
 

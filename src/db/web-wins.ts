@@ -1,7 +1,8 @@
-import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
-import type { MemberKey } from './members.js';
+import { ofMember, type MemberKey } from './member-filter.js';
 import { wins, type Win } from './schema.js';
+import { winPage } from './win-list.js';
 
 export interface WinFilter {
   /** Words to find in the text, case-insensitive. */
@@ -14,7 +15,7 @@ export interface WinFilter {
 const likeLiteral = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function filtered(key: MemberKey, filter: WinFilter): SQL | undefined {
-  const conditions = [eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)];
+  const conditions = [ofMember(wins, key)];
   if (filter.search) conditions.push(ilike(wins.text, likeLiteral(filter.search)));
   if (filter.goalId !== undefined) conditions.push(eq(wins.goalId, filter.goalId));
   if (filter.visibility) conditions.push(eq(wins.isPrivate, filter.visibility === 'private'));
@@ -28,12 +29,7 @@ export async function searchMemberWins(
   filter: WinFilter,
   page: { offset: number; limit: number },
 ): Promise<{ total: number; wins: Win[] }> {
-  const where = filtered(key, filter);
-  const [counted, rows] = await Promise.all([
-    db.select({ n: count() }).from(wins).where(where),
-    db.select().from(wins).where(where).orderBy(desc(wins.occurredAt), desc(wins.id)).limit(page.limit).offset(page.offset),
-  ]);
-  return { total: counted[0]?.n ?? 0, wins: rows };
+  return winPage(db, filtered(key, filter), page);
 }
 
 /** The win only if it is this member's in this server. */
@@ -41,7 +37,7 @@ export async function findMemberWin(db: Db, key: MemberKey, winId: number): Prom
   const [row] = await db
     .select()
     .from(wins)
-    .where(and(eq(wins.id, winId), eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .where(and(eq(wins.id, winId), ofMember(wins, key)))
     .limit(1);
   return row;
 }
@@ -51,7 +47,7 @@ export async function editMemberWinText(db: Db, key: MemberKey, winId: number, t
   const [row] = await db
     .update(wins)
     .set({ text })
-    .where(and(eq(wins.id, winId), eq(wins.guildId, key.guildId), eq(wins.userId, key.userId)))
+    .where(and(eq(wins.id, winId), ofMember(wins, key)))
     .returning();
   return row;
 }

@@ -18,7 +18,11 @@ export async function memberWinPage(
   range: Range | null,
   page: { offset: number; limit: number },
 ): Promise<{ total: number; wins: Win[] }> {
-  const where = memberWinsIn(key, range);
+  return winPage(db, memberWinsIn(key, range), page);
+}
+
+/** One page of the wins matching `where`, newest first, and how many match in all. */
+export async function winPage(db: Db, where: SQL | undefined, page: { offset: number; limit: number }): Promise<{ total: number; wins: Win[] }> {
   const [counted, rows] = await Promise.all([
     db.select({ n: count() }).from(wins).where(where),
     db.select().from(wins).where(where).orderBy(desc(wins.occurredAt), desc(wins.id)).limit(page.limit).offset(page.offset),

@@ -37,7 +37,8 @@ const ZONES = [
 ];
 // 00:00 / 00:30 fall in midnight gaps (Havana, Santiago, Beirut, Cairo, Azores); 02:30 in most others.
 const TIMES = ['00:00', '00:30', '01:30', '02:30', '09:00', '23:30'];
-const WEEKS = 104;
+// A year and a week: every DST change once, and 2026's week 53; the soak suite runs two years of recaps.
+const WEEKS = 54;
 // Transitions happen on Sundays and Fridays (Cairo, Jerusalem); one more weekday rotates so all seven are covered.
 const daysFor = (timezone: string, time: string) => [5, 7, [1, 2, 3, 4, 6][(ZONES.indexOf(timezone) + TIMES.indexOf(time)) % 5] ?? 1];
 const MINUTE = 60_000;

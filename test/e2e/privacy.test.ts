@@ -60,7 +60,7 @@ describe('privacy across every command', () => {
 
   it('would catch a leak: the sweep reports private text reaching someone else', async () => {
     const publicReply = h.sandbox.allMessages().find((m) => !m.ephemeral && m.embeds.length > 0);
-    expect(publicReply).toBeDefined();
+    expect(publicReply).toMatchObject({ ephemeral: false });
     const leaked = { ...publicReply!, content: `look: ${secretWin}` };
     const leaks = await sweepForLeaks(h.database.db, [leaked]);
     expect(leaks).toHaveLength(1);

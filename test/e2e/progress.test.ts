@@ -5,6 +5,7 @@ import { recordWin } from '../../src/db/wins.js';
 import { calendarSize, PNG_SCALE, WIN_CALENDAR_FILE } from '../../src/discord/render/win-calendar.js';
 import type { InteractionResult } from '../../src/sandbox/types.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import { acknowledgedWin } from '../support/answers.js';
 import { pngSize } from '../support/png.js';
 
 // Thursday 26 Nov 2026, 15:00 UTC: 10:00 in New York, where alice lives. Her week began Monday 23 Nov.
@@ -73,7 +74,8 @@ describe('/progress through discord.js and the sandbox', () => {
   it('logs this week’s wins through /win', async () => {
     for (const [words, isPrivate] of [['walked', false], ['wrote a page', true], ['cooked', false], ['called mum', false]] as const) {
       const result = await h.sandbox.chatInput('alice', { name: 'win', options: { text: words, private: isPrivate } });
-      expect(result.message?.embeds[0]?.title).toBeTruthy();
+      expect(acknowledgedWin(result, words)).toBe(true);
+      expect(result.ephemeral).toBe(isPrivate);
     }
   });
 

@@ -1,47 +1,43 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { startSandbox, type InteractionResult, type Sandbox } from '../../src/sandbox/index.js';
 import { acknowledgedWin, answerText } from '../support/answers.js';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 
 // SPEC §7: SIGTERM stops taking new work, finishes what is in flight, and exits 0 within 10 s.
 describe('SIGTERM under load, on the real process', () => {
   let sandbox: Sandbox;
   let bot: ChildProcess;
-  let output = '';
+  let botProcess: BotProcess | undefined;
   let dataDir: string;
   let databaseUrl: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'sigterm-test-token' });
-    dataDir = await mkdtemp(join(tmpdir(), 'small-wins-sigterm-'));
-    const env: NodeJS.ProcessEnv = { DISCORD_TOKEN: 'sigterm-test-token', DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'debug', DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { DISCORD_TOKEN: 'sigterm-test-token', DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'debug' };
     if (usingPostgres()) {
       const database = await createTestDatabase();
       env.DATABASE_URL = databaseUrl = database.url;
       dropDatabase = () => database.close();
     }
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'sigterm-test-token' });
-    bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    bot.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    bot.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await vi.waitFor(() => expect(output).toContain('connected to Discord'), { timeout: 45_000, interval: 200 });
+    botProcess = await startBotProcess(env);
+    bot = botProcess.child;
+    dataDir = botProcess.dataDir;
   }, 60_000);
 
   afterAll(async () => {
-    if (bot && bot.exitCode === null) bot.kill('SIGKILL');
+    await botProcess?.close();
     await sandbox?.close();
     await dropDatabase?.();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('answers every interaction that reached it, stores no win without its reply, and exits 0', async () => {
@@ -67,7 +63,7 @@ describe('SIGTERM under load, on the real process', () => {
     const sent: { text: string; result: InteractionResult }[] = await Promise.all([...before, ...after]);
 
     // Which interactions reached the bot: each leaves one log line with its id.
-    const reached = new Set([...output.matchAll(/"interaction":"(\d+)"/g)].map((m) => m[1]));
+    const reached = new Set([...botProcess!.output().matchAll(/"interaction":"(\d+)"/g)].map((m) => m[1]));
     for (const { result } of sent.slice(0, 20)) expect(reached.has(result.interactionId)).toBe(true);
     for (const { result } of sent) {
       if (!reached.has(result.interactionId)) continue;
@@ -81,7 +77,7 @@ describe('SIGTERM under load, on the real process', () => {
     for (const { text, result } of sent) {
       if (stored.includes(text)) expect(acknowledgedWin(result, text)).toBe(true);
     }
-    expect(output).toContain('shutting down');
+    expect(botProcess!.output()).toContain('shutting down');
   }, 60_000);
 
   async function storedWinTexts(): Promise<string[]> {

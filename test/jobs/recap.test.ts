@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { encouragementUses, guilds } from '../../src/db/schema.js';
+import { guilds } from '../../src/db/schema.js';
 import { runRecaps } from '../../src/jobs/recap.js';
 import { createTestDatabase } from '../support/database.js';
 import { configureRecap, guildRow, HOUR, jobDeps, logWin, MINUTE, recapsIn, runsOf, startRecapWorld } from './support.js';
+import { weekendOfTicks } from './weekend-recap.js';
 
 const CHANNELS = ['general', 'weekend', 'late', 'skipped', 'forbidden', 'flaky', 'down', 'limited'];
 
@@ -30,45 +30,10 @@ describe('weekly recap job', () => {
     await database.db.update(guilds).set({ recapChannelId: null });
   });
 
-  it('posts exactly one recap, at Monday 09:00 Paris, when ticking every minute across a weekend', async () => {
-    const { db } = database;
-    const alice = world.sandbox.user('alice').id;
-    const bob = world.sandbox.user('bob').id;
-    await logWin(db, 'weekend', alice, 'wrote 300 words', '2026-11-24T10:00:00Z');
-    await logWin(db, 'weekend', alice, 'went for a run', '2026-11-26T18:00:00Z');
-    await logWin(db, 'weekend', bob, 'answered one email', '2026-11-28T09:00:00Z');
-    await logWin(db, 'weekend', bob, 'my secret thing', '2026-11-28T10:00:00Z', true);
-    const start = Date.parse('2026-11-27T17:00:00Z'); // Friday 18:00 in Paris
-    world.clock.set(start);
-    await configureRecap(db, paris('weekend', 'weekend'), world.clock.now());
-
-    for (let t = start; t <= Date.parse('2026-11-30T10:00:00Z'); t += MINUTE) await tick(t);
-
-    const posted = recapsIn(world.sandbox, 'weekend');
-    expect(posted).toHaveLength(1);
-    const [recap] = posted;
-    expect(recap?.timestamp).toBe('2026-11-30T08:00:00.000Z');
-    expect(recap?.embeds[0]?.title).toBe('Small wins, 23 Nov – 29 Nov');
-    expect(recap?.embeds[0]?.footer?.text).toContain('Small Wins · week 2026-W48');
-    expect(JSON.stringify(recap?.embeds)).not.toContain('my secret thing');
-    expect(recap?.pings).toEqual({ users: [], roles: [], everyone: false });
-    const [run] = await runsOf(db, 'weekend');
-    expect(run).toMatchObject({
-      weekKey: '2026-W48',
-      status: 'posted',
-      scheduledFor: new Date('2026-11-30T08:00:00Z'),
-      claimedAt: new Date('2026-11-30T08:00:00Z'),
-      claimedBy: 'test-instance',
-      attempts: 1,
-      channelId: world.sandbox.channels.weekend,
-      messageId: recap?.id,
-      finishedAt: new Date('2026-11-30T08:00:00Z'),
-      note: null,
-    });
-    expect((await guildRow(db, 'weekend')).nextRecapAt).toEqual(new Date('2026-12-07T08:00:00Z'));
-    const lines = await db.select().from(encouragementUses).where(eq(encouragementUses.guildId, 'weekend'));
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.every((l) => l.weekKey === '2026-W48')).toBe(true);
+  it('posts exactly one recap, at Monday 09:00 Paris, ticking every 15 minutes across a weekend and every minute around the recap time', async () => {
+    // Every minute of the whole weekend is the soak suite's (test/soak/recap-weekend.soak.ts).
+    const nearRecap = (t: number) => Math.abs(t - Date.parse('2026-11-30T08:00:00Z')) <= HOUR;
+    await weekendOfTicks(database.db, world, 'weekend', (t) => (nearRecap(t) ? MINUTE : 15 * MINUTE));
   }, 120_000);
 
   it('after 5 hours of downtime, posts the recap late, saying so, and keeps the weekly rhythm', async () => {

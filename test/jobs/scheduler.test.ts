@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { guilds } from '../../src/db/schema.js';
@@ -15,16 +14,23 @@ describe('scheduler', () => {
     world.clock.set('2026-11-29T12:00:00Z');
     await configureRecap(database.db, { id, channelId: world.sandbox.channels[id] ?? '', timezone: 'Europe/Paris' }, world.clock.now());
   };
-  /** Posts slowly, and remembers how many posts were ever in flight at once. */
-  const slow = () => {
+  /** Holds every post until `release()`, says when the first post is in flight, and remembers how many ever were at once. */
+  const gated = () => {
     let active = 0;
-    const delivery: Delivery & { maxActive: number } = {
+    let release!: () => void;
+    const opened = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const posting = new Promise<void>((resolve) => (entered = resolve));
+    const delivery: Delivery & { maxActive: number; posting: Promise<void>; release: () => void } = {
       ...world.delivery,
       maxActive: 0,
+      posting,
+      release,
       async post(channelId, message, options) {
         active += 1;
         delivery.maxActive = Math.max(delivery.maxActive, active);
-        await sleep(100);
+        entered();
+        await opened;
         try {
           return await world.delivery.post(channelId, message, options);
         } finally {
@@ -65,16 +71,22 @@ describe('scheduler', () => {
 
   it('runs ticks asked for while one is in flight one after another, never alongside', async () => {
     await setUp('queue');
-    const delivery = slow();
-    const scheduler = schedulerWith(delivery);
+    const delivery = gated();
+    // Every tick starts by reading the clock: a tick that has not read it has not started.
+    let clockReads = 0;
+    const scheduler = createScheduler({ ...jobDeps(database.db, delivery), clock: { now: () => ((clockReads += 1), world.clock.now()) } });
     world.clock.set('2026-11-30T08:00:00Z');
     const first = scheduler.tickNow();
-    await sleep(40); // the first tick is now posting
+    await delivery.posting;
     world.clock.set('2026-12-07T08:00:00Z');
+    const readsWhilePosting = clockReads;
     const second = scheduler.tickNow();
+    expect(clockReads).toBe(readsWhilePosting);
+    delivery.release();
     await Promise.all([first, second]);
 
     await scheduler.stop();
+    expect(clockReads).toBeGreaterThan(readsWhilePosting);
     expect(delivery.maxActive).toBe(1);
     expect(await runsOf(database.db, 'queue')).toMatchObject([
       { weekKey: '2026-W48', status: 'posted' },
@@ -84,12 +96,16 @@ describe('scheduler', () => {
 
   it('stop() waits for the tick in flight to finish recording its post', async () => {
     await setUp('stop');
-    const scheduler = schedulerWith(slow());
+    const delivery = gated();
+    const scheduler = schedulerWith(delivery);
     world.clock.set('2026-11-30T08:00:00Z');
     void scheduler.tickNow();
-    await sleep(20);
-
-    await scheduler.stop();
+    await delivery.posting;
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => (stopped = true));
+    expect(stopped).toBe(false);
+    delivery.release();
+    await stopping;
 
     expect(await runsOf(database.db, 'stop')).toMatchObject([{ status: 'posted' }]);
   });

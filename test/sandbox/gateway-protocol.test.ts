@@ -17,7 +17,14 @@ function connect(url: string, compress: boolean): { ws: WebSocket; frames: Frame
   const frames: Frame[] = [];
   const inflate = zlib.createInflate();
   let text = '';
-  const push = (json: string): void => void frames.push(JSON.parse(json) as Frame);
+  // A frame someone waits for goes to them; the others are kept for a later `next`.
+  const waiters: { match: (frame: Frame) => boolean; resolve: (frame: Frame) => void }[] = [];
+  const push = (json: string): void => {
+    const frame = JSON.parse(json) as Frame;
+    const waiter = waiters.findIndex((w) => w.match(frame));
+    if (waiter === -1) frames.push(frame);
+    else waiters.splice(waiter, 1)[0]?.resolve(frame);
+  };
   inflate.on('data', (chunk: Buffer) => {
     text += chunk.toString();
     try {
@@ -28,16 +35,15 @@ function connect(url: string, compress: boolean): { ws: WebSocket; frames: Frame
     }
   });
   ws.on('message', (data: Buffer, isBinary) => (isBinary ? inflate.write(data) : push(data.toString())));
-  const next = async (t: string | number): Promise<Frame> => {
-    for (let i = 0; i < 200; i++) {
-      const hit = frames.find((f) => f.t === t || (typeof t === 'number' && f.op === t));
-      if (hit) {
-        frames.splice(frames.indexOf(hit), 1);
-        return hit;
-      }
-      await new Promise((r) => setTimeout(r, 10));
+  // Waits for the frame itself (no polling); a frame that never comes fails the test at its timeout.
+  const next = (t: string | number): Promise<Frame> => {
+    const match = (f: Frame) => f.t === t || (typeof t === 'number' && f.op === t);
+    const hit = frames.find(match);
+    if (hit) {
+      frames.splice(frames.indexOf(hit), 1);
+      return Promise.resolve(hit);
     }
-    throw new Error(`no ${t} frame`);
+    return new Promise((resolve) => waiters.push({ match, resolve }));
   };
   return { ws, frames, next };
 }

@@ -1,13 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { WebClient } from './support.js';
 
 async function freePort(): Promise<number> {
@@ -18,27 +15,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  dataDir: string;
-}
-
-async function startBot(env: NodeJS.ProcessEnv, ready = 'connected to Discord'): Promise<Running> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'small-wins-web-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...env, LOG_LEVEL: 'info', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await vi.waitFor(() => expect(output).toContain(ready), { timeout: 90_000, interval: 200 });
-  return { child, output: () => output, dataDir };
-}
-
 // The real entry point with SPEC §8's variables: the web view on HTTP_PORT next to /healthz, or off and said so once.
 describe('the web view in the bot’s own process', () => {
   let sandbox: Sandbox;
-  let withWeb: Running;
-  let without: Running;
+  let withWeb: BotProcess;
+  let without: BotProcess;
   let base: string;
 
   beforeAll(async () => {
@@ -48,16 +29,16 @@ describe('the web view in the bot’s own process', () => {
     base = `http://127.0.0.1:${port}`;
     const discord = { DISCORD_TOKEN: 'x', DISCORD_API_URL: sandbox.apiUrl };
     [withWeb, without] = await Promise.all([
-      startBot({ ...discord, HTTP_PORT: String(port), PUBLIC_URL: base, DISCORD_CLIENT_SECRET: SANDBOX_CLIENT_SECRET, SESSION_SECRET: 's'.repeat(40) }, 'health and metrics listening'),
-      startBot(discord),
+      startBotProcess(
+        { ...discord, LOG_LEVEL: 'info', HTTP_PORT: String(port), PUBLIC_URL: base, DISCORD_CLIENT_SECRET: SANDBOX_CLIENT_SECRET, SESSION_SECRET: 's'.repeat(40) },
+        { ready: 'health and metrics listening', timeoutMs: 90_000 },
+      ),
+      startBotProcess({ ...discord, LOG_LEVEL: 'info' }, { timeoutMs: 90_000 }),
     ]);
   }, 120_000);
 
   afterAll(async () => {
-    for (const bot of [withWeb, without]) {
-      if (bot?.child.exitCode === null) bot.child.kill('SIGKILL');
-      if (bot) await rm(bot.dataDir, { recursive: true, force: true });
-    }
+    await Promise.all([withWeb?.close(), without?.close()]);
     await sandbox?.close();
   });
 

@@ -1,5 +1,5 @@
 import type { RecapWin } from './types.js';
-import { randomIndex, shuffled } from './text.js';
+import { randomIndex, shuffled } from '../seeded-random.js';
 
 export const HIGHLIGHTS_MAX = 5;
 

@@ -1,7 +1,8 @@
 import { progressBar } from '../goals.js';
 import { paceOf, streakLine, usualInWords } from '../own-pace.js';
 import { epochDayOf, localDateOf, type LocalDate } from '../time.js';
-import { collapseWhitespace, countOf, randomIndex, shownText, summarise } from './text.js';
+import { pickOne } from '../seeded-random.js';
+import { collapseWhitespace, countOf, shownText, summarise } from './text.js';
 import type { PersonalRecapContent, PersonalWeekData } from './types.js';
 
 const GOAL_TITLE_MAX = 80;
@@ -70,7 +71,7 @@ const sentencesOf = (text: string): string[] =>
 function closingFor(quiet: boolean, others: readonly string[], random: () => number): string {
   const said = others.join('\n').toLowerCase();
   const pool = closings.filter((c) => (quiet || c.weeks === 'any') && !sentencesOf(c.text).some((sentence) => said.includes(sentence)));
-  return pool[randomIndex(pool.length, random)]?.text ?? 'Next week is a fresh page, and it is yours.';
+  return pickOne(pool, random)?.text ?? 'Next week is a fresh page, and it is yours.';
 }
 
 /** The personal recap by DM (SPEC §4): only the member's own figures, goals, streak and an old win of theirs. */

@@ -1,6 +1,6 @@
 import { ENCOURAGEMENT_BANK, type EncouragementLine, type Situation } from './encouragement.js';
 import type { RecapWeekData } from './types.js';
-import { randomIndex } from './text.js';
+import { pickOne } from '../seeded-random.js';
 
 /** How many earlier weeks make the server's usual pace (newest first in `previousWeekCounts`). */
 export const PACE_WEEKS = 4;
@@ -48,7 +48,7 @@ export function chooseEncouragement(
     const pool = pools.map((lines) => lines.filter(usable)).find((lines) => lines.length > 0);
     // Unreachable with 8 weeks of at most 2 lines against a bank of 40+; the test checks that.
     if (pool === undefined) continue;
-    const line = pool[randomIndex(pool.length, random)];
+    const line = pickOne(pool, random);
     if (line !== undefined) chosen.push(line);
   }
   return chosen;

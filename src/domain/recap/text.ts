@@ -51,22 +51,3 @@ export function countOf(n: number, singular: string, pluralForm = `${singular}s`
   const whole = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
   return `${whole.toLocaleString('en-US')} ${whole === 1 ? singular : pluralForm}`;
 }
-
-/** An index in [0, length) from an injected random source, safe against 1, NaN or out-of-range values. */
-export function randomIndex(length: number, random: () => number): number {
-  const r = random();
-  const index = Number.isFinite(r) ? Math.floor(r * length) : 0;
-  return Math.min(length - 1, Math.max(0, index));
-}
-
-/** Fisher–Yates on a copy, driven by the injected random source. */
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomIndex(i + 1, random);
-    const a = out[i] as T;
-    out[i] = out[j] as T;
-    out[j] = a;
-  }
-  return out;
-}

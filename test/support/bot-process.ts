@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, vi } from 'vitest';
+
+export interface BotProcess {
+  child: ChildProcess;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+  dataDir: string;
+  /** Kills it if it still runs and removes its data folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * The real entry point as its own process (`src/index.ts` through tsx) with only `env` and a data
+ * folder of its own; resolves once its output says `ready`.
+ */
+export async function startBotProcess(env: NodeJS.ProcessEnv, options: { ready?: string; timeoutMs?: number } = {}): Promise<BotProcess> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'small-wins-process-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const bot: BotProcess = {
+    child,
+    output: () => output,
+    dataDir,
+    async close() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  const ready = options.ready ?? 'connected to Discord';
+  await vi.waitFor(() => expect(output).toContain(ready), { timeout: options.timeoutMs ?? 45_000, interval: 200 }).catch(async (error: unknown) => {
+    await bot.close();
+    throw error;
+  });
+  return bot;
+}
