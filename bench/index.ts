@@ -3,6 +3,7 @@
 // BENCH_DATABASE_URL=postgres://… (the server to create bench databases on; default the local one).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
+import { benchMemory } from './memory.js';
 import { benchWin, type WinFigures } from './win-throughput.js';
 
 const env = process.env;
@@ -38,6 +39,22 @@ if (parts.includes('win')) {
     const a = Number(naive[key]);
     const b = Number(ours[key]);
     console.log(label.padEnd(36), fmt(a, digits).padStart(10), fmt(b, digits).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
+  }
+}
+
+if (parts.includes('memory')) {
+  // BENCH_SCALE shrinks the many-servers start too (2,500 × scale, at least 10).
+  const servers = Math.max(10, Math.round(2_500 * Math.min(1, Number(env.BENCH_SCALE ?? 1))));
+  const naive = await benchMemory('naive', serverUrl, servers);
+  const ours = await benchMemory('small-wins', serverUrl, servers);
+  results.memory = { naive, ours, servers };
+  console.log(`\nResident memory once idle (compiled bot, PostgreSQL, through the sandbox); target ≤ 80 MB / ≤ 120 MB`);
+  console.log('figure'.padEnd(36), 'naive bot'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
+  for (const [label, a, b] of [
+    ['RSS idle, 1 server (MB)', naive.rssOneServerMb, ours.rssOneServerMb],
+    [`RSS idle, ${servers} servers (MB)`, naive.rssManyServersMb, ours.rssManyServersMb],
+  ] as const) {
+    console.log(label.padEnd(36), fmt(a, 0).padStart(10), fmt(b, 0).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
   }
 }
 
