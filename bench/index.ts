@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { benchMemory } from './memory.js';
+import { benchRecap } from './recap-scale.js';
 import { benchWin, type WinFigures } from './win-throughput.js';
 
 const env = process.env;
@@ -11,6 +12,8 @@ const parts = (env.BENCH_PARTS ?? 'win').split(',');
 const serverUrl = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const total = Number(env.BENCH_WINS ?? 3000);
 const concurrency = Number(env.BENCH_CONCURRENCY ?? 32);
+// Shrinks the generated data sets (recap history, servers at start-up): 1 is the full size of issue 10.
+const scale = Number(env.BENCH_SCALE ?? 0.1);
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -43,8 +46,8 @@ if (parts.includes('win')) {
 }
 
 if (parts.includes('memory')) {
-  // BENCH_SCALE shrinks the many-servers start too (2,500 × scale, at least 10).
-  const servers = Math.max(10, Math.round(2_500 * Math.min(1, Number(env.BENCH_SCALE ?? 1))));
+  // 2,500 servers from BENCH_SCALE=0.1 up; a smaller scale starts with fewer (at least 10).
+  const servers = Math.max(10, Math.round(2_500 * Math.min(1, scale * 10)));
   const naive = await benchMemory('naive', serverUrl, servers);
   const ours = await benchMemory('small-wins', serverUrl, servers);
   results.memory = { naive, ours, servers };
@@ -55,6 +58,22 @@ if (parts.includes('memory')) {
     [`RSS idle, ${servers} servers (MB)`, naive.rssManyServersMb, ours.rssManyServersMb],
   ] as const) {
     console.log(label.padEnd(36), fmt(a, 0).padStart(10), fmt(b, 0).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
+  }
+}
+
+if (parts.includes('recap')) {
+  const recap = await benchRecap(serverUrl, scale, Number(env.BENCH_RECAP_CONCURRENCY ?? 4));
+  results.recap = recap;
+  console.log(`\nRecap composition: ${recap.servers} servers, ${recap.members} members, ${recap.wins} wins over a year (generated in ${fmt(recap.generateSeconds)} s); target ≥ 400 servers/s`);
+  console.log('figure'.padEnd(36), 'raw driver'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
+  const [a, b] = [recap.rawPerSecond, recap.oursPerSecond];
+  console.log('servers read + composed per second'.padEnd(36), fmt(a, 0).padStart(10), fmt(b, 0).padStart(11), `${fmt(b / a, 2)}×`.padStart(8));
+  const [c, d] = [recap.rawCpuMsPerServer, recap.oursCpuMsPerServer];
+  console.log('bench process CPU per server (ms)'.padEnd(36), fmt(c, 2).padStart(10), fmt(d, 2).padStart(11), `${fmt(d / c, 2)}×`.padStart(8));
+  console.log(`statements per server: ${fmt(recap.statementsPerServer)}; EXPLAIN (ANALYZE, BUFFERS) for the busiest server:`);
+  for (const { statement, plan } of recap.explain) {
+    console.log(`  ${plan.some((l) => /Seq Scan on (wins|goals|members)/.test(l)) ? 'SEQ SCAN' : 'indexed '}  ${statement}`);
+    for (const line of plan) console.log(`      ${line.trim()}`);
   }
 }
 
