@@ -42,6 +42,9 @@ await time('raw driver: group by local day in SQL', 20, () =>
   ),
 );
 const rawMs = lastMs;
+await time('raw driver: the instants alone', 20, () =>
+  pglite.query(`select occurred_at from wins where guild_id = $1 and user_id = $2`, [key.guildId, key.userId]),
+);
 const days = await time('query + group wins by local day', 20, () => winCountsByLocalDay(database.db, key, null, timezone));
 console.log('ratio to the raw driver'.padEnd(44), `${(lastMs / rawMs).toFixed(2)}x`.padStart(10));
 const today = localDateOf(timezone, now);
