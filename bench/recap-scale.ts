@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import pino from 'pino';
 import postgres from 'postgres';
 import { openPostgres } from '../src/db/client.js';
+import { preparingClient } from '../src/db/prepared-client.js';
 import { readServerRecap } from '../src/db/recap-week.js';
 import * as schema from '../src/db/schema.js';
 import { composeRecap } from '../src/domain/recap/compose.js';
@@ -138,14 +139,14 @@ export async function benchRecap(serverUrl: string, scale: number, concurrency: 
 
     // First pass: warms the caches and records each server's statements (one server at a time, so each is its own).
     let current: Recorded[] = [];
-    const recording = drizzle(sql, { schema, logger: { logQuery: (query, params) => void current.push({ query, params }) } });
+    const recording = drizzle(preparingClient(sql), { schema, logger: { logQuery: (query, params) => void current.push({ query, params }) } });
     const perServer: Recorded[][] = [];
     for (const guild of guilds) {
       current = [];
       await composeAll(recording, [guild], 1);
       perServer.push(current);
     }
-    const db = drizzle(sql, { schema });
+    const db = drizzle(preparingClient(sql), { schema });
     const cpuMs = (since: NodeJS.CpuUsage) => {
       const used = process.cpuUsage(since);
       return (used.user + used.system) / 1000 / guilds.length;
