@@ -2,6 +2,7 @@
 // (BENCH_SERVERS, default 2,500), next to the naive bot (bench/minimal-bot.mjs, discord.js defaults).
 // Each bot runs as its own process against the sandbox and its own PostgreSQL database.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
 import { ManualClock } from '../src/clock.js';
@@ -57,6 +58,12 @@ async function idleRss(args: string[], env: NodeJS.ProcessEnv, servers: number, 
   }
 }
 
+/** The arguments `npm start` gives node (package.json's start script), so the bench measures what runs. */
+function startArgs(): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).slice(1);
+}
+
 export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: string, servers: number, settleMs = 3000): Promise<MemoryFigures> {
   const name = `small_wins_bench_memory_${kind.replace('-', '_')}_${process.pid}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -64,7 +71,8 @@ export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: strin
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const args = kind === 'naive' ? ['bench/minimal-bot.mjs'] : ['dist/src/index.js'];
+  // Our bot as `npm start` runs it (node's flags included); the naive bot as plain `node`.
+  const args = kind === 'naive' ? ['bench/minimal-bot.mjs'] : startArgs();
   const env = { DISCORD_TOKEN: 'x', DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH };
   try {
     // A first start migrates; memory is measured on the starts after it.
