@@ -1,15 +1,21 @@
 // `npm run bench`: every part side by side with its floor, measured in the same run.
-// Knobs: BENCH_PARTS=win,queries  BENCH_WINS=3000  BENCH_CONCURRENCY=32
+// Knobs: BENCH_PARTS=win,memory,recap,calendar,queries (default: all but queries)  BENCH_WINS=3000  BENCH_CONCURRENCY=32
+// BENCH_SCALE=0.1 (data sizes; 1 = issue 10's full size)  BENCH_SERVERS  BENCH_SETTLE_MS=3000  BENCH_RECAP_CONCURRENCY=4  BENCH_CPU_PROFILE=file
 // BENCH_DATABASE_URL=postgres://… (the server to create bench databases on; default the local one).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
+import { benchCalendar } from './calendar.js';
+import { benchMemory } from './memory.js';
+import { benchRecap } from './recap-scale.js';
 import { benchWin, type WinFigures } from './win-throughput.js';
 
 const env = process.env;
-const parts = (env.BENCH_PARTS ?? 'win').split(',');
+const parts = (env.BENCH_PARTS ?? 'win,memory,recap,calendar').split(',');
 const serverUrl = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const total = Number(env.BENCH_WINS ?? 3000);
 const concurrency = Number(env.BENCH_CONCURRENCY ?? 32);
+// Shrinks the generated data sets (recap history, servers at start-up): 1 is the full size of issue 10.
+const scale = Number(env.BENCH_SCALE ?? 0.1);
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -38,6 +44,51 @@ if (parts.includes('win')) {
     const a = Number(naive[key]);
     const b = Number(ours[key]);
     console.log(label.padEnd(36), fmt(a, digits).padStart(10), fmt(b, digits).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
+  }
+}
+
+if (parts.includes('memory')) {
+  // 2,500 servers from BENCH_SCALE=0.1 up; a smaller scale starts with fewer (at least 10).
+  const servers = Number(env.BENCH_SERVERS ?? Math.max(10, Math.round(2_500 * Math.min(1, scale * 10))));
+  const settleMs = Number(env.BENCH_SETTLE_MS ?? 3000);
+  const naive = await benchMemory('naive', serverUrl, servers, settleMs);
+  const ours = await benchMemory('small-wins', serverUrl, servers, settleMs);
+  results.memory = { naive, ours, servers };
+  console.log(`\nResident memory once idle (compiled bot, PostgreSQL, through the sandbox); target ≤ 80 MB / ≤ 120 MB`);
+  console.log('figure'.padEnd(36), 'naive bot'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
+  for (const [label, a, b] of [
+    ['RSS idle, 1 server (MB)', naive.rssOneServerMb, ours.rssOneServerMb],
+    [`RSS idle, ${servers} servers (MB)`, naive.rssManyServersMb, ours.rssManyServersMb],
+  ] as const) {
+    console.log(label.padEnd(36), fmt(a, 0).padStart(10), fmt(b, 0).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
+  }
+}
+
+if (parts.includes('recap')) {
+  const recap = await benchRecap(serverUrl, scale, Number(env.BENCH_RECAP_CONCURRENCY ?? 4));
+  results.recap = recap;
+  console.log(`\nRecap composition: ${recap.servers} servers, ${recap.members} members, ${recap.wins} wins over a year (generated in ${fmt(recap.generateSeconds)} s); target ≥ 400 servers/s`);
+  console.log('figure'.padEnd(36), 'raw driver'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
+  const [a, b] = [recap.rawPerSecond, recap.oursPerSecond];
+  console.log('servers read + composed per second'.padEnd(36), fmt(a, 0).padStart(10), fmt(b, 0).padStart(11), `${fmt(b / a, 2)}×`.padStart(8));
+  const [c, d] = [recap.rawCpuMsPerServer, recap.oursCpuMsPerServer];
+  console.log('bench process CPU per server (ms)'.padEnd(36), fmt(c, 2).padStart(10), fmt(d, 2).padStart(11), `${fmt(d / c, 2)}×`.padStart(8));
+  console.log(`statements per server: ${fmt(recap.statementsPerServer)}; EXPLAIN (ANALYZE, BUFFERS) for the busiest server:`);
+  for (const { statement, plan } of recap.explain) {
+    console.log(`  ${plan.some((l) => /Seq Scan on (wins|goals|members)/.test(l)) ? 'SEQ SCAN' : 'indexed '}  ${statement}`);
+    for (const line of plan) console.log(`      ${line.trim()}`);
+  }
+}
+
+if (parts.includes('calendar')) {
+  const calendar = await benchCalendar(scale);
+  results.calendar = calendar;
+  console.log(`\n/progress for a member with ${calendar.wins} wins (PGlite in memory); target ≤ 40 ms in all at 5,475 wins`);
+  console.log('figure'.padEnd(36), 'raw driver'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
+  const [a, b] = [calendar.rawGroupMs, calendar.groupMs];
+  console.log('wins per local day (ms)'.padEnd(36), fmt(a, 2).padStart(10), fmt(b, 2).padStart(11), `${fmt(b / a, 2)}×`.padStart(8));
+  for (const [label, ms] of [['streaks, usual, ghost (ms)', calendar.streaksMs], ['calendar SVG (ms)', calendar.svgMs], ['calendar PNG (ms)', calendar.pngMs], ['/progress in all (ms)', calendar.progressMs]] as const) {
+    console.log(label.padEnd(36), ''.padStart(10), fmt(ms, 2).padStart(11));
   }
 }
 

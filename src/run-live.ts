@@ -8,8 +8,6 @@ import { createBotScheduler } from './jobs/bot-scheduler.js';
 import { webViewFor } from './web/start.js';
 import { createLogger } from './logger.js';
 import type { Shutdown } from './shutdown.js';
-import { createMetrics } from './metrics.js';
-import { startObservability } from './observability.js';
 
 /**
  * Connected to Discord (or a stand-in at DISCORD_API_URL): runs until a signal. Each part registers
@@ -23,7 +21,8 @@ export async function runLive(config: Config, token: string, commands: readonly 
   let http: Server | undefined;
   const closeHttp = shutdown.onStop('http', async () => void http?.close());
   try {
-    const metrics = config.httpPort === undefined ? undefined : createMetrics();
+    // prom-client and the HTTP server load only with HTTP_PORT.
+    const metrics = config.httpPort === undefined ? undefined : (await import('./metrics.js')).createMetrics();
     const bot = await startBot({ db: database.db, clock, logger, config }, commands, token, { onInteraction: metrics?.observeInteraction });
     const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
     shutdown.onStop('discord and scheduler', async () => {
@@ -32,8 +31,9 @@ export async function runLive(config: Config, token: string, commands: readonly 
       await bot.stop();
     });
     scheduler.start();
-    const web = webViewFor(config, { db: database.db, clock, logger }, bot.client);
+    const web = await webViewFor(config, { db: database.db, clock, logger }, bot.client);
     if (metrics && config.httpPort !== undefined) {
+      const { startObservability } = await import('./observability.js');
       http = await startObservability({ port: config.httpPort, metrics, client: bot.client, database, logger, web });
     }
     return undefined;

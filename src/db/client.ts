@@ -11,6 +11,7 @@ import { acquireDataDirLock } from './data-dir-lock.js';
 import { migrationsFolder } from './migrations-folder.js';
 import { seedFromTemplate } from './pglite-template.js';
 import { poolUsage } from './pool-usage.js';
+import { preparingClient } from './prepared-client.js';
 
 export { DataDirLockedError } from './data-dir-lock.js';
 import * as schema from './schema.js';
@@ -88,7 +89,7 @@ export async function openPostgres(url: string, logger: Logger, poolSize = 10, t
   });
   logger.info({ driver: 'postgres' }, 'database ready');
   return {
-    db: drizzlePostgres(client, { schema }),
+    db: drizzlePostgres(preparingClient(client), { schema }),
     kind: 'postgres',
     ping: async () => void (await client`select 1`),
     poolUsage: () => poolUsage(client, applicationName, poolSize),

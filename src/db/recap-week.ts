@@ -1,6 +1,7 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, gte, isNull, lt, ne, notExists, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
-import type { RecapWeekData, RecapWin } from '../domain/recap/types.js';
+import type { RecapWeekData } from '../domain/recap/types.js';
 import { weekAheadOf, type CoveredWeek } from '../domain/schedule.js';
 import { addDays, startOfLocalDay, weekKey, type Range } from '../domain/time.js';
 import { pickOne, randomIndex } from '../domain/seeded-random.js';
@@ -42,14 +43,27 @@ async function previousWeekCounts(db: Db, guildId: string, timezone: string, wee
   return countsPerRange(rows.map((row) => row.occurredAt), ranges);
 }
 
-/** Of the members with public wins this week, those with no win here at all before it. */
-async function firstTimers(db: Db, guildId: string, week: CoveredWeek, userIds: readonly string[]): Promise<number> {
-  if (userIds.length === 0) return 0;
-  const earlier = await db
-    .selectDistinct({ userId: wins.userId })
+/**
+ * Of the members with public wins this week, those with no win here at all before it. One statement that
+ * needs nothing from the week's wins, so it runs beside them (and no list of ids makes a new statement).
+ */
+async function firstTimers(db: Db, guildId: string, week: CoveredWeek): Promise<number> {
+  const earlier = alias(wins, 'earlier');
+  const [row] = await db
+    .select({ n: countDistinct(wins.userId) })
     .from(wins)
-    .where(and(eq(wins.guildId, guildId), inArray(wins.userId, [...userIds]), lt(wins.occurredAt, week.range.start)));
-  return userIds.length - earlier.length;
+    .where(
+      and(
+        publicIn(guildId, week.range),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(earlier)
+            .where(and(eq(earlier.guildId, wins.guildId), eq(earlier.userId, wins.userId), lt(earlier.occurredAt, week.range.start))),
+        ),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /**
@@ -79,22 +93,22 @@ async function gatherRecapWeek(
   week: CoveredWeek,
   options: { random: () => number; runId?: number; lateByMinutes?: number },
 ): Promise<RecapWeekData> {
-  const publicWins: RecapWin[] = await db.select(publicWinColumns).from(wins).where(publicIn(guild.id, week.range)).orderBy(asc(wins.occurredAt), asc(wins.id));
-  const userIds = [...new Set(publicWins.map((w) => w.userId))];
-  const [archive, previous, newcomers, goalsMet, posted, partnerGroups] = await Promise.all([
+  const [publicWins, archive, previous, newcomers, goalsMet, posted, partnerGroups] = await Promise.all([
+    db.select(publicWinColumns).from(wins).where(publicIn(guild.id, week.range)).orderBy(asc(wins.occurredAt), asc(wins.id)),
     archiveWin(db, guild.id, guild.timezone, week, options.random),
     previousWeekCounts(db, guild.id, guild.timezone, week),
-    firstTimers(db, guild.id, week, userIds),
+    firstTimers(db, guild.id, week),
     goalsMetIn(db, guild.id, guild.timezone, week),
     hasPostedRecap(db, guild.id, options.runId),
     // Partners are for the week the recap opens (a Sunday-evening recap pairs for the coming week).
     recapPartnerGroups(db, guild.id, weekKey(guild.timezone, weekAheadOf(guild.timezone, week.range.end))),
   ]);
+  const userIds = new Set(publicWins.map((w) => w.userId));
   return {
     firstDay: week.firstDay,
     lastDay: week.lastDay,
     timezone: guild.timezone,
-    memberCount: userIds.length,
+    memberCount: userIds.size,
     winCount: publicWins.length,
     goalsMet,
     publicWins,

@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
 import { monthRange, weekRange } from '../domain/time.js';
 import { isOutcomeUnknown, OutcomeUnknownError } from './errors.js';
@@ -48,20 +47,7 @@ export interface RecordedWin {
 }
 
 type Row = Record<string, unknown>;
-const dialect = new PgDialect();
 
-/**
- * Runs a hot-path statement as a named prepared statement on postgres.js (drizzle prepares only
- * named query-builder statements), so PostgreSQL parses and plans it once per connection.
- * PGlite and transactions go through drizzle as usual.
- */
-async function executePrepared(db: Db, query: SQL): Promise<Row[]> {
-  const client = (db as { $client?: unknown }).$client as { unsafe?: unknown } | undefined;
-  if (typeof client?.unsafe !== 'function') return rowsOf(await db.execute(query));
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  const unsafe = client.unsafe as (text: string, params: unknown[], options: { prepare: boolean }) => Promise<Row[]>;
-  return [...(await unsafe.call(client, text, params, { prepare: true }))];
-}
 // Raw statements bind instants as ISO text: the two drivers serialise Date parameters differently.
 const at = (instant: Date): SQL => sql`${instant.toISOString()}::timestamptz`;
 const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []));
@@ -119,7 +105,8 @@ function countsFrom(row: Row, add: { any: number; isPrivate: boolean }): WinCoun
  */
 export async function recordWinWithCounts(db: Db, input: WinWrite, ranges: WinRanges, now: Date): Promise<RecordedWin> {
   const goalId = input.goalId ?? null;
-  const rows = await executePrepared(db, sql`
+  // Prepared on PostgreSQL like every query (src/db/prepared-client.ts): parsed and planned once per connection.
+  const rows = rowsOf(await db.execute(sql`
     with guild_row as (
       insert into guilds (id, created_at) values (${input.guildId}, ${at(now)}) on conflict do nothing
     ), member_row as (
@@ -132,7 +119,7 @@ export async function recordWinWithCounts(db: Db, input: WinWrite, ranges: WinRa
       returning id, occurred_at
     )
     select saved.id::text as id, saved.occurred_at, counts.*
-    from saved, lateral (select ${countColumns(input, goalId, ranges, input.occurredAt)}) counts`);
+    from saved, lateral (select ${countColumns(input, goalId, ranges, input.occurredAt)}) counts`));
   const [row] = rows;
   if (row) {
     return {

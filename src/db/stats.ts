@@ -1,7 +1,6 @@
-import { and, gte, lt } from 'drizzle-orm';
+import { and, gte, lt, sql } from 'drizzle-orm';
 import { ofMember } from './member-filter.js';
-import { formatLocalDate } from '../domain/time-calendar.js';
-import { localDateOf } from '../domain/time.js';
+import { countByLocalDay } from '../domain/local-day-counts.js';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
 import { wins } from './schema.js';
@@ -10,7 +9,8 @@ import type { Range } from '../domain/time.js';
 /**
  * Wins per local day ('YYYY-MM-DD' in `timezone`) of one member, private ones included: it is for
  * their own eyes only. `range` null: their whole history. One query for the instants, grouped here
- * with the same timezone code as everything else (SQL's AT TIME ZONE would need the server's tz data).
+ * with the same timezone code as everything else (SQL's AT TIME ZONE would need the server's tz data,
+ * and PGlite knows fewer zones).
  */
 export async function winCountsByLocalDay(
   db: Db,
@@ -20,11 +20,12 @@ export async function winCountsByLocalDay(
 ): Promise<Map<string, number>> {
   const conditions = [ofMember(wins, key)];
   if (range) conditions.push(gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
-  const rows = await db.select({ occurredAt: wins.occurredAt }).from(wins).where(and(...conditions));
-  const days = new Map<string, number>();
-  for (const { occurredAt } of rows) {
-    const day = formatLocalDate(localDateOf(timezone, occurredAt));
-    days.set(day, (days.get(day) ?? 0) + 1);
-  }
-  return days;
+  // One row of epoch seconds, not a row per win: drivers (PGlite above all) parse a timestamp per row
+  // slowly. Whole seconds keep every local day: offsets are whole seconds.
+  const [row] = await db
+    .select({ seconds: sql<string | null>`string_agg(floor(extract(epoch from ${wins.occurredAt}))::int8::text, ',')` })
+    .from(wins)
+    .where(and(...conditions));
+  const seconds = row?.seconds ? row.seconds.split(',') : [];
+  return countByLocalDay(timezone, seconds.map((s) => Number(s) * 1000));
 }

@@ -1,7 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import type { WebDeps } from './deps.js';
+import { REDIRECT_PATH } from './redirect-path.js';
 
-export const REDIRECT_PATH = '/auth/callback';
+export { REDIRECT_PATH };
 const SCOPES = 'identify guilds';
 const MANAGE_GUILD = 1n << 5n;
 /** A stalled Discord must not hold a page (or a sign-in) forever. */

@@ -7,9 +7,9 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { botDirectory } from '../discord/web-directory.js';
-import { SANDBOX_CLIENT_SECRET } from '../sandbox/index.js';
-import { createWebHandler } from './app.js';
-import { REDIRECT_PATH } from './discord-oauth.js';
+import { REDIRECT_PATH } from './redirect-path.js';
+
+// hono, oauth4webapi and the sandbox load only when a web view starts: a bot without one saves their memory.
 
 interface Parts {
   db: Db;
@@ -18,7 +18,7 @@ interface Parts {
 }
 
 /** The web view's request handler for the bot's HTTP server, or undefined (said once in the log) when it is off. */
-export function webViewFor(config: Config, parts: Parts, client: Client<true>): RequestListener | undefined {
+export async function webViewFor(config: Config, parts: Parts, client: Client<true>): Promise<RequestListener | undefined> {
   if (!config.webView) {
     parts.logger.info('web view off: set PUBLIC_URL, DISCORD_CLIENT_SECRET and SESSION_SECRET to turn it on');
     return undefined;
@@ -28,6 +28,7 @@ export function webViewFor(config: Config, parts: Parts, client: Client<true>): 
     return undefined;
   }
   parts.logger.info({ url: config.webView.publicUrl, redirect: `${config.webView.publicUrl}${REDIRECT_PATH}` }, 'web view on');
+  const { createWebHandler } = await import('./app.js');
   return createWebHandler({ ...parts, web: config.webView, discordApiUrl: config.discordApiUrl, clientId: config.applicationId ?? client.application.id, bot: botDirectory(client) });
 }
 
@@ -41,6 +42,7 @@ export async function startSandboxWebView(
     server.listen(parts.port ?? 0, '127.0.0.1', resolve);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const [{ createWebHandler }, { SANDBOX_CLIENT_SECRET }] = await Promise.all([import('./app.js'), import('../sandbox/oauth.js')]);
   const handler = createWebHandler({
     db: parts.db,
     clock: parts.clock,

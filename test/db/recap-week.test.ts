@@ -54,4 +54,25 @@ describe('what the public recap counts of goals', () => {
     const { data } = await readServerRecap(database.db, guild, week, { now: new Date('2027-11-29T08:00:00Z'), random: recapRandom(guild.id, week.key) });
     expect(data.archive).toMatchObject({ kind: 'year', win: { text: 'planted the bulbs' } });
   });
+
+  it('welcomes as first-timers only the members whose first win here, private or not, is a public one this week', async () => {
+    const guild = { id: 'first-timers-guild', timezone: 'Europe/Paris' };
+    await configureRecap(database.db, { id: guild.id, channelId: '900000000000000003', timezone: guild.timezone }, setup);
+    const before = new Date('2026-11-10T10:00:00Z');
+    const during = new Date('2026-11-25T10:00:00Z');
+    const win = (userId: string, isPrivate: boolean, at: Date) =>
+      recordWin(database.db, { guildId: guild.id, userId, text: 'a win', isPrivate, occurredAt: at }, at);
+    await win('200000000000000001', false, during); // new: counts
+    await win('200000000000000002', false, during); // new, twice: counts once
+    await win('200000000000000002', false, new Date(during.getTime() + 60_000));
+    await win('200000000000000003', true, before); // a private win before: not new
+    await win('200000000000000003', false, during);
+    await win('200000000000000004', false, before); // a public win before: not new
+    await win('200000000000000004', false, during);
+    await win('200000000000000005', true, during); // only private this week: not in the recap at all
+    await win('200000000000000001', false, new Date('2026-12-01T10:00:00Z')); // after the week: changes nothing
+    const { data } = await readServerRecap(database.db, guild, recapWeekFor(guild.timezone, firedAt), { now: firedAt, random: recapRandom(guild.id, 'k') });
+    expect(data.memberCount).toBe(4);
+    expect(data.firstTimers).toBe(2);
+  });
 });

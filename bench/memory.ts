@@ -1,0 +1,87 @@
+// Part `memory` of `npm run bench`: resident memory of the compiled bot, idle, with 1 and with N servers
+// (BENCH_SERVERS, default 2,500), next to the naive bot (bench/minimal-bot.mjs, discord.js defaults).
+// Each bot runs as its own process against the sandbox and its own PostgreSQL database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import postgres from 'postgres';
+import { ManualClock } from '../src/clock.js';
+import { startSandbox } from '../src/sandbox/index.js';
+
+export interface MemoryFigures {
+  rssOneServerMb: number;
+  rssManyServersMb: number;
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts `args` and resolves once it logged "connected to Discord" (every shard ready). */
+async function startBot(args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('connected to Discord')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`bot exited with ${code}: ${output.slice(-2000)}`)));
+  });
+  return child;
+}
+
+async function stopBot(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, settle(5000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** RSS once idle: after ready, the guild payloads parsed and a few seconds for the collector to settle. */
+async function idleRss(args: string[], env: NodeJS.ProcessEnv, servers: number, settleMs: number): Promise<number> {
+  const sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x' });
+  for (let i = 1; i < servers; i++) sandbox.addGuild(`Server ${i}`);
+  const child = await startBot(args, { ...env, DISCORD_API_URL: sandbox.apiUrl });
+  try {
+    await settle(settleMs);
+    return await rssMb(child.pid ?? 0);
+  } finally {
+    await stopBot(child);
+    await sandbox.close();
+  }
+}
+
+/** The arguments `npm start` gives node (package.json's start script), so the bench measures what runs. */
+function startArgs(): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).slice(1);
+}
+
+export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: string, servers: number, settleMs = 3000): Promise<MemoryFigures> {
+  const name = `small_wins_bench_memory_${kind.replace('-', '_')}_${process.pid}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  // Our bot as `npm start` runs it (node's flags included); the naive bot as plain `node`.
+  const args = kind === 'naive' ? ['bench/minimal-bot.mjs'] : startArgs();
+  const env = { DISCORD_TOKEN: 'x', DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH };
+  try {
+    // A first start migrates; memory is measured on the starts after it.
+    if (kind === 'small-wins') await idleRss(args, env, 1, 0);
+    const rssOneServerMb = await idleRss(args, env, 1, settleMs);
+    const rssManyServersMb = await idleRss(args, env, servers, settleMs);
+    return { rssOneServerMb, rssManyServersMb };
+  } finally {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
