@@ -74,7 +74,7 @@ describe('true counts for the member after a private win', () => {
     expect(shown).not.toMatch(/first win/);
     expect(shown).not.toMatch(/1\/2/);
     const privately = result.followUps.filter((m) => m.ephemeral).map((m) => m.content).join('\n');
-    expect(privately).toContain("that's your 2nd win this week and your 2nd here");
+    expect(privately).toContain("Counting your private wins too, that's your 2nd win this week.");
     expect(privately).toContain('2/2 this week — goal met! 🎉');
     // A member with only public wins keeps the usual public line and nothing extra.
     const bob = await h.sandbox.chatInput('bob', { name: 'win', options: { text: 'tidied the whole desk' } });
