@@ -8,19 +8,21 @@ import {
   type ButtonInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { checkinOf, markCheered, recordCheckin, type CheckinShare } from '../src/db/checkins.js';
+import { checkinOf, claimPartnerNotice, markCheered, recordCheckin, releasePartnerNotice, type CheckinShare } from '../src/db/checkins.js';
 import { markDmsClosed } from '../src/db/member-dms.js';
 import { recordCheer } from '../src/db/cheers.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { partnersOf } from '../src/db/partners.js';
 import type { OutgoingMessage } from '../src/discord/render/outgoing.js';
 import { isVisiblyEmpty, publicMemberText, stripControlCharacters } from '../src/domain/member-text.js';
-import { weekKey } from '../src/domain/time.js';
+import { localDateOf, weekKey } from '../src/domain/time.js';
+import { formatLocalDate } from '../src/domain/time-calendar.js';
 import { guildIdOf, memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { createDelivery, type Delivery } from '../src/discord/delivery.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { echoBack } from '../src/discord/render/problems.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
+import { slowDown, writeAllowance } from '../src/discord/flood.js';
 
 export const CHECKIN_NOTE_MAX = 1000;
 
@@ -92,18 +94,23 @@ function readNote(raw: string | null): string {
 const deliveryFor = (interaction: { client: { rest: Parameters<typeof createDelivery>[0] } }): Delivery =>
   createDelivery(interaction.client.rest, { attempts: 2, backoffMs: 250 });
 
-/** Sends the note to each partner; answers those whose DMs are closed (or failed). */
-async function sendToPartners(deps: Deps, delivery: Delivery, author: MemberKey, week: string, note: string, partners: readonly string[]): Promise<string[]> {
+/** Sends the note to each partner; answers those whose DMs are closed (or failed), and whether a failure was transient. */
+async function sendToPartners(deps: Deps, delivery: Delivery, author: MemberKey, week: string, note: string, partners: readonly string[]) {
   const undelivered: string[] = [];
+  let transient = false;
   for (const partnerId of partners) {
     const result = await delivery.dm(partnerId, partnerDm(author, week, note));
     if (result.ok) continue;
     undelivered.push(partnerId);
+    transient ||= result.failure === 'transient';
     if (result.failure === 'dms-closed') await markDmsClosed(deps.db, { guildId: author.guildId, userId: partnerId }, deps.clock.now());
     deps.logger.info({ guild: author.guildId, partner: partnerId, failure: result.failure }, 'check-in: not delivered to partner');
   }
-  return undelivered;
+  return { undelivered, transient };
 }
+
+const ALREADY_TODAY =
+  "Updated! ✏️ Your partner already got a check-in from you today, so I saved your new words without sending another DM. They'll see the latest in `/partner status`.";
 
 const mentions = (ids: readonly string[]) => ids.map((id) => `<@${id}>`).join(' & ');
 
@@ -127,11 +134,18 @@ export const checkin: ChatInputCommand = {
     const key: MemberKey = memberKeyOf(interaction);
     const content = await withDeferral(interaction, { ephemeral: true }, async () => {
       const now = deps.clock.now();
-      const week = weekKey(await memberTimezone(deps.db, key), now);
+      if (writeAllowance(deps, key, now) === 'slow-down') throw slowDown;
+      const timezone = await memberTimezone(deps.db, key);
+      const week = weekKey(timezone, now);
       await recordCheckin(deps.db, key, { weekKey: week, note, share }, now);
       if (share === 'private') return answer(share, [], []);
       const partners = await partnersOf(deps.db, key, week);
-      const undelivered = await sendToPartners(deps, deliveryFor(interaction), key, week, note, partners);
+      if (partners.length === 0) return answer(share, partners, []);
+      // A partner hears from the author at most once a day, however many times they check in.
+      const day = formatLocalDate(localDateOf(timezone, now));
+      if (!(await claimPartnerNotice(deps.db, key, week, day))) return ALREADY_TODAY;
+      const { undelivered, transient } = await sendToPartners(deps, deliveryFor(interaction), key, week, note, partners);
+      if (transient && undelivered.length === partners.length) await releasePartnerNotice(deps.db, key, week, day);
       return answer(share, partners, undelivered);
     });
     await respond(interaction, { ephemeral: true, content });

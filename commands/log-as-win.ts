@@ -10,6 +10,7 @@ import { UserFacingError } from '../src/discord/errors.js';
 import { celebrateWin } from '../src/discord/render/celebrate-win.js';
 import { echoBack } from '../src/discord/render/problems.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
+import { publicAllowance, QUIET_CELEBRATION_NOTE, slowDown } from '../src/discord/flood.js';
 
 export const data = {
   name: 'Log as my win',
@@ -35,7 +36,8 @@ export const logAsWin: MessageMenuCommand = {
   kind: 'message-menu',
   data,
   ephemeral: false,
-  async execute(interaction, { db, clock }) {
+  async execute(interaction, deps) {
+    const { db, clock } = deps;
     const message = interaction.targetMessage;
     if (message.author.id !== interaction.user.id) throw refusals.notYours;
     const text = parseWinText(message.content);
@@ -48,7 +50,7 @@ export const logAsWin: MessageMenuCommand = {
     }
     const key = memberKeyOf(interaction);
 
-    const { embed, privateNote } = await withDeferral(interaction, { ephemeral: false }, async () => {
+    const { embed, privateNote, quiet } = await withDeferral(interaction, { ephemeral: false }, async () => {
       const now = clock.now();
       // A message cannot be from the future; a clock a little ahead of Discord's must not make it so.
       const occurredAt = new Date(Math.min(message.createdTimestamp, now.getTime()));
@@ -56,13 +58,16 @@ export const logAsWin: MessageMenuCommand = {
       const daysAgo = daysBetween(localDateOf(timezone, occurredAt), localDateOf(timezone, now));
       if (daysAgo > BACKDATE_MAX_DAYS) throw refusals.tooOld;
 
+      // Flood limits (SPEC §7), as for /win.
+      const allowance = publicAllowance(deps, key, interaction.channelId, now);
+      if (allowance === 'slow-down') throw slowDown;
       const result = await recordMessageWin(db, { ...key, text: text.value, isPrivate: false, occurredAt, sourceMessageId: message.id }, now);
       if (!result.ok) throw refusals.alreadyLogged;
       const week = weekRange(timezone, occurredAt);
       const { tally, privateNote } = honestTally(await winCounts(db, key, week), false, isCurrentPeriod(week, now));
-      return { embed: celebrateWin({ win: result.win, tally, daysAgo }), privateNote };
+      return { embed: celebrateWin({ win: result.win, tally, daysAgo }), privateNote, quiet: allowance === 'private' };
     });
-    await respond(interaction, { embeds: [embed] });
+    await respond(interaction, { embeds: [embed], ephemeral: quiet, ...(quiet ? { content: QUIET_CELEBRATION_NOTE } : {}) });
     if (privateNote) await respond(interaction, { ephemeral: true, content: `${privateNote}\n-# Only you can see this.` });
   },
 };

@@ -12,6 +12,7 @@ import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { inputError } from '../src/discord/render/problems.js';
 import { celebrateWin } from '../src/discord/render/celebrate-win.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
+import { publicAllowance, QUIET_CELEBRATION_NOTE, slowDown } from '../src/discord/flood.js';
 import { whenChoices } from '../src/domain/when-choices.js';
 import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
 import { goalProgressLine, type GoalPeriodProgress } from '../src/discord/render/goal-line.js';
@@ -64,14 +65,15 @@ export const win: ChatInputCommand = {
   kind: 'chat-input',
   data,
   ephemeral: (interaction) => interaction.options.getBoolean('private') ?? false,
-  async execute(interaction, { db, clock }) {
+  async execute(interaction, deps) {
+    const { db, clock } = deps;
     const rawText = interaction.options.getString('text');
     const isPrivate = interaction.options.getBoolean('private') ?? false;
     const text = parseWinText(rawText);
     if (!text.ok) throw inputError(text, rawText ?? undefined);
     const key = memberKeyOf(interaction);
 
-    const { embed, privateLines } = await withDeferral(interaction, { ephemeral: isPrivate }, async () => {
+    const { embed, privateLines, quiet } = await withDeferral(interaction, { ephemeral: isPrivate }, async () => {
       const now = clock.now();
       const timezone = await memberTimezone(db, key);
       const day = parseWinDay(interaction.options.getString('when'), timezone, now);
@@ -79,6 +81,9 @@ export const win: ChatInputCommand = {
       const goalValue = interaction.options.getString('goal');
       const goal = goalValue ? requireGoal(await findActiveGoalByInput(db, key, goalValue)) : undefined;
 
+      // Flood limits (SPEC §7): past a burst nothing is written; past a few public posts, celebrated privately.
+      const allowance = publicAllowance(deps, key, interaction.channelId, now, !isPrivate);
+      if (allowance === 'slow-down') throw slowDown;
       const saved = await recordWin(db, { ...key, text: text.value, isPrivate, occurredAt: day.value.occurredAt, goalId: goal?.id }, now);
       const week = weekRange(timezone, saved.occurredAt);
       const { tally, privateNote } = honestTally(await winCounts(db, key, week), isPrivate, isCurrentPeriod(week, now));
@@ -93,9 +98,9 @@ export const win: ChatInputCommand = {
         else privateLines.push(goalProgressLine(truth));
       }
       const embed = celebrateWin({ win: saved, tally, daysAgo: day.value.daysAgo, extraLine: embedGoalLine });
-      return { embed, privateLines };
+      return { embed, privateLines, quiet: !isPrivate && allowance === 'private' };
     });
-    await respond(interaction, { embeds: [embed], ephemeral: isPrivate });
+    await respond(interaction, { embeds: [embed], ephemeral: isPrivate || quiet, ...(quiet ? { content: QUIET_CELEBRATION_NOTE } : {}) });
     if (privateLines.length > 0) await respond(interaction, { ephemeral: true, content: `${privateLines.join('\n')}\n-# Only you can see this.` });
   },
   async autocomplete(interaction, { db, clock }) {
