@@ -90,9 +90,8 @@ function readNote(raw: string | null): string {
   return note;
 }
 
-// Short retries: a member is waiting for the answer.
-const deliveryFor = (interaction: { client: { rest: Parameters<typeof createDelivery>[0] } }): Delivery =>
-  createDelivery(interaction.client.rest, { attempts: 2, backoffMs: 250 });
+// discord.js's own quick retry is all: a member is waiting for the answer.
+const deliveryFor = (interaction: { client: { rest: Parameters<typeof createDelivery>[0] } }): Delivery => createDelivery(interaction.client.rest);
 
 /** Sends the note to each partner; answers those whose DMs are closed (or failed), and whether a failure was transient. */
 async function sendToPartners(deps: Deps, delivery: Delivery, author: MemberKey, week: string, note: string, partners: readonly string[]) {
