@@ -26,6 +26,9 @@ import { slowDown, writeAllowance } from '../src/discord/flood.js';
 
 export const CHECKIN_NOTE_MAX = 1000;
 
+const SNOWFLAKE = /^\d{1,20}$/;
+const WEEK_KEY = /^\d{4}-W\d{2}$/;
+
 export const data = {
   name: 'checkin',
   description: "Tell your partner how this week is going (or just note it for yourself)",
@@ -153,7 +156,9 @@ export const checkin: ChatInputCommand = {
   async button(interaction: ButtonInteraction, deps) {
     const [, action, authorId = '', week = '', guildFromId] = interaction.customId.split(':');
     const author: MemberKey = { guildId: guildFromId ?? guildIdOf(interaction), userId: authorId };
-    if (action !== 'cheer') throw new UserFacingError('unknown-button', 'That button is from an older version of me and no longer does anything.');
+    // A forged id must not reach a query (a NUL byte there is a database error, not a refusal).
+    const wellFormed = SNOWFLAKE.test(authorId) && SNOWFLAKE.test(author.guildId) && WEEK_KEY.test(week);
+    if (action !== 'cheer' || !wellFormed) throw new UserFacingError('unknown-button', 'That button is from an older version of me and no longer does anything.');
     if (authorId === interaction.user.id) throw new UserFacingError('own-checkin', "That's your own check-in — the Cheer button is for your partner. 🌱");
     const partners = await partnersOf(deps.db, author, week);
     if (!partners.includes(interaction.user.id)) throw new UserFacingError('not-partner', 'Only their partner that week can cheer this check-in.');

@@ -75,6 +75,17 @@ describe('/checkin and cheers, end to end', () => {
     expect(h.sandbox.dms('alice')).toHaveLength(1);
   });
 
+  it('refuses a forged Cheer id kindly, even one with a NUL byte that the database would choke on', async () => {
+    const customId = `checkin:cheer:${id('alice')}:2026-W49\u0000:${h.sandbox.guildId}`;
+    const forged = (await h.bot.client.rest.post(`/channels/${h.sandbox.channels.general}/messages`, {
+      body: { content: 'old', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Cheer', custom_id: customId }] }] },
+    })) as { id: string };
+    const click = await h.sandbox.clickButton('bob', { messageId: forged.id, customId });
+    expect(click.ephemeral).toBe(true);
+    expect(click.message?.content).toMatch(/older version of me/);
+    expect(h.sandbox.dms('alice')).toHaveLength(1);
+  });
+
   it("refuses a cheer from someone who is not the author's partner", async () => {
     const dm = h.sandbox.dms('bob')[0];
     const click = await h.sandbox.clickButton('carol', { messageId: dm?.id ?? '', customId: cheerButton(dm)?.custom_id ?? '' });

@@ -9,8 +9,8 @@ import { startHarness, type Harness } from '../support/harness.js';
 import { actions, type Action } from './support.js';
 
 // Issue 9: every command, option, button and autocomplete, fed arbitrary input through the real client.
-const ARBITRARY = 500;
-const INVALID = 300;
+const ARBITRARY = 7_000;
+const INVALID = 3_000;
 const BATCH = 25;
 const SEED = 20261129;
 const APOLOGY = /Sorry — something went wrong/;
