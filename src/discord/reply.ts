@@ -74,7 +74,11 @@ export async function respond(interaction: RepliableInteraction, payload: ReplyP
     await interaction.followUp({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
     return;
   }
-  await interaction.reply({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+  // Registered as this interaction's acknowledgement while in flight: a safety-net defer firing now
+  // would otherwise see neither `replied` nor `deferred` and acknowledge a second time (40060).
+  const replying = interaction.reply({ ...message, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+  acknowledging.set(interaction, replying.then(() => undefined, () => undefined));
+  await replying;
 }
 
 /**
@@ -114,6 +118,11 @@ export async function updateInPlace(interaction: ButtonInteraction, build: () =>
     await acknowledged(interaction);
   }
   const body = { ...payload, allowedMentions: noPings };
-  if (interaction.deferred) await interaction.editReply(body);
-  else await interaction.update(body);
+  if (interaction.deferred) {
+    await interaction.editReply(body);
+    return;
+  }
+  const updating = interaction.update(body);
+  acknowledging.set(interaction, updating.then(() => undefined, () => undefined));
+  await updating;
 }
