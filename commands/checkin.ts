@@ -8,21 +8,26 @@ import {
   type ButtonInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { checkinOf, markCheered, recordCheckin, type CheckinShare } from '../src/db/checkins.js';
+import { checkinOf, claimPartnerNotice, markCheered, recordCheckin, releasePartnerNotice, type CheckinShare } from '../src/db/checkins.js';
 import { markDmsClosed } from '../src/db/member-dms.js';
 import { recordCheer } from '../src/db/cheers.js';
 import { memberTimezone, type MemberKey } from '../src/db/members.js';
 import { partnersOf } from '../src/db/partners.js';
 import type { OutgoingMessage } from '../src/discord/render/outgoing.js';
 import { isVisiblyEmpty, publicMemberText, stripControlCharacters } from '../src/domain/member-text.js';
-import { weekKey } from '../src/domain/time.js';
+import { localDateOf, weekKey } from '../src/domain/time.js';
+import { formatLocalDate } from '../src/domain/time-calendar.js';
 import { guildIdOf, memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { createDelivery, type Delivery } from '../src/discord/delivery.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { echoBack } from '../src/discord/render/problems.js';
 import { respond, withDeferral } from '../src/discord/reply.js';
+import { slowDown, writeAllowance } from '../src/discord/flood.js';
 
 export const CHECKIN_NOTE_MAX = 1000;
+
+const SNOWFLAKE = /^\d{1,20}$/;
+const WEEK_KEY = /^\d{4}-W\d{2}$/;
 
 export const data = {
   name: 'checkin',
@@ -88,22 +93,26 @@ function readNote(raw: string | null): string {
   return note;
 }
 
-// Short retries: a member is waiting for the answer.
-const deliveryFor = (interaction: { client: { rest: Parameters<typeof createDelivery>[0] } }): Delivery =>
-  createDelivery(interaction.client.rest, { attempts: 2, backoffMs: 250 });
+// discord.js's own quick retry is all: a member is waiting for the answer.
+const deliveryFor = (interaction: { client: { rest: Parameters<typeof createDelivery>[0] } }): Delivery => createDelivery(interaction.client.rest);
 
-/** Sends the note to each partner; answers those whose DMs are closed (or failed). */
-async function sendToPartners(deps: Deps, delivery: Delivery, author: MemberKey, week: string, note: string, partners: readonly string[]): Promise<string[]> {
+/** Sends the note to each partner; answers those whose DMs are closed (or failed), and whether a failure was transient. */
+async function sendToPartners(deps: Deps, delivery: Delivery, author: MemberKey, week: string, note: string, partners: readonly string[]) {
   const undelivered: string[] = [];
+  let transient = false;
   for (const partnerId of partners) {
     const result = await delivery.dm(partnerId, partnerDm(author, week, note));
     if (result.ok) continue;
     undelivered.push(partnerId);
+    transient ||= result.failure === 'transient';
     if (result.failure === 'dms-closed') await markDmsClosed(deps.db, { guildId: author.guildId, userId: partnerId }, deps.clock.now());
     deps.logger.info({ guild: author.guildId, partner: partnerId, failure: result.failure }, 'check-in: not delivered to partner');
   }
-  return undelivered;
+  return { undelivered, transient };
 }
+
+const ALREADY_TODAY =
+  "Updated! ✏️ Your partner already got a check-in from you today, so I saved your new words without sending another DM. They'll see the latest in `/partner status`.";
 
 const mentions = (ids: readonly string[]) => ids.map((id) => `<@${id}>`).join(' & ');
 
@@ -127,11 +136,18 @@ export const checkin: ChatInputCommand = {
     const key: MemberKey = memberKeyOf(interaction);
     const content = await withDeferral(interaction, { ephemeral: true }, async () => {
       const now = deps.clock.now();
-      const week = weekKey(await memberTimezone(deps.db, key), now);
+      if (writeAllowance(deps, key, now) === 'slow-down') throw slowDown;
+      const timezone = await memberTimezone(deps.db, key);
+      const week = weekKey(timezone, now);
       await recordCheckin(deps.db, key, { weekKey: week, note, share }, now);
       if (share === 'private') return answer(share, [], []);
       const partners = await partnersOf(deps.db, key, week);
-      const undelivered = await sendToPartners(deps, deliveryFor(interaction), key, week, note, partners);
+      if (partners.length === 0) return answer(share, partners, []);
+      // A partner hears from the author at most once a day, however many times they check in.
+      const day = formatLocalDate(localDateOf(timezone, now));
+      if (!(await claimPartnerNotice(deps.db, key, week, day))) return ALREADY_TODAY;
+      const { undelivered, transient } = await sendToPartners(deps, deliveryFor(interaction), key, week, note, partners);
+      if (transient && undelivered.length === partners.length) await releasePartnerNotice(deps.db, key, week, day);
       return answer(share, partners, undelivered);
     });
     await respond(interaction, { ephemeral: true, content });
@@ -140,7 +156,9 @@ export const checkin: ChatInputCommand = {
   async button(interaction: ButtonInteraction, deps) {
     const [, action, authorId = '', week = '', guildFromId] = interaction.customId.split(':');
     const author: MemberKey = { guildId: guildFromId ?? guildIdOf(interaction), userId: authorId };
-    if (action !== 'cheer') throw new UserFacingError('unknown-button', 'That button is from an older version of me and no longer does anything.');
+    // A forged id must not reach a query (a NUL byte there is a database error, not a refusal).
+    const wellFormed = SNOWFLAKE.test(authorId) && SNOWFLAKE.test(author.guildId) && WEEK_KEY.test(week);
+    if (action !== 'cheer' || !wellFormed) throw new UserFacingError('unknown-button', 'That button is from an older version of me and no longer does anything.');
     if (authorId === interaction.user.id) throw new UserFacingError('own-checkin', "That's your own check-in — the Cheer button is for your partner. 🌱");
     const partners = await partnersOf(deps.db, author, week);
     if (!partners.includes(interaction.user.id)) throw new UserFacingError('not-partner', 'Only their partner that week can cheer this check-in.');

@@ -11,6 +11,7 @@ import { UserFacingError } from '../src/discord/errors.js';
 import { winReply } from '../src/discord/render/celebrate-win.js';
 import { echoBack, winMaybeSaved } from '../src/discord/render/problems.js';
 import { respond } from '../src/discord/reply.js';
+import { publicAllowance, QUIET_CELEBRATION_NOTE, slowDown } from '../src/discord/flood.js';
 
 export const data = {
   name: 'Log as my win',
@@ -36,7 +37,8 @@ export const logAsWin: MessageMenuCommand = {
   kind: 'message-menu',
   data,
   ephemeral: false,
-  async execute(interaction, { db, clock, logger }) {
+  async execute(interaction, deps) {
+    const { db, clock, logger } = deps;
     const message = interaction.targetMessage;
     if (message.author.id !== interaction.user.id) throw refusals.notYours;
     const text = parseWinText(message.content);
@@ -56,6 +58,10 @@ export const logAsWin: MessageMenuCommand = {
     const daysAgo = daysBetween(localDateOf(timezone, occurredAt), localDateOf(timezone, now));
     if (daysAgo > BACKDATE_MAX_DAYS) throw refusals.tooOld;
 
+    // Flood limits (SPEC §7): past a burst nothing is written; past a few public posts, celebrated privately.
+    const allowance = publicAllowance(deps, key, interaction.channelId, now);
+    if (allowance === 'slow-down') throw slowDown;
+    const quiet = allowance === 'private';
     const input = { ...key, text: text.value, isPrivate: false, occurredAt, interactionId: interaction.id, source: 'message' as const, sourceMessageId: message.id, timezone };
     const saved = await recordMemberWin(db, input, now).catch((error: unknown) => {
       // The unique (server, message) index settles double logging, races included.
@@ -68,7 +74,7 @@ export const logAsWin: MessageMenuCommand = {
       daysAgo,
       weekIsCurrent: isCurrentPeriod(saved.ranges.week, now),
     });
-    const messageId = await respond(interaction, { embeds: [embed], returnMessageId: true });
+    const messageId = await respond(interaction, { embeds: [embed], ephemeral: quiet, returnMessageId: !quiet, ...(quiet ? { content: QUIET_CELEBRATION_NOTE } : {}) });
     if (messageId && interaction.channelId) {
       noteCelebration(db, { winId: saved.id, channelId: interaction.channelId, messageId }, (error) => logger.warn({ err: error }, 'could not note a celebration'));
     }

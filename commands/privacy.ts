@@ -9,6 +9,7 @@ import {
 import { deleteMemberData, exportMemberData } from '../src/db/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
+import { packExport } from '../src/discord/render/export-files.js';
 import { respond, updateInPlace, withDeferral } from '../src/discord/reply.js';
 
 export const data = {
@@ -24,8 +25,6 @@ export const data = {
 
 /** A confirmation left open longer than this is refused, so an old ephemeral message can't delete by surprise. */
 export const CONFIRM_TTL_MS = 15 * 60_000;
-// Pretty JSON is kinder to read; far past anyone's real history, compact JSON keeps under Discord's 10 MB upload limit.
-const PRETTY_LIMIT_BYTES = 8 * 1024 * 1024;
 
 const WARNING = [
   "⚠️ **This deletes everything I've stored about you in this server:**",
@@ -48,27 +47,27 @@ const refusals = {
 };
 
 
-function serialise(value: unknown): Buffer {
-  const pretty = Buffer.from(JSON.stringify(value, null, 2));
-  return pretty.byteLength <= PRETTY_LIMIT_BYTES ? pretty : Buffer.from(JSON.stringify(value));
+function exportMessage(compressed: boolean, parts: number): string {
+  const what = !compressed
+    ? 'as a JSON file'
+    : parts === 1
+      ? "as a JSON file compressed with gzip to fit Discord's upload limit (any unzip tool opens `.gz` files)"
+      : `as ${parts} gzip-compressed JSON files to fit Discord's upload limits (your wins are split between them; any unzip tool opens \`.gz\` files)`;
+  return `Here's everything I store about you in this server, ${what}. Only you can see this message.`;
 }
 
 async function exportData(interaction: ChatInputCommandInteraction, { db, clock }: Deps): Promise<void> {
   const key = memberKeyOf(interaction);
-  const file = await withDeferral(interaction, { ephemeral: true }, async () => {
+  const pack = await withDeferral(interaction, { ephemeral: true }, async () => {
     const stored = await exportMemberData(db, key);
-    // Dates become ISO strings through Date#toJSON.
-    return serialise({
-      about: 'Everything Small Wins stores about you in this one server. Other servers keep their own, separate data.',
-      exportedAt: clock.now(),
-      ...stored,
-    });
+    // Dates become ISO strings through Date#toJSON; Discord tells each interaction its upload limit.
+    const value = { about: 'Everything Small Wins stores about you in this one server. Other servers keep their own, separate data.', exportedAt: clock.now(), ...stored };
+    return packExport(value, `small-wins-${key.guildId}-${key.userId}`, interaction.attachmentSizeLimit || undefined);
   });
-  await respond(interaction, {
-    ephemeral: true,
-    content: "Here's everything I store about you in this server, as a JSON file. Only you can see this message.",
-    files: [{ attachment: file, name: `small-wins-${key.guildId}-${key.userId}.json` }],
-  });
+  for (const [i, files] of pack.messages.entries()) {
+    const content = i === 0 ? exportMessage(pack.compressed, pack.parts) : `More of your export (message ${i + 1} of ${pack.messages.length}).`;
+    await respond(interaction, { ephemeral: true, content, files: files.map((f) => ({ attachment: f.data, name: f.name })) });
+  }
 }
 
 async function askToDelete(interaction: ChatInputCommandInteraction): Promise<void> {

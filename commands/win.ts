@@ -10,6 +10,7 @@ import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { inputError, winMaybeSaved } from '../src/discord/render/problems.js';
 import { winReply } from '../src/discord/render/celebrate-win.js';
 import { respond } from '../src/discord/reply.js';
+import { publicAllowance, QUIET_CELEBRATION_NOTE, slowDown } from '../src/discord/flood.js';
 import { whenChoices } from '../src/domain/when-choices.js';
 import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
 
@@ -53,7 +54,8 @@ export const win: ChatInputCommand = {
   kind: 'chat-input',
   data,
   ephemeral: (interaction) => interaction.options.getBoolean('private') ?? false,
-  async execute(interaction, { db, clock, logger }) {
+  async execute(interaction, deps) {
+    const { db, clock, logger } = deps;
     const rawText = interaction.options.getString('text');
     const isPrivate = interaction.options.getBoolean('private') ?? false;
     const text = parseWinText(rawText);
@@ -70,6 +72,10 @@ export const win: ChatInputCommand = {
     if (!day.ok) throw inputError(day, text.value);
     const goal = goalValue ? requireGoal(await findActiveGoalByInput(db, key, goalValue)) : undefined;
 
+    // Flood limits (SPEC §7): past a burst nothing is written; past a few public posts, celebrated privately.
+    const allowance = publicAllowance(deps, key, interaction.channelId, now, !isPrivate);
+    if (allowance === 'slow-down') throw slowDown;
+    const quiet = !isPrivate && allowance === 'private';
     const saved = await recordMemberWin(
       db,
       { ...key, text: text.value, isPrivate, occurredAt: day.value.occurredAt, interactionId: interaction.id, goalId: goal?.id, timezone },
@@ -85,7 +91,13 @@ export const win: ChatInputCommand = {
       weekIsCurrent: isCurrentPeriod(saved.ranges.week, now),
       goal: goal && { title: goal.title, share: goal.share, periodIsCurrent: isCurrentPeriod(goalPeriod, now) },
     });
-    const messageId = await respond(interaction, { embeds: [embed], ephemeral: isPrivate, returnMessageId: !isPrivate });
+    const shownPrivately = isPrivate || quiet;
+    const messageId = await respond(interaction, {
+      embeds: [embed],
+      ephemeral: shownPrivately,
+      returnMessageId: !shownPrivately,
+      ...(quiet ? { content: QUIET_CELEBRATION_NOTE } : {}),
+    });
     if (messageId && interaction.channelId) {
       noteCelebration(db, { winId: saved.id, channelId: interaction.channelId, messageId }, (error) => logger.warn({ err: error }, 'could not note a celebration'));
     }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, not, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, not, or, sql } from 'drizzle-orm';
 import { promptDueIn } from '../domain/checkin-prompt.js';
 import { weekKey } from '../domain/time.js';
 import type { Db } from './client.js';
@@ -23,6 +23,27 @@ export async function recordCheckin(db: Db, key: MemberKey, input: { weekKey: st
     .returning();
   if (!row) throw new Error('check-in upsert returned no row');
   return row;
+}
+
+/**
+ * Claims the day's DM to the author's partners: true only for the first shared check-in of the
+ * author's local `day`. One conditional UPDATE decides, so processes sharing the database cannot both send.
+ */
+export async function claimPartnerNotice(db: Db, key: MemberKey, week: string, day: string): Promise<boolean> {
+  const rows = await db
+    .update(checkins)
+    .set({ partnerNotifiedOn: day })
+    .where(and(thisCheckin(key, week), eq(checkins.share, 'partner'), or(isNull(checkins.partnerNotifiedOn), ne(checkins.partnerNotifiedOn, day))))
+    .returning({ userId: checkins.userId });
+  return rows.length > 0;
+}
+
+/** Gives the day's claim back when the note reached no partner, so a later check-in that day may try again. */
+export async function releasePartnerNotice(db: Db, key: MemberKey, week: string, day: string): Promise<void> {
+  await db
+    .update(checkins)
+    .set({ partnerNotifiedOn: null })
+    .where(and(thisCheckin(key, week), eq(checkins.partnerNotifiedOn, day)));
 }
 
 export async function checkinOf(db: Db, key: MemberKey, week: string): Promise<Checkin | undefined> {

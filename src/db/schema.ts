@@ -259,6 +259,8 @@ export const checkins = pgTable(
     createdAt: instant('created_at').notNull(),
     /** When a partner pressed Cheer on it. */
     cheeredAt: instant('cheered_at'),
+    /** The author's local day (YYYY-MM-DD) the note last went to their partners by DM: at most once a day. */
+    partnerNotifiedOn: text('partner_notified_on'),
   },
   (t) => [
     primaryKey({ columns: [t.guildId, t.userId, t.weekKey] }),

@@ -1,5 +1,6 @@
 import { Client, GatewayIntentBits, Options } from 'discord.js';
 import type { Config } from '../config.js';
+import { REST_POLICY } from '../domain/retry-policy.js';
 
 export type Sharding = Pick<Config, 'shardCount' | 'shardIds'>;
 
@@ -18,7 +19,13 @@ export function createDiscordClient(apiUrl: string, sharding: Sharding = { shard
     ...shardOptions(sharding),
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [], repliedUser: false },
-    rest: { api: apiUrl, timeout: 15_000 },
+    rest: {
+      api: apiUrl,
+      timeout: REST_POLICY.timeoutMs,
+      retries: REST_POLICY.retries,
+      // A long rate limit fails the request instead of holding a claimed job past its lease.
+      rejectOnRateLimit: (limit) => limit.retryAfter > REST_POLICY.maxRateLimitWaitMs,
+    },
     // Interactions carry what a command needs (permissions, the resolved channel) and deliveries go through
     // REST, so almost nothing is cached. Guilds, channels and roles stay (discord.js needs them; the web
     // view lists text channels); members and users only for names the web view may show.

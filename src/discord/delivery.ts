@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
 import type { OutgoingMessage } from './render/outgoing.js';
 
 /** Why a message could not be delivered. Only `transient` is worth trying again later. */
@@ -12,7 +11,7 @@ export type DeliveryFailure =
   | 'dms-closed'
   /** Any other 4xx: Discord refused this message; sending it again would not help. */
   | 'rejected'
-  /** 5xx or network trouble that outlasted the retries. */
+  /** 5xx, a timeout, network trouble or a long rate limit that outlasted discord.js's quick retries: try again later. */
   | 'transient';
 
 export type DeliveryResult = { ok: true; channelId: string; messageId: string } | { ok: false; failure: DeliveryFailure; detail: string };
@@ -33,11 +32,11 @@ export interface Delivery {
   recentOwnMessages(channelId: string, limit: number): Promise<OwnMessage[]>;
 }
 
+/**
+ * No retries here: discord.js retries each request quickly (src/domain/retry-policy.ts), and a transient
+ * failure is retried by the caller later (a job's claim after its lease), so one attempt stays bounded.
+ */
 export interface DeliveryOptions {
-  /** Tries per call for 5xx and network errors (discord.js already waits out 429s and retries 5xx quickly). */
-  attempts?: number;
-  /** First backoff delay; doubled before each further try. */
-  backoffMs?: number;
   /** The bot's user id; fetched once from `/users/@me` when not given. */
   botUserId?: string;
 }
@@ -71,6 +70,7 @@ function classify(error: unknown): DeliveryError {
     if (error.status >= 500) return new DeliveryError('transient', detail);
     return new DeliveryError('rejected', detail);
   }
+  if (error instanceof RateLimitError) return new DeliveryError('transient', `rate limited for ${error.retryAfter} ms`);
   if (error instanceof HTTPError) return new DeliveryError('transient', `${error.status}: ${error.message}`);
   // Timeouts (AbortError) and connection errors reach us as plain errors from undici.
   if (error instanceof Error && /abort|ECONN|ETIMEDOUT|socket|fetch failed/i.test(`${error.name} ${error.message}`)) {
@@ -81,25 +81,19 @@ function classify(error: unknown): DeliveryError {
 
 /** A Delivery over discord.js's REST client (`client.rest` in the bot). */
 export function createDelivery(rest: REST, options: DeliveryOptions = {}): Delivery {
-  const attempts = options.attempts ?? 4;
-  const backoffMs = options.backoffMs ?? 1000;
   let botUserId: Promise<string> | undefined = options.botUserId ? Promise.resolve(options.botUserId) : undefined;
 
-  async function withRetries<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await work();
-      } catch (error) {
-        const failed = classify(error);
-        if (failed.failure !== 'transient' || attempt >= attempts) throw failed;
-        await sleep(backoffMs * 2 ** (attempt - 1));
-      }
+  async function once<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw classify(error);
     }
   }
 
   async function send(channelId: string, message: OutgoingMessage, nonce: string | undefined): Promise<DeliveryResult> {
     const body = nonce === undefined ? message : { ...message, nonce, enforce_nonce: true };
-    const sent = (await withRetries(() => rest.post(Routes.channelMessages(channelId), { body }))) as ApiMessage;
+    const sent = (await once(() => rest.post(Routes.channelMessages(channelId), { body }))) as ApiMessage;
     return { ok: true, channelId: sent.channel_id, messageId: sent.id };
   }
 
@@ -116,7 +110,7 @@ export function createDelivery(rest: REST, options: DeliveryOptions = {}): Deliv
     post: (channelId, message, opts) => outcome(() => send(channelId, message, opts?.nonce)),
     dm: (userId, message, opts) =>
       outcome(async () => {
-        const channel = (await withRetries(() => rest.post(Routes.userChannels(), { body: { recipient_id: userId } }))) as { id: string };
+        const channel = (await once(() => rest.post(Routes.userChannels(), { body: { recipient_id: userId } }))) as { id: string };
         return send(channel.id, message, opts?.nonce);
       }),
     async recentOwnMessages(channelId, limit) {
@@ -126,7 +120,7 @@ export function createDelivery(rest: REST, options: DeliveryOptions = {}): Deliv
         throw error;
       });
       const query = new URLSearchParams({ limit: String(Math.min(100, Math.max(1, limit))) });
-      const messages = (await withRetries(() => rest.get(Routes.channelMessages(channelId), { query }))) as ApiMessage[];
+      const messages = (await once(() => rest.get(Routes.channelMessages(channelId), { query }))) as ApiMessage[];
       return messages
         .filter((m) => m.author?.id === me)
         .map((m) => ({ id: m.id, content: m.content ?? '', footers: (m.embeds ?? []).map((e) => e.footer?.text ?? '').filter((t) => t !== '') }));

@@ -68,13 +68,14 @@ export async function respond(interaction: RepliableInteraction, payload: ReplyP
     return (await interaction.followUp({ ...message, flags })).id;
   }
   if (interaction.replied) return (await interaction.followUp({ ...message, flags })).id;
-  if (!returnMessageId) {
-    await interaction.reply({ ...message, flags });
-    return undefined;
-  }
-  // The message comes back in the callback's own response: no second request.
-  const response = await interaction.reply({ ...message, flags, withResponse: true });
-  return response.resource?.message?.id;
+  // Registered as this interaction's acknowledgement while in flight: a safety-net defer firing now
+  // would otherwise see neither `replied` nor `deferred` and acknowledge a second time (40060).
+  // With `withResponse`, the message comes back in the callback's own response: no second request.
+  const replying = returnMessageId
+    ? interaction.reply({ ...message, flags, withResponse: true }).then((response) => response.resource?.message?.id)
+    : interaction.reply({ ...message, flags }).then(() => undefined);
+  acknowledging.set(interaction, replying.then(() => undefined, () => undefined));
+  return replying;
 }
 
 /**
@@ -114,6 +115,11 @@ export async function updateInPlace(interaction: ButtonInteraction, build: () =>
     await acknowledged(interaction);
   }
   const body = { ...payload, allowedMentions: noPings };
-  if (interaction.deferred) await interaction.editReply(body);
-  else await interaction.update(body);
+  if (interaction.deferred) {
+    await interaction.editReply(body);
+    return;
+  }
+  const updating = interaction.update(body);
+  acknowledging.set(interaction, updating.then(() => undefined, () => undefined));
+  await updating;
 }

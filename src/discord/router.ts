@@ -39,6 +39,7 @@ function describe(interaction: Interaction): { kind: string; command: string } {
 
 /** What the router reports about each interaction it handled (metrics hook). */
 export interface HandledInteraction {
+  interactionId: string;
   kind: string;
   command: string;
   outcome: 'ok' | 'refused' | 'error';
@@ -112,7 +113,7 @@ export function createInteractionHandler(
     } finally {
       const durationMs = performance.now() - started;
       log.info({ durationMs: Math.round(durationMs), outcome, reason, ref }, 'interaction');
-      onHandled?.({ kind, command, outcome, reason, durationMs });
+      onHandled?.({ interactionId: interaction.id, kind, command, outcome, reason, durationMs });
     }
     return outcome;
   };

@@ -1,4 +1,4 @@
-import type { JsonObject } from './json.js';
+import { textLength, type JsonObject } from './json.js';
 import { apiChannel, apiMember, apiRoles, apiUser, EVERYONE_PERMISSIONS, memberPermissions } from './payloads.js';
 import type { SandboxState } from './state.js';
 import type { CommandDef, CommandOptionDef, OptionValue, SandboxGuild } from './types.js';
@@ -101,8 +101,8 @@ function convert(state: SandboxState, guild: SandboxGuild | undefined, command: 
   switch (def.type) {
     case OptionType.String:
       value = String(raw);
-      if (def.min_length !== undefined && value.length < def.min_length) refuse(`must be at least ${def.min_length} characters`);
-      if (def.max_length !== undefined && value.length > def.max_length) refuse(`must be at most ${def.max_length} characters`);
+      if (def.min_length !== undefined && textLength(value) < def.min_length) refuse(`must be at least ${def.min_length} characters`);
+      if (def.max_length !== undefined && textLength(value) > def.max_length) refuse(`must be at most ${def.max_length} characters`);
       break;
     case OptionType.Integer:
     case OptionType.Number: {

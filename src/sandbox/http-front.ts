@@ -36,7 +36,7 @@ export interface Route {
   handler: (ctx: RequestContext, params: string[]) => RouteResult | Promise<RouteResult>;
 }
 
-const VIOLATION_CODES = new Set([50035, 50006, 40060]);
+const VIOLATION_CODES = new Set([50035, 50006, 40060, 40005]);
 
 /** Turns HTTP requests into route calls: auth, body parsing, fault injection, Discord-shaped errors. */
 export class HttpFront {

@@ -84,7 +84,7 @@ export class InteractionHub {
       throw new ApiError(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Response type ${String(type)} is not valid for this interaction` }] } });
     const result = p.result;
     if (type === 4 || type === 7) {
-      const invalid = validateMessageBody(data, { creating: type === 4, fileCount: ctx.files.length });
+      const invalid = validateMessageBody(data, { creating: type === 4, files: ctx.files });
       if (invalid) throw invalid;
     }
     if (type === 8) {
@@ -144,7 +144,7 @@ export class InteractionHub {
       return { status: 204 };
     }
     const body = bodyObject(ctx.body);
-    const invalid = validateMessageBody(body, { creating: false, fileCount: ctx.files.length });
+    const invalid = validateMessageBody(body, { creating: false, files: ctx.files });
     if (invalid) throw invalid;
     this.#edit(p, msg, this.#fields(ctx, body, msg.channel_id, msg));
     return { body: apiMessage(this.state, msg) };
@@ -154,7 +154,7 @@ export class InteractionHub {
   followUp(ctx: RequestContext, app: string, token: string): RouteResult {
     const p = this.#byToken(app, token);
     const body = bodyObject(ctx.body);
-    const invalid = validateMessageBody(body, { creating: true, fileCount: ctx.files.length });
+    const invalid = validateMessageBody(body, { creating: true, files: ctx.files });
     if (invalid) throw invalid;
     const original = this.state.message(p.originalId ?? '');
     let msg: StoredMessage;

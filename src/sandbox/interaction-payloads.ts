@@ -1,3 +1,4 @@
+import { ATTACHMENT_SIZE_LIMIT } from './validate.js';
 import type { JsonObject } from './json.js';
 import { apiChannel, apiMember, apiUser, EVERYONE_PERMISSIONS, memberPermissions, SEND_MESSAGES } from './payloads.js';
 import type { SandboxState } from './state.js';
@@ -33,7 +34,7 @@ export function interactionEnvelope(
       entitlements: [],
       authorizing_integration_owners: { '1': user.id },
       context: 1,
-      attachment_size_limit: 10 * 1024 * 1024,
+      attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
     };
   }
   const permissions = memberPermissions(guild, user);
@@ -55,6 +56,6 @@ export function interactionEnvelope(
     entitlements: [],
     authorizing_integration_owners: { '0': guild.id },
     context: 0,
-    attachment_size_limit: 10 * 1024 * 1024,
+    attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
   };
 }

@@ -22,7 +22,10 @@ export function asNumber(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** Length in UTF-16 code units, as Discord counts message limits. */
+/** Length in Unicode code points, as Discord counts its limits (an emoji outside the BMP is one, not two). */
 export function textLength(value: unknown): number {
-  return typeof value === 'string' ? value.length : 0;
+  if (typeof value !== 'string') return 0;
+  let length = 0;
+  for (const _ of value) length++;
+  return length;
 }

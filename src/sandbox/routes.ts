@@ -62,7 +62,7 @@ export function buildRoutes(deps: RouteDeps): Route[] {
     if (recipient?.dmsClosed) throw cannotDm();
     if (!channel.canPost) throw missingPermissions();
     const body = bodyObject(ctx.body);
-    const invalid = validateMessageBody(body, { creating: true, fileCount: ctx.files.length });
+    const invalid = validateMessageBody(body, { creating: true, files: ctx.files });
     if (invalid) throw invalid;
     // Like Discord: with enforce_nonce, a nonce reused by the same author within minutes returns the earlier message.
     const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
@@ -79,7 +79,7 @@ export function buildRoutes(deps: RouteDeps): Route[] {
     const msg = messageIn(channelOf(cid ?? '').id, mid ?? '');
     if (msg.author.id !== state.botUserId) throw new ApiError(403, 50005, 'Cannot edit a message authored by another user');
     const body = bodyObject(ctx.body);
-    const invalid = validateMessageBody(body, { creating: false, fileCount: ctx.files.length });
+    const invalid = validateMessageBody(body, { creating: false, files: ctx.files });
     if (invalid) throw invalid;
     state.editMessage(msg, messageFields(state, body, ctx.files, msg.attachments, deps.attachmentUrl, msg.channel_id));
     return ok(apiMessage(state, msg));

@@ -13,9 +13,19 @@ const tooLong = (path: (string | number)[], max: number): FieldError => ({
   message: `Must be ${max} or fewer in length.`,
 });
 
+/** Discord's upload limits for a bot in a server without boosts (interactions say so in `attachment_size_limit`). */
+export const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
+export const REQUEST_SIZE_LIMIT = 25 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 10;
+
+const entityTooLarge = () => new ApiError(413, 40005, 'Request entity too large');
+
 /** Checks a message body (create, edit, interaction response, follow-up) against Discord's limits. */
-export function validateMessageBody(body: JsonObject, opts: { creating: boolean; fileCount: number }): ApiError | undefined {
+export function validateMessageBody(body: JsonObject, opts: { creating: boolean; files: readonly { data: { length: number } }[] }): ApiError | undefined {
+  const sizes = opts.files.map((f) => f.data.length);
+  if (sizes.some((size) => size > ATTACHMENT_SIZE_LIMIT) || sizes.reduce((a, b) => a + b, 0) > REQUEST_SIZE_LIMIT) return entityTooLarge();
   const errors: FieldError[] = [];
+  if (opts.files.length > MAX_ATTACHMENTS) errors.push(tooLong(['attachments'], MAX_ATTACHMENTS));
   if (textLength(body.content) > 2000) errors.push(tooLong(['content'], 2000));
   if (textLength(body.nonce) > 25) errors.push(tooLong(['nonce'], 25));
   const embeds = asArray(body.embeds);
@@ -34,7 +44,7 @@ export function validateMessageBody(body: JsonObject, opts: { creating: boolean;
     asArray(body.attachments).length === 0 &&
     asArray(body.sticker_ids).length === 0 &&
     !isObject(body.poll) &&
-    opts.fileCount === 0;
+    opts.files.length === 0;
   if (opts.creating && empty) return new ApiError(400, 50006, 'Cannot send an empty message');
   return undefined;
 }
@@ -45,9 +55,9 @@ export function validateChoices(choices: Json[]): ApiError | undefined {
   if (choices.length > 25) errors.push(tooLong(['data', 'choices'], 25));
   choices.forEach((choice, i) => {
     const c = asObject(choice);
-    const name = asString(c?.name) ?? '';
-    if (name.length < 1 || name.length > 100) errors.push({ path: ['data', 'choices', i, 'name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
-    if (typeof c?.value === 'string' && c.value.length > 100) errors.push(tooLong(['data', 'choices', i, 'value'], 100));
+    const name = textLength(c?.name);
+    if (name < 1 || name > 100) errors.push({ path: ['data', 'choices', i, 'name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+    if (textLength(c?.value) > 100) errors.push(tooLong(['data', 'choices', i, 'value'], 100));
   });
   return errors.length > 0 ? new ApiError(400, 50035, 'Invalid Form Body', nest(errors)) : undefined;
 }

@@ -75,6 +75,17 @@ describe('/checkin and cheers, end to end', () => {
     expect(h.sandbox.dms('alice')).toHaveLength(1);
   });
 
+  it('refuses a forged Cheer id kindly, even one with a NUL byte that the database would choke on', async () => {
+    const customId = `checkin:cheer:${id('alice')}:2026-W49\u0000:${h.sandbox.guildId}`;
+    const forged = (await h.bot.client.rest.post(`/channels/${h.sandbox.channels.general}/messages`, {
+      body: { content: 'old', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Cheer', custom_id: customId }] }] },
+    })) as { id: string };
+    const click = await h.sandbox.clickButton('bob', { messageId: forged.id, customId });
+    expect(click.ephemeral).toBe(true);
+    expect(click.message?.content).toMatch(/older version of me/);
+    expect(h.sandbox.dms('alice')).toHaveLength(1);
+  });
+
   it("refuses a cheer from someone who is not the author's partner", async () => {
     const dm = h.sandbox.dms('bob')[0];
     const click = await h.sandbox.clickButton('carol', { messageId: dm?.id ?? '', customId: cheerButton(dm)?.custom_id ?? '' });
@@ -98,6 +109,7 @@ describe('/checkin and cheers, end to end', () => {
 
   it('tells the author, without an error, when the partner’s DMs are closed', async () => {
     h.sandbox.closeDms('bob');
+    h.clock.advance(24 * 3_600_000); // a partner hears from the author at most once a day
     const result = await checkin('alice', { note: 'a second go at this week, still moving' });
     expect(result.ephemeral).toBe(true);
     expect(result.message?.content).toMatch(/couldn't deliver it to <@\d+>: their DMs are closed/);

@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { FLOOD_LIMITS } from '../../src/domain/flood.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMemberWins } from '../../src/db/wins.js';
 import { acknowledgedWin, answerText } from '../support/answers.js';
@@ -61,6 +62,7 @@ describe.skipIf(!usingPostgres())('when the database stalls or drops (PostgreSQL
 
   it('loses no acknowledged win when the connection is cut right after a write reaches the server', async () => {
     for (let round = 0; round < 5; round++) {
+      h.clock.advance(FLOOD_LIMITS.burst.perMs); // a member's rounds of wins, not a flood
       // A win is one statement (no COMMIT of its own): the cut follows its bound text.
       const cut = h.proxy?.cutAfter(new RegExp(`cut round ${round} win`));
       const texts = [0, 1, 2].map((i) => `cut round ${round} win ${i}`);
@@ -79,6 +81,7 @@ describe.skipIf(!usingPostgres())('when the database stalls or drops (PostgreSQL
 
   it('never says "nothing was saved" for a win that was, and never stores one interaction twice', async () => {
     for (let round = 0; round < 5; round++) {
+      h.clock.advance(FLOOD_LIMITS.burst.perMs);
       const text = `one statement, round ${round}`;
       // The win's own write reaches the server (its text travels as a bound parameter), then the answer is lost.
       const cut = h.proxy?.cutAfter(new RegExp(text));

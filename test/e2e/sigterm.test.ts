@@ -70,8 +70,8 @@ describe('SIGTERM under load, on the real process', () => {
       expect(result.failed).toBe(false);
       expect(answerText(result)).not.toBe('');
     }
-    // Turned-away ones were told why.
-    for (const { result } of sent.slice(20)) if (reached.has(result.interactionId) && !result.failed) expect(answerText(result)).toMatch(/restarting|sigterm load win/);
+    // Turned-away ones were told why (restarting, or a flood limit: three members send 400 wins).
+    for (const { result } of sent.slice(20)) if (reached.has(result.interactionId) && !result.failed) expect(answerText(result)).toMatch(/restarting|sigterm load win|a lot at once/);
 
     const stored = await storedWinTexts();
     for (const { text, result } of sent) {

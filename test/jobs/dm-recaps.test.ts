@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { REST_POLICY } from '../../src/domain/retry-policy.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { createGoal } from '../../src/db/goals.js';
@@ -102,8 +103,8 @@ describe('personal recaps by DM', () => {
     await db.update(guilds).set({ recapChannelId: null });
     await configureRecap(db, { id: 'flaky', channelId: world.sandbox.channels.flaky ?? '', timezone: 'Europe/Paris' }, setup);
     await setDms(db, 'flaky', erin, true, setup);
-    // More failures than discord.js's and Delivery's own retries together: this tick cannot get through.
-    world.sandbox.failNext({ method: 'POST', path: /\/users\/(@|%40)me\/channels$/, status: 503, times: 16 });
+    // As many failures as discord.js's tries: this tick cannot get through, and nothing retries on top.
+    world.sandbox.failNext({ method: 'POST', path: /\/users\/(@|%40)me\/channels$/, status: 503, times: REST_POLICY.retries + 1 });
 
     expect(await tick('2026-12-07T08:00:00Z')).toEqual({ sent: 0, dmsClosed: 0, failed: 1 });
     expect(await dmRows('flaky', erin)).toMatchObject([{ weekKey: '2026-W49', status: 'claimed', attempts: 1 }]);

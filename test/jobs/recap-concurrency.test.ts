@@ -54,7 +54,7 @@ describe.skipIf(!usingPostgres())('recaps with three processes on one PostgreSQL
     const pool = await openPostgres(database.url ?? '', silent, 4);
     pools.push(pool);
     const rest = new REST({ api: world.sandbox.apiUrl }).setToken(world.sandbox.token);
-    const delivery = wrap(createDelivery(rest, { backoffMs: 5, attempts: 3 }));
+    const delivery = wrap(createDelivery(rest));
     return createScheduler({ db: pool.db, logger: silent, delivery, instanceId: name, random: seededRandom(name), clock: world.clock });
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { REST_POLICY } from '../../src/domain/retry-policy.js';
 import type { Database } from '../../src/db/client.js';
 import { guilds } from '../../src/db/schema.js';
 import { runRecaps } from '../../src/jobs/recap.js';
@@ -97,17 +98,19 @@ describe('weekly recap job', () => {
     expect(world.postsTo('1999999999999999999')).toBe(1);
   });
 
-  it('retries a 5xx and posts once', async () => {
+  it('retries a 5xx once at once, and past that leaves the run for after the lease: no retries stacked inside a tick', async () => {
     const { db } = database;
     const channelId = world.sandbox.channels.flaky ?? '';
     world.clock.set('2026-11-29T12:00:00Z');
     await configureRecap(db, paris('flaky', 'flaky'), world.clock.now());
-    // Five failures: more than discord.js's own quick retries, so Delivery's backoff is needed too.
-    world.sandbox.failNext({ method: 'POST', path: new RegExp(`/channels/${channelId}/messages$`), status: 502, times: 5 });
+    world.sandbox.failNext({ method: 'POST', path: new RegExp(`/channels/${channelId}/messages$`), status: 502, times: 3 });
 
-    expect(await tick('2026-11-30T08:00:00Z')).toMatchObject({ posted: 1 });
+    // discord.js's one quick retry (REST_POLICY.retries), then nothing more this tick.
+    expect(await tick('2026-11-30T08:00:00Z')).toMatchObject({ posted: 0, pending: 1 });
+    expect(world.postsTo(channelId)).toBe(REST_POLICY.retries + 1);
+    expect(await tick('2026-11-30T08:03:00Z')).toMatchObject({ posted: 1 });
     expect(recapsIn(world.sandbox, 'flaky')).toHaveLength(1);
-    expect(world.postsTo(channelId)).toBe(6);
+    expect(world.postsTo(channelId)).toBe(4);
   });
 
   it('when Discord stays down past every retry, leaves the run claimed and posts it once after the lease', async () => {
@@ -115,7 +118,8 @@ describe('weekly recap job', () => {
     const channelId = world.sandbox.channels.down ?? '';
     world.clock.set('2026-11-29T12:00:00Z');
     await configureRecap(db, paris('down', 'down'), world.clock.now());
-    world.sandbox.failNext({ method: 'POST', path: new RegExp(`/channels/${channelId}/messages$`), status: 503, times: 12 });
+    // Every try of this tick fails: discord.js's own and its one quick retry.
+    world.sandbox.failNext({ method: 'POST', path: new RegExp(`/channels/${channelId}/messages$`), status: 503, times: REST_POLICY.retries + 1 });
 
     expect(await tick('2026-11-30T08:00:00Z')).toMatchObject({ pending: 1 });
     expect(await runsOf(db, 'down')).toMatchObject([{ status: 'claimed', attempts: 1 }]);

@@ -1,3 +1,4 @@
+import { REST_POLICY } from '../../src/domain/retry-policy.js';
 import { REST, Routes } from 'discord.js';
 import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
@@ -64,13 +65,13 @@ export async function guildRow(db: Db, guildId: string) {
 export async function startRecapWorld(start: string, channelNames: string[]) {
   const clock = new ManualClock(start);
   const sandbox = await startSandbox({ clock, channelNames });
-  const rest = new REST({ api: sandbox.apiUrl, retries: 3 }).setToken(sandbox.token);
+  const rest = new REST({ api: sandbox.apiUrl, retries: REST_POLICY.retries }).setToken(sandbox.token);
   const posts = new Map<string, number>();
   // Every message POST that reached the sandbox, by path: to prove nothing is retried in a loop.
   rest.on('response', (request) => {
     if (request.method.toUpperCase() === 'POST') posts.set(request.path, (posts.get(request.path) ?? 0) + 1);
   });
-  const delivery = createDelivery(rest, { backoffMs: 5, attempts: 3 });
+  const delivery = createDelivery(rest);
   const postsTo = (channelId: string) => posts.get(Routes.channelMessages(channelId)) ?? 0;
   return { clock, sandbox, rest, delivery, postsTo };
 }

@@ -44,6 +44,27 @@ describe('sandbox messages, limits and faults', () => {
     h.sandbox.violations.length = before;
   });
 
+  it('counts content in code points as Discord does: 2000 astral characters pass, 2001 do not', async () => {
+    const astral = '🌱'.repeat(2000); // 4000 UTF-16 units
+    const sent = await wins.send({ content: astral });
+    expect(h.sandbox.message(sent.id)?.content).toBe(astral);
+    const before = h.sandbox.violations.length;
+    await expect(wins.send({ content: `${astral}🌱` })).rejects.toMatchObject({ code: 50035 });
+    h.sandbox.violations.length = before;
+  });
+
+  it('refuses a file over the 10 MiB upload limit with 413 and records the violation, and takes one just under', async () => {
+    const limit = 10 * 1024 * 1024;
+    const ok = await wins.send({ files: [new AttachmentBuilder(Buffer.alloc(limit, 1), { name: 'fits.bin' })] });
+    expect(h.sandbox.message(ok.id)?.attachments[0]?.size).toBe(limit);
+    const before = h.sandbox.violations.length;
+    const error = await wins.send({ files: [new AttachmentBuilder(Buffer.alloc(limit + 1, 1), { name: 'big.bin' })] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect((error as DiscordAPIError).status).toBe(413);
+    expect(h.sandbox.violations[before]?.code).toBe(40005);
+    h.sandbox.violations.length = before;
+  });
+
   it('retries after a 429 with retry-after and then succeeds', async () => {
     h.sandbox.failNext({ method: 'POST', path: /\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.05 });
     let rateLimited = 0;

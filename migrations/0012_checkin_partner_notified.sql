@@ -1,0 +1,1 @@
+ALTER TABLE "checkins" ADD COLUMN "partner_notified_on" text;
