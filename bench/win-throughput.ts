@@ -23,7 +23,7 @@ export interface WinFigures {
 }
 
 const TICK_MS = 10;
-const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500); // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 on Linux)
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000); // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 on Linux)
 
 async function cpuMs(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
@@ -80,7 +80,7 @@ export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, 
   url.pathname = `/${name}`;
   const sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x', responseDeadlineMs: 10_000 });
   await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'x' });
-  // A server of many members, each logging a few wins: not three members with hundreds each.
+  // A server of many members, each logging a few wins (as people do, and within the flood limits).
   for (let i = 0; i < MEMBERS; i++) sandbox.addUser(`member${i}`);
   let child: ChildProcess | undefined;
   try {
