@@ -22,8 +22,8 @@ export interface WinFigures {
   unanswered: number;
 }
 
-const TICK_MS = 10;
-const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000); // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 on Linux)
+const TICK_MS = 10; // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 on Linux)
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 
 async function cpuMs(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
