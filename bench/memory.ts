@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import postgres from 'postgres';
+import { createBenchDatabase } from './bench-database.js';
 import { ManualClock } from '../src/clock.js';
 import { startSandbox } from '../src/sandbox/index.js';
 
@@ -66,11 +66,8 @@ function startArgs(): string[] {
 
 export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: string, servers: number, settleMs = 3000): Promise<MemoryFigures> {
   const name = `small_wins_bench_memory_${kind.replace('-', '_')}_${process.pid}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createBenchDatabase(serverUrl, name);
+  const url = new URL(database.url);
   // Our bot as `npm start` runs it (node's flags included); the naive bot as plain `node`.
   const args = kind === 'naive' ? ['bench/minimal-bot.mjs'] : startArgs();
   const env = { DISCORD_TOKEN: 'x', DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH };
@@ -81,7 +78,6 @@ export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: strin
     const rssManyServersMb = await idleRss(args, env, servers, settleMs);
     return { rssOneServerMb, rssManyServersMb };
   } finally {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import pino from 'pino';
 import postgres from 'postgres';
+import { createBenchDatabase } from './bench-database.js';
 import { openPostgres } from '../src/db/client.js';
 import { preparingClient } from '../src/db/prepared-client.js';
 import { readServerRecap } from '../src/db/recap-week.js';
@@ -124,11 +125,8 @@ export async function benchRecap(serverUrl: string, scale: number, concurrency: 
   const memberCount = Math.max(servers, Math.round(300_000 * scale));
   const winCount = Math.max(10, Math.round(3_000_000 * scale));
   const name = `small_wins_bench_recap_${process.pid}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createBenchDatabase(serverUrl, name);
+  const url = new URL(database.url);
   const sql = postgres(url.toString(), { max: 10, onnotice: () => {}, fetch_types: false });
   try {
     await (await openPostgres(url.toString(), pino({ level: 'silent' }))).close(); // migrates
@@ -166,7 +164,6 @@ export async function benchRecap(serverUrl: string, scale: number, concurrency: 
     return { servers, members: memberCount, wins: winCount, generateSeconds, oursPerSecond, rawPerSecond, oursCpuMsPerServer, rawCpuMsPerServer, statementsPerServer, explain };
   } finally {
     await sql.end({ timeout: 5 });
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }

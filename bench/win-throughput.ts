@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import postgres from 'postgres';
+import { createBenchDatabase } from './bench-database.js';
 import { commands } from '../commands/index.js';
 import { ManualClock } from '../src/clock.js';
 import { deployCommands } from '../src/discord/deploy.js';
@@ -73,11 +73,9 @@ async function drive(sandbox: Sandbox, total: number, concurrency: number, tag: 
 
 export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, options: { total: number; concurrency: number }): Promise<WinFigures> {
   const name = `small_wins_bench_${kind.replace('-', '_')}_${process.pid}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createBenchDatabase(serverUrl, name);
+  const { admin } = database;
+  const url = new URL(database.url);
   const sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x', responseDeadlineMs: 10_000 });
   await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'x' });
   // A server of many members, each logging a few wins (as people do, and within the flood limits).
@@ -113,8 +111,7 @@ export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, 
   } finally {
     if (child) await stopBot({ child });
     await sandbox.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -34,14 +34,27 @@ export interface MemberSettings {
   dms: boolean;
 }
 
-/** Everything `/settings` shows; defaults for a member (or server) never seen before. */
-export async function memberSettings(db: Db, key: MemberKey): Promise<MemberSettings> {
+/** The server's settings beside the member's own (undefined for a server never seen; member columns null for a member). */
+export async function serverAndMember(db: Db, key: MemberKey) {
   const [row] = await db
-    .select({ own: members.timezone, dms: members.dms, server: guilds.timezone })
+    .select({
+      own: members.timezone,
+      dms: members.dms,
+      optedIn: members.partnerOptIn,
+      server: guilds.timezone,
+      checkinsEnabled: guilds.checkinsEnabled,
+      nextRecapAt: guilds.nextRecapAt,
+    })
     .from(guilds)
     .leftJoin(members, ofMember(members, key))
     .where(eq(guilds.id, key.guildId))
     .limit(1);
+  return row;
+}
+
+/** Everything `/settings` shows; defaults for a member (or server) never seen before. */
+export async function memberSettings(db: Db, key: MemberKey): Promise<MemberSettings> {
+  const row = await serverAndMember(db, key);
   const serverTimezone = row?.server ?? GUILD_DEFAULTS.timezone;
   const ownTimezone = row?.own ?? null;
   return { timezone: ownTimezone ?? serverTimezone, ownTimezone, serverTimezone, dms: row?.dms ?? false };

@@ -5,7 +5,7 @@ import { seededRandom } from '../domain/seeded-random.js';
 import { addDays, formatIsoWeek, isoWeekOf, localDateOf, mondayOf, weekKey } from '../domain/time.js';
 import type { Db } from './client.js';
 import { ofMember, type MemberKey } from './member-filter.js';
-import { ensureMember } from './members.js';
+import { ensureMember, serverAndMember } from './members.js';
 import { memberPausedAt } from './pauses.js';
 import { guilds, members, pairings } from './schema.js';
 
@@ -99,11 +99,6 @@ export async function pairWeek(db: Db, guildId: string, firedAt: Date, now: Date
 
 /** What `/partner status` needs to explain why a member is not paired. */
 export async function partnerFacts(db: Db, key: MemberKey): Promise<{ optedIn: boolean; checkinsEnabled: boolean; nextRecapAt: Date | null }> {
-  const [row] = await db
-    .select({ optedIn: members.partnerOptIn, checkinsEnabled: guilds.checkinsEnabled, nextRecapAt: guilds.nextRecapAt })
-    .from(guilds)
-    .leftJoin(members, ofMember(members, key))
-    .where(eq(guilds.id, key.guildId))
-    .limit(1);
+  const row = await serverAndMember(db, key);
   return { optedIn: row?.optedIn ?? false, checkinsEnabled: row?.checkinsEnabled ?? false, nextRecapAt: row?.nextRecapAt ?? null };
 }
