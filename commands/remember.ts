@@ -1,4 +1,5 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { seededRandom } from '../src/domain/seeded-random.js';
 import { memberTimezone } from '../src/db/members.js';
 import { hasAnyWin, markRemembered, rememberCandidates } from '../src/db/remember.js';
 import { chooseRemembrance, rememberCutoff } from '../src/domain/remember.js';
@@ -22,7 +23,9 @@ export const remember: ChatInputCommand = {
       const now = clock.now();
       const timezone = await memberTimezone(db, key);
       const candidates = await rememberCandidates(db, key, rememberCutoff(now));
-      const choice = chooseRemembrance(candidates, { timezone, now, random: Math.random });
+      // Seeded by member and moment: varied from day to day, repeatable in tests and example scripts.
+      const random = seededRandom(`remember:${key.guildId}:${key.userId}:${now.getTime()}`);
+      const choice = chooseRemembrance(candidates, { timezone, now, random });
       const win = choice && (await markRemembered(db, key, choice.win.id, now));
       if (!choice || !win) return { content: rememberNudge(await hasAnyWin(db, key)) };
       const embed = remembranceEmbed({ kind: choice.kind, winId: win.id, text: win.text, isPrivate: win.isPrivate, occurredAt: win.occurredAt, timezone, now });

@@ -11,7 +11,7 @@ import { createBotScheduler } from './jobs/bot-scheduler.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { startObservability } from './observability.js';
-import { readWorld, runConsole, runScript, startSandbox } from './sandbox/index.js';
+import { readWorld, runConsole, runScript, scriptStartClock, startSandbox } from './sandbox/index.js';
 import type { Shutdown } from './shutdown.js';
 import { startSandboxWebView } from './web/start.js';
 
@@ -40,7 +40,9 @@ export async function runSandbox(
   // The same server, channels and members as last time (SPEC §9), and a clock that never runs backwards.
   const worldFile = resolve(config.dataDir, 'sandbox-world.json');
   const savedAt = readWorld(worldFile)?.clock;
-  const clock = new ManualClock(Math.max(systemClock.now().getTime(), savedAt ? Date.parse(savedAt) : 0));
+  // A new world made by a script that pins its clock is made at that instant: its ids, and so its output, repeat.
+  const pinned = savedAt === undefined && script !== undefined ? scriptStartClock(script.split(/\r?\n/)) : undefined;
+  const clock = new ManualClock(pinned?.getTime() ?? Math.max(systemClock.now().getTime(), savedAt ? Date.parse(savedAt) : 0));
   const sandbox = await startSandbox({ clock, logger: logger.child({ component: 'sandbox' }), worldFile });
   const closeSandbox = shutdown.onStop('sandbox', () => sandbox.close());
   try {

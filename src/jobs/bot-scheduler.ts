@@ -15,6 +15,5 @@ export function createBotScheduler(client: Client<true>, deps: { db: Db; clock: 
     logger: deps.logger.child({ component: 'scheduler' }),
     delivery: createDelivery(client.rest, { botUserId: client.user.id }),
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
-    random: Math.random,
   });
 }

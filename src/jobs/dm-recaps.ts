@@ -1,3 +1,4 @@
+import { seededRandom } from '../domain/seeded-random.js';
 import { dueDmRecaps } from '../db/dm-recaps.js';
 import { readPersonalWeek } from '../db/personal-week.js';
 import { renderPersonalRecap } from '../discord/render/dm-recap.js';
@@ -22,8 +23,10 @@ export async function runDmRecaps(deps: JobDeps, now: Date): Promise<DmTickSumma
     dms,
     async (recap) => {
       const serverWeek = { ...recapWeekFor(recap.serverTimezone, recap.scheduledFor), key: recap.weekKey };
-      const read = await readPersonalWeek(deps.db, recap, serverWeek, now, deps.random);
-      return renderPersonalRecap(composePersonalRecap(personalWeekOf(read), { random: deps.random }));
+      // Seeded by member and week: the same week reads the same on a retry, and scripts repeat.
+      const random = seededRandom(`dm:${recap.guildId}:${recap.userId}:${recap.weekKey}`);
+      const read = await readPersonalWeek(deps.db, recap, serverWeek, now, random);
+      return renderPersonalRecap(composePersonalRecap(personalWeekOf(read), { random }));
     },
     now,
   );

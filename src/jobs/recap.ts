@@ -28,8 +28,6 @@ export interface JobDeps {
   delivery: Delivery;
   /** Names this process in claims (`recap_runs.claimed_by`). */
   instanceId: string;
-  /** For personal recaps; a server's recap is seeded by server and week, so its preview matches it. */
-  random: () => number;
   /** Metrics; absent in most tests. */
   observer?: JobObserver;
   /** How long a claim may stay unfinished before another process takes it over. */

@@ -139,3 +139,10 @@ export function parseTimeArg(arg: string, now: Date): Date {
   if (target.getTime() < now.getTime()) throw new ConsoleInputError(`Time only moves forward (now is ${now.toISOString()})`);
   return target;
 }
+
+/** The instant a script pins with a first `:clock` line (comments and blank lines before it allowed). */
+export function scriptStartClock(lines: readonly string[]): Date | undefined {
+  const first = lines.map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#'));
+  const pinned = first?.match(/^:clock\s+(\S+)$/);
+  return pinned?.[1] ? parseClockArg(pinned[1]) : undefined;
+}

@@ -16,6 +16,7 @@ import { readWorld, writeWorld } from './world.js';
 export { Sandbox } from './sandbox.js';
 export type * from './types.js';
 export { runConsole, runScript, type ConsoleOptions } from './console.js';
+export { scriptStartClock } from './console-parse.js';
 export { shardOf } from './snowflake.js';
 export { readWorld } from './world.js';
 export { SANDBOX_CLIENT_SECRET } from './oauth.js';

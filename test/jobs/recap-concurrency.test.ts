@@ -4,7 +4,6 @@ import { openPostgres, type Database } from '../../src/db/client.js';
 import { recapRuns } from '../../src/db/schema.js';
 import { createDelivery, type Delivery } from '../../src/discord/delivery.js';
 import { nextRecapAt, recapWeekFor, type RecapSchedule } from '../../src/domain/schedule.js';
-import { seededRandom } from '../../src/domain/seeded-random.js';
 import { createScheduler, type Scheduler } from '../../src/jobs/scheduler.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 import { configureRecap, MINUTE, recapsIn, silent, startRecapWorld } from './support.js';
@@ -55,7 +54,7 @@ describe.skipIf(!usingPostgres())('recaps with three processes on one PostgreSQL
     pools.push(pool);
     const rest = new REST({ api: world.sandbox.apiUrl }).setToken(world.sandbox.token);
     const delivery = wrap(createDelivery(rest));
-    return createScheduler({ db: pool.db, logger: silent, delivery, instanceId: name, random: seededRandom(name), clock: world.clock });
+    return createScheduler({ db: pool.db, logger: silent, delivery, instanceId: name, clock: world.clock });
   }
 
   it('posts every server-week exactly once, and recovers the claim of a process that died mid-post', async () => {

@@ -9,7 +9,6 @@ import { guilds, members, recapRuns } from '../../src/db/schema.js';
 import { recordWin } from '../../src/db/wins.js';
 import { createDelivery, type Delivery } from '../../src/discord/delivery.js';
 import { nextRecapAt } from '../../src/domain/schedule.js';
-import { seededRandom } from '../../src/domain/seeded-random.js';
 import type { JobDeps } from '../../src/jobs/recap.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 
@@ -76,8 +75,8 @@ export async function startRecapWorld(start: string, channelNames: string[]) {
   return { clock, sandbox, rest, delivery, postsTo };
 }
 
-export function jobDeps(db: Db, delivery: Delivery, instanceId = 'test-instance', seed = 'recap-tests'): JobDeps {
-  return { db, logger: silent, delivery, instanceId, random: seededRandom(seed) };
+export function jobDeps(db: Db, delivery: Delivery, instanceId = 'test-instance'): JobDeps {
+  return { db, logger: silent, delivery, instanceId };
 }
 
 /** Recaps posted by the bot in a channel. */
