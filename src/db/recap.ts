@@ -208,3 +208,16 @@ export async function recordEncouragement(db: Db, guildId: string, weekKey: stri
     .values(lineIds.map((lineId) => ({ guildId, weekKey, lineId, usedAt: now })))
     .onConflictDoNothing();
 }
+
+/**
+ * Renews this process's claim on a run right before it is posted, so the lease counts from the post,
+ * not from the claim of a batch. False when the claim is no longer ours (another process took it over).
+ */
+export async function renewRecapClaim(db: Db, runId: number, instanceId: string, now: Date): Promise<boolean> {
+  const renewed = await db
+    .update(recapRuns)
+    .set({ claimedAt: now })
+    .where(and(eq(recapRuns.id, runId), eq(recapRuns.status, 'claimed'), eq(recapRuns.claimedBy, instanceId)))
+    .returning({ id: recapRuns.id });
+  return renewed.length === 1;
+}

@@ -3,6 +3,7 @@ import { claimMemberDm, finishMemberDm, markDmsClosed, type MemberDm, type Membe
 import { CLAIM_MAX_ATTEMPTS } from '../db/leases.js';
 import type { OutgoingMessage } from '../discord/render/outgoing.js';
 import type { JobDeps } from './recap.js';
+import { tickTime } from './tick-time.js';
 
 /** How one DM went this tick; 'retry': a transient failure, left claimed for a later tick. */
 export type MemberDmOutcome = MemberDmStatus | 'retry';
@@ -49,9 +50,11 @@ export async function sendMemberDm(deps: JobDeps, dm: MemberDm, compose: () => P
 /** Sends each due DM in turn, one failing not stopping the rest, and counts how they went. */
 export async function sendEach<T extends MemberDm>(deps: JobDeps, due: readonly T[], compose: (dm: T) => Promise<OutgoingMessage>, now: Date): Promise<DmTickSummary> {
   const summary: DmTickSummary = { sent: 0, dmsClosed: 0, failed: 0 };
+  // Each DM is claimed as it is sent, stamped with the time it really is by then.
+  const at = tickTime(now);
   for (const dm of due) {
     try {
-      const outcome = await sendMemberDm(deps, dm, () => compose(dm), now);
+      const outcome = await sendMemberDm(deps, dm, () => compose(dm), at());
       if (outcome === 'sent') summary.sent += 1;
       else if (outcome === 'dms-closed') summary.dmsClosed += 1;
       else if (outcome === 'failed' || outcome === 'retry') summary.failed += 1;

@@ -1,3 +1,4 @@
+import { tickTime } from './tick-time.js';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import {
@@ -5,6 +6,7 @@ import {
   finishRecapRun,
   previousRecapEnd,
   reclaimStaleRecaps,
+  renewRecapClaim,
   recordEncouragement,
   RECAP_MISSED_AFTER_MS,
   setRecapProblem,
@@ -128,9 +130,16 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
  */
 export async function runRecaps(deps: JobDeps, now: Date): Promise<RecapTickSummary> {
   const summary: RecapTickSummary = { posted: 0, adopted: 0, skipped: 0, failed: 0, pending: 0 };
+  const at = tickTime(now);
   const deliverAll = async (runs: readonly ClaimedRecap[]) => {
     for (const run of runs) {
       try {
+        // Runs of a batch are posted one after another: the lease restarts at each post, and a run
+        // another process has taken over meanwhile is left to it.
+        if (!(await renewRecapClaim(deps.db, run.runId, deps.instanceId, at()))) {
+          summary.pending += 1;
+          continue;
+        }
         summary[await deliverRun(deps, run, now)] += 1;
       } catch (error) {
         // Unknown outcome: the run stays claimed and the lease lets another attempt find out.
