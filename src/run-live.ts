@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Clock } from './clock.js';
 import { databaseOptionsOf, type Config } from './config.js';
+import { flushCelebrations } from './db/celebrations.js';
 import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
@@ -28,6 +29,8 @@ export async function runLive(config: Config, token: string, commands: readonly 
     shutdown.onStop('discord and scheduler', async () => {
       // No new interactions or ticks; the ones in flight finish, then the connection closes.
       await Promise.all([scheduler.stop(), bot.drain()]);
+      // Where the last wins were celebrated, so deleting them later removes those messages too.
+      await flushCelebrations(database.db).catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
       await bot.stop();
     });
     scheduler.start();

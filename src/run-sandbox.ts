@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { ManualClock, systemClock } from './clock.js';
 import { databaseOptionsOf, type Config } from './config.js';
+import { flushCelebrations } from './db/celebrations.js';
 import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
@@ -62,6 +63,8 @@ export async function runSandbox(
     const stopBot = shutdown.onStop('discord and scheduler', async () => {
       unsubscribe();
       await Promise.all([scheduler.stop(), bot.drain()]);
+      // Where the last wins were celebrated, so deleting them later removes those messages too.
+      await flushCelebrations(database.db).catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
       await bot.stop();
     });
     scheduler.start();
