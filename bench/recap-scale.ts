@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import pino from 'pino';
 import postgres from 'postgres';
 import { createBenchDatabase } from './bench-database.js';
+import { concurrently } from './concurrently.js';
 import { openPostgres } from '../src/db/client.js';
 import { preparingClient } from '../src/db/prepared-client.js';
 import { readServerRecap } from '../src/db/recap-week.js';
@@ -59,35 +60,22 @@ interface Recorded {
 }
 
 async function composeAll(db: ReturnType<typeof drizzle<typeof schema>>, guilds: { id: string; timezone: string }[], concurrency: number): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < guilds.length) {
-        const guild = guilds[next++]!;
-        const week = recapWeekFor(guild.timezone, NOW);
-        const random = recapRandom(guild.id, week.key);
-        const read = await readServerRecap(db, guild, week, { now: NOW, random });
-        composeRecap(read.data, { random, recentLineIds: read.recentLineIds });
-      }
-    }),
-  );
-  return guilds.length / ((performance.now() - started) / 1000);
+  const seconds = await concurrently(guilds.length, concurrency, async (i) => {
+    const guild = guilds[i]!;
+    const week = recapWeekFor(guild.timezone, NOW);
+    const random = recapRandom(guild.id, week.key);
+    const read = await readServerRecap(db, guild, week, { now: NOW, random });
+    composeRecap(read.data, { random, recentLineIds: read.recentLineIds });
+  });
+  return guilds.length / seconds;
 }
 
 /** The recorded statements again, straight through postgres.js: each server's all at once (pipelined). */
 async function replayAll(sql: postgres.Sql, perServer: Recorded[][], concurrency: number): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < perServer.length) {
-        const statements = perServer[next++]!;
-        await Promise.all(statements.map((s) => sql.unsafe(s.query, s.params as postgres.ParameterOrJSON<never>[], { prepare: true })));
-      }
-    }),
+  const seconds = await concurrently(perServer.length, concurrency, (i) =>
+    Promise.all(perServer[i]!.map((s) => sql.unsafe(s.query, s.params as postgres.ParameterOrJSON<never>[], { prepare: true }))),
   );
-  return perServer.length / ((performance.now() - started) / 1000);
+  return perServer.length / seconds;
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of each distinct statement of the busiest server, trimmed to its plan nodes. */

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createBenchDatabase } from './bench-database.js';
+import { concurrently } from './concurrently.js';
 import { commands } from '../commands/index.js';
 import { ManualClock } from '../src/clock.js';
 import { deployCommands } from '../src/discord/deploy.js';
@@ -56,19 +57,12 @@ async function drive(sandbox: Sandbox, total: number, concurrency: number, tag: 
   const members = sandbox.users().filter((u) => !u.bot).map((u) => u.username);
   const latencies: number[] = [];
   let unanswered = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++;
-        const result = await sandbox.chatInput(members[i % members.length] ?? 'alice', { name: 'win', options: { text: `${tag} win ${i}` } });
-        if (result.failed || result.respondedInMs === undefined) unanswered++;
-        else latencies.push(result.respondedInMs);
-      }
-    }),
-  );
-  return { latencies: latencies.sort((a, b) => a - b), unanswered, seconds: (performance.now() - started) / 1000 };
+  const seconds = await concurrently(total, concurrency, async (i) => {
+    const result = await sandbox.chatInput(members[i % members.length] ?? 'alice', { name: 'win', options: { text: `${tag} win ${i}` } });
+    if (result.failed || result.respondedInMs === undefined) unanswered++;
+    else latencies.push(result.respondedInMs);
+  });
+  return { latencies: latencies.sort((a, b) => a - b), unanswered, seconds };
 }
 
 export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, options: { total: number; concurrency: number }): Promise<WinFigures> {

@@ -21,7 +21,7 @@ import { guildIdOf, memberKeyOf, type ChatInputCommand, type Deps } from '../src
 import { createDelivery, type Delivery } from '../src/discord/delivery.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { echoBack } from '../src/discord/render/problems.js';
-import { respond, withDeferral } from '../src/discord/reply.js';
+import { respond } from '../src/discord/reply.js';
 import { slowDown, writeAllowance } from '../src/discord/flood.js';
 
 export const CHECKIN_NOTE_MAX = 1000;
@@ -134,7 +134,7 @@ export const checkin: ChatInputCommand = {
     const note = readNote(interaction.options.getString('note'));
     const share: CheckinShare = interaction.options.getString('share') === 'private' ? 'private' : 'partner';
     const key: MemberKey = memberKeyOf(interaction);
-    const content = await withDeferral(interaction, { ephemeral: true }, async () => {
+    const content = await (async () => {
       const now = deps.clock.now();
       if (writeAllowance(deps, key, now) === 'slow-down') throw slowDown;
       const timezone = await memberTimezone(deps.db, key);
@@ -149,7 +149,7 @@ export const checkin: ChatInputCommand = {
       const { undelivered, transient } = await sendToPartners(deps, deliveryFor(interaction), key, week, note, partners);
       if (transient && undelivered.length === partners.length) await releasePartnerNotice(deps.db, key, week, day);
       return answer(share, partners, undelivered);
-    });
+    })();
     await respond(interaction, { ephemeral: true, content });
   },
   /** `checkin:cheer:<author>:<week>:<guild>` under a partner's DM. */
@@ -175,9 +175,7 @@ export const checkin: ChatInputCommand = {
       return;
     }
     await markCheered(deps.db, author, week, deps.clock.now());
-    const result = await withDeferral(interaction, { ephemeral: true }, () =>
-      deliveryFor(interaction).dm(authorId, { content: `<@${interaction.user.id}> cheered your check-in 🎉`, allowed_mentions: { parse: [] } }),
-    );
+    const result = await deliveryFor(interaction).dm(authorId, { content: `<@${interaction.user.id}> cheered your check-in 🎉`, allowed_mentions: { parse: [] } });
     const content = result.ok ? 'Cheer sent! 🎉' : "I saved your cheer, but I couldn't tell them: their DMs are closed to me.";
     await respond(interaction, { ephemeral: true, content });
   },

@@ -14,7 +14,7 @@ import {
 } from '../src/domain/pause.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { respond, withDeferral } from '../src/discord/reply.js';
+import { respond } from '../src/discord/reply.js';
 
 export const data = {
   name: 'pause',
@@ -67,14 +67,14 @@ export const pause: ChatInputCommand = {
       );
     }
     const key = memberKeyOf(interaction);
-    const content = await withDeferral(interaction, { ephemeral: true }, async () => {
+    const content = await (async () => {
       const now = clock.now();
       const [settings, running] = await Promise.all([memberSettings(db, key), activePause(db, key, now)]);
       const { timezone } = settings;
       const endsAt = parsed.days === null ? null : pauseEndsAt(timezone, now, parsed.days);
       await startPause(db, key, now, endsAt);
       return pauseMessage(settings, parsed.days, endsAt, running ? pauseSpan(timezone, running) : null);
-    });
+    })();
     await respond(interaction, { content, ephemeral: true });
   },
 };

@@ -10,7 +10,7 @@ import { deleteMemberData, exportMemberData } from '../src/db/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { packExport } from '../src/discord/render/export-files.js';
-import { respond, updateInPlace, withDeferral } from '../src/discord/reply.js';
+import { respond, updateInPlace } from '../src/discord/reply.js';
 
 export const data = {
   name: 'privacy',
@@ -58,12 +58,12 @@ function exportMessage(compressed: boolean, parts: number): string {
 
 async function exportData(interaction: ChatInputCommandInteraction, { db, clock }: Deps): Promise<void> {
   const key = memberKeyOf(interaction);
-  const pack = await withDeferral(interaction, { ephemeral: true }, async () => {
+  const pack = await (async () => {
     const stored = await exportMemberData(db, key);
     // Dates become ISO strings through Date#toJSON; Discord tells each interaction its upload limit.
     const value = { about: 'Everything Small Wins stores about you in this one server. Other servers keep their own, separate data.', exportedAt: clock.now(), ...stored };
     return packExport(value, `small-wins-${key.guildId}-${key.userId}`, interaction.attachmentSizeLimit || undefined);
-  });
+  })();
   for (const [i, files] of pack.messages.entries()) {
     const content = i === 0 ? exportMessage(pack.compressed, pack.parts) : `More of your export (message ${i + 1} of ${pack.messages.length}).`;
     await respond(interaction, { ephemeral: true, content, files: files.map((f) => ({ attachment: f.data, name: f.name })) });

@@ -13,7 +13,7 @@ import { UserFacingError } from '../src/discord/errors.js';
 import { offerRows, offerText, progressLine } from '../src/discord/render/goals.js';
 import { firstWinNudgeEmbed, ownProgressEmbed, sharedProgressEmbed } from '../src/discord/render/progress.js';
 import { CALENDAR_WEEKS, renderCalendarPng, WIN_CALENDAR_FILE, winCalendarSvg } from '../src/discord/render/win-calendar.js';
-import { respond, withDeferral, type ReplyPayload } from '../src/discord/reply.js';
+import { respond, type ReplyPayload } from '../src/discord/reply.js';
 
 export const data = {
   name: 'progress',
@@ -93,7 +93,7 @@ export const progress: ChatInputCommand = {
       await respond(interaction, { ephemeral: true, embeds: [sharedProgressEmbed(target.id, lines, asPartner)] });
       return;
     }
-    const reply = await withDeferral(interaction, { ephemeral: true }, () => ownProgress(deps, { guildId, userId: interaction.user.id }));
+    const reply = await ownProgress(deps, { guildId, userId: interaction.user.id });
     await respond(interaction, { ...reply, ephemeral: true });
   },
 };

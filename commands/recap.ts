@@ -7,7 +7,7 @@ import { guildIdOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import type { OutgoingMessage } from '../src/discord/render/outgoing.js';
 import { renderRecapPost } from '../src/discord/render/recap.js';
-import { respond, withDeferral } from '../src/discord/reply.js';
+import { respond } from '../src/discord/reply.js';
 import { composeRecap } from '../src/domain/recap/compose.js';
 import { previewWeek, recapRandom } from '../src/domain/recap/weeks.js';
 
@@ -39,7 +39,7 @@ export const recap: ChatInputCommand = {
     requireManageServer(interaction);
     if (interaction.options.getSubcommand() !== 'preview') throw new UserFacingError('unknown-subcommand', 'Try `/recap preview`.');
     const guildId = guildIdOf(interaction);
-    const message = await withDeferral(interaction, { ephemeral: true }, () => recapPreview(db, guildId, clock.now()));
+    const message = await recapPreview(db, guildId, clock.now());
     await respond(interaction, {
       ephemeral: true,
       content: `${message.content ? `${message.content}\n` : ''}-# Preview, only for you: the real recap is composed the same way when it is due, and mentions in it never ping.`,

@@ -5,7 +5,7 @@ import { hasAnyWin, markRemembered, rememberCandidates } from '../src/db/remembe
 import { chooseRemembrance, rememberCutoff } from '../src/domain/remember.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { rememberNudge, remembranceEmbed } from '../src/discord/render/remembrance.js';
-import { respond, withDeferral, type ReplyPayload } from '../src/discord/reply.js';
+import { respond, type ReplyPayload } from '../src/discord/reply.js';
 
 export const data = {
   name: 'remember',
@@ -19,7 +19,7 @@ export const remember: ChatInputCommand = {
   data,
   async execute(interaction, { db, clock }) {
     const key = memberKeyOf(interaction);
-    const reply = await withDeferral(interaction, { ephemeral: true }, async (): Promise<ReplyPayload> => {
+    const reply = await (async (): Promise<ReplyPayload> => {
       const now = clock.now();
       const timezone = await memberTimezone(db, key);
       const candidates = await rememberCandidates(db, key, rememberCutoff(now));
@@ -30,7 +30,7 @@ export const remember: ChatInputCommand = {
       if (!choice || !win) return { content: rememberNudge(await hasAnyWin(db, key)) };
       const embed = remembranceEmbed({ kind: choice.kind, winId: win.id, text: win.text, isPrivate: win.isPrivate, occurredAt: win.occurredAt, timezone, now });
       return { embeds: [embed] };
-    });
+    })();
     await respond(interaction, { ...reply, ephemeral: true });
   },
 };

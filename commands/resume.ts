@@ -1,7 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { endPause } from '../src/db/pauses.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
-import { respond, withDeferral } from '../src/discord/reply.js';
+import { respond } from '../src/discord/reply.js';
 
 export const data = {
   name: 'resume',
@@ -18,7 +18,7 @@ export const resume: ChatInputCommand = {
   data,
   async execute(interaction, { db, clock }) {
     const key = memberKeyOf(interaction);
-    const ended = await withDeferral(interaction, { ephemeral: true }, () => endPause(db, key, clock.now()));
+    const ended = await endPause(db, key, clock.now());
     await respond(interaction, { content: ended ? welcomeBack : notPaused, ephemeral: true });
   },
 };

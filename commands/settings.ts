@@ -7,7 +7,7 @@ import { describePause } from '../src/discord/render/pause.js';
 import { readTimeZone, searchTimeZones, timeZoneConfirmation, unknownTimeZoneHint, type TimeZoneReading } from '../src/domain/time.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { respond, withDeferral } from '../src/discord/reply.js';
+import { respond } from '../src/discord/reply.js';
 
 const TIMEZONE_MAX = 64;
 const MAX_CHOICES = 25;
@@ -86,7 +86,7 @@ export const settings: ChatInputCommand = {
     // Check everything before changing anything, so a refusal leaves the settings as they were.
     const timezone = rawTimezone === null ? null : parseTimezone(rawTimezone);
 
-    const content = await withDeferral(interaction, { ephemeral: true }, async () => {
+    const content = await (async () => {
       const now = clock.now();
       if (timezone === null && dms === null) {
         const [current, pause] = await Promise.all([memberSettings(db, key), activePause(db, key, now)]);
@@ -101,7 +101,7 @@ export const settings: ChatInputCommand = {
       if (timezone !== null) lines.push(describeTimezoneChange(timezone, (await memberSettings(db, key)).serverTimezone, now));
       if (dms !== null) lines.push(dms ? DMS_ON : DMS_OFF);
       return lines.join('\n');
-    });
+    })();
     await respond(interaction, { content, ephemeral: true });
   },
   // Pure and in memory: autocomplete must answer within 3 s and may not be deferred.

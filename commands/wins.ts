@@ -9,7 +9,7 @@ import { truncateAtWord } from '../src/domain/truncate.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { confirmDeleteMessage, parseWinListId, winListMessage, type WinListView } from '../src/discord/render/win-list.js';
-import { respond, updateInPlace, withDeferral } from '../src/discord/reply.js';
+import { respond, updateInPlace } from '../src/discord/reply.js';
 
 export const data = {
   name: 'wins',
@@ -63,7 +63,7 @@ export const wins: ChatInputCommand = {
     const period = interaction.options.getString('period') ?? 'week';
     if (!isWinPeriod(period)) throw refusals.unknownPeriod;
     const key = memberKeyOf(interaction);
-    const view = await withDeferral(interaction, { ephemeral: true }, () => loadView(deps, key, period, 1));
+    const view = await loadView(deps, key, period, 1);
     await respond(interaction, { ...winListMessage(view), ephemeral: true });
   },
   async button(interaction, deps) {

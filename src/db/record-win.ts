@@ -1,13 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { monthRange, weekRange } from '../domain/time.js';
+import { monthRange, weekRange, type Range } from '../domain/time.js';
 import { isOutcomeUnknown, OutcomeUnknownError } from './errors.js';
 import type { MemberKey } from './members.js';
 
-export interface Range {
-  start: Date;
-  end: Date;
-}
 
 export interface WinWrite extends MemberKey {
   text: string;

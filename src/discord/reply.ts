@@ -79,24 +79,6 @@ export async function respond(interaction: RepliableInteraction, payload: ReplyP
 }
 
 /**
- * Runs `work`, deferring the reply if it has not finished in time, so the member
- * never sees "The application did not respond" (Discord allows 3 s).
- */
-export async function withDeferral<T>(
-  interaction: RepliableInteraction,
-  options: { ephemeral: boolean; afterMs?: number },
-  work: () => Promise<T>,
-): Promise<T> {
-  const timer = setTimeout(() => void deferOnce(interaction, { ephemeral: options.ephemeral }), options.afterMs ?? 1500);
-  try {
-    return await work();
-  } finally {
-    clearTimeout(timer);
-    await acknowledged(interaction);
-  }
-}
-
-/**
  * Replaces the message a button sits under, deferring the update if building the new one
  * runs long (Discord allows 3 s).
  */

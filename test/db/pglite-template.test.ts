@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/db/client.js';
 import { buildPgliteTemplate, seedFromTemplate } from '../../src/db/pglite-template.js';
-import { countMemberWins, recordWin } from '../../src/db/wins.js';
+import { countMemberWins, recordWin } from '../support/wins.js';
 
 // What `npm ci` bakes (the prepare script) and what a first start without DATABASE_URL copies.
 describe('the migrated PGlite template', () => {

@@ -7,7 +7,7 @@ import { updateMemberSettings, type MemberKey } from '../../src/db/members.js';
 import { startPause } from '../../src/db/pauses.js';
 import { deleteMemberData, exportMemberData } from '../../src/db/privacy.js';
 import { checkins, goalRevisions, goals, memberDms, members, pairings, pauses, wins } from '../../src/db/schema.js';
-import { recordWin } from '../../src/db/wins.js';
+import { recordWin } from '../support/wins.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 
 const now = new Date('2026-11-25T15:00:00Z');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { createGoal } from '../../src/db/goals.js';
 import { readServerRecap } from '../../src/db/recap-week.js';
-import { recordWin } from '../../src/db/wins.js';
+import { recordWin } from '../support/wins.js';
 import { recapRandom } from '../../src/domain/recap/weeks.js';
 import { recapWeekFor } from '../../src/domain/schedule.js';
 import type { GoalShare } from '../../src/domain/goals.js';

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../src/db/errors.js';
 import { recordMemberWin } from '../../src/db/record-win.js';
 import { markRemembered, rememberCandidates } from '../../src/db/remember.js';
 import { deleteMemberWin, memberWinPage } from '../../src/db/win-list.js';
-import { listMemberWins, recordWin } from '../../src/db/wins.js';
+import { listMemberWins, recordWin } from '../support/wins.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 
 const now = new Date('2026-11-25T15:00:00Z');

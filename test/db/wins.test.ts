@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { ensureMember, memberTimezone, setMemberTimezone } from '../../src/db/members.js';
 import { guilds, members, wins } from '../../src/db/schema.js';
-import { countMemberWins, listMemberWins, recordWin } from '../../src/db/wins.js';
+import { countMemberWins, listMemberWins, recordWin } from '../support/wins.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 
 const now = new Date('2026-11-25T15:00:00Z');

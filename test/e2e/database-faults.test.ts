@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { FLOOD_LIMITS } from '../../src/domain/flood.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listMemberWins } from '../../src/db/wins.js';
+import { listMemberWins } from '../support/wins.js';
 import { acknowledgedWin, answerText } from '../support/answers.js';
 import { usingPostgres } from '../support/database.js';
 import { startHarness, type Harness } from '../support/harness.js';

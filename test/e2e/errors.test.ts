@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { ChatInputCommand } from '../../src/discord/command.js';
-import { listMemberWins } from '../../src/db/wins.js';
+import { listMemberWins } from '../support/wins.js';
 import * as schema from '../../src/db/schema.js';
 import { startHarness, type Harness } from '../support/harness.js';
 

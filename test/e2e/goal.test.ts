@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summariseGoals } from '../../src/db/goal-progress.js';
 import { activeGoals } from '../../src/db/goals.js';
-import { listMemberWins } from '../../src/db/wins.js';
+import { listMemberWins } from '../support/wins.js';
 import type { InteractionResult } from '../../src/sandbox/index.js';
 import { startHarness, type Harness } from '../support/harness.js';
 

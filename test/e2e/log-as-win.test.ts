@@ -3,7 +3,7 @@ import { commands } from '../../commands/index.js';
 import { logAsWin } from '../../commands/log-as-win.js';
 import { remember } from '../../commands/remember.js';
 import { wins } from '../../commands/wins.js';
-import { listMemberWins } from '../../src/db/wins.js';
+import { listMemberWins } from '../support/wins.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 // Works before and after commands/index.ts lists these (a name registered twice is refused).

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { privacy } from '../../commands/privacy.js';
 import { exportMemberData } from '../../src/db/privacy.js';
-import { listMemberWins } from '../../src/db/wins.js';
+import { listMemberWins } from '../support/wins.js';
 import type { InteractionResult, StoredMessage } from '../../src/sandbox/index.js';
 import { startHarness, type Harness } from '../support/harness.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setMemberTimezone } from '../../src/db/members.js';
 import { startPause } from '../../src/db/pauses.js';
-import { recordWin } from '../../src/db/wins.js';
+import { recordWin } from '../support/wins.js';
 import { calendarSize, PNG_SCALE, WIN_CALENDAR_FILE } from '../../src/discord/render/win-calendar.js';
 import type { InteractionResult } from '../../src/sandbox/types.js';
 import { startHarness, type Harness } from '../support/harness.js';

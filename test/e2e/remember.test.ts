@@ -4,7 +4,7 @@ import { logAsWin } from '../../commands/log-as-win.js';
 import { remember } from '../../commands/remember.js';
 import { wins } from '../../commands/wins.js';
 import { setMemberTimezone } from '../../src/db/members.js';
-import { listMemberWins, recordWin } from '../../src/db/wins.js';
+import { listMemberWins, recordWin } from '../support/wins.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 // Works before and after commands/index.ts lists these (a name registered twice is refused).

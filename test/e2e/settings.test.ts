@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberSettings } from '../../src/db/members.js';
-import { listMemberWins } from '../../src/db/wins.js';
+import { listMemberWins } from '../support/wins.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 // Wednesday 25 Nov 2026, 23:30 UTC: already 05:15 on Thursday in Kathmandu.

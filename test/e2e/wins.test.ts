@@ -5,7 +5,7 @@ import { logAsWin } from '../../commands/log-as-win.js';
 import { remember } from '../../commands/remember.js';
 import { wins } from '../../commands/wins.js';
 import { setMemberTimezone } from '../../src/db/members.js';
-import { listMemberWins, recordWin } from '../../src/db/wins.js';
+import { listMemberWins, recordWin } from '../support/wins.js';
 import type { ChatInputCommand } from '../../src/discord/command.js';
 import { respond } from '../../src/discord/reply.js';
 import type { InteractionResult, StoredMessage } from '../../src/sandbox/index.js';

@@ -6,7 +6,7 @@ import { createGoal } from '../../src/db/goals.js';
 import { setMemberTimezone } from '../../src/db/members.js';
 import { startPause } from '../../src/db/pauses.js';
 import { guilds, memberDms, members } from '../../src/db/schema.js';
-import { recordWin } from '../../src/db/wins.js';
+import { recordWin } from '../support/wins.js';
 import { runDmRecaps } from '../../src/jobs/dm-recaps.js';
 import { runRecaps } from '../../src/jobs/recap.js';
 import { createTestDatabase } from '../support/database.js';

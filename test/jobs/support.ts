@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/clock.js';
 import type { Db } from '../../src/db/client.js';
 import { ensureMember } from '../../src/db/members.js';
 import { guilds, members, recapRuns } from '../../src/db/schema.js';
-import { recordWin } from '../../src/db/wins.js';
+import { recordWin } from '../support/wins.js';
 import { createDelivery, type Delivery } from '../../src/discord/delivery.js';
 import { nextRecapAt } from '../../src/domain/schedule.js';
 import type { JobDeps } from '../../src/jobs/recap.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guildSettings } from '../../src/db/guild-settings.js';
 import { memberSettings } from '../../src/db/members.js';
 import { findMemberWin } from '../../src/db/web-wins.js';
-import { listMemberWins, recordWin } from '../../src/db/wins.js';
+import { listMemberWins, recordWin } from '../support/wins.js';
 import { startWebHarness, WebClient, type WebHarness } from './support.js';
 
 // Wednesday 25 Nov 2026.

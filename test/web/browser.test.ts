@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guildSettings } from '../../src/db/guild-settings.js';
-import { recordWin } from '../../src/db/wins.js';
+import { recordWin } from '../support/wins.js';
 import { startWebHarness, type WebHarness } from './support.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,11 +1,10 @@
+// Test fixtures: wins written straight to the database (the bot itself writes through src/db/record-win.ts).
 import { and, count, eq, gte, lt } from 'drizzle-orm';
-import { ofMember } from './member-filter.js';
-import type { Db } from './client.js';
-import { ensureMember, type MemberKey } from './members.js';
-import { wins, type Win } from './schema.js';
-import type { Range } from '../domain/time.js';
-// Kept for pauses.ts until it imports Range from the domain itself.
-export type { Range } from '../domain/time.js';
+import { ofMember } from '../../src/db/member-filter.js';
+import type { Db } from '../../src/db/client.js';
+import { ensureMember, type MemberKey } from '../../src/db/members.js';
+import { wins, type Win } from '../../src/db/schema.js';
+import type { Range } from '../../src/domain/time.js';
 
 export interface RecordWinInput extends MemberKey {
   text: string;
