@@ -9,6 +9,8 @@ import { ensureMember } from '../src/db/members.js';
 import { wins } from '../src/db/schema.js';
 import { createWebSession } from '../src/db/web-sessions.js';
 import { createWebApp } from '../src/web/app.js';
+import { ManageCache } from '../src/web/guard.js';
+import { memoryWebLimits } from '../src/web/rate-limits.js';
 import { SESSION_COOKIE } from '../src/web/session.js';
 
 const now = new Date('2026-11-26T15:00:00Z');
@@ -23,6 +25,8 @@ const rows = Array.from({ length: 10_000 }, (_, i) => {
 });
 for (let i = 0; i < rows.length; i += 500) await database.db.insert(wins).values(rows.slice(i, i + 500));
 
+const manageCache = new ManageCache(Number.POSITIVE_INFINITY);
+manageCache.set('bench-session', [{ id: key.guildId, name: 'Bench', manage: true }], now);
 const app = createWebApp({
   db: database.db,
   clock: new ManualClock(now),
@@ -32,6 +36,9 @@ const app = createWebApp({
   clientId: '1',
   // A bench stand-in for the bot's view of Discord: one server, one channel.
   bot: { inGuild: (id) => id === key.guildId, textChannels: () => [{ id: '300', name: 'wins' }], memberName: () => 'someone', removeMessage: () => Promise.resolve('already-gone' as const) },
+  limits: memoryWebLimits(),
+  // Discord's answer on Manage Server, known ahead (the bench has no Discord to ask).
+  manageCache,
 });
 await createWebSession(database.db, {
   id: 'bench-session', userId: key.userId, username: 'Bench', guilds: [{ id: key.guildId, name: 'Bench', manage: true }],

@@ -1,4 +1,4 @@
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, ne, notInArray } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { webSessions, type WebSession } from './schema.js';
 
@@ -26,4 +26,25 @@ export async function deleteWebSession(db: Db, id: string): Promise<void> {
 /** Forgets expired sessions; cheap, run at each sign-in. */
 export async function deleteExpiredWebSessions(db: Db, now: Date): Promise<void> {
   await db.delete(webSessions).where(lte(webSessions.expiresAt, now));
+}
+
+/** Sign-out by the cookie's id, expired or not: the row goes, and its token comes back to be revoked. */
+export async function takeWebSession(db: Db, id: string): Promise<WebSession | undefined> {
+  const [row] = await db.delete(webSessions).where(eq(webSessions.id, id)).returning();
+  return row;
+}
+
+/** Keeps a member's `keep` newest sessions (the one just made always among them); older ones end. */
+export async function dropOldestWebSessions(db: Db, userId: string, keepId: string, keep: number): Promise<number> {
+  const newest = db
+    .select({ id: webSessions.id })
+    .from(webSessions)
+    .where(and(eq(webSessions.userId, userId), ne(webSessions.id, keepId)))
+    .orderBy(desc(webSessions.createdAt), desc(webSessions.expiresAt))
+    .limit(Math.max(0, keep - 1));
+  const dropped = await db
+    .delete(webSessions)
+    .where(and(eq(webSessions.userId, userId), ne(webSessions.id, keepId), notInArray(webSessions.id, newest)))
+    .returning({ id: webSessions.id });
+  return dropped.length;
 }

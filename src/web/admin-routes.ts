@@ -7,10 +7,9 @@ import { weekdayName } from '../domain/weekly-settings.js';
 import { readCheckinForm, readRecapForm } from './admin-input.js';
 import type { WebDeps } from './deps.js';
 import type { DiscordOAuth } from './discord-oauth.js';
-import type { GuildEnv } from './guard.js';
+import { manageGuard, type GuildEnv } from './guard.js';
 import { page } from './layout.js';
 import { adminBody } from './views/admin.js';
-import { messagePage } from './views/home.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -24,24 +23,12 @@ const NOTICES: Record<string, string> = {
   checkins: 'Saved. Check-in settings are updated.',
 };
 
-const refused = (c: Context<GuildEnv>) =>
-  c.html(messagePage(c.get('member').session, 'Only for server managers', 'This page is for members with the Manage Server permission in this server.'), 403);
-
-/** The server's recap and check-in settings, for members with Manage Server (checked again with Discord on every change). */
+/** The server's recap and check-in settings, for members with Manage Server (checked again with Discord before showing and changing). */
 export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv> {
   const { db, clock } = deps;
   const r = new Hono<GuildEnv>();
-  r.use('/:guildId/admin', async (c, next) => (c.get('member').guild.manage ? next() : refused(c)));
-  r.use('/:guildId/admin/*', async (c, next) => {
-    const { session, guild } = c.get('member');
-    if (!guild.manage) return refused(c);
-    if (c.req.method === 'POST') {
-      // Permissions change: ask Discord again before any change, as /config checks at run time.
-      const now = await discord.guilds(session.accessToken).catch(() => []);
-      if (!now.some((g) => g.id === guild.id && g.manage)) return refused(c);
-    }
-    await next();
-  });
+  // Manage Server as Discord says it now, before showing as well as before changing (`/admin/*` covers `/admin`).
+  r.use('/:guildId/admin/*', manageGuard(deps, discord));
 
   const show = async (c: Context<GuildEnv>, problem?: string) => {
     const { session, guild } = c.get('member');

@@ -11,6 +11,7 @@ import { DiscordOAuth, REDIRECT_PATH } from './discord-oauth.js';
 import { page } from './layout.js';
 import { memberRoutes } from './member-routes.js';
 import { csrfMatches, endSession, loadSession, rememberLogin, startSession, takeLogin, type WebEnv } from './session.js';
+import { limitPosts, limitSignIns } from './rate-limits.js';
 import { homePage, messagePage } from './views/home.js';
 
 /** The web view (SPEC §10) as a hono app: sign-in with Discord, a member's pages, an admin's page. */
@@ -32,7 +33,12 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   // Cross-site form posts are refused by their Origin first, then by the session's CSRF token.
   app.use('*', csrf({ origin }));
   app.use('*', loadSession(deps));
+  app.use('/auth/login', limitSignIns(deps.limits));
+  app.use(REDIRECT_PATH, limitSignIns(deps.limits));
+  app.post('*', limitPosts(deps.limits, (path) => path === '/auth/logout'));
   app.post('*', async (c, next) => {
+    // Signing out needs no token: the Origin check above already refused other sites, and an expired page must still sign out.
+    if (c.req.path === '/auth/logout') return next();
     const session = c.get('session');
     const body = await c.req.parseBody();
     if (!session || !csrfMatches(session, body._csrf)) {
@@ -70,9 +76,8 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   });
 
   app.post('/auth/logout', async (c) => {
-    const session = c.get('session');
-    await endSession(c, deps);
-    if (session) await discord.revoke(session.accessToken);
+    const token = await endSession(c, deps);
+    if (token) await discord.revoke(token);
     return c.redirect('/?signed-out', 303);
   });
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
-import { createWebSession, deleteExpiredWebSessions, deleteWebSession, findWebSession } from '../db/web-sessions.js';
+import { createWebSession, deleteExpiredWebSessions, dropOldestWebSessions, findWebSession, takeWebSession } from '../db/web-sessions.js';
 import type { WebSession } from '../db/schema.js';
 import type { WebDeps } from './deps.js';
 import type { SharedGuild } from './layout.js';
@@ -11,6 +11,8 @@ export const LOGIN_COOKIE = 'sw_login';
 /** A session lasts a week at most (and never longer than Discord's token). */
 const SESSION_MAX_S = 7 * 24 * 3600;
 const LOGIN_MAX_S = 10 * 60;
+/** Signed in on a few devices at once is normal; forty sessions is a script. The oldest one ends. */
+export const SESSIONS_PER_MEMBER = 5;
 
 export type WebEnv = { Variables: { session: WebSession | undefined } };
 
@@ -47,13 +49,20 @@ export async function startSession(
     createdAt: now,
     expiresAt: new Date(now.getTime() + lifetime * 1000),
   });
+  await dropOldestWebSessions(deps.db, who.userId, id, SESSIONS_PER_MEMBER);
   await setSignedCookie(c, SESSION_COOKIE, id, deps.web.sessionSecret, cookieOptions(deps, lifetime));
 }
 
-export async function endSession(c: Context<WebEnv>, deps: WebDeps): Promise<void> {
-  const session = c.get('session');
-  if (session) await deleteWebSession(deps.db, session.id);
-  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+/**
+ * Sign-out: whatever state the session is in (expired, already gone), the cookie is cleared and the
+ * row named by its signed id is deleted. Returns the ended session's Discord token, to revoke.
+ */
+export async function endSession(c: Context<WebEnv>, deps: WebDeps): Promise<string | undefined> {
+  const id = await getSignedCookie(c, deps.web.sessionSecret, SESSION_COOKIE);
+  const ended = typeof id === 'string' ? await takeWebSession(deps.db, id) : undefined;
+  if (ended) deps.manageCache.forget(ended.id);
+  deleteCookie(c, SESSION_COOKIE, { ...cookieOptions(deps, 0) });
+  return ended?.accessToken;
 }
 
 /** The OAuth2 `state` and PKCE verifier travel in a short-lived signed cookie between sign-in and callback. */

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { botDirectory } from '../discord/web-directory.js';
+import type { WebDeps } from './deps.js';
 import { REDIRECT_PATH } from './redirect-path.js';
 
 // hono, oauth4webapi and the sandbox load only when a web view starts: a bot without one saves their memory.
@@ -28,8 +29,14 @@ export async function webViewFor(config: Config, parts: Parts, client: Client<tr
     return undefined;
   }
   parts.logger.info({ url: config.webView.publicUrl, redirect: `${config.webView.publicUrl}${REDIRECT_PATH}` }, 'web view on');
-  const { createWebHandler } = await import('./app.js');
-  return createWebHandler({ ...parts, web: config.webView, discordApiUrl: config.discordApiUrl, clientId: config.applicationId ?? client.application.id, bot: botDirectory(client) });
+  const [{ createWebHandler }, guards] = await Promise.all([import('./app.js'), webGuards()]);
+  return createWebHandler({ ...parts, ...guards, web: config.webView, discordApiUrl: config.discordApiUrl, clientId: config.applicationId ?? client.application.id, bot: botDirectory(client) });
+}
+
+/** The web view's rate windows and Manage Server cache, made once per web view (this process's memory). */
+async function webGuards(): Promise<Pick<WebDeps, 'limits' | 'manageCache'>> {
+  const [{ memoryWebLimits }, { ManageCache }] = await Promise.all([import('./rate-limits.js'), import('./guard.js')]);
+  return { limits: memoryWebLimits(), manageCache: new ManageCache() };
 }
 
 /** Sandbox mode: the web view on its own local port, signing in through the sandbox's OAuth2 stand-in. */
@@ -42,8 +49,9 @@ export async function startSandboxWebView(
     server.listen(parts.port ?? 0, '127.0.0.1', resolve);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const [{ createWebHandler }, { SANDBOX_CLIENT_SECRET }] = await Promise.all([import('./app.js'), import('../sandbox/oauth.js')]);
+  const [{ createWebHandler }, { SANDBOX_CLIENT_SECRET }, guards] = await Promise.all([import('./app.js'), import('../sandbox/oauth.js'), webGuards()]);
   const handler = createWebHandler({
+    ...guards,
     db: parts.db,
     clock: parts.clock,
     logger: parts.logger,
