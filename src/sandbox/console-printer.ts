@@ -9,8 +9,8 @@ const ANSI = { dim: '\x1b[2m', bold: '\x1b[1m', red: '\x1b[31m', cyan: '\x1b[36m
 
 /** Prints what happens in the sandbox as it happens: replies, edits, scheduled posts, DMs, files. */
 export class ConsolePrinter {
-  /** The last message shown with buttons, for `:click`. */
-  lastButtonsMessageId: string | undefined;
+  /** Messages shown with buttons, most recent last (each once), for `:click` to choose among. */
+  readonly buttonsShown: string[] = [];
   readonly #lookup: RenderLookup;
   readonly #loading = new Set<string>();
 
@@ -91,7 +91,10 @@ export class ConsolePrinter {
     if (msg.content) for (const l of renderMentions(msg.content, this.#lookup).split('\n')) this.line(`${indent}${l}`);
     for (const embed of msg.embeds) for (const l of renderEmbed(embed, this.#lookup)) this.line(`${indent}${l}`);
     if (msg.components.length > 0) {
-      this.lastButtonsMessageId = msg.id;
+      const at = this.buttonsShown.indexOf(msg.id);
+      if (at >= 0) this.buttonsShown.splice(at, 1);
+      this.buttonsShown.push(msg.id);
+      if (this.buttonsShown.length > 500) this.buttonsShown.shift();
       for (const l of renderComponents(msg.components)) this.line(`${indent}${l}`);
     }
     for (const attachment of msg.attachments) {

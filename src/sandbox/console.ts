@@ -4,7 +4,7 @@ import { classifyLine, ConsoleInputError, parseClockArg, parseCommandLine, parse
 import { ConsolePrinter } from './console-printer.js';
 import { findButton } from './console-render.js';
 import type { Sandbox } from './sandbox.js';
-import type { InteractionResult } from './types.js';
+import type { InteractionResult, StoredMessage } from './types.js';
 
 export interface ConsoleOptions {
   sandbox: Sandbox;
@@ -26,9 +26,9 @@ const HELP = `Type slash commands as a member:   /win wrote 300 words   /win tex
   :admin bob       give bob Manage Server
   :channel wins    switch channel            :say hello    post a message here
   :menu <name> [@ <messageId>]  run a message context menu on the last message here
-  :click <label>   click a button on the last reply with buttons
+  :click <label>   click that button on the newest message you see (your DMs, or this channel)
   :time +7d | +3h | +30m | +1w | 2027-01-04T09:00Z   move the clock forward
-  :clock 2026-11-30T09:00Z   set the clock (scripts start with it to print the same any day)
+  :clock 2026-11-30T09:00Z   set the clock, forward only (scripts start with it to print the same any day)
   :now   :users   :help   :quit            # starts a comment`;
 
 type Outcome = { ok: true; quit?: boolean } | { ok: false; error: string };
@@ -153,6 +153,19 @@ class ConsoleSession {
     await this.#sandbox.idle(this.#settleMs, 30_000);
   }
 
+  /** The newest message shown with a button of that label that the current member sees: their DMs, or this channel (their own ephemeral replies included). */
+  #buttonYouSee(label: string): { message: StoredMessage; customId: string } {
+    const me = this.#sandbox.user(this.member).id;
+    const here = this.#sandbox.channels[this.channel];
+    const sees = (m: StoredMessage): boolean => m.dmUserId === me || (m.channel_id === here && (!m.ephemeral || m.interaction?.userId === me));
+    for (const id of [...this.printer.buttonsShown].reverse()) {
+      const message = this.#sandbox.message(id);
+      const customId = message && !message.deleted && sees(message) ? findButton(message.components, label) : undefined;
+      if (message && customId) return { message, customId };
+    }
+    throw new ConsoleInputError(`No button "${label}" on a message ${this.member} can see (their DMs, or #${this.channel})`);
+  }
+
   #report(result: InteractionResult): Outcome {
     if (result.failed) return { ok: false, error: 'the bot did not respond within 3 s (the member sees "The application did not respond")' };
     if (result.kind === 'modal') this.printer.line(`  ↳ a form opens: "${String(result.modal?.title ?? '')}" (forms are not supported in the console)`);
@@ -184,9 +197,16 @@ class ConsoleSession {
       case 'time':
         await this.#moveClock(parseTimeArg(need('+7d or an ISO time'), this.#clock.now()));
         return { ok: true };
-      case 'clock':
-        await this.#moveClock(parseClockArg(need('an ISO time like 2026-11-30T09:00Z')));
+      case 'clock': {
+        const to = parseClockArg(need('an ISO time like 2026-11-30T09:00Z'));
+        // Going back would leave the bot's data (wins, recaps, DMs already sent) in the future: stale DMs follow.
+        if (to.getTime() < this.#clock.now().getTime())
+          throw new ConsoleInputError(
+            `The clock only moves forward: it is ${this.#nowText()} in this world, and its wins and messages are from then. To begin at an earlier time, start a new world (a fresh DATA_DIR, or delete ./data).`,
+          );
+        await this.#moveClock(to);
         return { ok: true };
+      }
       case 'dm': {
         const command = need('a command, e.g. :dm /settings');
         if (!command.startsWith('/')) throw new ConsoleInputError(`:dm runs a slash command, e.g. :dm /settings (got "${command}")`);
@@ -207,10 +227,7 @@ class ConsoleSession {
         return this.#report(await sandbox.messageCommand(this.member, { name: menuName.trim(), messageId: target.trim() }));
       }
       case 'click': {
-        const messageId = this.printer.lastButtonsMessageId;
-        const message = messageId ? sandbox.message(messageId) : undefined;
-        const customId = message ? findButton(message.components, need('a button label')) : undefined;
-        if (!message || !customId) throw new ConsoleInputError(`No button "${arg}" on the last message with buttons`);
+        const { message, customId } = this.#buttonYouSee(need('a button label'));
         return this.#report(await sandbox.clickButton(this.member, { messageId: message.id, customId }));
       }
       case 'users':

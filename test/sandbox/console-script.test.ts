@@ -18,6 +18,7 @@ const commands = [
     ],
   },
   { type: 3, name: 'Log as my win', description: '' },
+  { name: 'nudge', description: 'DM someone a button', options: [{ type: 6, name: 'who', description: 'Who', required: true }] },
 ];
 
 const goals = ['Write', 'Walk', 'Read'];
@@ -28,6 +29,10 @@ async function bot(interaction: Interaction): Promise<void> {
     await interaction.respond(goals.filter((g) => g.toLowerCase().startsWith(typed)).map((g) => ({ name: g, value: g })));
   } else if (interaction.isChatInputCommand() && interaction.commandName === 'whereami') {
     await interaction.reply(interaction.inGuild() ? 'in a server' : 'in your DMs');
+  } else if (interaction.isChatInputCommand() && interaction.commandName === 'nudge') {
+    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('checkin').setLabel('Check in').setStyle(ButtonStyle.Primary));
+    await interaction.options.getUser('who', true).send({ content: 'Time to check in?', components: [row] });
+    await interaction.reply({ content: 'Nudged.', flags: MessageFlags.Ephemeral });
   } else if (interaction.isChatInputCommand()) {
     const embed = new EmbedBuilder().setTitle('Win logged').setDescription(interaction.options.getString('text', true));
     const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('undo').setLabel('Undo').setStyle(ButtonStyle.Secondary));
@@ -100,10 +105,10 @@ describe('console script mode', () => {
     const out = new PassThrough();
     let text = '';
     out.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    const script = [':clock 2026-11-30T09:00Z', '/win wrote 300 words goal: Write', ':complete /win goal: wr', ':complete /win wrote it goal:', ':dm /whereami', '/whereami'];
+    const script = [':clock 2027-01-18T09:00Z', '/win wrote 300 words goal: Write', ':complete /win goal: wr', ':complete /win wrote it goal:', ':dm /whereami', '/whereami'];
     const code = await runScript(h.sandbox, h.clock, script, out, filesDir);
     expect(code, text).toBe(0);
-    expect(text).toContain('🕒 it is now Mon 2026-11-30 09:00 UTC');
+    expect(text).toContain('🕒 it is now Mon 2027-01-18 09:00 UTC');
     expect(text).toMatch(/Nice, @alice!\n/);
     expect(text).toMatch(/↳ bot\n\s+🔔 pings @alice\n\s+Nice, @alice!/);
     expect(text).toMatch(/│ wrote 300 words\s+│/);
@@ -123,6 +128,39 @@ describe('console script mode', () => {
     text = '';
     expect(await runScript(h.sandbox, h.clock, [':dm /serveronly'], out, filesDir)).toBe(1);
     expect(text).toContain('/serveronly is not offered in DMs (its contexts are [0]), so Discord would not show it there');
+  });
+
+  it(':click presses only a button the current member sees: not one in another member’s DMs or ephemeral reply', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const mine = await runScript(h.sandbox, h.clock, [':as alice', '/nudge who: @bob', ':click Check in'], out, filesDir);
+    expect(mine, text).toBe(1);
+    expect(text).toContain('DM to bob · bot');
+    expect(text).toContain('script line 3: No button "Check in" on a message alice can see (their DMs, or #');
+    text = '';
+    const ephemeral = await runScript(h.sandbox, h.clock, [':as alice', '/win text: only mine private: true', ':as bob', ':click Undo'], out, filesDir);
+    expect(ephemeral, text).toBe(1);
+    expect(text).toContain('No button "Undo" on a message bob can see');
+    text = '';
+    // Bob's own DM is found although alice's newer reply with buttons came after it.
+    const bobs = await runScript(h.sandbox, h.clock, [':as alice', '/nudge who: @bob', '/win text: newer private: true', ':as bob', ':click Check in'], out, filesDir);
+    expect(bobs, text).toBe(0);
+    expect(text).toMatch(/DM to bob · bot \(edited\)\n\s+Undone\./);
+  });
+
+  it('refuses to move :clock backwards, saying why and what to do instead', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const before = h.clock.now();
+    const code = await runScript(h.sandbox, h.clock, [':clock 2026-01-01T00:00Z'], out, filesDir);
+    expect(code).toBe(1);
+    expect(text).toContain('The clock only moves forward');
+    expect(text).toContain('start a new world (a fresh DATA_DIR');
+    expect(h.clock.now()).toEqual(before);
+    text = '';
+    expect(await runScript(h.sandbox, h.clock, [`:clock ${before.toISOString()}`], out, filesDir), text).toBe(0);
   });
 
   it('stops at the first failing line and names it', async () => {
