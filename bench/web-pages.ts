@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { generateSignedCookie } from 'hono/cookie';
 import pino from 'pino';
 import { ManualClock } from '../src/clock.js';
+import { createCelebrationNotes } from '../src/db/celebrations.js';
 import { wrapPglite } from '../src/db/client.js';
 import { ensureMember } from '../src/db/members.js';
 import { wins } from '../src/db/schema.js';
@@ -31,6 +32,7 @@ const app = createWebApp({
   db: database.db,
   clock: new ManualClock(now),
   logger: pino({ level: 'silent' }),
+  celebrations: createCelebrationNotes(database.db, pino({ level: 'silent' })),
   web: { publicUrl: 'http://127.0.0.1', clientSecret: 'x', sessionSecret: secret },
   discordApiUrl: 'http://127.0.0.1/api',
   clientId: '1',

@@ -1,10 +1,8 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { memberTimezone, type MemberKey } from '../src/db/members.js';
-import { flushCelebrations } from '../src/db/celebrations.js';
-import { findMemberWin } from '../src/db/web-wins.js';
-import { deleteMemberWin, memberWinPage } from '../src/db/win-list.js';
+import type { MemberKey } from '../src/db/members.js';
+import { deleteWin, listWins, ownWin } from '../src/features/wins-list.js';
 import { removalNote, removePublicMessage } from '../src/discord/public-message.js';
-import { clampPage, isWinPeriod, pageCount, periodRange, WINS_PER_PAGE, type WinPeriod } from '../src/domain/win-pages.js';
+import { isWinPeriod, WINS_PER_PAGE, type WinPeriod } from '../src/domain/win-pages.js';
 import { truncateAtWord } from '../src/domain/truncate.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
@@ -36,19 +34,10 @@ const refusals = {
   staleButton: new UserFacingError('stale-button', "That button doesn't work any more — run `/wins` again for a fresh list."),
 };
 
-/** Loads one page of the member's list, moving to the last page if the list has shrunk past it. */
-async function loadView({ db, clock }: Deps, key: MemberKey, period: WinPeriod, page: number, notice?: string): Promise<WinListView> {
-  const timezone = await memberTimezone(db, key);
-  const range = periodRange(period, timezone, clock.now());
-  const fetchPage = (p: number) => memberWinPage(db, key, range, { offset: (p - 1) * WINS_PER_PAGE, limit: WINS_PER_PAGE });
-  let shown = clampPage(page, Number.MAX_SAFE_INTEGER);
-  let result = await fetchPage(shown);
-  const pages = pageCount(result.total);
-  if (shown > pages) {
-    shown = pages;
-    result = await fetchPage(shown);
-  }
-  return { ownerId: key.userId, period, page: shown, pages, perPage: WINS_PER_PAGE, total: result.total, wins: result.wins, timezone, notice };
+/** One page of the member's list, moving to the last page if the list has shrunk past it. */
+async function loadView(deps: Deps, key: MemberKey, period: WinPeriod, page: number, notice?: string): Promise<WinListView> {
+  const list = await listWins(deps, key, { period, page, perPage: WINS_PER_PAGE });
+  return { ownerId: key.userId, period, notice, ...list };
 }
 
 function deletedNotice(text: string | undefined): string {
@@ -74,19 +63,16 @@ export const wins: ChatInputCommand = {
     if (action.ownerId !== interaction.user.id) throw refusals.notYourList;
     const key = memberKeyOf(interaction);
     await updateInPlace(interaction, async () => {
-      // A celebration noted a moment ago must be on its row before the row is read here.
-      await flushCelebrations(deps.db);
       if (action.action === 'del') {
-        const win = await findMemberWin(deps.db, key, action.winId);
-        if (win) return confirmDeleteMessage(action, { id: win.id, text: win.text, celebrated: win.celebrationMessageId !== null });
+        const win = await ownWin(deps, key, action.winId);
+        if (win) return confirmDeleteMessage(action, win);
         return winListMessage(await loadView(deps, key, action.period, action.page, deletedNotice(undefined)));
       }
       let notice: string | undefined;
       if (action.action === 'sure') {
-        const deleted = await deleteMemberWin(deps.db, key, action.winId);
-        const { celebrationChannelId: channelId, celebrationMessageId: messageId } = deleted ?? {};
-        const removal = channelId && messageId ? await removePublicMessage(interaction.client, channelId, messageId) : undefined;
-        notice = deleted ? deletedNotice(deleted.text) + removalNote(removal, channelId ?? null) : deletedNotice(undefined);
+        const removeMessage = (channelId: string, messageId: string) => removePublicMessage(interaction.client, channelId, messageId);
+        const result = await deleteWin({ ...deps, removeMessage }, key, action.winId);
+        notice = result.deleted ? deletedNotice(result.text) + removalNote(result.celebration?.removal, result.celebration?.channelId ?? null) : deletedNotice(undefined);
       }
       return winListMessage(await loadView(deps, key, action.period, action.page, notice));
     });

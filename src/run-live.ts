@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import type { Clock } from './clock.js';
 import { databaseOptionsOf, type Config } from './config.js';
-import { flushCelebrations } from './db/celebrations.js';
+import { createCelebrationNotes } from './db/celebrations.js';
 import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
+import { FloodGuard } from './domain/flood.js';
 import { createBotScheduler } from './jobs/bot-scheduler.js';
 import { webViewFor } from './web/start.js';
 import { createLogger } from './logger.js';
@@ -24,17 +25,18 @@ export async function runLive(config: Config, token: string, commands: readonly 
   try {
     // prom-client and the HTTP server load only with HTTP_PORT.
     const metrics = config.httpPort === undefined ? undefined : (await import('./metrics.js')).createMetrics();
-    const bot = await startBot({ db: database.db, clock, logger, config }, commands, token, { onInteraction: metrics?.observeInteraction });
+    const celebrations = createCelebrationNotes(database.db, logger);
+    const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, commands, token, { onInteraction: metrics?.observeInteraction });
     const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
     shutdown.onStop('discord and scheduler', async () => {
       // No new interactions or ticks; the ones in flight finish, then the connection closes.
       await Promise.all([scheduler.stop(), bot.drain()]);
       // Where the last wins were celebrated, so deleting them later removes those messages too.
-      await flushCelebrations(database.db).catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
+      await celebrations.close().catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
       await bot.stop();
     });
     scheduler.start();
-    const web = await webViewFor(config, { db: database.db, clock, logger }, bot.client);
+    const web = await webViewFor(config, { db: database.db, clock, logger, celebrations }, bot.client);
     if (metrics && config.httpPort !== undefined) {
       const { startObservability } = await import('./observability.js');
       http = await startObservability({ port: config.httpPort, metrics, client: bot.client, database, logger, web });

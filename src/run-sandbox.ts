@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { ManualClock, systemClock } from './clock.js';
 import { databaseOptionsOf, type Config } from './config.js';
-import { flushCelebrations } from './db/celebrations.js';
+import { createCelebrationNotes } from './db/celebrations.js';
 import { openDatabase } from './db/client.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
+import { FloodGuard } from './domain/flood.js';
 import { deployCommands } from './discord/deploy.js';
 import { createBotScheduler } from './jobs/bot-scheduler.js';
 import { createLogger } from './logger.js';
@@ -51,7 +52,8 @@ export async function runSandbox(
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
     const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
     const metrics = config.httpPort === undefined ? undefined : createMetrics();
-    const bot = await startBot({ db: database.db, clock, logger, config: botConfig }, commands, sandbox.token, { onInteraction: metrics?.observeInteraction });
+    const celebrations = createCelebrationNotes(database.db, logger);
+    const bot = await startBot({ db: database.db, clock, logger, config: botConfig, celebrations, flood: new FloodGuard() }, commands, sandbox.token, { onInteraction: metrics?.observeInteraction });
     const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
     // HTTP_PORT works here too, so health checks and dashboards can be tried without Discord.
     const http = metrics && config.httpPort !== undefined
@@ -64,13 +66,13 @@ export async function runSandbox(
       unsubscribe();
       await Promise.all([scheduler.stop(), bot.drain()]);
       // Where the last wins were celebrated, so deleting them later removes those messages too.
-      await flushCelebrations(database.db).catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
+      await celebrations.close().catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
       await bot.stop();
     });
     scheduler.start();
     const filesDir = resolve(config.dataDir, 'sandbox-files');
     // On a port of its own: HTTP_PORT, when set, serves health and metrics as in production.
-    const web = await startSandboxWebView({ db: database.db, clock, logger, port: undefined, discordApiUrl: sandbox.apiUrl, client: bot.client });
+    const web = await startSandboxWebView({ db: database.db, clock, logger, celebrations, port: undefined, discordApiUrl: sandbox.apiUrl, client: bot.client });
     shutdown.onStop('web view', async () => void web.server.close());
     try {
       if (script !== undefined) {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import type { Db } from './client.js';
 
 export interface Celebration {
@@ -7,9 +8,21 @@ export interface Celebration {
   messageId: string;
 }
 
-// Written after the reply, off the member's path, and batched: one statement for many wins.
+/**
+ * Where wins were celebrated in public, written after the reply, off the member's path, and batched
+ * (one statement for many wins). Built once in the composition root and passed in, so whoever reads
+ * those columns flushes the same queue the writers fill.
+ */
+export interface CelebrationNotes {
+  /** Queues one celebration; written within a moment. */
+  note(row: Celebration): void;
+  /** Writes what is queued now: call before reading or deleting a win's celebration. */
+  flush(): Promise<void>;
+  /** Writes what is left and stops: the shutdown path, before the database closes. */
+  close(): Promise<void>;
+}
+
 const FLUSH_AFTER_MS = 200;
-const pending = new WeakMap<Db, { rows: Celebration[]; timer: NodeJS.Timeout | undefined; flushing: Promise<void> }>();
 
 async function write(db: Db, rows: readonly Celebration[]): Promise<void> {
   const values = sql.join(
@@ -20,27 +33,39 @@ async function write(db: Db, rows: readonly Celebration[]): Promise<void> {
     from (values ${values}) as v(win_id, channel_id, message_id) where wins.id = v.win_id`);
 }
 
-/** Remembers where a win was celebrated in public, so deleting it can remove that message too. */
-export function noteCelebration(db: Db, row: Celebration, onError: (error: unknown) => void): void {
-  let queue = pending.get(db);
-  if (!queue) pending.set(db, (queue = { rows: [], timer: undefined, flushing: Promise.resolve() }));
-  queue.rows.push(row);
-  if (queue.timer) return;
-  const q = queue;
-  q.timer = setTimeout(() => {
-    q.timer = undefined;
-    q.flushing = flushCelebrations(db).catch(onError);
-  }, FLUSH_AFTER_MS);
-  q.timer.unref();
-}
+export function createCelebrationNotes(db: Db, logger: Pick<Logger, 'warn'>): CelebrationNotes {
+  const rows: Celebration[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  let closed = false;
 
-/** Writes what is queued now (the shutdown path and tests call it; the timer does otherwise). */
-export async function flushCelebrations(db: Db): Promise<void> {
-  const queue = pending.get(db);
-  if (!queue) return;
-  if (queue.timer) clearTimeout(queue.timer);
-  queue.timer = undefined;
-  await queue.flushing.catch(() => undefined);
-  const rows = queue.rows.splice(0);
-  if (rows.length > 0) await write(db, rows);
+  async function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    // A timed write under way may hold rows queued before this call: wait for it, never overlap it.
+    await flushing.catch(() => undefined);
+    const batch = rows.splice(0);
+    if (batch.length > 0) await write(db, batch);
+  }
+
+  return {
+    note(row) {
+      if (closed) {
+        logger.warn({ winId: row.winId }, 'a celebration came after shutdown began and was not noted');
+        return;
+      }
+      rows.push(row);
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        flushing = flush().catch((error: unknown) => logger.warn({ err: error }, 'could not note a celebration'));
+      }, FLUSH_AFTER_MS);
+      timer.unref();
+    },
+    flush,
+    async close() {
+      closed = true;
+      await flush();
+    },
+  };
 }

@@ -1,4 +1,5 @@
-import { and, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
+import type { Range } from '../domain/time.js';
 import type { Db } from './client.js';
 import { ofMember, type MemberKey } from './member-filter.js';
 import { wins, type Win } from './schema.js';
@@ -9,6 +10,8 @@ export interface WinFilter {
   search?: string | undefined;
   goalId?: number | undefined;
   visibility?: 'private' | 'public' | undefined;
+  /** When the wins happened (`occurred_at`); all time when absent. */
+  range?: Range | null | undefined;
 }
 
 /** `%` and `_` typed by a member are literal characters, not patterns. */
@@ -19,6 +22,7 @@ function filtered(key: MemberKey, filter: WinFilter): SQL | undefined {
   if (filter.search) conditions.push(ilike(wins.text, likeLiteral(filter.search)));
   if (filter.goalId !== undefined) conditions.push(eq(wins.goalId, filter.goalId));
   if (filter.visibility) conditions.push(eq(wins.isPrivate, filter.visibility === 'private'));
+  if (filter.range) conditions.push(gte(wins.occurredAt, filter.range.start), lt(wins.occurredAt, filter.range.end));
   return and(...conditions);
 }
 

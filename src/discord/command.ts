@@ -9,7 +9,9 @@ import type {
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
+import type { FloodGuard } from '../domain/flood.js';
 import { UserFacingError } from './errors.js';
 
 /** Everything a handler may use, passed in so tests can build a real set with a test database and a fixed clock. */
@@ -18,6 +20,10 @@ export interface Deps {
   clock: Clock;
   logger: Logger;
   config: Config;
+  /** Where wins were celebrated, queued for writing: flush before reading it. */
+  celebrations: CelebrationNotes;
+  /** Each member's recent writes, for the flood limits (SPEC §7). */
+  flood: FloodGuard;
 }
 
 export interface ChatInputCommand {

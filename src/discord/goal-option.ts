@@ -12,7 +12,7 @@ export function goalChoices(goals: readonly GoalFacts[], typed: string): Applica
     .map((goal) => ({ name: truncateAtWord(`${goal.title} (${goal.target} a ${goal.period})`, 100), value: String(goal.id) }));
 }
 
-const goalNotFound = new UserFacingError(
+export const goalNotFound = new UserFacingError(
   'goal-not-found',
   "I couldn't find that among your active goals. Pick one from the list as you type, or see them all with `/goal list`.",
 );

@@ -73,3 +73,60 @@ export function honestTally(counts: WinCountPair, isPrivate: boolean, currentWee
   if (shown.weekCount === counts.all.weekCount && shown.firstHere === counts.all.firstHere) return { tally: { ...shown, currentWeek } };
   return { privateNote: describeTrueCount({ ...counts.all, currentWeek }) };
 }
+
+/** What the write returned: the win's counts among all the member's wins and among public ones. */
+export interface RecordedCounts {
+  weekCount: number;
+  weekPublicCount: number;
+  firstEver: boolean;
+  firstPublic: boolean;
+  goal?: { count: number; publicCount: number; target: number; period: 'week' | 'month' } | undefined;
+}
+
+/** A goal's count in the period a win landed in, with the target that period has. */
+export interface GoalPeriodFacts {
+  title: string;
+  count: number;
+  target: number;
+  period: 'week' | 'month';
+  /** Whether that period is the current one. */
+  current: boolean;
+}
+
+/** What a just-saved win's reply says, for its audience, and what only its author may be told. */
+export interface WinCelebrationContent {
+  win: { id: number; userId: string; text: string; isPrivate: boolean };
+  daysAgo: number;
+  /** Absent when the counts this audience may see would be false to the member (private wins left out). */
+  tally: Omit<WinTally, 'daysAgo'> | undefined;
+  /** The goal's progress, when the reply's audience may see it. */
+  goal?: GoalPeriodFacts | undefined;
+  /** For the member alone: their true count when the reply could not say it. */
+  trueCount?: string | undefined;
+  /** For the member alone: a goal the reply's audience may not see, or whose public count would be false. */
+  ownGoal?: GoalPeriodFacts | undefined;
+}
+
+/**
+ * What the reply to a just-saved win may say: never a false count, never a hint of private wins in
+ * public. A goal shows in public only when its owner shared it with the server, with a count true for them.
+ */
+export function celebrationOf(input: {
+  win: WinCelebrationContent['win'];
+  counts: RecordedCounts;
+  daysAgo: number;
+  weekIsCurrent: boolean;
+  goal?: { title: string; share: string; periodIsCurrent: boolean } | undefined;
+}): WinCelebrationContent {
+  const { win, counts, goal } = input;
+  const pair = { all: { weekCount: counts.weekCount, firstHere: counts.firstEver }, shown: { weekCount: counts.weekPublicCount, firstHere: counts.firstPublic } };
+  const { tally, privateNote } = honestTally(pair, win.isPrivate, input.weekIsCurrent);
+  const content: WinCelebrationContent = { win, daysAgo: input.daysAgo, tally, trueCount: privateNote };
+  if (goal && counts.goal) {
+    const facts = { title: goal.title, count: counts.goal.count, target: counts.goal.target, period: counts.goal.period, current: goal.periodIsCurrent };
+    const inPublic = goal.share === 'server' && !win.isPrivate;
+    if (win.isPrivate || (inPublic && counts.goal.publicCount === counts.goal.count)) content.goal = facts;
+    else content.ownGoal = facts;
+  }
+  return content;
+}

@@ -43,3 +43,47 @@ export function judgeWrite(
   publicPosts.push(now);
   return { verdict: 'public', writes, publicPosts };
 }
+
+/**
+ * Each member's recent writes, in this process's memory: a part built once in the composition root
+ * and passed in. That is enough: every interaction of one server reaches the one process running its
+ * shard, so no other process sees that member's writes. (What must hold across processes, a check-in
+ * reaching the partner once a day, is decided in SQL.)
+ */
+export class FloodGuard {
+  readonly #members = new Map<string, { writes: number[]; channels: Map<string, number[]> }>();
+  #calls = 0;
+
+  constructor(private readonly limits: FloodLimits = FLOOD_LIMITS) {}
+
+  /**
+   * Judges one write now, and remembers it when accepted: 'public' (celebrate in `channelId`),
+   * 'private' (save, answer only the member) or 'slow-down' (write nothing). A write with no public
+   * post asks with `wantsPublic` false. No await inside: concurrent calls cannot both slip in.
+   */
+  judge(key: { guildId: string; userId: string }, channelId: string | undefined, wantsPublic: boolean, now: Date): FloodVerdict {
+    if (++this.#calls % 1024 === 0) this.#forgetQuiet(now.getTime());
+    const id = `${key.guildId}:${key.userId}`;
+    const member = this.#members.get(id) ?? { writes: [], channels: new Map<string, number[]>() };
+    const channel = channelId ?? '';
+    const history = { writes: member.writes, publicPosts: member.channels.get(channel) ?? [] };
+    const { verdict, writes, publicPosts } = judgeWrite(history, now.getTime(), wantsPublic && channelId !== undefined, this.limits);
+    member.writes = writes;
+    if (publicPosts.length > 0) member.channels.set(channel, publicPosts);
+    else member.channels.delete(channel);
+    this.#members.set(id, member);
+    return verdict;
+  }
+
+  /** How many members are remembered (memory stays bounded). */
+  get size(): number {
+    return this.#members.size;
+  }
+
+  #forgetQuiet(now: number): void {
+    for (const [id, member] of this.#members) {
+      for (const [channel, times] of member.channels) if (withinWindow(times, now, this.limits.publicPosts).length === 0) member.channels.delete(channel);
+      if (member.channels.size === 0 && withinWindow(member.writes, now, this.limits.burst).length === 0) this.#members.delete(id);
+    }
+  }
+}

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { WebViewConfig } from '../config-web.js';
+import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
 import type { ManageCache } from './guard.js';
 import type { WebLimits } from './rate-limits.js';
@@ -21,6 +22,8 @@ export interface WebDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** The bot's one queue of where wins were celebrated (a deleted win's celebration goes too). */
+  celebrations: CelebrationNotes;
   web: WebViewConfig;
   /** Discord's REST base, e.g. `https://discord.com/api` (or the sandbox's). */
   discordApiUrl: string;

@@ -6,14 +6,11 @@ import { memberSettings, memberTimezone, updateMemberSettings } from '../db/memb
 import { pausesOverlapping } from '../db/pauses.js';
 import { deleteMemberData, exportMemberData } from '../db/privacy.js';
 import { winCountsByLocalDay } from '../db/stats.js';
-import { flushCelebrations } from '../db/celebrations.js';
-import { deleteMemberWin } from '../db/win-list.js';
-import { editMemberWinText, findMemberWin, searchMemberWins } from '../db/web-wins.js';
+import { deleteWin, editWin, listWins, ownWin } from '../features/wins-list.js';
 import { describeLocalTime } from '../domain/pause.js';
 import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf } from '../domain/streaks.js';
 import { localDateOf, mondayOf } from '../domain/time.js';
 import { canonicalTimeZone } from '../domain/timezones.js';
-import { parseWinText } from '../domain/win-input.js';
 import { problemMessage } from '../discord/render/problems.js';
 import { winCalendarSvg } from '../discord/render/win-calendar.js';
 import { adminRoutes } from './admin-routes.js';
@@ -35,7 +32,7 @@ const NOTICES: Record<string, string> = {
   'deleted-celebration': "Deleted. It's gone for good, and so is its celebration in the channel.",
   'deleted-celebration-stays': "Deleted. I couldn't remove its celebration in the channel (I'm missing a permission there) — a moderator can.",
   settings: 'Your settings are saved.',
-  'already-gone': 'That win was already gone.',
+  'not-found': "Not found: none of your wins has that address (it may have been deleted).",
 };
 
 type C = Context<GuildEnv>;
@@ -47,6 +44,9 @@ function render(c: C, title: string, active: string, body: Html, status: 200 | 4
 }
 
 const baseOf = (c: C): string => `/g/${c.get('member').guild.id}`;
+
+/** A win address that is not one of the member's wins: not found, never "already gone" (it may be another's). */
+const notYourWin = (c: C) => render(c, 'Win not found', '/wins', html`<h1>Win not found</h1><p role="status">None of your wins has that address (it may have been deleted). <a href="${baseOf(c)}/wins">Your wins</a></p>`, 404);
 
 function winsQuery(c: C): WinsQuery {
   const show = c.req.query('show');
@@ -93,54 +93,42 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
 
   r.get('/:guildId/wins', async (c) => {
     const { key, session } = c.get('member');
-    const query = winsQuery(c);
-    const filter = { search: query.search || undefined, goalId: query.goalId, visibility: query.visibility };
-    const [timezone, goals, result] = await Promise.all([
-      memberTimezone(db, key),
-      activeGoals(db, key),
-      searchMemberWins(db, key, filter, { offset: (query.page - 1) * WEB_WINS_PER_PAGE, limit: WEB_WINS_PER_PAGE }),
-    ]);
-    const pages = Math.max(1, Math.ceil(result.total / WEB_WINS_PER_PAGE));
-    return render(c, 'Your wins', '/wins', winsBody({ base: baseOf(c), session, query, goals, wins: result.wins, total: result.total, pages, timezone }));
+    const asked = winsQuery(c);
+    const filter = { search: asked.search || undefined, goalId: asked.goalId, visibility: asked.visibility };
+    const [goals, list] = await Promise.all([activeGoals(db, key), listWins(deps, key, { ...filter, period: 'all', page: asked.page, perPage: WEB_WINS_PER_PAGE })]);
+    const query = { ...asked, page: list.page };
+    return render(c, 'Your wins', '/wins', winsBody({ base: baseOf(c), session, query, goals, wins: list.wins, total: list.total, pages: list.pages, timezone: list.timezone }));
   });
 
   r.get('/:guildId/wins/:winId/edit', async (c) => {
     const { key, session } = c.get('member');
-    const win = await findMemberWin(db, key, idParam(c.req.param('winId')) ?? 0);
-    if (!win) return c.redirect(`${baseOf(c)}/wins?done=already-gone`, 303);
+    const win = await ownWin(deps, key, idParam(c.req.param('winId')) ?? 0);
+    if (!win) return notYourWin(c);
     return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, win));
   });
 
   r.post('/:guildId/wins/:winId/edit', async (c) => {
     const { key, session } = c.get('member');
-    const winId = idParam(c.req.param('winId')) ?? 0;
     const typed = String((await c.req.parseBody()).text ?? '');
-    const parsed = parseWinText(typed);
-    if (!parsed.ok) {
-      const win = await findMemberWin(db, key, winId);
-      if (!win) return c.redirect(`${baseOf(c)}/wins?done=already-gone`, 303);
-      return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, win, problemMessage(parsed).replace(/`/g, ''), typed), 400);
-    }
-    const saved = await editMemberWinText(db, key, winId, parsed.value);
-    return c.redirect(`${baseOf(c)}/wins?done=${saved ? 'edited' : 'already-gone'}`, 303);
+    const edited = await editWin(deps, key, idParam(c.req.param('winId')) ?? 0, typed);
+    if (edited.ok) return c.redirect(`${baseOf(c)}/wins?done=edited`, 303);
+    if (edited.problem === 'not-found') return c.redirect(`${baseOf(c)}/wins?done=not-found`, 303);
+    return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, edited.win, problemMessage(edited.problem).replace(/`/g, ''), typed), 400);
   });
 
   r.get('/:guildId/wins/:winId/delete', async (c) => {
     const { key, session } = c.get('member');
-    const win = await findMemberWin(db, key, idParam(c.req.param('winId')) ?? 0);
-    if (!win) return c.redirect(`${baseOf(c)}/wins?done=already-gone`, 303);
+    const win = await ownWin(deps, key, idParam(c.req.param('winId')) ?? 0);
+    if (!win) return notYourWin(c);
     return render(c, 'Delete this win?', '/wins', deleteWinBody(baseOf(c), session, win, await memberTimezone(db, key)));
   });
 
   r.post('/:guildId/wins/:winId/delete', async (c) => {
     const { key } = c.get('member');
-    // A celebration noted a moment ago must be on its row before the row is deleted.
-    await flushCelebrations(db);
-    const deleted = await deleteMemberWin(db, key, idParam(c.req.param('winId')) ?? 0);
-    const { celebrationChannelId: channelId, celebrationMessageId: messageId } = deleted ?? {};
     // As in Discord: the public celebration goes with the win.
-    const removal = channelId && messageId ? await deps.bot.removeMessage(channelId, messageId) : undefined;
-    const done = !deleted ? 'already-gone' : removal === 'removed' ? 'deleted-celebration' : removal === 'not-allowed' ? 'deleted-celebration-stays' : 'deleted';
+    const result = await deleteWin({ ...deps, removeMessage: (channelId, messageId) => deps.bot.removeMessage(channelId, messageId) }, key, idParam(c.req.param('winId')) ?? 0);
+    const removal = result.deleted ? result.celebration?.removal : undefined;
+    const done = !result.deleted ? 'not-found' : removal === 'removed' ? 'deleted-celebration' : removal === 'not-allowed' ? 'deleted-celebration-stays' : 'deleted';
     return c.redirect(`${baseOf(c)}/wins?done=${done}`, 303);
   });
 

@@ -5,6 +5,7 @@ import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
 import { botDirectory } from '../discord/web-directory.js';
 import type { WebDeps } from './deps.js';
@@ -16,6 +17,7 @@ interface Parts {
   db: Db;
   clock: Clock;
   logger: Logger;
+  celebrations: CelebrationNotes;
 }
 
 /** The web view's request handler for the bot's HTTP server, or undefined (said once in the log) when it is off. */
@@ -55,6 +57,7 @@ export async function startSandboxWebView(
     db: parts.db,
     clock: parts.clock,
     logger: parts.logger,
+    celebrations: parts.celebrations,
     web: { publicUrl: url, clientSecret: SANDBOX_CLIENT_SECRET, sessionSecret: randomBytes(32).toString('hex') },
     discordApiUrl: parts.discordApiUrl,
     clientId: parts.client.application.id,

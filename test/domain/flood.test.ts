@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FLOOD_LIMITS, judgeWrite, type FloodVerdict } from '../../src/domain/flood.js';
-import { FloodGuard } from '../../src/discord/flood.js';
+import { FloodGuard, FLOOD_LIMITS, judgeWrite, type FloodVerdict } from '../../src/domain/flood.js';
 
 const limits = { burst: { max: 3, perMs: 1_000 }, publicPosts: { max: 2, perMs: 10_000 } };
 

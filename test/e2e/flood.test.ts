@@ -41,10 +41,12 @@ describe('flood limits, end to end', () => {
     expect(accepted.length).toBe(FLOOD_LIMITS.burst.max);
     expect(results.filter(({ result }) => publicAnswer(result))).toHaveLength(FLOOD_LIMITS.publicPosts.max);
     expect(h.sandbox.messages('general').filter((m) => !m.ephemeral && m.embeds.length > 0)).toHaveLength(FLOOD_LIMITS.publicPosts.max);
-    for (const { result } of refused) {
+    for (const { text, result } of refused) {
       expect(result.failed).toBe(false);
       expect(result.ephemeral).toBe(true);
       expect(answerText(result)).toMatch(/a lot at once.*didn't save that one/s);
+      // Like every other refusal, it gives the words back to copy.
+      expect(answerText(result)).toContain(text);
     }
     expect(await winsOf('carol')).toBe(accepted.length);
     expect(h.sandbox.violations).toEqual([]);

@@ -1,4 +1,6 @@
 import { Events } from 'discord.js';
+import { createCelebrationNotes } from '../../src/db/celebrations.js';
+import { FloodGuard } from '../../src/domain/flood.js';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
@@ -43,7 +45,8 @@ describe.skipIf(!usingPostgres())('sharding across processes (PostgreSQL)', () =
       // Each "process" has its own database pool, Discord client and scheduler.
       const database = await openPostgres(testDatabase.url ?? '', logger, 3);
       const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent', SHARD_COUNT: '2', SHARD_IDS: String(shard) });
-      const bot = await startBot({ db: database.db, clock, logger, config }, commands, sandbox.token);
+      const celebrations = createCelebrationNotes(database.db, logger);
+      const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, commands, sandbox.token);
       const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger });
       scheduler.start();
       clock.onChange(() => scheduler.tickNow());

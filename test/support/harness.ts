@@ -8,6 +8,8 @@ import type { HandledInteraction } from '../../src/discord/router.js';
 import type { Command } from '../../src/discord/command.js';
 import type { SafetyNetOptions } from '../../src/discord/safety-net.js';
 import type { Db } from '../../src/db/client.js';
+import { createCelebrationNotes, type CelebrationNotes } from '../../src/db/celebrations.js';
+import { FloodGuard } from '../../src/domain/flood.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { createTestDatabase } from './database.js';
@@ -21,6 +23,8 @@ export interface Harness {
   proxy: FaultProxy | undefined;
   sandbox: Sandbox;
   bot: RunningBot;
+  /** The bot's queue of where wins were celebrated (the web view shares it). */
+  celebrations: CelebrationNotes;
   close(): Promise<void>;
 }
 
@@ -56,7 +60,9 @@ export async function startHarness(
     guildId: sandbox.guildId,
   });
   const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent' });
-  const bot = await startBot({ db: options.db ?? proxied?.db ?? database.db, clock, logger, config }, commands, sandbox.token, {
+  const db = options.db ?? proxied?.db ?? database.db;
+  const celebrations = createCelebrationNotes(db, logger);
+  const bot = await startBot({ db, clock, logger, config, celebrations, flood: new FloodGuard() }, commands, sandbox.token, {
     safetyNet: options.safetyNet,
     onInteraction: options.onInteraction,
   });
@@ -66,8 +72,10 @@ export async function startHarness(
     proxy,
     sandbox,
     bot,
+    celebrations,
     async close() {
       await bot.stop();
+      await celebrations.close().catch(() => undefined);
       proxy?.pass();
       await proxied?.close();
       await proxy?.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guildSettings } from '../../src/db/guild-settings.js';
 import { memberSettings } from '../../src/db/members.js';
 import { findMemberWin } from '../../src/db/web-wins.js';
+import { WIN_TEXT_MAX } from '../../src/domain/win-input.js';
 import { listMemberWins, recordWin } from '../support/wins.js';
 import { startWebHarness, WebClient, type WebHarness } from './support.js';
 
@@ -90,6 +91,26 @@ describe('the web view, signed in through the sandbox', () => {
     expect((await findMemberWin(h.database.db, { guildId: h.sandbox.guildId, userId: id('alice') }, logged.id))?.text).toBe('read two chapters');
   });
 
+  it("says another member's win address is not found, never that the win was already gone", async () => {
+    const hers = await win('alice', 'baked bread');
+    const bob = await signedIn('bob');
+    for (const path of [`/wins/${hers.id}/edit`, `/wins/${hers.id}/delete`]) {
+      const page = await bob.get(`${guild()}${path}`);
+      expect(page.status).toBe(404);
+      const text = await page.text();
+      expect(text).toMatch(/not found/i);
+      expect(text).not.toMatch(/already gone/i);
+      expect(text).not.toContain('baked bread');
+    }
+  });
+
+  it('lets the edit box hold as many characters as it says, which is what a win may have', async () => {
+    const logged = await win('alice', 'tidied the desk');
+    const page = await (await signedIn('alice')).html(`${guild()}/wins/${logged.id}/edit`);
+    expect(page).toContain(`maxlength="${WIN_TEXT_MAX}"`);
+    expect(page).toContain(`Up to ${WIN_TEXT_MAX} characters`);
+  });
+
   it("deletes a win after a confirm page, and never touches another member's win by a forged id", async () => {
     const mine = await win('bob', 'fixed the bike');
     const hers = await win('alice', 'went for a run');
@@ -98,8 +119,11 @@ describe('the web view, signed in through the sandbox', () => {
     const csrf = await bob.csrf(`${guild()}/wins/${mine.id}/delete`);
     for (const path of [`/wins/${hers.id}/delete`, `/wins/${hers.id}/edit`]) {
       const forged = await bob.post(`${guild()}${path}`, { _csrf: csrf, text: 'hijacked' });
-      expect(forged.headers.get('location')).toContain('done=already-gone');
+      expect(forged.headers.get('location')).toContain('done=not-found');
     }
+    const told = await bob.html(`${guild()}/wins?done=not-found`);
+    expect(told).toContain('Not found');
+    expect(told).not.toContain('already gone');
     expect(await bob.html(`${guild()}/wins/${hers.id}/edit`)).not.toContain('went for a run');
     expect((await findMemberWin(h.database.db, { guildId: h.sandbox.guildId, userId: id('alice') }, hers.id))?.text).toBe('went for a run');
     const deleted = await bob.post(`${guild()}/wins/${mine.id}/delete`, { _csrf: csrf });

@@ -15,6 +15,7 @@ export async function startWebHarness(start: string): Promise<WebHarness> {
     db: h.database.db,
     clock: h.clock,
     logger: pino({ level: 'silent' }),
+    celebrations: h.celebrations,
     port: 0,
     discordApiUrl: h.sandbox.apiUrl,
     client: h.bot.client,

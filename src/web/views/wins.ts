@@ -83,7 +83,7 @@ ${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
 <form method="post" action="${base}/wins/${win.id}/edit" class="card">
 ${csrfField(session)}
 <label for="text">What you did</label>
-<textarea id="text" name="text" maxlength="${WIN_TEXT_MAX * 2}" required aria-describedby="text-help">${typed ?? win.text}</textarea>
+<textarea id="text" name="text" maxlength="${WIN_TEXT_MAX}" required aria-describedby="text-help">${typed ?? win.text}</textarea>
 <p id="text-help" class="meta">Up to ${WIN_TEXT_MAX} characters. ${win.isPrivate ? 'This win is private: only you see it.' : 'This win is public in the server.'}</p>
 <div class="actions"><button type="submit">Save</button> <a class="button plain" href="${base}/wins">Cancel</a></div>
 </form>`;
