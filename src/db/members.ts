@@ -18,7 +18,7 @@ export async function ensureMember(db: Db, key: MemberKey, now: Date): Promise<v
  */
 export const memberZoneSql = sql<string>`coalesce(${members.timezone}, ${guilds.timezone})`;
 
-/** The member's own timezone, else the server's, else UTC (SPEC §6). */
+/** The member's own timezone, else the server's, else UTC (SPEC §6); surfaces ask `timezoneOf` in src/features/member-time.ts. */
 export async function memberTimezone(db: Db, key: MemberKey): Promise<string> {
   return (await memberSettings(db, key)).timezone;
 }
