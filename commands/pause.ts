@@ -67,14 +67,12 @@ export const pause: ChatInputCommand = {
       );
     }
     const key = memberKeyOf(interaction);
-    const content = await (async () => {
-      const now = clock.now();
-      const [settings, running] = await Promise.all([memberSettings(db, key), activePause(db, key, now)]);
-      const { timezone } = settings;
-      const endsAt = parsed.days === null ? null : pauseEndsAt(timezone, now, parsed.days);
-      await startPause(db, key, now, endsAt);
-      return pauseMessage(settings, parsed.days, endsAt, running ? pauseSpan(timezone, running) : null);
-    })();
+    const now = clock.now();
+    const [settings, running] = await Promise.all([memberSettings(db, key), activePause(db, key, now)]);
+    const { timezone } = settings;
+    const endsAt = parsed.days === null ? null : pauseEndsAt(timezone, now, parsed.days);
+    await startPause(db, key, now, endsAt);
+    const content = pauseMessage(settings, parsed.days, endsAt, running ? pauseSpan(timezone, running) : null);
     await respond(interaction, { content, ephemeral: true });
   },
 };

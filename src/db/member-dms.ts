@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
 import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
 import { ofMember, type MemberKey } from './member-filter.js';
+import { memberPausedAt } from './pauses.js';
 import { memberDms, members } from './schema.js';
 
 export type MemberDmKind = 'recap' | 'checkin-prompt';
@@ -65,4 +66,14 @@ export async function markDmsClosed(db: Db, key: MemberKey, now: Date): Promise<
     .update(members)
     .set({ dmsClosedAt: now })
     .where(ofMember(members, key));
+}
+
+/** What the DM gate asks of a recipient: consent, a bounce, partner opt-in and a pause at `now`. */
+export async function dmRecipientFacts(db: Db, key: MemberKey, now: Date): Promise<{ dms: boolean; dmsClosed: boolean; partnerOptIn: boolean; paused: boolean }> {
+  const [row] = await db
+    .select({ dms: members.dms, closedAt: members.dmsClosedAt, optIn: members.partnerOptIn, paused: memberPausedAt(db, now).mapWith(Boolean) })
+    .from(members)
+    .where(ofMember(members, key))
+    .limit(1);
+  return { dms: row?.dms ?? false, dmsClosed: row?.closedAt != null, partnerOptIn: row?.optIn ?? false, paused: row?.paused ?? false };
 }

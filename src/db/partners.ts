@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, not } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, not } from 'drizzle-orm';
 import { pairMembers, pairsIn, PAIR_MEMORY_WEEKS } from '../domain/pairing.js';
 import { weekAheadOf } from '../domain/schedule.js';
 import { seededRandom } from '../domain/seeded-random.js';
@@ -46,6 +46,20 @@ export async function recapPartnerGroups(db: Db, guildId: string, week: string):
 export async function partnersOf(db: Db, key: MemberKey, week: string): Promise<string[]> {
   const groups = await pairingGroups(db, key.guildId, week);
   return groups.find((group) => group.includes(key.userId))?.filter((id) => id !== key.userId) ?? [];
+}
+
+/**
+ * The week key of the pairing in force at `instant` (SPEC §5): the one the latest recap made up to
+ * then, from that moment until the next; none once the member's own week (`notBefore`) has passed it.
+ */
+export async function pairingWeekAt(db: Db, guildId: string, instant: Date, notBefore: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ weekKey: pairings.weekKey })
+    .from(pairings)
+    .where(and(eq(pairings.guildId, guildId), lte(pairings.createdAt, instant), gte(pairings.weekKey, notBefore)))
+    .orderBy(desc(pairings.weekKey))
+    .limit(1);
+  return row?.weekKey;
 }
 
 /** ISO week keys of the weeks before the one holding `instant`, newest first. */

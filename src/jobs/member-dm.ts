@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { claimMemberDm, finishMemberDm, markDmsClosed, type MemberDm, type MemberDmStatus } from '../db/member-dms.js';
+import { finishMemberDm, type MemberDm, type MemberDmStatus } from '../db/member-dms.js';
 import { CLAIM_MAX_ATTEMPTS } from '../db/leases.js';
 import type { OutgoingMessage } from '../discord/render/outgoing.js';
+import { decideDms, sendPermittedDm } from '../features/dm-gate.js';
 import type { JobDeps } from './recap.js';
 import { tickTime } from './tick-time.js';
 
@@ -24,14 +25,18 @@ export function memberDmNonce(dm: MemberDm): string {
 }
 
 /**
- * Claims, composes, sends and records one DM: each goes out once. A transient failure stays claimed
- * and is tried again once the lease runs out, up to the attempts of every claim; closed DMs are
- * remembered so the member is not tried again. Undefined when another claim holds the DM.
+ * Asks the DM gate (which claims it), composes, sends and records one DM: each goes out once. A
+ * transient failure stays claimed and is tried again once the lease runs out, up to the attempts of
+ * every claim; closed DMs are remembered so the member is not tried again. Undefined when the gate
+ * refuses it (no consent, a pause, or another claim holds it).
  */
 export async function sendMemberDm(deps: JobDeps, dm: MemberDm, compose: () => Promise<OutgoingMessage>, now: Date): Promise<MemberDmOutcome | undefined> {
-  const attempts = await claimMemberDm(deps.db, dm, now, deps.leaseMs);
-  if (attempts === undefined) return undefined;
-  const result = await deps.delivery.dm(dm.userId, await compose(), { nonce: memberDmNonce(dm) });
+  const to = { guildId: dm.guildId, userId: dm.userId };
+  const { permits } = await decideDms(deps.db, { kind: dm.kind, to, period: dm.period, ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}) }, now);
+  const [permit] = permits;
+  if (!permit) return undefined;
+  const attempts = permit.attempt;
+  const result = await sendPermittedDm(deps, permit, await compose(), now, { nonce: memberDmNonce(dm) });
   if (result.ok) {
     await finishMemberDm(deps.db, dm, 'sent', now);
     return 'sent';
@@ -39,7 +44,6 @@ export async function sendMemberDm(deps: JobDeps, dm: MemberDm, compose: () => P
   deps.logger.info({ guild: dm.guildId, user: dm.userId, kind: dm.kind, attempt: attempts, failure: result.failure }, 'member dm: not delivered');
   if (result.failure === 'dms-closed') {
     await finishMemberDm(deps.db, dm, 'dms-closed', now);
-    await markDmsClosed(deps.db, dm, now);
     return 'dms-closed';
   }
   if (result.failure === 'transient' && attempts < CLAIM_MAX_ATTEMPTS) return 'retry';

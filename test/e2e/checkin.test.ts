@@ -32,7 +32,10 @@ describe('/checkin and cheers, end to end', () => {
     h = await startHarness(start);
     h.sandbox.addUser('carol');
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'checkins', options: { enabled: true } });
-    for (const name of ['alice', 'bob']) await h.sandbox.chatInput(name, { name: 'partner', subcommand: 'join' });
+    for (const name of ['alice', 'bob']) {
+      await h.sandbox.chatInput(name, { name: 'partner', subcommand: 'join' });
+      await h.sandbox.chatInput(name, { name: 'settings', options: { dms: true } });
+    }
     // The pairing the recap job makes at this moment (it is tested end to end in partner.test.ts).
     const paired = await pairWeek(h.database.db, h.sandbox.guildId, h.clock.now(), h.clock.now());
     expect(paired?.groups.flat().sort()).toEqual([id('alice'), id('bob')].sort());
@@ -117,6 +120,44 @@ describe('/checkin and cheers, end to end', () => {
     const [bob] = await h.database.db.select().from(members).where(and(eq(members.guildId, h.sandbox.guildId), eq(members.userId, id('bob'))));
     expect(bob?.dmsClosedAt).toEqual(h.clock.now());
     h.sandbox.closeDms('bob', false);
+    // Opening DMs again is said with `/settings dms: true`, which gives the bot another chance.
+    await h.sandbox.chatInput('bob', { name: 'settings', options: { dms: true } });
+  });
+
+  it('sends no check-in by DM to a partner who said dms: false; they read it in /partner status and the author is told', async () => {
+    await h.sandbox.chatInput('bob', { name: 'settings', options: { dms: false } });
+    h.clock.advance(24 * 3_600_000);
+    const before = h.sandbox.dms('bob').length;
+    const note = 'third day of the week and still going';
+    const result = await checkin('alice', { note });
+    expect(h.sandbox.dms('bob')).toHaveLength(before);
+    expect(result.message?.content).toMatch(/didn't DM it to <@\d+>: they haven't asked for DMs from me.*`\/partner status` shows it/);
+    const status = await h.sandbox.chatInput('bob', { name: 'partner', subcommand: 'status' });
+    expect(status.message?.embeds[0]?.description).toContain(note);
+  });
+
+  it('sends no "cheered your check-in" DM to an author who said dms: false, and shows the cheer in their /partner status', async () => {
+    h.clock.advance(24 * 3_600_000);
+    await checkin('bob', { note: 'a small step today, the draft is started' });
+    const dm = h.sandbox.dms('alice').at(-1);
+    expect(dm?.content).toContain('the draft is started');
+    const bobHad = h.sandbox.dms('bob').length;
+    const click = await h.sandbox.clickButton('alice', { messageId: dm?.id ?? '', customId: cheerButton(dm)?.custom_id ?? '' });
+    expect(click.message?.content).toMatch(/saved your cheer: they'll see it in `\/partner status`/);
+    expect(h.sandbox.dms('bob')).toHaveLength(bobHad);
+    const status = await h.sandbox.chatInput('bob', { name: 'partner', subcommand: 'status' });
+    expect(status.message?.embeds[0]?.description).toContain(`🎉 <@${id('alice')}> cheered your check-in.`);
+  });
+
+  it('sends no check-in by DM to a paused partner, and tells the author', async () => {
+    await h.sandbox.chatInput('bob', { name: 'settings', options: { dms: true } });
+    await h.sandbox.chatInput('bob', { name: 'pause', options: { days: 2 } });
+    h.clock.advance(24 * 3_600_000);
+    const bobHad = h.sandbox.dms('bob').length;
+    const result = await checkin('alice', { note: 'mid-week and the list is shorter' });
+    expect(h.sandbox.dms('bob')).toHaveLength(bobHad);
+    expect(result.message?.content).toMatch(/didn't DM it to <@\d+>: they're taking a break/);
+    await h.sandbox.chatInput('bob', { name: 'resume' });
   });
 
   it('records a note for a member without a partner, and says it stays with them', async () => {

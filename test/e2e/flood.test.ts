@@ -78,7 +78,11 @@ describe('flood limits, end to end', () => {
     const week = '2026-W49';
     beforeAll(async () => {
       await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'checkins', options: { enabled: true } });
-      for (const name of ['alice', 'bob']) await h.sandbox.chatInput(name, { name: 'partner', subcommand: 'join' });
+      for (const name of ['alice', 'bob']) {
+        await h.sandbox.chatInput(name, { name: 'partner', subcommand: 'join' });
+        // A partner's check-in reaches them by DM only with `dms: true` (SPEC §5).
+        await h.sandbox.chatInput(name, { name: 'settings', options: { dms: true } });
+      }
       const paired = await pairWeek(h.database.db, h.sandbox.guildId, h.clock.now(), h.clock.now());
       expect(paired?.groups.flat().sort()).toEqual([id('alice'), id('bob')].sort());
       h.clock.set('2026-12-02T08:00:00Z');

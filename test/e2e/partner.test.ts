@@ -101,3 +101,57 @@ describe('/partner and the weekly pairing, end to end', () => {
     expect(status.message?.embeds[0]?.description).toContain(`<@${id('alice')}>`);
   });
 });
+
+// Wednesday 2 Dec 2026; the recap is set for Sundays 20:00 Europe/Paris (19:00 UTC on 6 Dec), pairing the week of 7 Dec.
+describe('a Sunday-evening recap: its partners apply at once, in a trio too', () => {
+  let h: Harness;
+  let scheduler: Scheduler;
+  const id = (name: string) => h.sandbox.user(name).id;
+  const partner = (user: string, subcommand: string) => h.sandbox.chatInput(user, { name: 'partner', subcommand });
+
+  beforeAll(async () => {
+    h = await startHarness('2026-12-02T12:00:00Z');
+    h.sandbox.addUser('carol');
+    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'sunday', time: '20:00', timezone: 'Europe/Paris' } });
+    await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'checkins', options: { enabled: true } });
+    for (const name of ['alice', 'bob', 'carol']) {
+      await partner(name, 'join');
+      await h.sandbox.chatInput(name, { name: 'settings', options: { dms: true } });
+    }
+    await h.sandbox.chatInput('bob', { name: 'settings', options: { timezone: 'America/Los_Angeles' } });
+  });
+  afterAll(async () => {
+    await scheduler?.stop();
+    await h?.close();
+  });
+
+  it("names the next recap in the member's own timezone, in words, never as bare UTC", async () => {
+    const status = await partner('bob', 'status');
+    expect(status.message?.content).toContain('Pairing happens at the next recap, at 11:00 on Sunday 6 December 2026 (your time)');
+    expect(status.message?.content).not.toMatch(/UTC|<t:/);
+  });
+
+  it('shows the pairs a Sunday-evening recap announced in /partner status and /checkin straight away', async () => {
+    scheduler.start();
+    h.clock.set('2026-12-06T19:00:00Z');
+    await scheduler.tickNow();
+    await h.sandbox.idle();
+    h.clock.set('2026-12-06T19:30:00Z');
+    const status = await partner('alice', 'status');
+    const text = status.message?.embeds[0]?.description ?? '';
+    expect(text).toContain(`<@${id('bob')}>`);
+    expect(text).toContain(`<@${id('carol')}>`);
+    const result = await h.sandbox.chatInput('alice', { name: 'checkin', options: { note: 'ready for the week ahead' } });
+    expect(result.message?.content).toMatch(/I sent it to <@\d+> & <@\d+>/);
+    expect(h.sandbox.dms('bob').some((m) => m.content.includes('ready for the week ahead'))).toBe(true);
+    const bobSees = await partner('bob', 'status');
+    expect(bobSees.message?.embeds[0]?.description).toContain('ready for the week ahead');
+  });
+
+  it('says a second check-in the same day was not sent again to each partner of a trio', async () => {
+    const again = await h.sandbox.chatInput('alice', { name: 'checkin', options: { note: 'one more thought for tonight' } });
+    expect(again.message?.content).toContain(`Your partners <@${id('bob')}> & <@${id('carol')}> each already got a check-in from you today`);
+    expect(again.message?.content).not.toMatch(/Your partner already/);
+  });
+});
