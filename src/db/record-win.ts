@@ -114,21 +114,14 @@ function resultOf(row: Row, isPrivate: boolean, created: boolean): RecordedWin &
   };
 }
 
-/**
- * Stores a win and answers everything its reply needs, in one statement (one round trip): the
- * member's timezone (theirs, the server's, or UTC; or `timezone` when the caller already read it),
- * the week and month the win falls in there, the server and member rows on first contact only, the
- * win, and this week's and the goal's counts. Nothing runs after the commit, so nothing can turn a
- * stored win into "not saved". A goal adds its own fixed statement; the plain one never touches goals.
- */
-export async function recordWinWithCounts(db: Db, input: WinWrite & { timezone?: string | undefined }, now: Date): Promise<RecordedWin & { ranges: WinRanges }> {
+/** The one statement of a plain /win (or a goal /win): fixed text per case, so each is planned once per connection. */
+export function winStatement(input: WinWrite & { timezone?: string | undefined }, now: Date): SQL {
   const goalId = input.goalId ?? null;
   const withGoal = goalId !== null;
-  // Prepared on PostgreSQL like every query (src/db/prepared-client.ts): parsed and planned once per connection.
-  const rows = rowsOf(await db.execute(sql`
+  return sql`
     with member as (
       select m.timezone from members m where m.guild_id = ${input.guildId} and m.user_id = ${input.userId}
-    ), tz as (
+    ), tz as materialized ( -- once: its name is used in every period boundary
       select coalesce(${input.timezone ?? null}::text, (select timezone from member),
         (select g.timezone from guilds g where g.id = ${input.guildId}), 'UTC') as name
     ), guild_row as (
@@ -144,7 +137,19 @@ export async function recordWinWithCounts(db: Db, input: WinWrite & { timezone?:
       returning id, occurred_at, goal_id
     )
     select w0.id::text as id, w0.occurred_at, ${periodColumns}, ${countColumns(input, withGoal)}
-    from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(input, withGoal)}`));
+    from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(input, withGoal)}`;
+}
+
+/**
+ * Stores a win and answers everything its reply needs, in one statement (one round trip): the
+ * member's timezone (theirs, the server's, or UTC; or `timezone` when the caller already read it),
+ * the week and month the win falls in there, the server and member rows on first contact only, the
+ * win, and this week's and the goal's counts. Nothing runs after the commit, so nothing can turn a
+ * stored win into "not saved". A goal adds its own fixed statement; the plain one never touches goals.
+ */
+export async function recordWinWithCounts(db: Db, input: WinWrite & { timezone?: string | undefined }, now: Date): Promise<RecordedWin & { ranges: WinRanges }> {
+  // Prepared on PostgreSQL like every query (src/db/prepared-client.ts): parsed and planned once per connection.
+  const rows = rowsOf(await db.execute(winStatement(input, now)));
   const [row] = rows;
   if (row) return resultOf(row, input.isPrivate, true);
   if (input.interactionId === null) throw new Error('insert returned no row');
@@ -160,7 +165,7 @@ async function winOfInteraction(db: Db, key: MemberKey, interactionId: string, t
       with w0 as (
         select id, occurred_at, goal_id, is_private from wins
         where interaction_id = ${interactionId} and guild_id = ${key.guildId} and user_id = ${key.userId}
-      ), tz as (select coalesce(${timezone}::text, ${memberTimezoneSql(key)}) as name)
+      ), tz as materialized (select coalesce(${timezone}::text, ${memberTimezoneSql(key)}) as name)
       select w0.id::text as id, w0.occurred_at, w0.is_private, ${periodColumns}, ${countColumns(key, true)}
       from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(key, true)}`),
   );
