@@ -1,5 +1,5 @@
 // `npm run bench`: every part side by side with its floor, measured in the same run.
-// Knobs: BENCH_PARTS=win,memory,recap,calendar,queries (default: all but queries)  BENCH_WINS=3000  BENCH_CONCURRENCY=32
+// Knobs: BENCH_PARTS=win,write,memory,recap,calendar,queries (default: all but queries)  BENCH_WINS=3000  BENCH_CONCURRENCY=32
 // BENCH_SCALE=0.1 (data sizes; 1 = issue 10's full size)  BENCH_SERVERS  BENCH_SETTLE_MS=3000  BENCH_RECAP_CONCURRENCY=4  BENCH_CPU_PROFILE=file
 // BENCH_DATABASE_URL=postgres://… (the server to create bench databases on; default the local one).
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -8,9 +8,10 @@ import { benchCalendar } from './calendar.js';
 import { benchMemory } from './memory.js';
 import { benchRecap } from './recap-scale.js';
 import { benchWin, type WinFigures } from './win-throughput.js';
+import { benchWinWrite } from './win-write.js';
 
 const env = process.env;
-const parts = (env.BENCH_PARTS ?? 'win,memory,recap,calendar').split(',');
+const parts = (env.BENCH_PARTS ?? 'win,write,memory,recap,calendar').split(',');
 const serverUrl = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const total = Number(env.BENCH_WINS ?? 3000);
 const concurrency = Number(env.BENCH_CONCURRENCY ?? 32);
@@ -45,6 +46,30 @@ if (parts.includes('win')) {
     const b = Number(ours[key]);
     console.log(label.padEnd(36), fmt(a, digits).padStart(10), fmt(b, digits).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
   }
+}
+
+if (parts.includes('write')) {
+  // One server's week grows to 100,000 wins from BENCH_SCALE=0.1 up.
+  const growTo = Math.round(100_000 * Math.min(1, scale * 10));
+  const write = await benchWinWrite(serverUrl, { total, concurrency, growTo });
+  results.write = write;
+  const plans = write.statements ? 'plans/call from pg_stat_statements' : 'no pg_stat_statements here: plans from EXPLAIN below';
+  console.log(`\nThe /win write alone (recordMemberWin), never-analyzed PostgreSQL, concurrency ${concurrency}; CPU and buffers of this database's backends only (${plans})`);
+  console.log('part'.padEnd(36), 'wins/s'.padStart(8), 'PG CPU ms/win'.padStart(14), 'buffers/win'.padStart(12), 'plans/call'.padStart(11));
+  for (const p of write.parts) {
+    console.log(p.part.padEnd(36), fmt(p.perSecond, 0).padStart(8), fmt(p.postgresCpuMsPerWin, 3).padStart(14), fmt(p.buffersPerWin, 1).padStart(12), fmt(p.plansPerCall ?? NaN, 2).padStart(11));
+  }
+  const [fresh, repeat] = write.parts;
+  if (fresh && repeat) console.log(`new member ÷ repeating member: buffers ${fmt(fresh.buffersPerWin / repeat.buffersPerWin, 2)}×, CPU ${fmt(fresh.postgresCpuMsPerWin / repeat.postgresCpuMsPerWin, 2)}×`);
+  console.log(`\nOne server's week growing to ${growTo} wins (never analyzed; the pool keeps its cached plans); a member's week count as a generic plan:`);
+  console.log('wins in the week'.padEnd(18), 'buffers/win'.padStart(12), 'PG CPU ms/win'.padStart(14), 'member-key count'.padStart(30), 'guild+user count'.padStart(34));
+  for (const g of write.growth) {
+    const key = `${fmt(g.memberKey.buffers, 0)} buf, ${g.memberKey.index}`;
+    const old = `${fmt(g.guildAndUser.buffers, 0)} buf, ${g.guildAndUser.index}`;
+    console.log(String(g.weekWins).padEnd(18), fmt(g.buffersPerWin, 1).padStart(12), fmt(g.postgresCpuMsPerWin, 3).padStart(14), key.padStart(30), old.padStart(34));
+  }
+  const [first, last] = [write.growth[0], write.growth.at(-1)];
+  if (first && last) console.log(`buffers per /win at ${last.weekWins} ÷ at 0: ${fmt(last.buffersPerWin / first.buffersPerWin, 2)}×`);
 }
 
 if (parts.includes('memory')) {

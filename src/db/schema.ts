@@ -78,6 +78,8 @@ export const wins = pgTable(
   (t) => [
     foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
     index('wins_member_time_idx').on(t.guildId, t.userId, t.occurredAt),
+    // Only a member's own query can use it, so /win's counts never scan the server's week, statistics or not.
+    index('wins_member_key_time_idx').on(sql`(${t.guildId} || ':' || ${t.userId})`, t.occurredAt),
     index('wins_guild_time_idx').on(t.guildId, t.occurredAt),
     index('wins_goal_time_idx').on(t.goalId, t.occurredAt),
     // One win per source message, so logging the same message twice is caught by the database.

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { createGoal } from '../../src/db/goals.js';
 import { setMemberTimezone } from '../../src/db/members.js';
-import { recordWinWithCounts, type WinRanges, type WinWrite } from '../../src/db/record-win.js';
+import { recordWinWithCounts, type WinWrite } from '../../src/db/record-win.js';
 import { wins } from '../../src/db/schema.js';
 import { monthRange, weekRange } from '../../src/domain/time.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 
 const now = new Date('2026-11-25T15:00:00Z');
-const rangesFor = (timezone: string, at: Date): WinRanges => ({ timezone, week: weekRange(timezone, at), month: monthRange(timezone, at) });
 let nextInteraction = 1;
 const write = (key: { guildId: string; userId: string }, extra: Partial<WinWrite> = {}): WinWrite => ({
   ...key,
@@ -31,7 +30,7 @@ describe(`recording a win in one statement on ${usingPostgres() ? 'PostgreSQL' :
 
   it('creates the server and member, stores the win and counts it as the first', async () => {
     const key = { guildId: '10', userId: '1' };
-    const saved = await recordWinWithCounts(database.db, write(key), rangesFor('UTC', now), now);
+    const saved = await recordWinWithCounts(database.db, write(key), now);
     expect(saved.created).toBe(true);
     expect(saved.timezone).toBe('UTC');
     expect(saved.counts).toEqual({ weekCount: 1, weekPublicCount: 1, firstEver: true, firstPublic: true, goal: undefined });
@@ -41,37 +40,62 @@ describe(`recording a win in one statement on ${usingPostgres() ? 'PostgreSQL' :
 
   it('counts private wins for the member and keeps them out of the public count', async () => {
     const key = { guildId: '10', userId: '2' };
-    await recordWinWithCounts(database.db, write(key, { isPrivate: true }), rangesFor('UTC', now), now);
-    const second = await recordWinWithCounts(database.db, write(key), rangesFor('UTC', now), now);
+    await recordWinWithCounts(database.db, write(key, { isPrivate: true }), now);
+    const second = await recordWinWithCounts(database.db, write(key), now);
     expect(second.counts).toMatchObject({ weekCount: 2, weekPublicCount: 1, firstEver: false, firstPublic: true });
     const lastWeek = new Date('2026-11-20T12:00:00Z');
-    const old = await recordWinWithCounts(database.db, write(key, { occurredAt: lastWeek }), rangesFor('UTC', lastWeek), now);
+    const old = await recordWinWithCounts(database.db, write(key, { occurredAt: lastWeek }), now);
     expect(old.counts).toMatchObject({ weekCount: 1, weekPublicCount: 1, firstEver: false, firstPublic: false });
   });
 
   it('stores one win per interaction, answering a repeat with the same win and counts', async () => {
     const key = { guildId: '10', userId: '3' };
     const once = write(key);
-    const first = await recordWinWithCounts(database.db, once, rangesFor('UTC', now), now);
-    const again = await recordWinWithCounts(database.db, once, rangesFor('UTC', now), now);
+    const first = await recordWinWithCounts(database.db, once, now);
+    const again = await recordWinWithCounts(database.db, once, now);
     expect(again).toEqual({ ...first, created: false });
     expect(await database.db.select().from(wins).where(eq(wins.userId, '3'))).toHaveLength(1);
   });
 
-  it('reports the stored timezone, so a caller that guessed wrong can count again', async () => {
+  it('counts in the member’s own week, which the statement finds itself', async () => {
     const key = { guildId: '10', userId: '4' };
     await setMemberTimezone(database.db, key, 'Pacific/Kiritimati', now);
-    const saved = await recordWinWithCounts(database.db, write(key), rangesFor('UTC', now), now);
+    // Sunday 23:30 UTC is Monday 13:30 in Kiritimati (UTC+14): a new week there, the same week in UTC.
+    const sunday = new Date('2026-11-29T23:30:00Z');
+    await recordWinWithCounts(database.db, write(key, { occurredAt: new Date('2026-11-29T08:00:00Z') }), now);
+    const saved = await recordWinWithCounts(database.db, write(key, { occurredAt: sunday }), now);
     expect(saved.timezone).toBe('Pacific/Kiritimati');
+    expect(saved.ranges).toEqual({ timezone: 'Pacific/Kiritimati', week: weekRange('Pacific/Kiritimati', sunday), month: monthRange('Pacific/Kiritimati', sunday) });
+    expect(saved.counts).toMatchObject({ weekCount: 1, firstEver: false });
+  });
+
+  it('falls back to the server’s timezone, then UTC, and takes the one a caller already read', async () => {
+    const key = { guildId: '11', userId: '1' };
+    const first = await recordWinWithCounts(database.db, write(key), now);
+    expect(first.ranges.week).toEqual(weekRange('UTC', now));
+    await database.db.execute(sql`update guilds set timezone = 'America/Los_Angeles' where id = '11'`);
+    expect((await recordWinWithCounts(database.db, write(key), now)).timezone).toBe('America/Los_Angeles');
+    const given = await recordWinWithCounts(database.db, { ...write(key), timezone: 'Asia/Tokyo' }, now);
+    expect(given.ranges.month).toEqual(monthRange('Asia/Tokyo', now));
   });
 
   it('counts a goal’s wins in the period of the target it had when the win happened', async () => {
     const key = { guildId: '10', userId: '5' };
     const goal = await createGoal(database.db, key, { title: 'Run', target: 2, period: 'month', share: 'private' }, new Date('2026-11-01T00:00:00Z'), 10);
     if (goal === 'limit' || goal === 'duplicate') throw new Error(goal);
-    await recordWinWithCounts(database.db, write(key, { goalId: goal.id, occurredAt: new Date('2026-11-03T10:00:00Z'), isPrivate: true }), rangesFor('UTC', new Date('2026-11-03T10:00:00Z')), now);
-    const saved = await recordWinWithCounts(database.db, write(key, { goalId: goal.id }), rangesFor('UTC', now), now);
+    await recordWinWithCounts(database.db, write(key, { goalId: goal.id, occurredAt: new Date('2026-11-03T10:00:00Z'), isPrivate: true }), now);
+    const saved = await recordWinWithCounts(database.db, write(key, { goalId: goal.id }), now);
     expect(saved.counts.goal).toEqual({ count: 2, publicCount: 1, target: 2, period: 'month' });
     expect(saved.counts.weekCount).toBe(1);
+  });
+
+  it('answers a repeated goal win with the same counts, the target it had then and no second row', async () => {
+    const key = { guildId: '10', userId: '6' };
+    const goal = await createGoal(database.db, key, { title: 'Read', target: 3, period: 'week', share: 'private' }, new Date('2026-11-01T00:00:00Z'), 10);
+    if (goal === 'limit' || goal === 'duplicate') throw new Error(goal);
+    const once = write(key, { goalId: goal.id });
+    const first = await recordWinWithCounts(database.db, once, now);
+    expect(first.counts.goal).toEqual({ count: 1, publicCount: 1, target: 3, period: 'week' });
+    expect(await recordWinWithCounts(database.db, once, now)).toEqual({ ...first, created: false });
   });
 });

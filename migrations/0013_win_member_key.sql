@@ -1,0 +1,1 @@
+CREATE INDEX "wins_member_key_time_idx" ON "wins" USING btree (("guild_id" || ':' || "user_id"),"occurred_at");
