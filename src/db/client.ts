@@ -107,7 +107,7 @@ export async function openPostgres(url: string, logger: Logger, poolSize = 10, t
   return {
     db: drizzlePostgres(preparingClient(client), { schema }),
     kind: 'postgres',
-    ping: () => pingOnce(async () => void (await client`select 1`)),
+    ping: () => pingPastEndedConnections(async () => void (await client`select 1`), poolSize),
     poolUsage: () => poolUsage(client, applicationName, poolSize),
     close: async () => {
       await client.end({ timeout: 3 });
@@ -125,14 +125,16 @@ function usesTls(url: string): boolean {
 
 /**
  * A connection PostgreSQL ended (a restart, pg_terminate_backend) fails the first query that meets it,
- * though the database is fine: one more try on a fresh connection tells the two apart.
+ * though the database is fine. Each such failure drops one ended connection, so trying past every pooled
+ * one reaches a fresh connection: only then does a failure mean the database itself is down.
  */
-async function pingOnce(ping: () => Promise<void>): Promise<void> {
-  try {
-    await ping();
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    await ping();
+async function pingPastEndedConnections(ping: () => Promise<void>, poolSize: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ping();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || attempt >= poolSize) throw error;
+    }
   }
 }
 
