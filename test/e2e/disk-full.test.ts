@@ -16,7 +16,7 @@ describe('when the database has no room left to write', () => {
       create function refuse_for_lack_of_room() returns trigger language plpgsql as $$
       begin raise exception 'could not extend file "base/1/2": No space left on device' using errcode = 'disk_full'; end $$;
       create trigger disk_is_full before insert on wins for each row execute function refuse_for_lack_of_room();`));
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await h?.database.db.execute(sql.raw('drop trigger if exists disk_is_full on wins; drop function if exists refuse_for_lack_of_room();'));
     await h?.close();

@@ -8,7 +8,7 @@ describe('the web view behind https', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness('2026-11-25T12:00:00Z');
-  });
+  }, 60_000);
   afterAll(async () => {
     await h?.close();
   });
