@@ -14,11 +14,12 @@ describe('when the database has no room left to write', () => {
     // The error PostgreSQL (and PGlite) raise when a file cannot grow: class 53, disk_full.
     await h.database.db.execute(sql.raw(`
       create function refuse_for_lack_of_room() returns trigger language plpgsql as $$
-      begin raise exception 'could not extend file "base/1/2": No space left on device' using errcode = 'disk_full'; end $$;
-      create trigger disk_is_full before insert on wins for each row execute function refuse_for_lack_of_room();`));
+      begin raise exception 'could not extend file "base/1/2": No space left on device' using errcode = 'disk_full'; end $$`));
+    await h.database.db.execute(sql.raw('create trigger disk_is_full before insert on wins for each row execute function refuse_for_lack_of_room()'));
   }, 60_000);
   afterAll(async () => {
-    await h?.database.db.execute(sql.raw('drop trigger if exists disk_is_full on wins; drop function if exists refuse_for_lack_of_room();'));
+    await h?.database.db.execute(sql.raw('drop trigger if exists disk_is_full on wins'));
+    await h?.database.db.execute(sql.raw('drop function if exists refuse_for_lack_of_room()'));
     await h?.close();
   });
 
