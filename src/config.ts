@@ -26,6 +26,8 @@ const envSchema = z.object({
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels).default('info')),
+  // Every interface by default (a container's port mapping needs it); 127.0.0.1 keeps health, metrics and the web view local.
+  HTTP_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i)], { error: 'must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0' }).default('0.0.0.0')),
   HTTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a port number (0–65535)' }).int().min(0).max(65535).optional()),
   SHARD_COUNT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number of shards (1 or more)' }).int().min(1).optional()),
   SHARD_IDS: z.preprocess(
@@ -59,6 +61,8 @@ export interface Config {
   dataDir: string;
   logLevel: (typeof logLevels)[number];
   httpPort: number | undefined;
+  /** `HTTP_HOST`: the address health, metrics and the web view listen on (default 0.0.0.0, every interface). */
+  httpHost: string;
   /**
    * `SHARD_COUNT`: how many gateway shards all processes of this bot run together. Unset: Discord's
    * recommended count (GET /gateway/bot), every shard in this process.
@@ -102,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     httpPort: e.HTTP_PORT,
+    httpHost: e.HTTP_HOST,
     shardCount: e.SHARD_COUNT,
     shardIds: e.SHARD_IDS === undefined ? undefined : parseShardIds(e.SHARD_IDS),
     webView,

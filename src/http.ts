@@ -12,7 +12,7 @@ export interface HealthSource {
 const CHECK_TIMEOUT_MS = 2500;
 
 /** `/healthz` for orchestrators (503 naming the failing checks), `/metrics` in Prometheus' text format. */
-export async function startHttpServer(port: number, source: HealthSource, logger: Logger, web?: RequestListener): Promise<Server> {
+export async function startHttpServer(listen: { port: number; host: string }, source: HealthSource, logger: Logger, web?: RequestListener): Promise<Server> {
   const server = createServer((request, response) => {
     void (async () => {
       const path = (request.url ?? '/').split('?')[0];
@@ -41,10 +41,10 @@ export async function startHttpServer(port: number, source: HealthSource, logger
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '0.0.0.0', resolve);
+    server.listen(listen.port, listen.host, resolve);
   });
   const address = server.address();
-  logger.info({ port: typeof address === 'object' && address ? address.port : port }, 'health and metrics listening');
+  logger.info({ host: listen.host, port: typeof address === 'object' && address ? address.port : listen.port }, 'health and metrics listening');
   return server;
 }
 

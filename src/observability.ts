@@ -8,6 +8,8 @@ import type { Metrics } from './metrics.js';
 /** Health checks and metrics over a running bot: the same wiring for live and sandbox mode (and the e2e test). */
 export async function startObservability(options: {
   port: number;
+  /** HTTP_HOST: default every interface. */
+  host?: string | undefined;
   metrics: Metrics;
   client: Client;
   database: Database;
@@ -23,7 +25,7 @@ export async function startObservability(options: {
     ...(database.poolUsage ? { pool: database.poolUsage } : {}),
   });
   return startHttpServer(
-    options.port,
+    { port: options.port, host: options.host ?? '0.0.0.0' },
     {
       registry: metrics.registry,
       checks: {

@@ -39,7 +39,7 @@ export async function runLive(config: Config, token: string, commands: readonly 
     const web = await webViewFor(config, { db: database.db, clock, logger, celebrations }, bot.client);
     if (metrics && config.httpPort !== undefined) {
       const { startObservability } = await import('./observability.js');
-      http = await startObservability({ port: config.httpPort, metrics, client: bot.client, database, logger, web });
+      http = await startObservability({ port: config.httpPort, host: config.httpHost, metrics, client: bot.client, database, logger, web });
     }
     return undefined;
   } catch (error) {

@@ -5,6 +5,7 @@ import { ManualClock, systemClock } from './clock.js';
 import { databaseOptionsOf, type Config } from './config.js';
 import { createCelebrationNotes } from './db/celebrations.js';
 import { openDatabase } from './db/client.js';
+import { ensureDataDir } from './db/data-dir-lock.js';
 import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
 import { FloodGuard } from './domain/flood.js';
@@ -32,6 +33,8 @@ export async function runSandbox(
   const script = options.script ? await readFile(options.script, 'utf8') : undefined;
   // Said at once: opening the database can take seconds, and a silent terminal looks broken.
   output.write(config.databaseUrl ? 'Starting Small Wins: connecting to PostgreSQL…\n' : 'Starting Small Wins: creating the embedded database, a few seconds the first time…\n');
+  // The log file lives there too: a folder that cannot be written is said plainly before anything opens it.
+  await ensureDataDir(config.dataDir);
   const logFile = resolve(config.dataDir, 'sandbox.log');
   // The console owns the terminal, so the bot's logs go to a file.
   const logger = createLogger(config.logLevel, pino.destination({ dest: logFile, mkdir: true, sync: false }));
@@ -57,7 +60,7 @@ export async function runSandbox(
     const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
     // HTTP_PORT works here too, so health checks and dashboards can be tried without Discord.
     const http = metrics && config.httpPort !== undefined
-      ? await startObservability({ port: config.httpPort, metrics, client: bot.client, database, logger })
+      ? await startObservability({ port: config.httpPort, host: config.httpHost, metrics, client: bot.client, database, logger })
       : undefined;
     shutdown.onStop('http', async () => void http?.close());
     // `:time` moves the clock: the scheduler catches up on everything that became due meanwhile.

@@ -47,6 +47,14 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow('DATABASE_POOL_SIZE must be a whole number of connections');
   });
 
+  it('listens on every interface unless HTTP_HOST names one, and refuses a value that is not an address', () => {
+    expect(loadConfig({})).toMatchObject({ httpHost: '0.0.0.0' });
+    expect(loadConfig({ HTTP_HOST: '127.0.0.1' })).toMatchObject({ httpHost: '127.0.0.1' });
+    expect(loadConfig({ HTTP_HOST: '::1' })).toMatchObject({ httpHost: '::1' });
+    expect(loadConfig({ HTTP_HOST: 'localhost' })).toMatchObject({ httpHost: 'localhost' });
+    expect(() => loadConfig({ HTTP_HOST: 'http://127.0.0.1:8080' })).toThrow('HTTP_HOST must be an IP address or a host name');
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ DISCORD_TOKEN: '', DATABASE_URL: ' ' })).toMatchObject({ discordToken: undefined, databaseUrl: undefined });
   });

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -7,11 +6,13 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { Logger } from 'pino';
 import postgres from 'postgres';
-import { acquireDataDirLock } from './data-dir-lock.js';
+import { acquireDataDirLock, ensureDataDir } from './data-dir-lock.js';
+import { isDatabaseUnavailable } from './errors.js';
 import { migrationsFolder } from './migrations-folder.js';
 import { seedFromTemplate } from './pglite-template.js';
 import { poolUsage } from './pool-usage.js';
 import { preparingClient } from './prepared-client.js';
+import { watchSilentConnections } from './silent-connections.js';
 
 export { DataDirLockedError } from './data-dir-lock.js';
 import * as schema from './schema.js';
@@ -61,17 +62,32 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 export interface PostgresTimeouts {
   connectSeconds: number;
   statementMs: number;
+  /** An owed answer with no byte from the server this long ends its connection (default: statementMs + 2 s). */
+  silentMs?: number;
 }
 
 // Queries here are small: past a few seconds the database is in trouble, and the member should hear so.
 export const defaultTimeouts: PostgresTimeouts = { connectSeconds: 5, statementMs: 8_000 };
+// Idle connections are probed this often, so a peer that vanished is noticed without a query.
+const KEEPALIVE_SECONDS = 10;
 
 export async function openPostgres(url: string, logger: Logger, poolSize = 10, timeouts = defaultTimeouts, pooler: PoolerOptions = {}): Promise<Database> {
   await migratePostgresOnce(pooler.migrationUrl ?? url);
   const applicationName = `small-wins ${randomBytes(4).toString('hex')}`;
+  const silentMs = timeouts.silentMs ?? timeouts.statementMs + 2_000;
+  const sockets = watchSilentConnections({
+    silentMs,
+    encrypted: usesTls(url),
+    onSilent: () => logger.warn({ silentMs }, 'database connection went silent; dropped it'),
+  });
+  // postgres.js documents `socket` (README, "Custom socket") but its types omit it.
+  const socketOption = { socket: sockets.socket } as Partial<postgres.Options<Record<string, never>>>;
   const client = postgres(url, {
     max: poolSize,
     prepare: pooler.prepare ?? true,
+    // The server's statement_timeout cannot fire for a query that never reached it: the client side has its own deadline.
+    ...socketOption,
+    keep_alive: KEEPALIVE_SECONDS,
     connect_timeout: timeouts.connectSeconds,
     idle_timeout: 30,
     onnotice: () => {},
@@ -91,10 +107,35 @@ export async function openPostgres(url: string, logger: Logger, poolSize = 10, t
   return {
     db: drizzlePostgres(preparingClient(client), { schema }),
     kind: 'postgres',
-    ping: async () => void (await client`select 1`),
+    ping: () => pingPastEndedConnections(async () => void (await client`select 1`), poolSize),
     poolUsage: () => poolUsage(client, applicationName, poolSize),
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await client.end({ timeout: 3 });
+      sockets.destroyAll();
+    },
   };
+}
+
+/** sslmode in the URL turns TLS on (postgres.js's own rule); then the protocol is hidden from the watch. */
+function usesTls(url: string): boolean {
+  const query = new URL(url).searchParams;
+  const mode = query.get('sslmode') ?? query.get('ssl') ?? (query.get('sslrootcert') === 'system' ? 'verify-full' : null);
+  return mode !== null && mode !== 'disable' && mode !== 'false';
+}
+
+/**
+ * A connection PostgreSQL ended (a restart, pg_terminate_backend) fails the first query that meets it,
+ * though the database is fine. Each such failure drops one ended connection, so trying past every pooled
+ * one reaches a fresh connection: only then does a failure mean the database itself is down.
+ */
+async function pingPastEndedConnections(ping: () => Promise<void>, poolSize: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ping();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || attempt >= poolSize) throw error;
+    }
+  }
 }
 
 /** Several bot processes may start at once: an advisory lock lets one migrate while the others wait. */
@@ -111,7 +152,7 @@ async function migratePostgresOnce(url: string): Promise<void> {
 }
 
 export async function openPglite(dataDir: string, logger: Logger, options: { templateDir?: string } = {}): Promise<Database> {
-  await mkdir(dataDir, { recursive: true });
+  await ensureDataDir(dataDir);
   const lock = await acquireDataDirLock(dataDir, {
     onCompromised: (error) => {
       // Another process may be writing the folder now; crashing beats two writers losing data.

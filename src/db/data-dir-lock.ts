@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,30 @@ import lockfile, { type LockOptions } from 'proper-lockfile';
 
 export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError';
+}
+
+/** The data folder cannot be created or written (a read-only filesystem, missing permissions). */
+export class DataDirUnwritableError extends Error {
+  override name = 'DataDirUnwritableError';
+}
+
+/**
+ * Creates the data folder if needed and proves it writable, so a read-only filesystem is said as such
+ * at start-up instead of as an `ENOENT … mkdir` from deep inside the database.
+ */
+export async function ensureDataDir(dataDir: string): Promise<void> {
+  const probe = join(dataDir, `.write-test-${process.pid}`);
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new DataDirUnwritableError(
+      `The data folder ${dataDir} (DATA_DIR) cannot be created or written (${code}): its filesystem is read-only or not writable by this user. ` +
+        'Point DATA_DIR at a writable folder (in a container, mount a volume there), or use DATABASE_URL.',
+    );
+  }
 }
 
 export interface DataDirLock {

@@ -46,6 +46,15 @@ export class OutcomeUnknownError extends Error {
   override name = 'OutcomeUnknownError';
 }
 
+/**
+ * The database could not write for lack of room: PostgreSQL's class 53 but for the connection limit and
+ * memory (53000 insufficient_resources, 53100 disk_full), or ENOSPC from the embedded database's files.
+ * The write was refused, so nothing was saved.
+ */
+export function isDiskFull(error: unknown): boolean {
+  return hasCode(error, (code) => code === '53100' || code === '53000' || code === 'ENOSPC');
+}
+
 const UNIQUE_VIOLATION = '23505';
 
 /** True for a unique-index violation from either driver. */

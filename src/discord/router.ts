@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction, RepliableInteraction } from 'discord.js';
-import { isDatabaseUnavailable } from '../db/errors.js';
+import { isDatabaseUnavailable, isDiskFull } from '../db/errors.js';
 import type { Command, Deps } from './command.js';
 import { UserFacingError } from './errors.js';
 import { respond } from './reply.js';
@@ -12,6 +12,11 @@ export const apologyFor = (ref: string) =>
 const databaseDown = new UserFacingError(
   'database-unavailable',
   "I couldn't reach my notebook just now, so nothing was saved — please try again in a minute.",
+);
+
+const diskFull = new UserFacingError(
+  'database-full',
+  "My notebook has run out of room, so nothing was saved. Please let an admin know; it will work again once they've made space.",
 );
 
 // After giving up the work may still finish, so the member is not told that nothing was saved.
@@ -99,7 +104,7 @@ export function createInteractionHandler(
         log.warn({ err: late }, 'interaction failed after it was given up'),
       );
     } catch (caught) {
-      const error = caught instanceof TookTooLongError ? tookTooLong : isDatabaseUnavailable(caught) ? databaseDown : caught;
+      const error = caught instanceof TookTooLongError ? tookTooLong : isDatabaseUnavailable(caught) ? databaseDown : isDiskFull(caught) ? diskFull : caught;
       if (error instanceof UserFacingError) {
         outcome = 'refused';
         reason = error.reason;

@@ -41,10 +41,27 @@ export function readWorld(path: string): SandboxWorld | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const parsed = worldSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${path} is not a sandbox world file (${parsed.error.issues[0]?.message ?? 'invalid'}); move it away to start afresh`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw damagedWorld(path, error instanceof Error ? error.message : 'not JSON');
+  }
+  const parsed = worldSchema.safeParse(json);
+  if (!parsed.success) throw damagedWorld(path, parsed.error.issues[0]?.message ?? 'invalid');
   return parsed.data;
 }
+
+/** The sandbox's saved world cannot be read: it is left untouched, and the member is told what to do. */
+export class DamagedWorldError extends Error {
+  override name = 'DamagedWorldError';
+}
+
+const damagedWorld = (path: string, why: string) =>
+  new DamagedWorldError(
+    `The sandbox's saved world ${path} is damaged (${why}), so the sandbox did not start and left the file as it is. ` +
+      'Repair it, or move it away to start a new sandbox world (new servers and members; what the bot saved for the old ones stays in its database).',
+  );
 
 /** Written to a temporary file and renamed, so a crash never leaves half a world. */
 export function writeWorld(path: string, world: SandboxWorld): void {

@@ -27,6 +27,8 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     c.header('x-frame-options', 'DENY');
     c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     c.header('cache-control', 'no-store');
+    // Behind https, browsers are told never to try plain http (where a session cookie could be read).
+    if (origin.startsWith('https:')) c.header('strict-transport-security', 'max-age=31536000');
   });
   // The largest real form is a 500-character win; anything far bigger is refused before it is read.
   app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('That form is too large.', 413) }));
