@@ -2,6 +2,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botDirectory } from '../../src/discord/web-directory.js';
 import { createWebApp } from '../../src/web/app.js';
+import { ManageCache } from '../../src/web/guard.js';
+import { memoryWebLimits } from '../../src/web/rate-limits.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 describe('the web view behind https', () => {
@@ -17,6 +19,9 @@ describe('the web view behind https', () => {
     createWebApp({
       db: h.database.db,
       clock: h.clock,
+      celebrations: h.celebrations,
+      limits: memoryWebLimits(),
+      manageCache: new ManageCache(),
       logger: pino({ level: 'silent' }),
       web: { publicUrl, clientSecret: 'client-secret', sessionSecret: 'a'.repeat(64) },
       discordApiUrl: h.sandbox.apiUrl,
