@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { claimMemberDm, finishMemberDm, markDmsClosed, type MemberDm, type MemberDmStatus } from '../db/member-dms.js';
 import { CLAIM_MAX_ATTEMPTS } from '../db/leases.js';
 import type { OutgoingMessage } from '../discord/render/outgoing.js';
-import type { JobDeps } from './recap.js';
+import type { JobDeps } from './deps.js';
 import { tickTime } from './tick-time.js';
 
 /** How one DM went this tick; 'retry': a transient failure, left claimed for a later tick. */

@@ -1,4 +1,4 @@
-import { recapMarker } from '../../domain/recap-marker.js';
+import { recapMarker, type MarkedSpan } from '../../domain/recap-marker.js';
 import { formatDateSpan, formatLongDate } from '../../domain/recap/text.js';
 import type { RecapContent } from '../../domain/recap/types.js';
 import { mentionOf, type OutgoingEmbed, type OutgoingField, type OutgoingMessage } from './outgoing.js';
@@ -8,6 +8,7 @@ export const RECAP_COLOUR = 0x57f287;
 const FOOTER = 'Every size counts, and the only comparison here is with your own past. 🌱';
 // Discord drops fields with an empty name; later highlights carry a small visible mark, not an invisible gap.
 const LATER_HIGHLIGHT_NAME = '✨';
+const LATE_NOTE = '*Posted a little late: I was offline for a while.*';
 
 // Each highlight is its own field so unclosed markdown in one member's text cannot spill into the next.
 function highlightFields(highlights: RecapContent['highlights']): OutgoingField[] {
@@ -35,7 +36,7 @@ export function renderRecap(content: RecapContent): OutgoingMessage {
   if (content.archive !== undefined) fields.push({ name: 'From the archive 📜', value: `${archiveIntro(content.archive)}\n> ${content.archive.text}` });
   const embed: OutgoingEmbed = {
     title: `Small wins, ${formatDateSpan(content.firstDay, content.lastDay)}`,
-    description: content.lines.join('\n\n'),
+    description: [...(content.together !== undefined ? [`**Together**: ${content.together}`] : []), ...content.lines, ...(content.late ? [LATE_NOTE] : [])].join('\n\n'),
     color: RECAP_COLOUR,
     ...(fields.length > 0 ? { fields } : {}),
     footer: { text: FOOTER },
@@ -48,9 +49,9 @@ export function renderRecap(content: RecapContent): OutgoingMessage {
   };
 }
 
-/** The message with the week's marker in its first embed's footer (or, without embeds, in small text). */
-export function withWeekMarker(message: OutgoingMessage, weekKey: string): OutgoingMessage {
-  const marker = recapMarker(weekKey);
+/** The message with the recap's marker (its dates) in its first embed's footer (or, without embeds, in small text). */
+export function withRecapMarker(message: OutgoingMessage, span: MarkedSpan): OutgoingMessage {
+  const marker = recapMarker(span);
   const [first, ...rest] = message.embeds ?? [];
   if (!first) return { ...message, content: message.content ? `${message.content}\n-# ${marker}` : `-# ${marker}` };
   if (first.footer?.text.includes(marker)) return message;
@@ -58,7 +59,7 @@ export function withWeekMarker(message: OutgoingMessage, weekKey: string): Outgo
   return { ...message, embeds: [{ ...first, footer: { text: footer } }, ...rest] };
 }
 
-/** The recap exactly as posted for its week: rendered and marked, so a re-post can be recognised. */
-export function renderRecapPost(content: RecapContent, weekKey: string): OutgoingMessage {
-  return withWeekMarker(renderRecap(content), weekKey);
+/** The recap exactly as posted: rendered and marked with its dates, so a re-post can be recognised. */
+export function renderRecapPost(content: RecapContent): OutgoingMessage {
+  return withRecapMarker(renderRecap(content), content);
 }
