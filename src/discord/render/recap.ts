@@ -1,5 +1,5 @@
 import { recapMarker, type MarkedSpan } from '../../domain/recap-marker.js';
-import { formatDateSpan, formatLongDate } from '../../domain/recap/text.js';
+import { archiveIntroOf, formatDateSpan } from '../../domain/recap/text.js';
 import type { RecapContent } from '../../domain/recap/types.js';
 import { mentionOf, type OutgoingEmbed, type OutgoingField, type OutgoingMessage } from './outgoing.js';
 import { partnersSection } from './recap-partners.js';
@@ -15,25 +15,13 @@ function highlightFields(highlights: RecapContent['highlights']): OutgoingField[
   return highlights.map((win, i) => ({ name: i === 0 ? 'Highlights ✨' : LATER_HIGHLIGHT_NAME, value: `${mentionOf(win.userId)}: ${win.text}` }));
 }
 
-function archiveIntro(archive: NonNullable<RecapContent['archive']>): string {
-  const who = mentionOf(archive.userId);
-  switch (archive.kind) {
-    case 'year':
-      return `A year ago this week, ${who} logged:`;
-    case 'month':
-      return `A month ago, ${who} logged:`;
-    case 'older':
-      return `From the archive: on ${formatLongDate(archive.date)}, ${who} logged:`;
-  }
-}
-
 /**
  * The recap as one Discord message: an embed with the week, highlights and archive; partners ping in
  * the content (pings in embeds never notify). Nothing pings but them (`allowed_mentions.parse` is empty).
  */
 export function renderRecap(content: RecapContent): OutgoingMessage {
   const fields = highlightFields(content.highlights);
-  if (content.archive !== undefined) fields.push({ name: 'From the archive 📜', value: `${archiveIntro(content.archive)}\n> ${content.archive.text}` });
+  if (content.archive !== undefined) fields.push({ name: 'From the archive 📜', value: `${archiveIntroOf(content.archive, mentionOf(content.archive.userId))}\n> ${content.archive.text}` });
   const embed: OutgoingEmbed = {
     title: `Small wins, ${formatDateSpan(content.firstDay, content.lastDay)}`,
     description: [...(content.together !== undefined ? [`**Together**: ${content.together}`] : []), ...content.lines, ...(content.late ? [LATE_NOTE] : [])].join('\n\n'),

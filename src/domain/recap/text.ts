@@ -66,3 +66,10 @@ export function spanPhrase(first: LocalDate, last: LocalDate): string {
   const inWords = (n: number) => SMALL_NUMBERS[n] ?? String(n);
   return days % 7 === 0 ? `these ${inWords(days / 7)} weeks` : `these ${inWords(days)} days`;
 }
+
+/** How a recap introduces its archive win, `who` drawn by the surface (a mention, a name). */
+export function archiveIntroOf(archive: { kind: 'year' | 'month' | 'older'; date: LocalDate }, who: string): string {
+  if (archive.kind === 'year') return `A year ago this week, ${who} logged:`;
+  if (archive.kind === 'month') return `A month ago, ${who} logged:`;
+  return `From the archive: on ${formatLongDate(archive.date)}, ${who} logged:`;
+}

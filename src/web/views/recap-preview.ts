@@ -1,17 +1,10 @@
 import { html } from 'hono/html';
-import { formatDateSpan, formatLongDate } from '../../domain/recap/text.js';
+import { archiveIntroOf, formatDateSpan } from '../../domain/recap/text.js';
 import type { RecapContent } from '../../domain/recap/types.js';
 import type { Html } from '../layout.js';
 
 /** A member's display name, or "a member" when the bot cannot see them: never a raw id or mention. */
 export type NameOf = (userId: string) => string;
-
-function archiveIntro(archive: NonNullable<RecapContent['archive']>, nameOf: NameOf): string {
-  const who = nameOf(archive.userId);
-  if (archive.kind === 'year') return `A year ago this week, ${who} logged:`;
-  if (archive.kind === 'month') return `A month ago, ${who} logged:`;
-  return `From the archive: on ${formatLongDate(archive.date)}, ${who} logged:`;
-}
 
 const joinNames = (names: readonly string[]): string => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} & ${names.at(-1) ?? ''}`);
 
@@ -23,7 +16,7 @@ ${recap.together !== undefined ? html`<p><strong>Together</strong>: ${recap.toge
 ${recap.lines.map((line) => html`<p>${line}</p>`)}
 ${recap.late ? html`<p><em>Posted a little late: I was offline for a while.</em></p>` : ''}
 ${recap.highlights.length > 0 ? html`<h4>Highlights ✨</h4><ul>${recap.highlights.map((win) => html`<li>${nameOf(win.userId)}: <span class="win-text">${win.text}</span></li>`)}</ul>` : ''}
-${recap.archive !== undefined ? html`<h4>From the archive 📜</h4><p>${archiveIntro(recap.archive, nameOf)}</p><blockquote class="win-text">${recap.archive.text}</blockquote>` : ''}
+${recap.archive !== undefined ? html`<h4>From the archive 📜</h4><p>${archiveIntroOf(recap.archive, nameOf(recap.archive.userId))}</p><blockquote class="win-text">${recap.archive.text}</blockquote>` : ''}
 ${recap.partnerGroups.length > 0 ? html`<h4>This week's partners 🤝</h4><ul>${recap.partnerGroups.map((group) => html`<li>${joinNames(group.map(nameOf))}</li>`)}</ul>` : ''}
 </article>`;
 }
