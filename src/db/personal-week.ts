@@ -1,7 +1,8 @@
-import { and, asc, count, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { chooseRemembrance } from '../domain/remember.js';
+import { rememberCandidates } from './remember.js';
 import type { PersonalWeekInput } from '../domain/recap/personal-week.js';
 import { memberWeekFor } from '../domain/recap/weeks.js';
-import { randomIndex } from '../domain/seeded-random.js';
 import type { CoveredWeek } from '../domain/schedule.js';
 import type { PauseSpan } from '../domain/streaks.js';
 import type { Db } from './client.js';
@@ -34,12 +35,15 @@ export async function memberHistory(
   return { days, pauses: pauseRows.map((p) => ({ start: p.startedAt, end: p.endsAt })) };
 }
 
-async function oldWinOf(db: Db, key: MemberKey, before: Date, random: () => number): Promise<PersonalWeekInput['oldWin']> {
-  const older = and(ofMember(wins, key), lt(wins.occurredAt, before));
-  const [total] = await db.select({ n: count() }).from(wins).where(older);
-  if (!total || total.n === 0) return undefined;
-  const offset = randomIndex(total.n, random);
-  const [win] = await db.select({ text: wins.text, occurredAt: wins.occurredAt }).from(wins).where(older).orderBy(asc(wins.id)).offset(offset).limit(1);
+/**
+ * One of the member's old wins, chosen as /remember chooses (an anniversary first, then at random) among
+ * those not brought back lately: no "Remember this?" twice in a few weeks, and never the win the
+ * server's archive line showed the same evening. None when every old win was shown lately.
+ */
+async function oldWinOf(db: Db, key: MemberKey, timezone: string, before: Date, now: Date, random: () => number): Promise<PersonalWeekInput['oldWin']> {
+  const chosen = chooseRemembrance(await rememberCandidates(db, key, before), { timezone, now, random });
+  if (!chosen || chosen.kind === 'again') return undefined;
+  const [win] = await db.select({ id: wins.id, text: wins.text, occurredAt: wins.occurredAt }).from(wins).where(and(ofMember(wins, key), eq(wins.id, chosen.win.id)));
   return win;
 }
 
@@ -49,6 +53,6 @@ export async function readPersonalWeek(db: Db, key: MemberKey, serverWeek: Cover
   const week = memberWeekFor(timezone, serverWeek);
   const [history, goals] = await Promise.all([memberHistory(db, key, timezone, { winsBefore: now, pausesBefore: now }), activeGoals(db, key)]);
   const summaries = await summariseGoals(db, goals, timezone, week.range.end, { includePrivate: true });
-  const oldWin = await oldWinOf(db, key, new Date(week.range.start.getTime() - OLD_WIN_MIN_AGE_DAYS * DAY_MS), random);
+  const oldWin = await oldWinOf(db, key, timezone, new Date(week.range.start.getTime() - OLD_WIN_MIN_AGE_DAYS * DAY_MS), now, random);
   return { timezone, week, ...history, goals: summaries, oldWin, now };
 }

@@ -1,33 +1,55 @@
-import { and, asc, count, countDistinct, eq, gte, isNull, lt, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, gte, inArray, isNull, lt, ne, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import type { RecapWeekData } from '../domain/recap/types.js';
 import { weekAheadOf, type CoveredWeek } from '../domain/schedule.js';
 import { addDays, startOfLocalDay, weekKey, type Range } from '../domain/time.js';
 import { pickOne, randomIndex } from '../domain/seeded-random.js';
-import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, periodEndedIn, previousWeeks, sameDateAYearAgo } from '../domain/recap/weeks.js';
+import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, previousWeeks, sameDateAYearAgo } from '../domain/recap/weeks.js';
+import { goalMetMoments, metWithin } from '../domain/recap/goals-met.js';
+import { REMEMBER_REPEAT_DAYS } from '../domain/remember.js';
+import { BACKDATE_MAX_DAYS } from '../domain/win-input.js';
+import { revisionsOf } from './goals.js';
 import type { Db } from './client.js';
 import { ofMember } from './member-filter.js';
 import { recentEncouragementLines } from './recap.js';
-import { summariseGoals } from './goal-progress.js';
 import { recapPartnerGroups } from './partners.js';
-import { goals, guilds, members, recapRuns, wins, type Goal } from './schema.js';
+import { goals, guilds, members, recapRuns, wins } from './schema.js';
 
 const publicWinColumns = { id: wins.id, userId: wins.userId, text: wins.text, occurredAt: wins.occurredAt };
 const publicIn = (guildId: string, range: Range) =>
   and(eq(wins.guildId, guildId), eq(wins.isPrivate, false), gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
 
+const DAY_MS = 24 * 60 * 60_000;
+/**
+ * Public wins LOGGED in the span (SPEC §4: a win back-dated into a recapped week is in the next recap).
+ * A win happens at most BACKDATE_MAX_DAYS (and a day of timezones) before it is logged: that bound on
+ * `occurred_at` lets the (guild, occurred_at) index find them.
+ */
+const publicLoggedIn = (guildId: string, range: Range) =>
+  and(
+    eq(wins.guildId, guildId),
+    eq(wins.isPrivate, false),
+    gte(wins.createdAt, range.start),
+    lt(wins.createdAt, range.end),
+    gte(wins.occurredAt, new Date(range.start.getTime() - (BACKDATE_MAX_DAYS + 2) * DAY_MS)),
+    lt(wins.occurredAt, new Date(range.end.getTime() + 2 * DAY_MS)),
+  );
+/** Not brought back to anyone lately (a DM's old win, /remember, an archive line): no repeats in recent weeks. */
+const notShownSince = (since: Date) => or(isNull(wins.rememberedAt), lt(wins.rememberedAt, since));
+
 
 /** One public win from the same dates a year ago, else about a month ago, else at random from before that. */
-async function archiveWin(db: Db, guildId: string, timezone: string, week: CoveredWeek, random: () => number): Promise<RecapWeekData['archive']> {
-  const yearAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, sameDateAYearAgo(week.firstDay)))).orderBy(asc(wins.id));
+async function archiveWin(db: Db, guildId: string, timezone: string, week: CoveredWeek, now: Date, random: () => number): Promise<RecapWeekData['archive']> {
+  const fresh = notShownSince(new Date(now.getTime() - REMEMBER_REPEAT_DAYS * DAY_MS));
+  const yearAgo = await db.select(publicWinColumns).from(wins).where(and(publicIn(guildId, localWeekOf(timezone, sameDateAYearAgo(week.firstDay))), fresh)).orderBy(asc(wins.id));
   const fromYear = pickOne(yearAgo, random);
   if (fromYear) return { win: fromYear, kind: 'year' };
   const monthAgoStart = addDays(week.firstDay, -7 * MONTH_AGO_WEEKS);
-  const monthAgo = await db.select(publicWinColumns).from(wins).where(publicIn(guildId, localWeekOf(timezone, monthAgoStart))).orderBy(asc(wins.id));
+  const monthAgo = await db.select(publicWinColumns).from(wins).where(and(publicIn(guildId, localWeekOf(timezone, monthAgoStart)), fresh)).orderBy(asc(wins.id));
   const fromMonth = pickOne(monthAgo, random);
   if (fromMonth) return { win: fromMonth, kind: 'month' };
-  const older = publicIn(guildId, { start: new Date(0), end: startOfLocalDay(timezone, monthAgoStart) });
+  const older = and(publicIn(guildId, { start: new Date(0), end: startOfLocalDay(timezone, monthAgoStart) }), fresh);
   const [total] = await db.select({ n: count() }).from(wins).where(older);
   if (!total || total.n === 0) return undefined;
   const offset = randomIndex(total.n, random);
@@ -35,12 +57,12 @@ async function archiveWin(db: Db, guildId: string, timezone: string, week: Cover
   return win ? { win, kind: 'older' } : undefined;
 }
 
-/** Public win counts of the weeks before the covered one, newest first. */
+/** Public wins logged in each of the weeks before the covered one, newest first. */
 async function previousWeekCounts(db: Db, guildId: string, timezone: string, week: CoveredWeek): Promise<number[]> {
   const ranges = previousWeeks(timezone, week);
   const oldest = ranges.at(-1)?.start ?? week.range.start;
-  const rows = await db.select({ occurredAt: wins.occurredAt }).from(wins).where(publicIn(guildId, { start: oldest, end: week.range.start }));
-  return countsPerRange(rows.map((row) => row.occurredAt), ranges);
+  const rows = await db.select({ createdAt: wins.createdAt }).from(wins).where(publicLoggedIn(guildId, { start: oldest, end: week.range.start }));
+  return countsPerRange(rows.map((row) => row.createdAt), ranges);
 }
 
 /**
@@ -54,12 +76,12 @@ async function firstTimers(db: Db, guildId: string, week: CoveredWeek): Promise<
     .from(wins)
     .where(
       and(
-        publicIn(guildId, week.range),
+        publicLoggedIn(guildId, week.range),
         notExists(
           db
             .select({ one: sql`1` })
             .from(earlier)
-            .where(and(eq(earlier.guildId, wins.guildId), eq(earlier.userId, wins.userId), lt(earlier.occurredAt, week.range.start))),
+            .where(and(eq(earlier.guildId, wins.guildId), eq(earlier.userId, wins.userId), lt(earlier.createdAt, week.range.start))),
         ),
       ),
     );
@@ -67,23 +89,32 @@ async function firstTimers(db: Db, guildId: string, week: CoveredWeek): Promise<
 }
 
 /**
- * Goals shared with the server met in the covered week: goals whose period (in their member's
- * timezone, counting all their linked wins) ended within the week and reached its target. Only
- * the number is shown; a private or partner goal never counts, even as a number (SPEC §4).
+ * Goals shared with the server met within the covered span: counted at the moment the win that met
+ * them was logged (in their member's timezone, counting all their linked wins), so a goal met on a
+ * Sunday afternoon is in that evening's recap. Only the number is shown; a private or partner goal
+ * never counts, even as a number (SPEC §4).
  */
 async function goalsMetIn(db: Db, guildId: string, serverTimezone: string, week: CoveredWeek): Promise<number> {
   const rows = await db
-    .select({ goal: goals, timezone: members.timezone })
+    .select({ id: goals.id, timezone: members.timezone })
     .from(goals)
     .innerJoin(members, ofMember(members, goals))
-    .where(and(eq(goals.guildId, guildId), eq(goals.share, 'server'), lt(goals.createdAt, week.range.end), or(isNull(goals.archivedAt), gte(goals.archivedAt, week.range.end))));
-  const byZone = new Map<string, Goal[]>();
-  for (const { goal, timezone } of rows) {
-    const zone = timezone ?? serverTimezone;
-    byZone.set(zone, [...(byZone.get(zone) ?? []), goal]);
-  }
-  const summaries = await Promise.all([...byZone].map(([zone, zoneGoals]) => summariseGoals(db, zoneGoals, zone, week.range.end, { includePrivate: true })));
-  return summaries.flat().filter(({ history }) => periodEndedIn(week, history)?.met === true).length;
+    .where(and(eq(goals.guildId, guildId), eq(goals.share, 'server'), lt(goals.createdAt, week.range.end), or(isNull(goals.archivedAt), gte(goals.archivedAt, week.range.start))));
+  if (rows.length === 0) return 0;
+  const ids = rows.map((row) => row.id);
+  // A month's period can start five weeks before the span; a back-dated win two weeks more.
+  const since = new Date(week.range.start.getTime() - (31 + BACKDATE_MAX_DAYS + 2) * DAY_MS);
+  const [revisions, linked] = await Promise.all([
+    revisionsOf(db, ids),
+    db
+      .select({ goalId: wins.goalId, occurredAt: wins.occurredAt, createdAt: wins.createdAt })
+      .from(wins)
+      .where(and(eq(wins.guildId, guildId), inArray(wins.goalId, ids), gte(wins.occurredAt, since), lt(wins.createdAt, week.range.end))),
+  ]);
+  return rows.reduce((met, row) => {
+    const own = linked.filter((win) => win.goalId === row.id);
+    return met + metWithin(goalMetMoments(revisions.get(row.id) ?? [], own, row.timezone ?? serverTimezone), week.range);
+  }, 0);
 }
 
 /** Everything the server's recap of `week` is composed from, public wins only (SPEC §4). */
@@ -91,11 +122,11 @@ async function gatherRecapWeek(
   db: Db,
   guild: { id: string; timezone: string },
   week: CoveredWeek,
-  options: { random: () => number; runId?: number; lateByMinutes?: number },
+  options: { now: Date; random: () => number; runId?: number; lateByMinutes?: number },
 ): Promise<RecapWeekData> {
   const [publicWins, archive, previous, newcomers, goalsMet, posted, partnerGroups] = await Promise.all([
-    db.select(publicWinColumns).from(wins).where(publicIn(guild.id, week.range)).orderBy(asc(wins.occurredAt), asc(wins.id)),
-    archiveWin(db, guild.id, guild.timezone, week, options.random),
+    db.select(publicWinColumns).from(wins).where(publicLoggedIn(guild.id, week.range)).orderBy(asc(wins.createdAt), asc(wins.id)),
+    archiveWin(db, guild.id, guild.timezone, week, options.now, options.random),
     previousWeekCounts(db, guild.id, guild.timezone, week),
     firstTimers(db, guild.id, week),
     goalsMetIn(db, guild.id, guild.timezone, week),

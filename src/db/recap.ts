@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
+import type { RecapProblem } from '../domain/recap/problem.js';
 import { nextRecapAt, recapWeekFor } from '../domain/schedule.js';
 import { weekRange } from '../domain/time.js';
 import type { Db } from './client.js';
@@ -28,7 +29,6 @@ const scheduleOf = (row: { recapDay: number; recapTime: string; timezone: string
   timezone: row.timezone,
 });
 
-const INVALID_SCHEDULE = "I couldn't work out when to post the recap from these settings: please run /config recap again.";
 
 // Settings are validated by /config; a row that still fails (say, a timezone ICU dropped) must not block the sweep.
 function timingOf(guild: typeof guilds.$inferSelect, scheduledFor: Date, now: Date): { weekKey: string; next: Date } | undefined {
@@ -51,7 +51,8 @@ export async function claimDueRecaps(db: Db, options: { now: Date; instanceId: s
     const due = await tx
       .select()
       .from(guilds)
-      .where(and(lte(guilds.nextRecapAt, now), isNotNull(guilds.recapChannelId), isNull(guilds.recapProblem)))
+      // A server whose channel refused the bot still has its run: partners and DMs do not depend on the post (SPEC §4, §5).
+      .where(and(lte(guilds.nextRecapAt, now), isNotNull(guilds.recapChannelId)))
       .orderBy(asc(guilds.nextRecapAt))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -62,7 +63,7 @@ export async function claimDueRecaps(db: Db, options: { now: Date; instanceId: s
       const missed = now.getTime() - scheduledFor.getTime() >= RECAP_MISSED_AFTER_MS;
       const timing = timingOf(guild, scheduledFor, now);
       if (!timing) {
-        await tx.update(guilds).set({ nextRecapAt: null, recapProblem: INVALID_SCHEDULE }).where(eq(guilds.id, guild.id));
+        await tx.update(guilds).set({ nextRecapAt: null, recapProblem: 'invalid-schedule' satisfies RecapProblem }).where(eq(guilds.id, guild.id));
         continue;
       }
       const [run] = await tx
@@ -178,14 +179,14 @@ export async function nextRecapDueBetween(db: Db, after: Date, upTo: Date): Prom
   const [row] = await db
     .select({ at: guilds.nextRecapAt })
     .from(guilds)
-    .where(and(isNotNull(guilds.recapChannelId), isNull(guilds.recapProblem), gt(guilds.nextRecapAt, after), lte(guilds.nextRecapAt, upTo)))
+    .where(and(isNotNull(guilds.recapChannelId), gt(guilds.nextRecapAt, after), lte(guilds.nextRecapAt, upTo)))
     .orderBy(asc(guilds.nextRecapAt))
     .limit(1);
   return row?.at ?? undefined;
 }
 
 /** Stops delivery to a server until an admin sets a channel again; only if the channel is still the one that failed. */
-export async function setRecapProblem(db: Db, guildId: string, channelId: string, problem: string): Promise<void> {
+export async function setRecapProblem(db: Db, guildId: string, channelId: string, problem: RecapProblem): Promise<void> {
   await db
     .update(guilds)
     .set({ recapProblem: problem })

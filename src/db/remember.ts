@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import { ofMember } from './member-filter.js';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
@@ -34,4 +34,10 @@ export async function hasAnyWin(db: Db, key: MemberKey): Promise<boolean> {
     .where(ofMember(wins, key))
     .limit(1);
   return row !== undefined;
+}
+
+/** Stamps wins as brought back just now (a recap's archive line, a DM's "Remember this?"), so none comes back again soon. */
+export async function markShown(db: Db, winIds: readonly number[], now: Date): Promise<void> {
+  if (winIds.length === 0) return;
+  await db.update(wins).set({ rememberedAt: now }).where(inArray(wins.id, [...winIds]));
 }

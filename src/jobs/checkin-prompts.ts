@@ -1,7 +1,7 @@
 import { promptCandidates } from '../db/checkins.js';
 import { checkinPromptMessage } from '../discord/render/checkin-prompt.js';
 import { sendEach, type DmTickSummary } from './member-dm.js';
-import type { JobDeps } from './recap.js';
+import type { JobDeps } from './deps.js';
 
 // DMs are opened one by one; the rest wait for the next minute's tick.
 const PROMPTS_PER_TICK = 50;

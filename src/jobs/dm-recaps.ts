@@ -1,19 +1,17 @@
-import { seededRandom } from '../domain/seeded-random.js';
 import { dueDmRecaps } from '../db/dm-recaps.js';
-import { readPersonalWeek } from '../db/personal-week.js';
+import { markShown } from '../db/remember.js';
 import { renderPersonalRecap } from '../discord/render/dm-recap.js';
-import { composePersonalRecap } from '../domain/recap/personal.js';
-import { personalWeekOf } from '../domain/recap/personal-week.js';
-import { recapWeekFor } from '../domain/schedule.js';
+import { personalRecap } from '../features/recap-personal.js';
+import type { JobDeps } from './deps.js';
 import { sendEach, type DmTickSummary } from './member-dm.js';
-import type { JobDeps } from './recap.js';
 
 // DMs are opened one by one; the rest wait for the next minute's tick.
 const DMS_PER_TICK = 50;
 
 /**
- * Personal recaps by DM (SPEC §4) for members who asked for them, after their server's recap went
- * out: read → compose → render for each, sent once through the claimed-DM sender.
+ * Personal recaps by DM (SPEC §4) for members who asked for them, once their server's recap run
+ * ended (posted or refused by its channel): each composed by the use case, rendered, and sent once
+ * through the claimed-DM sender; the old win it shows is remembered so it does not come back soon.
  */
 export async function runDmRecaps(deps: JobDeps, now: Date): Promise<DmTickSummary> {
   const due = await dueDmRecaps(deps.db, now, { limit: DMS_PER_TICK, ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}) });
@@ -22,11 +20,10 @@ export async function runDmRecaps(deps: JobDeps, now: Date): Promise<DmTickSumma
     deps,
     dms,
     async (recap) => {
-      const serverWeek = { ...recapWeekFor(recap.serverTimezone, recap.scheduledFor), key: recap.weekKey };
-      // Seeded by member and week: the same week reads the same on a retry, and scripts repeat.
-      const random = seededRandom(`dm:${recap.guildId}:${recap.userId}:${recap.weekKey}`);
-      const read = await readPersonalWeek(deps.db, recap, serverWeek, now, random);
-      return renderPersonalRecap(composePersonalRecap(personalWeekOf(read), { random }));
+      const { content, shownWinId } = await personalRecap(deps, recap, now);
+      // Remembered as it is composed: a retry then shows another old win, never the same one twice.
+      await markShown(deps.db, shownWinId === undefined ? [] : [shownWinId], now);
+      return renderPersonalRecap(content);
     },
     now,
   );

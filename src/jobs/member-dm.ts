@@ -3,7 +3,7 @@ import { finishMemberDm, type MemberDm, type MemberDmStatus } from '../db/member
 import { CLAIM_MAX_ATTEMPTS } from '../db/leases.js';
 import type { OutgoingMessage } from '../discord/render/outgoing.js';
 import { decideDms, sendPermittedDm } from '../features/dm-gate.js';
-import type { JobDeps } from './recap.js';
+import type { JobDeps } from './deps.js';
 import { tickTime } from './tick-time.js';
 
 /** How one DM went this tick; 'retry': a transient failure, left claimed for a later tick. */

@@ -1,10 +1,7 @@
 import { tickTime } from './tick-time.js';
-import type { Logger } from 'pino';
-import type { Db } from '../db/client.js';
 import {
   claimDueRecaps,
   finishRecapRun,
-  previousRecapEnd,
   reclaimStaleRecaps,
   renewRecapClaim,
   recordEncouragement,
@@ -14,27 +11,13 @@ import {
 } from '../db/recap.js';
 import { CLAIM_MAX_ATTEMPTS } from '../db/leases.js';
 import { pairWeek } from '../db/partners.js';
-import { readServerRecap } from '../db/recap-week.js';
-import type { Delivery, DeliveryResult } from '../discord/delivery.js';
+import { markShown } from '../db/remember.js';
+import type { DeliveryResult } from '../discord/delivery.js';
 import { renderRecapPost } from '../discord/render/recap.js';
-import { composeRecap } from '../domain/recap/compose.js';
-import { recapRandom } from '../domain/recap/weeks.js';
-import { isRecapOfWeek } from '../domain/recap-marker.js';
-import { recapWeekFor } from '../domain/schedule.js';
-import type { JobObserver } from './observer.js';
-
-/** What every scheduled job is given. */
-export interface JobDeps {
-  db: Db;
-  logger: Logger;
-  delivery: Delivery;
-  /** Names this process in claims (`recap_runs.claimed_by`). */
-  instanceId: string;
-  /** Metrics; absent in most tests. */
-  observer?: JobObserver;
-  /** How long a claim may stay unfinished before another process takes it over. */
-  leaseMs?: number;
-}
+import { isRecapOf, type MarkedSpan } from '../domain/recap-marker.js';
+import { describeRecapProblem, type RecapProblem } from '../domain/recap/problem.js';
+import { composeServerRecap, recapCoverage } from '../features/recap.js';
+import type { JobDeps } from './deps.js';
 
 export interface RecapTickSummary {
   posted: number;
@@ -55,20 +38,19 @@ const LOOKBACK_MESSAGES = 50;
 
 export const recapNonce = (runId: number): string => `sw-recap-${runId}`;
 
-function problemText(channelId: string, result: Extract<DeliveryResult, { ok: false }>): string | undefined {
-  if (result.failure === 'missing-permission') return `I couldn't post in <#${channelId}>: I'm missing permission to send messages there.`;
-  if (result.failure === 'unknown-channel') return `I couldn't post in <#${channelId}>: that channel no longer exists.`;
-  return undefined;
+// Stored as a code with the channel id beside it (guilds.recap_channel_id): each surface names the channel its own way.
+function problemOf(result: Extract<DeliveryResult, { ok: false }>): RecapProblem | undefined {
+  return result.failure === 'missing-permission' || result.failure === 'unknown-channel' ? result.failure : undefined;
 }
 
 type Outcome = keyof RecapTickSummary;
 
 /** Before posting a run again, looks for the recap a previous claimant may have posted just before dying. */
-async function alreadyPosted(deps: JobDeps, run: ClaimedRecap, channelId: string): Promise<string | undefined> {
+async function alreadyPosted(deps: JobDeps, run: ClaimedRecap, channelId: string, span: MarkedSpan): Promise<string | undefined> {
   if (run.attempts <= 1) return undefined;
   try {
     const recent = await deps.delivery.recentOwnMessages(channelId, LOOKBACK_MESSAGES);
-    return recent.find((m) => isRecapOfWeek(m, run.weekKey))?.id;
+    return recent.find((m) => isRecapOf(m, span))?.id;
   } catch (error) {
     // The nonce still guards against a duplicate; the post itself will report a lasting problem.
     deps.logger.warn({ err: error, guild: run.guildId, run: run.runId }, 'recap: could not look for an earlier post');
@@ -80,18 +62,22 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
   const { db, logger } = deps;
   const log = logger.child({ guild: run.guildId, run: run.runId, week: run.weekKey, attempt: run.attempts });
   const channelId = run.channelId;
-  if (!channelId || run.recapProblem) {
-    await finishRecapRun(db, run.runId, { status: 'failed', note: run.recapProblem ?? 'no recap channel is set' }, now);
-    return 'failed';
-  }
   const lateMs = now.getTime() - run.scheduledFor.getTime();
   if (lateMs >= RECAP_MISSED_AFTER_MS) {
     await finishRecapRun(db, run.runId, { status: 'skipped', note: 'missed by over 24 hours' }, now);
     return 'skipped';
   }
-  // The week's partners are made once, before the recap that announces them is composed.
+  // The week's partners are made once, before the recap that announces them is composed, and whatever
+  // the channel does: a refused post still leaves the pairs and the personal recaps (SPEC §4, §5).
   await pairWeek(db, run.guildId, run.scheduledFor, now);
-  const earlier = await alreadyPosted(deps, run, channelId);
+  if (!channelId || run.recapProblem) {
+    const note = run.recapProblem ? describeRecapProblem(run.recapProblem, `channel ${channelId ?? 'unset'}`) : 'no recap channel is set';
+    await finishRecapRun(db, run.runId, { status: 'failed', note }, now);
+    return 'failed';
+  }
+  const server = { id: run.guildId, timezone: run.timezone };
+  const week = await recapCoverage(deps, server, run.scheduledFor, run.weekKey);
+  const earlier = await alreadyPosted(deps, run, channelId, week);
   if (earlier) {
     await finishRecapRun(db, run.runId, { status: 'posted', channelId, messageId: earlier, note: 'found posted by an earlier attempt' }, now);
     log.info({ message: earlier }, 'recap: adopted an earlier post');
@@ -99,27 +85,24 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
   }
   const lateMinutes = Math.floor(lateMs / 60_000);
   const late = lateMinutes >= LATE_NOTE_MINUTES ? lateMinutes : undefined;
-  const week = recapWeekFor(run.timezone, run.scheduledFor, await previousRecapEnd(db, run.guildId, run.scheduledFor, run.timezone));
-  const guild = { id: run.guildId, timezone: run.timezone };
-  const random = recapRandom(run.guildId, run.weekKey);
-  const read = await readServerRecap(db, guild, { ...week, key: run.weekKey }, { now, random, runId: run.runId, ...(late ? { lateByMinutes: late } : {}) });
-  const recap = composeRecap(read.data, { random, recentLineIds: read.recentLineIds });
-  const result = await deps.delivery.post(channelId, renderRecapPost(recap, run.weekKey), { nonce: recapNonce(run.runId) });
+  const recap = await composeServerRecap(deps, server, week, { now, runId: run.runId, ...(late ? { lateByMinutes: late } : {}) });
+  const result = await deps.delivery.post(channelId, renderRecapPost(recap), { nonce: recapNonce(run.runId) });
   if (result.ok) {
     const note = late ? `posted ${late} minutes late` : undefined;
     await finishRecapRun(db, run.runId, { status: 'posted', channelId: result.channelId, messageId: result.messageId, ...(note ? { note } : {}) }, now);
     await recordEncouragement(db, run.guildId, run.weekKey, recap.lineIds, now);
+    await markShown(db, recap.shownWinIds, now);
     log.info({ message: result.messageId, lateMinutes }, 'recap: posted');
     return 'posted';
   }
-  const problem = problemText(channelId, result);
+  const problem = problemOf(result);
   if (problem) await setRecapProblem(db, run.guildId, channelId, problem);
   if (result.failure === 'transient' && run.attempts < CLAIM_MAX_ATTEMPTS) {
     // Left claimed: once the lease runs out, a later tick (of any process) tries again.
     log.warn({ detail: result.detail }, 'recap: Discord unavailable, will retry');
     return 'pending';
   }
-  await finishRecapRun(db, run.runId, { status: 'failed', channelId, note: problem ?? `${result.failure}: ${result.detail}` }, now);
+  await finishRecapRun(db, run.runId, { status: 'failed', channelId, note: problem ? describeRecapProblem(problem, `channel ${channelId}`) : `${result.failure}: ${result.detail}` }, now);
   log.warn({ failure: result.failure, detail: result.detail }, 'recap: failed');
   return 'failed';
 }

@@ -4,7 +4,8 @@ import type { Clock } from '../clock.js';
 import { nextRecapDueBetween } from '../db/recap.js';
 import { runCheckinPrompts } from './checkin-prompts.js';
 import { runDmRecaps } from './dm-recaps.js';
-import { runRecaps, type JobDeps } from './recap.js';
+import type { JobDeps } from './deps.js';
+import { runRecaps } from './recap.js';
 
 export interface SchedulerDeps extends JobDeps {
   clock: Clock;

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { guildSettings, saveCheckinSettings, saveRecapSettings } from '../db/guild-settings.js';
-import { recapPreview } from '../../commands/recap.js';
 import { nextRecapAt } from '../domain/schedule.js';
+import { recapPreview } from '../features/recap.js';
 import { localDateTimeOf } from '../domain/time.js';
 import { weekdayName } from '../domain/weekly-settings.js';
 import { readCheckinForm, readRecapForm } from './admin-input.js';
@@ -34,17 +34,11 @@ export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv
     const { session, guild } = c.get('member');
     const now = clock.now();
     const settings = await guildSettings(db, guild.id, now);
-    const preview = await recapPreview(db, guild.id, now);
+    const preview = await recapPreview({ db }, guild.id, now);
     const channels = deps.bot.textChannels(guild.id);
-    const plain = (text: string): string =>
-      text
-        .replace(/<@!?(\d+)>/g, (_, id: string) => `@${deps.bot.memberName(guild.id, id) ?? 'member'}`)
-        .replace(/<#(\d+)>/g, (_, id: string) => `#${channels.find((ch) => ch.id === id)?.name ?? 'channel'}`)
-        .replace(/<t:(\d+)(?::\w)?>/g, (_, s: string) => localWhen(new Date(Number(s) * 1000), settings.timezone))
-        .replace(/\*\*|__|`|^-# /gm, '')
-        .replace(/\n\s*\n(\s*\n)+/g, '\n\n');
+    const nameOf = (userId: string): string => deps.bot.memberName(guild.id, userId) ?? 'a member';
     const nextRecap = settings.recapChannelId && settings.nextRecapAt && !settings.recapProblem ? localWhen(settings.nextRecapAt, settings.timezone) : undefined;
-    const body = adminBody({ base: `/g/${guild.id}`, session, settings, channels, nextRecap, preview, plain, problem });
+    const body = adminBody({ base: `/g/${guild.id}`, session, settings, channels, nextRecap, preview, nameOf, problem });
     const notice = NOTICES[c.req.query('done') ?? ''];
     return c.html(page({ title: 'Server settings', session, guild, active: '/admin', notice, body }), problem ? 400 : 200);
   };

@@ -50,7 +50,8 @@ describe('personal recaps by DM', () => {
     for (const at of ['2026-11-24T15:00:00Z', '2026-11-27T15:00:00Z']) {
       await recordWin(db, { ...key, text: 'wrote a page', isPrivate: at.startsWith('2026-11-27'), occurredAt: new Date(at), goalId: goal.id }, new Date(at));
     }
-    await recordWin(db, { ...key, text: 'fixed the bike', isPrivate: false, occurredAt: new Date('2026-10-20T15:00:00Z') }, setup);
+    // Private: the server's archive line cannot show it, so it is hers to be reminded of.
+    await recordWin(db, { ...key, text: 'fixed the bike', isPrivate: true, occurredAt: new Date('2026-10-20T15:00:00Z') }, setup);
     await setDms(db, 'open', alice, true, setup);
     await setDms(db, 'open', bob, false, setup);
     await setDms(db, 'open', ada, true, setup);

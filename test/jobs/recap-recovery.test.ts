@@ -3,7 +3,8 @@ import type { Database } from '../../src/db/client.js';
 import { guilds } from '../../src/db/schema.js';
 import { DeliveryError, type Delivery } from '../../src/discord/delivery.js';
 import { runRecaps } from '../../src/jobs/recap.js';
-import { recapPreview } from '../../commands/recap.js';
+import { renderRecapPost } from '../../src/discord/render/recap.js';
+import { recapPreview } from '../../src/features/recap.js';
 import { createTestDatabase } from '../support/database.js';
 import { configureRecap, jobDeps, logWin, recapsIn, runsOf, startRecapWorld } from './support.js';
 
@@ -104,13 +105,13 @@ describe('recap recovery after a crash', () => {
     ] as const) await logWin(database.db, 'preview', who, text, at);
 
     world.clock.set('2026-11-30T07:30:00Z');
-    const preview = await recapPreview(database.db, 'preview', world.clock.now());
+    const preview = renderRecapPost(await recapPreview({ db: database.db }, 'preview', world.clock.now()));
     world.clock.set('2026-11-30T08:00:00Z');
     await runRecaps(jobDeps(database.db, world.delivery), world.clock.now());
 
     const [posted] = recapsIn(world.sandbox, 'preview');
     expect(posted?.embeds).toEqual(preview.embeds);
-    expect(preview.embeds?.[0]?.footer?.text).toContain('Small Wins · week 2026-W48');
+    expect(preview.embeds?.[0]?.footer?.text).toContain('Small Wins recap · 23 Nov – 29 Nov 2026');
     expect(JSON.stringify(preview.embeds)).toContain('A year ago this week');
   });
 });

@@ -78,8 +78,13 @@ describe('weekly recap job', () => {
     await tick('2026-12-07T08:00:00Z');
 
     expect(world.postsTo(channelId)).toBe(1);
-    expect((await guildRow(db, 'forbidden')).recapProblem).toBe(`I couldn't post in <#${channelId}>: I'm missing permission to send messages there.`);
-    expect(await runsOf(db, 'forbidden')).toMatchObject([{ status: 'failed', attempts: 1 }]);
+    // Stored as a code beside the channel id: /config and the web name the channel their own way.
+    expect((await guildRow(db, 'forbidden')).recapProblem).toBe('missing-permission');
+    // The next week is not posted again, but its run still happens (pairs, personal recaps).
+    expect(await runsOf(db, 'forbidden')).toMatchObject([
+      { status: 'failed', attempts: 1 },
+      { status: 'failed', attempts: 1 },
+    ]);
 
     // Setting the channel again (what /config recap does) clears the problem and delivery resumes.
     world.sandbox.setCanPost('forbidden', true);
@@ -94,7 +99,7 @@ describe('weekly recap job', () => {
     await configureRecap(db, { ...paris('vanished', 'general'), channelId: '1999999999999999999' }, world.clock.now());
     await tick('2026-11-30T08:00:00Z');
     await tick('2026-11-30T08:05:00Z');
-    expect((await guildRow(db, 'vanished')).recapProblem).toBe("I couldn't post in <#1999999999999999999>: that channel no longer exists.");
+    expect((await guildRow(db, 'vanished')).recapProblem).toBe('unknown-channel');
     expect(world.postsTo('1999999999999999999')).toBe(1);
   });
 

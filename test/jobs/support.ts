@@ -9,7 +9,7 @@ import { guilds, members, recapRuns } from '../../src/db/schema.js';
 import { recordWin } from '../support/wins.js';
 import { createDelivery, type Delivery } from '../../src/discord/delivery.js';
 import { nextRecapAt } from '../../src/domain/schedule.js';
-import type { JobDeps } from '../../src/jobs/recap.js';
+import type { JobDeps } from '../../src/jobs/deps.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 
 export const MINUTE = 60_000;

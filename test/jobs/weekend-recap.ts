@@ -32,7 +32,7 @@ export async function weekendOfTicks(db: Db, world: World, channel: string, step
   const [recap] = posted;
   expect(recap?.timestamp).toBe('2026-11-30T08:00:00.000Z');
   expect(recap?.embeds[0]?.title).toBe('Small wins, 23 Nov – 29 Nov');
-  expect(recap?.embeds[0]?.footer?.text).toContain('Small Wins · week 2026-W48');
+  expect(recap?.embeds[0]?.footer?.text).toContain('Small Wins recap · 23 Nov – 29 Nov 2026');
   expect(JSON.stringify(recap?.embeds)).not.toContain('my secret thing');
   expect(recap?.pings).toEqual({ users: [], roles: [], everyone: false });
   const [run] = await runsOf(db, channel);

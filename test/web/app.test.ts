@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { guildSettings } from '../../src/db/guild-settings.js';
+import { guilds } from '../../src/db/schema.js';
 import { memberSettings } from '../../src/db/members.js';
 import { findMemberWin } from '../../src/db/web-wins.js';
 import { WIN_TEXT_MAX } from '../../src/domain/win-input.js';
@@ -215,6 +217,17 @@ describe('the web view, signed in through the sandbox', () => {
     const shown = await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'show', options: {} });
     expect(JSON.stringify(shown.message?.embeds)).toContain('every Friday at 18:30 (Europe/Kyiv)');
     expect(await ada.html(`${guild()}/admin`)).toContain('every Friday at 18:30 (Europe/Kyiv)');
+  });
+
+  it('draws the recap preview and a delivery problem from content: names, never mentions or Discord markup', async () => {
+    await win('bob', 'fixed the **bike** <@&1>');
+    await h.database.db.update(guilds).set({ recapProblem: 'missing-permission', recapChannelId: h.sandbox.channel('wins').id }).where(eq(guilds.id, h.sandbox.guildId));
+    const page = await signedIn('ada').then((ada) => ada.html(`${guild()}/admin`));
+    expect(page).toMatch(/Together<\/strong>: \d+ members? logged/);
+    expect(page).toContain('Bob: <span class="win-text">fixed the **bike** &lt;@&amp;1&gt;</span>');
+    expect(page).toMatch(/I couldn(?:'|&#39;)t post in #wins: I(?:'|&#39;)m missing permission to send messages there\./);
+    expect(page).not.toMatch(/&lt;@!?\d|&lt;#\d|<@!?\d|<#\d|-# |Small Wins recap ·/);
+    await h.database.db.update(guilds).set({ recapProblem: null }).where(eq(guilds.id, h.sandbox.guildId));
   });
 
   it('asks Discord again before an admin change: a manager who lost the permission is refused', async () => {

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Guild } from '../../db/schema.js';
+import { describeRecapProblem } from '../../domain/recap/problem.js';
 import { localDateTimeOf } from '../../domain/time.js';
 import { weekdayName } from '../../domain/weekly-settings.js';
 
@@ -27,7 +28,7 @@ export function configEmbed(guild: Guild, now: Date): APIEmbed {
       value: guild.checkinsEnabled ? `On: pairing at recap time, prompts on ${weekdayName(guild.checkinDay)}s` : 'Off',
     },
   ];
-  if (guild.recapProblem) fields.push({ name: '⚠️ Delivery problem', value: `${guild.recapProblem}\nSet a channel again with \`/config recap channel:\` once it's fixed.` });
+  if (guild.recapProblem) fields.push({ name: '⚠️ Delivery problem', value: `${describeRecapProblem(guild.recapProblem, `<#${guild.recapChannelId ?? ''}>`)}\nSet a channel again with \`/config recap channel:\` once it's fixed.` });
   return {
     color: guild.recapProblem ? 0xfee75c : 0x57f287,
     title: 'Small Wins settings',

@@ -1,6 +1,6 @@
 import { formatLongDate } from '../../domain/recap/text.js';
 import type { PersonalRecapContent } from '../../domain/recap/types.js';
-import type { OutgoingField, OutgoingMessage } from './outgoing.js';
+import { mentionOf, type OutgoingField, type OutgoingMessage } from './outgoing.js';
 
 export const PERSONAL_COLOUR = 0x57f287;
 // Below Discord's 1024 per field value, with room for the closing note.
@@ -29,6 +29,10 @@ function goalsValue(goalLines: readonly string[]): string {
 export function renderPersonalRecap(content: PersonalRecapContent): OutgoingMessage {
   const fields: OutgoingField[] = [];
   if (content.goalLines.length > 0) fields.push({ name: 'Your goals', value: goalsValue(content.goalLines) });
+  if (content.partners.length > 0) {
+    // Only when the server's recap could not announce them; mentions in a DM ping nobody (`parse` is empty).
+    fields.push({ name: 'Your partners this week 🤝', value: `${content.partners.map(mentionOf).join(' & ')}: say hello, and \`/checkin\` whenever you're ready.` });
+  }
   if (content.oldWin !== undefined) {
     fields.push({ name: 'Remember this? 🌱', value: `On ${formatLongDate(content.oldWin.date)} you logged:\n> ${content.oldWin.text}` });
   }

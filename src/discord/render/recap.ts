@@ -1,5 +1,5 @@
-import { recapMarker } from '../../domain/recap-marker.js';
-import { formatDateSpan, formatLongDate } from '../../domain/recap/text.js';
+import { recapMarker, type MarkedSpan } from '../../domain/recap-marker.js';
+import { archiveIntroOf, formatDateSpan } from '../../domain/recap/text.js';
 import type { RecapContent } from '../../domain/recap/types.js';
 import { mentionOf, type OutgoingEmbed, type OutgoingField, type OutgoingMessage } from './outgoing.js';
 import { partnersSection } from './recap-partners.js';
@@ -8,22 +8,11 @@ export const RECAP_COLOUR = 0x57f287;
 const FOOTER = 'Every size counts, and the only comparison here is with your own past. 🌱';
 // Discord drops fields with an empty name; later highlights carry a small visible mark, not an invisible gap.
 const LATER_HIGHLIGHT_NAME = '✨';
+const LATE_NOTE = '*Posted a little late: I was offline for a while.*';
 
 // Each highlight is its own field so unclosed markdown in one member's text cannot spill into the next.
 function highlightFields(highlights: RecapContent['highlights']): OutgoingField[] {
   return highlights.map((win, i) => ({ name: i === 0 ? 'Highlights ✨' : LATER_HIGHLIGHT_NAME, value: `${mentionOf(win.userId)}: ${win.text}` }));
-}
-
-function archiveIntro(archive: NonNullable<RecapContent['archive']>): string {
-  const who = mentionOf(archive.userId);
-  switch (archive.kind) {
-    case 'year':
-      return `A year ago this week, ${who} logged:`;
-    case 'month':
-      return `A month ago, ${who} logged:`;
-    case 'older':
-      return `From the archive: on ${formatLongDate(archive.date)}, ${who} logged:`;
-  }
 }
 
 /**
@@ -32,10 +21,10 @@ function archiveIntro(archive: NonNullable<RecapContent['archive']>): string {
  */
 export function renderRecap(content: RecapContent): OutgoingMessage {
   const fields = highlightFields(content.highlights);
-  if (content.archive !== undefined) fields.push({ name: 'From the archive 📜', value: `${archiveIntro(content.archive)}\n> ${content.archive.text}` });
+  if (content.archive !== undefined) fields.push({ name: 'From the archive 📜', value: `${archiveIntroOf(content.archive, mentionOf(content.archive.userId))}\n> ${content.archive.text}` });
   const embed: OutgoingEmbed = {
     title: `Small wins, ${formatDateSpan(content.firstDay, content.lastDay)}`,
-    description: content.lines.join('\n\n'),
+    description: [...(content.together !== undefined ? [`**Together**: ${content.together}`] : []), ...content.lines, ...(content.late ? [LATE_NOTE] : [])].join('\n\n'),
     color: RECAP_COLOUR,
     ...(fields.length > 0 ? { fields } : {}),
     footer: { text: FOOTER },
@@ -48,9 +37,9 @@ export function renderRecap(content: RecapContent): OutgoingMessage {
   };
 }
 
-/** The message with the week's marker in its first embed's footer (or, without embeds, in small text). */
-export function withWeekMarker(message: OutgoingMessage, weekKey: string): OutgoingMessage {
-  const marker = recapMarker(weekKey);
+/** The message with the recap's marker (its dates) in its first embed's footer (or, without embeds, in small text). */
+export function withRecapMarker(message: OutgoingMessage, span: MarkedSpan): OutgoingMessage {
+  const marker = recapMarker(span);
   const [first, ...rest] = message.embeds ?? [];
   if (!first) return { ...message, content: message.content ? `${message.content}\n-# ${marker}` : `-# ${marker}` };
   if (first.footer?.text.includes(marker)) return message;
@@ -58,7 +47,7 @@ export function withWeekMarker(message: OutgoingMessage, weekKey: string): Outgo
   return { ...message, embeds: [{ ...first, footer: { text: footer } }, ...rest] };
 }
 
-/** The recap exactly as posted for its week: rendered and marked, so a re-post can be recognised. */
-export function renderRecapPost(content: RecapContent, weekKey: string): OutgoingMessage {
-  return withWeekMarker(renderRecap(content), weekKey);
+/** The recap exactly as posted: rendered and marked with its dates, so a re-post can be recognised. */
+export function renderRecapPost(content: RecapContent): OutgoingMessage {
+  return withRecapMarker(renderRecap(content), content);
 }

@@ -12,7 +12,8 @@ export interface PersonalWeekInput {
   days: ReadonlyMap<string, number>;
   pauses: readonly PauseSpan[];
   goals: readonly { goal: { title: string }; current: Pick<CurrentProgress, 'period'>; history: readonly PeriodOutcome[]; offer: TargetOffer | undefined }[];
-  oldWin: { text: string; occurredAt: Date } | undefined;
+  /** One of their own old wins not brought back lately, if any. */
+  oldWin: { id: number; text: string; occurredAt: Date } | undefined;
   now: Date;
 }
 

@@ -84,5 +84,6 @@ export function composePersonalRecap(data: PersonalWeekData, options: { random: 
     lines: [...lines, closingFor(quiet, [...lines, ...goalLines], options.random)],
     goalLines,
     oldWin: data.oldWin === undefined ? undefined : { text: shownText(data.oldWin.text, OLD_WIN_TEXT_MAX), date: localDateOf(data.timezone, data.oldWin.occurredAt) },
+    partners: [],
   };
 }

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../time.js';
+import { epochDayOf, type LocalDate } from '../time.js';
 
 export const ELLIPSIS = '…';
 
@@ -50,4 +50,26 @@ export function formatDateSpan(first: LocalDate, last: LocalDate): string {
 export function countOf(n: number, singular: string, pluralForm = `${singular}s`): string {
   const whole = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
   return `${whole.toLocaleString('en-US')} ${whole === 1 ? singular : pluralForm}`;
+}
+
+const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** How many local days a recap names, first and last included. */
+export function daysNamed(first: LocalDate, last: LocalDate): number {
+  return epochDayOf(last) - epochDayOf(first) + 1;
+}
+
+/** What a recap calls its span (SPEC §4): "this week" only when it covers one week; "these two weeks", "these 10 days" otherwise. */
+export function spanPhrase(first: LocalDate, last: LocalDate): string {
+  const days = daysNamed(first, last);
+  if (days <= 7) return 'this week';
+  const inWords = (n: number) => SMALL_NUMBERS[n] ?? String(n);
+  return days % 7 === 0 ? `these ${inWords(days / 7)} weeks` : `these ${inWords(days)} days`;
+}
+
+/** How a recap introduces its archive win, `who` drawn by the surface (a mention, a name). */
+export function archiveIntroOf(archive: { kind: 'year' | 'month' | 'older'; date: LocalDate }, who: string): string {
+  if (archive.kind === 'year') return `A year ago this week, ${who} logged:`;
+  if (archive.kind === 'month') return `A month ago, ${who} logged:`;
+  return `From the archive: on ${formatLongDate(archive.date)}, ${who} logged:`;
 }

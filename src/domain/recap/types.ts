@@ -49,14 +49,20 @@ export interface ShownWin {
 export interface RecapContent {
   firstDay: LocalDate;
   lastDay: LocalDate;
-  /** The summary's paragraphs in order: the week together, encouragement, notes. */
+  /** "2 members logged 4 wins this week…": absent in a span without public wins. */
+  together: string | undefined;
+  /** The paragraphs after it, plain words (no markup): encouragement, an invitation, quiet goals. */
   lines: string[];
+  /** The recap went out late after downtime: a short note says so. */
+  late: boolean;
   /** Chosen among members (SPEC §4); empty in a week without public wins. */
   highlights: ShownWin[];
   /** A win from the past, with the local date it was logged on. */
   archive: (ShownWin & { kind: 'year' | 'month' | 'older'; date: LocalDate }) | undefined;
   /** This week's partner groups, member ids. */
   partnerGroups: string[][];
+  /** Ids of the past wins shown (the archive), remembered so a member's DM does not show the same one. */
+  shownWinIds: number[];
   /** Encouragement lines used, to be recorded so they are not repeated within 8 weeks. */
   lineIds: string[];
 }
@@ -92,4 +98,6 @@ export interface PersonalRecapContent {
   /** One line per goal whose period ended this week. */
   goalLines: string[];
   oldWin: { text: string; date: LocalDate } | undefined;
+  /** Their partners for the week ahead, member ids, when the server's recap could not announce them; else empty. */
+  partners: string[];
 }

@@ -1,9 +1,11 @@
 import { html } from 'hono/html';
 import type { Guild, WebSession } from '../../db/schema.js';
-import type { OutgoingMessage } from '../../discord/render/outgoing.js';
+import { describeRecapProblem } from '../../domain/recap/problem.js';
+import type { RecapContent } from '../../domain/recap/types.js';
 import { listTimeZones } from '../../domain/timezones.js';
 import { WEEKDAY_NAMES, weekdayName } from '../../domain/weekly-settings.js';
 import { csrfField, type Html } from '../layout.js';
+import { recapPreviewView, type NameOf } from './recap-preview.js';
 
 export interface AdminView {
   base: string;
@@ -11,34 +13,20 @@ export interface AdminView {
   settings: Guild;
   channels: { id: string; name: string }[];
   nextRecap: string | undefined;
-  preview: OutgoingMessage;
-  /** Turns `<@id>`, `<#id>` and `<t:…>` into words a browser can show. */
-  plain: (text: string) => string;
+  preview: RecapContent;
+  nameOf: NameOf;
   problem?: string | undefined;
 }
 
 const daySelect = (id: string, chosen: number): Html =>
   html`<select id="${id}" name="day">${WEEKDAY_NAMES.map((name, i) => html`<option value="${name}"${i + 1 === chosen ? html` selected` : ''}>${weekdayName(i + 1)}</option>`)}</select>`;
 
-function preview(view: AdminView): Html {
-  const { preview: message, plain } = view;
-  return html`${message.content ? html`<p class="win-text">${plain(message.content)}</p>` : ''}
-${(message.embeds ?? []).map(
-    (embed) => html`<article class="embed">
-${embed.title ? html`<h3>${plain(embed.title)}</h3>` : ''}
-${embed.description ? html`<p>${plain(embed.description)}</p>` : ''}
-${(embed.fields ?? []).map((f) => html`<h4>${plain(f.name)}</h4><p>${plain(f.value)}</p>`)}
-${embed.footer ? html`<p class="meta">${plain(embed.footer.text)}</p>` : ''}
-</article>`,
-  )}`;
-}
-
 export function adminBody(view: AdminView): Html {
   const s = view.settings;
   const channelName = view.channels.find((c) => c.id === s.recapChannelId)?.name;
   return html`<h1>Server settings</h1>
 ${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
-${s.recapProblem ? html`<div class="problem" role="alert"><p><strong>⚠️ Delivery problem:</strong> ${view.plain(s.recapProblem)}</p><p>Save the recap settings again once it's fixed.</p></div>` : ''}
+${s.recapProblem ? html`<div class="problem" role="alert"><p><strong>⚠️ Delivery problem:</strong> ${describeRecapProblem(s.recapProblem, `#${channelName ?? 'a channel I can no longer see'}`)}</p><p>Save the recap settings again once it's fixed.</p></div>` : ''}
 <section class="card" aria-labelledby="recap-h">
 <h2 id="recap-h">Weekly recap</h2>
 <p>${s.recapChannelId
@@ -72,6 +60,6 @@ ${csrfField(view.session)}
 <section class="card" aria-labelledby="preview-h">
 <h2 id="preview-h">This week's recap, as it would look now</h2>
 <p class="meta">A preview for you only, composed the way the real recap is. Mentions in the real one never ping.</p>
-${preview(view)}
+${recapPreviewView(view.preview, view.nameOf)}
 </section>`;
 }

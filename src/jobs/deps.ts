@@ -1,0 +1,17 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import type { Delivery } from '../discord/delivery.js';
+import type { JobObserver } from './observer.js';
+
+/** What every scheduled job is given. */
+export interface JobDeps {
+  db: Db;
+  logger: Logger;
+  delivery: Delivery;
+  /** Names this process in claims (`recap_runs.claimed_by`). */
+  instanceId: string;
+  /** Metrics; absent in most tests. */
+  observer?: JobObserver;
+  /** How long a claim may stay unfinished before another process takes it over. */
+  leaseMs?: number;
+}
