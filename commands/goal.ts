@@ -123,6 +123,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
 export const goal: ChatInputCommand = {
   kind: 'chat-input',
   data,
+  readOnly: (interaction) => interaction.options.getSubcommand(false) === 'list',
   async execute(interaction, deps) {
     const run = subcommands[interaction.options.getSubcommand()];
     if (!run) throw new UserFacingError('unknown-subcommand', 'Try `/goal add`, `/goal list`, `/goal edit` or `/goal archive`.');

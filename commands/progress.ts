@@ -82,6 +82,7 @@ async function ownProgress(deps: Deps, key: MemberKey): Promise<ReplyPayload> {
 export const progress: ChatInputCommand = {
   kind: 'chat-input',
   data,
+  readOnly: true,
   async execute(interaction, deps) {
     const target = interaction.options.getUser('member');
     if (target?.bot) throw botRefusal;

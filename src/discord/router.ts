@@ -14,6 +14,19 @@ const databaseDown = new UserFacingError(
   "I couldn't reach my notebook just now, so nothing was saved — please try again in a minute.",
 );
 
+// A command that only reads had nothing to save: it is told it could not look, not that nothing was saved.
+const databaseDownReading = new UserFacingError(
+  'database-unavailable',
+  "I couldn't reach my notebook just now, so I can't look that up — nothing you saved is lost. Please try again in a minute.",
+);
+
+/** Whether the interaction only reads, as its command declares; buttons and menus count as writing. */
+function onlyReads(interaction: Interaction, command: Command | undefined): boolean {
+  if (!interaction.isChatInputCommand() || command?.kind !== 'chat-input') return false;
+  const { readOnly } = command;
+  return typeof readOnly === 'function' ? readOnly(interaction) : readOnly === true;
+}
+
 // After giving up the work may still finish, so the member is not told that nothing was saved.
 const tookTooLong = new UserFacingError(
   'took-too-long',
@@ -99,7 +112,8 @@ export function createInteractionHandler(
         log.warn({ err: late }, 'interaction failed after it was given up'),
       );
     } catch (caught) {
-      const error = caught instanceof TookTooLongError ? tookTooLong : isDatabaseUnavailable(caught) ? databaseDown : caught;
+      const down = () => (onlyReads(interaction, commandFor(interaction, byName)) ? databaseDownReading : databaseDown);
+      const error = caught instanceof TookTooLongError ? tookTooLong : isDatabaseUnavailable(caught) ? down() : caught;
       if (error instanceof UserFacingError) {
         outcome = 'refused';
         reason = error.reason;
