@@ -1,5 +1,5 @@
 import type { PauseSpan } from './streaks.js';
-import { monthRange, weekRange, type Range } from './time.js';
+import { formatLocalDate, localDateOf, monthRange, weekRange, type Range } from './time.js';
 
 export type GoalPeriod = 'week' | 'month';
 export type GoalShare = 'private' | 'partner' | 'server';
@@ -167,4 +167,50 @@ export function targetOffer(history: readonly PeriodOutcome[], currentTarget: nu
 export function progressBar(count: number, target: number, width = 10): string {
   const filled = Math.max(0, Math.min(width, Math.round((count / Math.max(1, target)) * width)));
   return '▰'.repeat(filled) + '▱'.repeat(width - filled);
+}
+
+/** How a period read before and after a change of timezone. */
+export interface PeriodReading {
+  count: number;
+  target: number;
+  met: boolean;
+}
+
+/** A goal period that reads differently once the member's days begin at another hour. */
+export interface RewrittenPeriod {
+  title: string;
+  period: string;
+  /** The period's first local day, 'YYYY-MM-DD', in the new timezone. */
+  startDay: string;
+  current: boolean;
+  before: PeriodReading;
+  after: PeriodReading;
+}
+
+type Comparable = Pick<GoalSummary, 'goal' | 'current' | 'history'>;
+
+/**
+ * The goal periods whose count or outcome a timezone change rewrote (SPEC §1.5: a change is said, not
+ * silent). Periods are matched by their first local day, which both readings share; newest first.
+ */
+export function rewrittenPeriods(before: readonly Comparable[], after: readonly Comparable[], beforeZone: string, afterZone: string): RewrittenPeriod[] {
+  const dayOf = (zone: string, instant: Date) => formatLocalDate(localDateOf(zone, instant));
+  const changes: RewrittenPeriod[] = [];
+  for (const next of after) {
+    const prior = before.find((b) => b.goal.id === next.goal.id);
+    if (!prior) continue;
+    const readings = (s: Comparable, zone: string) =>
+      new Map<string, PeriodReading & { current: boolean }>([
+        [dayOf(zone, s.current.range.start), { count: s.current.count, target: s.current.target, met: s.current.count >= s.current.target, current: true }],
+        ...s.history.map((p) => [dayOf(zone, p.range.start), { count: p.count, target: p.target, met: p.met, current: false }] as const),
+      ]);
+    const old = readings(prior, beforeZone);
+    for (const [startDay, now] of readings(next, afterZone)) {
+      const was = old.get(startDay);
+      if (!was || (was.count === now.count && was.met === now.met)) continue;
+      const strip = ({ count, target, met }: PeriodReading) => ({ count, target, met });
+      changes.push({ title: next.goal.title, period: next.current.period, startDay, current: now.current, before: strip(was), after: strip(now) });
+    }
+  }
+  return changes;
 }

@@ -1,19 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
-import { summariseGoals } from '../db/goal-progress.js';
 import { activeGoals } from '../db/goals.js';
 import { memberSettings, memberTimezone, updateMemberSettings } from '../db/members.js';
-import { pausesOverlapping } from '../db/pauses.js';
 import { deleteMemberData, exportMemberData } from '../db/privacy.js';
-import { winCountsByLocalDay } from '../db/stats.js';
 import { flushCelebrations } from '../db/celebrations.js';
 import { deleteMemberWin } from '../db/win-list.js';
 import { editMemberWinText, findMemberWin, searchMemberWins } from '../db/web-wins.js';
 import { describeLocalTime } from '../domain/pause.js';
-import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf } from '../domain/streaks.js';
-import { localDateOf, mondayOf } from '../domain/time.js';
 import { canonicalTimeZone } from '../domain/timezones.js';
 import { parseWinText } from '../domain/win-input.js';
+import { progressOf } from '../features/progress.js';
 import { problemMessage } from '../discord/render/problems.js';
 import { winCalendarSvg } from '../discord/render/win-calendar.js';
 import { adminRoutes } from './admin-routes.js';
@@ -68,27 +64,9 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
 
   r.get('/:guildId', async (c) => {
     const { key, guild } = c.get('member');
-    const now = clock.now();
-    const timezone = await memberTimezone(db, key);
-    const [days, pauseRows, goals] = await Promise.all([
-      winCountsByLocalDay(db, key, null, timezone),
-      pausesOverlapping(db, key, { start: new Date(0), end: now }),
-      activeGoals(db, key),
-    ]);
-    const pauses = pauseRows.map((p) => ({ start: p.startedAt, end: p.endsAt }));
-    const today = localDateOf(timezone, now);
-    const figures =
-      days.size === 0 ? null : progressFigures({ weeks: weekCountsOf(days), pausedWeeks: pausedWeeksOf(timezone, pauses, now), currentWeek: mondayOf(today) });
-    const body = overviewBody({
-      guildName: guild.name,
-      timezone,
-      figures,
-      pausedNow: isPausedAt(pauses, now),
-      calendarSvg: winCalendarSvg({ days, today }),
-      totalWins: [...days.values()].reduce((a, b) => a + b, 0),
-      goals: await summariseGoals(db, goals, timezone, now, { includePrivate: true }),
-    });
-    return render(c, guild.name, '', body);
+    const progress = await progressOf(deps, key);
+    const calendarSvg = winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays });
+    return render(c, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg }));
   });
 
   r.get('/:guildId/wins', async (c) => {

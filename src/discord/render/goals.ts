@@ -76,3 +76,14 @@ export function goalListEmbed(summaries: readonly GoalSummary[]): APIEmbed {
 export function offerRows(ownerId: string, summaries: readonly GoalSummary[]) {
   return summaries.flatMap((summary) => offerButtons(ownerId, summary) ?? []).slice(0, 5);
 }
+
+/** A goal on the member's own /progress: title, progress and any offer in words. */
+export function ownGoalLine(summary: GoalSummary): string {
+  const offer = offerText(summary);
+  return `**${summary.goal.title}** ${progressLine(summary)}${offer ? `\n💬 ${offer}` : ''}`;
+}
+
+/** A goal another member shared; 🤝 marks one shared with partners only. */
+export function sharedGoalLine(summary: GoalSummary): string {
+  return `${summary.goal.share === 'partner' ? '🤝 ' : ''}**${summary.goal.title}** ${progressLine(summary)}`;
+}

@@ -1,17 +1,13 @@
 import { html, raw } from 'hono/html';
 import type { GoalSummary } from '../../db/goal-progress.js';
-import type { ProgressFigures } from '../../domain/streaks.js';
-import { ghostLine, streakLine, thisWeekLine } from '../../discord/render/progress.js';
+import type { OwnProgress } from '../../features/progress.js';
+import { ghostLine, streakLine, thisWeekLine } from '../../domain/own-pace.js';
 import type { Html } from '../layout.js';
 
 export interface OverviewView {
   guildName: string;
-  timezone: string;
-  figures: ProgressFigures | null;
-  pausedNow: boolean;
+  progress: OwnProgress;
   calendarSvg: string;
-  totalWins: number;
-  goals: GoalSummary[];
 }
 
 const dayOf = (instant: Date, timezone: string): string =>
@@ -36,16 +32,16 @@ ${history.map((p) => html`<tr><td>${dayOf(p.range.start, timezone)}</td><td>${p.
 }
 
 export function overviewBody(view: OverviewView): Html {
-  const { figures } = view;
+  const { figures, pausedNow, timezone, totalWins, goals } = view.progress;
   return html`<h1>Your wins in ${view.guildName}</h1>
 <section aria-labelledby="week-h" class="card">
 <h2 id="week-h">This week</h2>
 ${figures
     ? html`<p>${thisWeekLine(figures.thisWeek, figures.usual)}</p>
-<p>${streakLine(figures.streaks, view.pausedNow)}</p>
+<p>${streakLine(figures.streaks, pausedNow)}</p>
 ${ghostLine(figures.ghost, figures.thisWeek) ? html`<p>${ghostLine(figures.ghost, figures.thisWeek)}</p>` : ''}`
     : html`<p>No wins here yet. Your first one can be tiny: <code>/win text: drank a glass of water</code> counts. 🌱</p>`}
-<p class="meta">${view.totalWins} wins in all · days and weeks in ${view.timezone}</p>
+<p class="meta">${totalWins} wins in all · days and weeks in ${timezone}</p>
 </section>
 <section aria-labelledby="cal-h" class="card">
 <h2 id="cal-h">Win calendar</h2>
@@ -53,8 +49,8 @@ ${ghostLine(figures.ghost, figures.thisWeek) ? html`<p>${ghostLine(figures.ghost
 </section>
 <section aria-labelledby="goals-h">
 <h2 id="goals-h">Your goals</h2>
-${view.goals.length === 0
+${goals.length === 0
     ? html`<p>No goals yet. Goals are yours alone: set one with <code>/goal add</code> when you feel like it.</p>`
-    : html`<ul style="list-style:none;padding:0">${view.goals.map((g) => goalCard(g, view.timezone))}</ul>`}
+    : html`<ul style="list-style:none;padding:0">${goals.map((g) => goalCard(g, timezone))}</ul>`}
 </section>`;
 }
