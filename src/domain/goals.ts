@@ -124,6 +124,36 @@ export interface TargetOffer {
   to: number;
   /** Names the run of periods the offer is for; a declined offer is remembered by it. */
   key: string;
+  /** How many periods the run holds so far: the offer is new when it first reaches {@link OFFER_AFTER}. */
+  runLength: number;
+  /** The end of the newest period in the run. */
+  runEnd: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether the member already declined this run's offer (SPEC §1.6: once per run). A timezone change moves
+ * a run's first period by hours, never by a whole period, while a new run starts at least four periods
+ * after the old one did: so a run starting within one period of the declined one is that run.
+ */
+export function offerDeclined(offer: TargetOffer, declinedKey: string | null, period: GoalPeriod): boolean {
+  if (!declinedKey) return false;
+  const cut = declinedKey.indexOf(':');
+  if (declinedKey.slice(0, cut) !== offer.kind) return false;
+  const declinedStart = Date.parse(declinedKey.slice(cut + 1));
+  const runStart = Date.parse(offer.key.slice(offer.key.indexOf(':') + 1));
+  if (Number.isNaN(declinedStart) || Number.isNaN(runStart)) return declinedKey === offer.key;
+  const slack = (period === 'week' ? 8 : 32) * DAY_MS;
+  return runStart < declinedStart + slack;
+}
+
+/**
+ * Whether a message without buttons (the weekly DM) should carry the offer about the period that just
+ * ended: only when that period made the run long enough, so the DM asks once per run, not every period.
+ */
+export function offerIsNewWith(offer: TargetOffer | undefined, ended: Pick<PeriodOutcome, 'range'>): boolean {
+  return offer !== undefined && offer.runLength === OFFER_AFTER && offer.runEnd.getTime() === ended.range.end.getTime();
 }
 
 /**
@@ -148,19 +178,22 @@ export function targetOffer(history: readonly PeriodOutcome[], currentTarget: nu
   if (!allMissed && !allMet) return undefined;
   // The run starts where the outcome last changed, so the key stays the same while the run goes on.
   let runStart = recent[recent.length - 1]?.range.start ?? new Date(0);
+  let runLength = OFFER_AFTER;
   for (const period of history.slice(OFFER_AFTER)) {
     if (period.met !== allMet) break;
     runStart = period.range.start;
+    runLength += 1;
   }
+  const run = { runLength, runEnd: recent[0]?.range.end ?? new Date(0) };
   const counts = recent.map((p) => p.count);
   if (allMissed) {
     if (currentTarget <= GOAL_TARGET_MIN || currentCount >= currentTarget) return undefined;
     const to = Math.max(GOAL_TARGET_MIN, Math.min(currentTarget - 1, Math.max(...counts)));
-    return { kind: 'smaller', from: currentTarget, to, key: `smaller:${runStart.toISOString()}` };
+    return { kind: 'smaller', from: currentTarget, to, key: `smaller:${runStart.toISOString()}`, ...run };
   }
   if (currentTarget >= GOAL_TARGET_MAX) return undefined;
   const to = Math.min(GOAL_TARGET_MAX, Math.max(currentTarget + 1, Math.min(...counts)));
-  return { kind: 'bigger', from: currentTarget, to, key: `bigger:${runStart.toISOString()}` };
+  return { kind: 'bigger', from: currentTarget, to, key: `bigger:${runStart.toISOString()}`, ...run };
 }
 
 /** `▰▰▰▱▱▱▱▱▱▱`: filled in proportion, full (and no further) once the target is met. */
