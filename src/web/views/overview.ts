@@ -3,6 +3,7 @@ import type { GoalSummary } from '../../db/goal-progress.js';
 import type { OwnProgress } from '../../features/progress.js';
 import { ghostLine, streakLine, thisWeekLine } from '../../domain/own-pace.js';
 import type { Html } from '../layout.js';
+import { memberWords } from './member-words.js';
 
 export interface OverviewView {
   guildName: string;
@@ -17,7 +18,7 @@ function goalCard(summary: GoalSummary, timezone: string): Html {
   const { goal, current, history } = summary;
   const shareWords = { private: 'only you', partner: 'you and your partner', server: 'the server' }[goal.share] ?? goal.share;
   return html`<li class="card">
-<h3>${goal.title}</h3>
+<h3 class="goal-title">${memberWords(goal.title)}</h3>
 <p><label for="goal-${goal.id}">${current.count} of ${current.target} this ${current.period}</label>
 <progress id="goal-${goal.id}" max="${current.target}" value="${Math.min(current.count, current.target)}">${current.count}/${current.target}</progress>
 ${current.count >= current.target ? html` <span class="tag">met 🎉</span>` : ''}</p>
@@ -45,7 +46,7 @@ ${ghostLine(figures.ghost, figures.thisWeek) ? html`<p>${ghostLine(figures.ghost
 </section>
 <section aria-labelledby="cal-h" class="card">
 <h2 id="cal-h">Win calendar</h2>
-<div class="calendar" role="img" aria-label="Your wins per day over the last 26 weeks; darker green means more wins">${raw(view.calendarSvg)}</div>
+<div class="calendar" tabindex="0" role="img" aria-label="Your wins per day over the last 26 weeks; darker green means more wins">${raw(view.calendarSvg)}</div>
 </section>
 <section aria-labelledby="goals-h">
 <h2 id="goals-h">Your goals</h2>
