@@ -58,7 +58,7 @@ function winsQuery(c: C): WinsQuery {
 
 /** A member's own pages in one server: overview, wins, settings, their data. */
 export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv> {
-  const { db, clock } = deps;
+  const { db } = deps;
   const r = new Hono<GuildEnv>();
   r.use('/:guildId/*', guildGuard(deps));
   r.use('/:guildId', guildGuard(deps));
