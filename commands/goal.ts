@@ -2,15 +2,13 @@ import {
   ApplicationCommandOptionType,
   type APIApplicationCommandStringOption,
   type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { summariseGoals } from '../src/db/goal-progress.js';
-import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, findActiveGoalByInput, updateGoal } from '../src/db/goals.js';
-import { memberTimezone } from '../src/db/members.js';
-import { ACTIVE_GOALS_MAX, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/goals.js';
+import { activeGoalsOf, addGoal, answerOffer, editGoal, goalsOf, pickGoal, retireGoal } from '../src/features/goals.js';
+import { GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/goals.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
 import { readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
-import { goalListEmbed, offerRows } from '../src/discord/render/goals.js';
+import { goalAddedText, goalArchivedText, goalEditedText, goalListEmbed, offerAnswerText, offerRows } from '../src/discord/render/goals.js';
 import { respond } from '../src/discord/reply.js';
 
 const Str = ApplicationCommandOptionType.String;
@@ -62,10 +60,9 @@ export const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 
-async function list(interaction: ChatInputCommandInteraction, { db, clock }: Deps) {
+async function list(interaction: ChatInputCommandInteraction, deps: Deps) {
   const key = memberKeyOf(interaction);
-  const [goals, timezone] = await Promise.all([activeGoals(db, key), memberTimezone(db, key)]);
-  const summaries = await summariseGoals(db, goals, timezone, clock.now(), { includePrivate: true });
+  const summaries = await goalsOf(deps, key);
   await respond(interaction, { ephemeral: true, embeds: [goalListEmbed(summaries)], components: offerRows(key.userId, summaries) });
 }
 
@@ -76,75 +73,58 @@ const duplicateTitle = (title: string) =>
     `You already have an active goal called **${title}**. Pick another title, or change that one with \`/goal edit\`.`,
   );
 
+const offerGone = new UserFacingError('offer-gone', 'That offer has already been answered, so nothing changed.');
+
 const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {
-  async add(interaction, { db, clock }) {
+  async add(interaction, deps) {
     const goal = readNewGoal(interaction);
-    const created = await createGoal(db, memberKeyOf(interaction), goal, clock.now(), ACTIVE_GOALS_MAX);
-    if (created === 'limit') {
-      throw new UserFacingError(
-        'goal-limit',
-        `You already have ${ACTIVE_GOALS_MAX} active goals, which is plenty. Archive one with \`/goal archive\` to make room.`,
-      );
+    const added = await addGoal(deps, memberKeyOf(interaction), goal);
+    if (added.kind === 'limit') {
+      throw new UserFacingError('goal-limit', `You already have ${added.max} active goals, which is plenty. Archive one with \`/goal archive\` to make room.`);
     }
-    if (created === 'duplicate') throw duplicateTitle(goal.title);
-    const visibility = { private: 'Only you can see it.', partner: 'You and your check-in partner can see it.', server: 'Anyone here can see it.' }[goal.share];
-    await respond(interaction, {
-      ephemeral: true,
-      content: `New goal: **${created.title}**, ${created.target} a ${created.period}. ${visibility}\nLink wins to it with \`/win goal:\`. Start small, grow when you want to. 🌱`,
-    });
+    if (added.kind === 'duplicate') throw duplicateTitle(added.title);
+    await respond(interaction, { ephemeral: true, content: goalAddedText(added.goal) });
   },
   list,
-  async edit(interaction, { db, clock }) {
+  async edit(interaction, deps) {
     const key = memberKeyOf(interaction);
-    const goal = requireGoal(await findActiveGoalByInput(db, key, interaction.options.getString('goal', true)));
+    const goal = requireGoal(await pickGoal(deps, key, interaction.options.getString('goal', true)));
     const changes = readGoalChanges(interaction);
     if (Object.keys(changes).length === 0) {
       throw new UserFacingError('nothing-to-change', 'Tell me what to change: `title`, `target`, `period` or `share`.');
     }
-    const updated = await updateGoal(db, key, goal.id, changes, clock.now());
-    if (updated === 'duplicate') throw duplicateTitle(changes.title ?? goal.title);
-    if (!updated) throw new UserFacingError('goal-not-found', 'That goal was archived a moment ago.');
-    await respond(interaction, {
-      ephemeral: true,
-      content: `Updated: **${updated.title}**, ${updated.target} a ${updated.period} (${updated.share}).${changes.target !== undefined || changes.period !== undefined ? ' Periods before today keep the target they had.' : ''}`,
-    });
+    const edited = await editGoal(deps, key, goal, changes);
+    if (edited.kind === 'duplicate') throw duplicateTitle(edited.title);
+    if (edited.kind === 'gone') throw new UserFacingError('goal-not-found', 'That goal was archived a moment ago.');
+    await respond(interaction, { ephemeral: true, content: goalEditedText(edited.goal, edited.newTarget) });
   },
-  async archive(interaction, { db, clock }) {
+  async archive(interaction, deps) {
     const key = memberKeyOf(interaction);
-    const goal = requireGoal(await findActiveGoalByInput(db, key, interaction.options.getString('goal', true)));
-    await archiveGoal(db, key, goal.id, clock.now());
-    await respond(interaction, {
-      ephemeral: true,
-      content: `Archived **${goal.title}**. Its wins stay yours, and still count in your progress. Letting a goal go is a decision too.`,
-    });
+    const goal = requireGoal(await pickGoal(deps, key, interaction.options.getString('goal', true)));
+    await retireGoal(deps, key, goal);
+    await respond(interaction, { ephemeral: true, content: goalArchivedText(goal) });
   },
 };
 
 export const goal: ChatInputCommand = {
   kind: 'chat-input',
   data,
+  readOnly: (interaction) => interaction.options.getSubcommand(false) === 'list',
   async execute(interaction, deps) {
     const run = subcommands[interaction.options.getSubcommand()];
     if (!run) throw new UserFacingError('unknown-subcommand', 'Try `/goal add`, `/goal list`, `/goal edit` or `/goal archive`.');
     await run(interaction, deps);
   },
-  async autocomplete(interaction, { db }) {
-    await interaction.respond(goalChoices(await activeGoals(db, memberKeyOf(interaction)), String(interaction.options.getFocused())));
+  async autocomplete(interaction, deps) {
+    await interaction.respond(goalChoices(await activeGoalsOf(deps, memberKeyOf(interaction)), String(interaction.options.getFocused())));
   },
   /** `goal:accept:<owner>:<goal>:<to>` and `goal:decline:<owner>:<goal>` from an offer. */
-  async button(interaction, { db, clock }) {
+  async button(interaction, deps) {
     const [, action, ownerId, goalId] = interaction.customId.split(':');
     if (ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'Those buttons belong to someone else’s goals.');
-    const key = memberKeyOf(interaction);
-    const goal = await findActiveGoal(db, key, Number(goalId));
-    const [summary] = goal ? await summariseGoals(db, [goal], await memberTimezone(db, key), clock.now(), { includePrivate: true }) : [];
-    if (!goal || !summary?.offer) throw new UserFacingError('offer-gone', 'That offer has already been answered, so nothing changed.');
-    if (action === 'accept') {
-      await updateGoal(db, key, goal.id, { target: summary.offer.to }, clock.now());
-      await respond(interaction, { ephemeral: true, content: `Done: **${goal.title}** is now ${summary.offer.to} a ${summary.current.period}, starting this ${summary.current.period}.` });
-    } else {
-      await declineOffer(db, key, goal.id, summary.offer.key);
-      await respond(interaction, { ephemeral: true, content: `Keeping **${goal.title}** at ${summary.offer.from} a ${summary.current.period}. I won't ask again for this run.` });
-    }
+    if (action !== 'accept' && action !== 'decline') throw offerGone;
+    const answer = await answerOffer(deps, memberKeyOf(interaction), /^\d{1,15}$/.test(goalId ?? '') ? Number(goalId) : NaN, action === 'accept');
+    if (answer.kind === 'gone') throw offerGone;
+    await respond(interaction, { ephemeral: true, content: offerAnswerText(answer) });
   },
 };

@@ -6,7 +6,7 @@ import {
   type ChatInputCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { deleteMemberData, exportMemberData } from '../src/db/privacy.js';
+import { deleteEverythingOf, exportFileName, exportOf } from '../src/features/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { packExport } from '../src/discord/render/export-files.js';
@@ -56,14 +56,10 @@ function exportMessage(compressed: boolean, parts: number): string {
   return `Here's everything I store about you in this server, ${what}. Only you can see this message.`;
 }
 
-async function exportData(interaction: ChatInputCommandInteraction, { db, clock }: Deps): Promise<void> {
+async function exportData(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
   const key = memberKeyOf(interaction);
-  const pack = await (async () => {
-    const stored = await exportMemberData(db, key);
-    // Dates become ISO strings through Date#toJSON; Discord tells each interaction its upload limit.
-    const value = { about: 'Everything Small Wins stores about you in this one server. Other servers keep their own, separate data.', exportedAt: clock.now(), ...stored };
-    return packExport(value, `small-wins-${key.guildId}-${key.userId}`, interaction.attachmentSizeLimit || undefined);
-  })();
+  // Discord tells each interaction its upload limit.
+  const pack = await packExport(await exportOf(deps, key), exportFileName(key), interaction.attachmentSizeLimit || undefined);
   for (const [i, files] of pack.messages.entries()) {
     const content = i === 0 ? exportMessage(pack.compressed, pack.parts) : `More of your export (message ${i + 1} of ${pack.messages.length}).`;
     await respond(interaction, { ephemeral: true, content, files: files.map((f) => ({ attachment: f.data, name: f.name })) });
@@ -87,6 +83,7 @@ async function settle(interaction: ButtonInteraction, work: () => Promise<string
 export const privacy: ChatInputCommand = {
   kind: 'chat-input',
   data,
+  readOnly: (interaction) => interaction.options.getSubcommand(false) === 'export',
   async execute(interaction, deps) {
     const subcommand = interaction.options.getSubcommand();
     if (subcommand === 'export') return exportData(interaction, deps);
@@ -94,7 +91,8 @@ export const privacy: ChatInputCommand = {
     throw new UserFacingError('unknown-subcommand', 'Try `/privacy export` or `/privacy delete`.');
   },
   /** `privacy:delete:<owner>` and `privacy:cancel:<owner>` from the confirmation. */
-  async button(interaction, { db, clock }) {
+  async button(interaction, deps) {
+    const { clock } = deps;
     const [, action, ownerId] = interaction.customId.split(':');
     if (action !== 'delete' && action !== 'cancel') throw refusals.stale;
     // The confirmation is ephemeral, but a forwarded id could still reach here: only its owner may answer it.
@@ -102,6 +100,6 @@ export const privacy: ChatInputCommand = {
     if (action === 'cancel') return settle(interaction, async () => CANCELLED);
     if (clock.now().getTime() - interaction.message.createdTimestamp > CONFIRM_TTL_MS) throw refusals.expired;
     // Scoped to the clicking member, never to the id in the button alone.
-    await settle(interaction, async () => ((await deleteMemberData(db, memberKeyOf(interaction), clock.now())) ? DONE : NOTHING_STORED));
+    await settle(interaction, async () => ((await deleteEverythingOf(deps, memberKeyOf(interaction))) ? DONE : NOTHING_STORED));
   },
 };

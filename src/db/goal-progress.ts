@@ -2,6 +2,7 @@ import { and, gt, inArray, isNull, or } from 'drizzle-orm';
 import {
   completedPeriods,
   currentProgress,
+  offerDeclined,
   periodsForOffer,
   targetOffer,
   type GoalSummary as DomainGoalSummary,
@@ -60,7 +61,7 @@ export async function summariseGoals(
       current.target,
       current.count,
     );
-    summaries.push({ goal, current, history, offer: offer && offer.key !== goal.declinedOffer ? offer : undefined });
+    summaries.push({ goal, current, history, offer: offer && !offerDeclined(offer, goal.declinedOffer, current.period) ? offer : undefined });
   }
   return summaries;
 }

@@ -31,6 +31,8 @@ export interface ChatInputCommand {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** Whether the answer is private; the router's safety-net defer uses it. Private when not said. */
   ephemeral?: boolean | ((interaction: ChatInputCommandInteraction) => boolean);
+  /** Whether this use only reads (nothing to lose when the database is down); writes when not said. */
+  readOnly?: boolean | ((interaction: ChatInputCommandInteraction) => boolean);
   execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, deps: Deps): Promise<void>;
   /** Buttons whose custom id starts with `${data.name}:` come here. */

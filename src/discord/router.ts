@@ -19,6 +19,19 @@ const diskFull = new UserFacingError(
   "My notebook has run out of room, so nothing was saved. Please let an admin know; it will work again once they've made space.",
 );
 
+// A command that only reads had nothing to save: it is told it could not look, not that nothing was saved.
+const databaseDownReading = new UserFacingError(
+  'database-unavailable',
+  "I couldn't reach my notebook just now, so I can't look that up — nothing you saved is lost. Please try again in a minute.",
+);
+
+/** Whether the interaction only reads, as its command declares; buttons and menus count as writing. */
+function onlyReads(interaction: Interaction, command: Command | undefined): boolean {
+  if (!interaction.isChatInputCommand() || command?.kind !== 'chat-input') return false;
+  const { readOnly } = command;
+  return typeof readOnly === 'function' ? readOnly(interaction) : readOnly === true;
+}
+
 // After giving up the work may still finish, so the member is not told that nothing was saved.
 const tookTooLong = new UserFacingError(
   'took-too-long',
@@ -104,7 +117,8 @@ export function createInteractionHandler(
         log.warn({ err: late }, 'interaction failed after it was given up'),
       );
     } catch (caught) {
-      const error = caught instanceof TookTooLongError ? tookTooLong : isDatabaseUnavailable(caught) ? databaseDown : isDiskFull(caught) ? diskFull : caught;
+      const down = () => (onlyReads(interaction, commandFor(interaction, byName)) ? databaseDownReading : databaseDown);
+      const error = caught instanceof TookTooLongError ? tookTooLong : isDatabaseUnavailable(caught) ? down() : isDiskFull(caught) ? diskFull : caught;
       if (error instanceof UserFacingError) {
         outcome = 'refused';
         reason = error.reason;

@@ -1,5 +1,5 @@
 import type { PauseSpan } from './streaks.js';
-import { monthRange, weekRange, type Range } from './time.js';
+import { formatLocalDate, localDateOf, monthRange, weekRange, type Range } from './time.js';
 
 export type GoalPeriod = 'week' | 'month';
 export type GoalShare = 'private' | 'partner' | 'server';
@@ -124,6 +124,36 @@ export interface TargetOffer {
   to: number;
   /** Names the run of periods the offer is for; a declined offer is remembered by it. */
   key: string;
+  /** How many periods the run holds so far: the offer is new when it first reaches {@link OFFER_AFTER}. */
+  runLength: number;
+  /** The end of the newest period in the run. */
+  runEnd: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether the member already declined this run's offer (SPEC §1.6: once per run). A timezone change moves
+ * a run's first period by hours, never by a whole period, while a new run starts at least four periods
+ * after the old one did: so a run starting within one period of the declined one is that run.
+ */
+export function offerDeclined(offer: TargetOffer, declinedKey: string | null, period: GoalPeriod): boolean {
+  if (!declinedKey) return false;
+  const cut = declinedKey.indexOf(':');
+  if (declinedKey.slice(0, cut) !== offer.kind) return false;
+  const declinedStart = Date.parse(declinedKey.slice(cut + 1));
+  const runStart = Date.parse(offer.key.slice(offer.key.indexOf(':') + 1));
+  if (Number.isNaN(declinedStart) || Number.isNaN(runStart)) return declinedKey === offer.key;
+  const slack = (period === 'week' ? 8 : 32) * DAY_MS;
+  return runStart < declinedStart + slack;
+}
+
+/**
+ * Whether a message without buttons (the weekly DM) should carry the offer about the period that just
+ * ended: only when that period made the run long enough, so the DM asks once per run, not every period.
+ */
+export function offerIsNewWith(offer: TargetOffer | undefined, ended: Pick<PeriodOutcome, 'range'>): boolean {
+  return offer !== undefined && offer.runLength === OFFER_AFTER && offer.runEnd.getTime() === ended.range.end.getTime();
 }
 
 /**
@@ -148,23 +178,72 @@ export function targetOffer(history: readonly PeriodOutcome[], currentTarget: nu
   if (!allMissed && !allMet) return undefined;
   // The run starts where the outcome last changed, so the key stays the same while the run goes on.
   let runStart = recent[recent.length - 1]?.range.start ?? new Date(0);
+  let runLength = OFFER_AFTER;
   for (const period of history.slice(OFFER_AFTER)) {
     if (period.met !== allMet) break;
     runStart = period.range.start;
+    runLength += 1;
   }
+  const run = { runLength, runEnd: recent[0]?.range.end ?? new Date(0) };
   const counts = recent.map((p) => p.count);
   if (allMissed) {
     if (currentTarget <= GOAL_TARGET_MIN || currentCount >= currentTarget) return undefined;
     const to = Math.max(GOAL_TARGET_MIN, Math.min(currentTarget - 1, Math.max(...counts)));
-    return { kind: 'smaller', from: currentTarget, to, key: `smaller:${runStart.toISOString()}` };
+    return { kind: 'smaller', from: currentTarget, to, key: `smaller:${runStart.toISOString()}`, ...run };
   }
   if (currentTarget >= GOAL_TARGET_MAX) return undefined;
   const to = Math.min(GOAL_TARGET_MAX, Math.max(currentTarget + 1, Math.min(...counts)));
-  return { kind: 'bigger', from: currentTarget, to, key: `bigger:${runStart.toISOString()}` };
+  return { kind: 'bigger', from: currentTarget, to, key: `bigger:${runStart.toISOString()}`, ...run };
 }
 
 /** `▰▰▰▱▱▱▱▱▱▱`: filled in proportion, full (and no further) once the target is met. */
 export function progressBar(count: number, target: number, width = 10): string {
   const filled = Math.max(0, Math.min(width, Math.round((count / Math.max(1, target)) * width)));
   return '▰'.repeat(filled) + '▱'.repeat(width - filled);
+}
+
+/** How a period read before and after a change of timezone. */
+export interface PeriodReading {
+  count: number;
+  target: number;
+  met: boolean;
+}
+
+/** A goal period that reads differently once the member's days begin at another hour. */
+export interface RewrittenPeriod {
+  title: string;
+  period: string;
+  /** The period's first local day, 'YYYY-MM-DD', in the new timezone. */
+  startDay: string;
+  current: boolean;
+  before: PeriodReading;
+  after: PeriodReading;
+}
+
+type Comparable = Pick<GoalSummary, 'goal' | 'current' | 'history'>;
+
+/**
+ * The goal periods whose count or outcome a timezone change rewrote (SPEC §1.5: a change is said, not
+ * silent). Periods are matched by their first local day, which both readings share; newest first.
+ */
+export function rewrittenPeriods(before: readonly Comparable[], after: readonly Comparable[], beforeZone: string, afterZone: string): RewrittenPeriod[] {
+  const dayOf = (zone: string, instant: Date) => formatLocalDate(localDateOf(zone, instant));
+  const changes: RewrittenPeriod[] = [];
+  for (const next of after) {
+    const prior = before.find((b) => b.goal.id === next.goal.id);
+    if (!prior) continue;
+    const readings = (s: Comparable, zone: string) =>
+      new Map<string, PeriodReading & { current: boolean }>([
+        [dayOf(zone, s.current.range.start), { count: s.current.count, target: s.current.target, met: s.current.count >= s.current.target, current: true }],
+        ...s.history.map((p) => [dayOf(zone, p.range.start), { count: p.count, target: p.target, met: p.met, current: false }] as const),
+      ]);
+    const old = readings(prior, beforeZone);
+    for (const [startDay, now] of readings(next, afterZone)) {
+      const was = old.get(startDay);
+      if (!was || (was.count === now.count && was.met === now.met)) continue;
+      const strip = ({ count, target, met }: PeriodReading) => ({ count, target, met });
+      changes.push({ title: next.goal.title, period: next.current.period, startDay, current: now.current, before: strip(was), after: strip(now) });
+    }
+  }
+  return changes;
 }

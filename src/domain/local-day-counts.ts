@@ -29,3 +29,6 @@ export function countByLocalDay(timezone: string, epochMs: Iterable<number>): Ma
   for (const [day, n] of byEpochDay) days.set(formatLocalDate(localDateOfEpochDay(day)), n);
   return days;
 }
+
+/** How many Monday-start weeks the win calendar shows, on Discord and on the web. */
+export const CALENDAR_WEEKS = 26;

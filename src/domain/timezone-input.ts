@@ -1,4 +1,4 @@
-import { canonicalTimeZone, closeTimeZones, zonesForCity } from './timezones.js';
+import { canonicalTimeZone, closeTimeZones, searchTimeZones, zonesForCity } from './timezones.js';
 
 /** What a member typed as a timezone, read the way they most likely meant it. */
 export type TimeZoneReading =
@@ -120,4 +120,46 @@ export function unknownTimeZoneHint(reading: TimeZoneReading & { kind: 'unknown'
   }
   if (close.length > 0) return `Did you mean ${close.slice(0, 5).map(quote).join(' or ')}?`;
   return 'Timezone names look like `Europe/Paris` or `America/New_York`: start typing your city and pick it from the list.';
+}
+
+const SERVER_WORDS = ['server', 'default', 'reset', "server's", 'server default'];
+
+/** What a member asked for as their timezone: the server's, a zone read from what they typed, or nothing we know. */
+export type TimeZoneSetting = { kind: 'server' } | TimeZoneReading;
+
+/** Reads a typed timezone setting: `server` (or `default`, `reset`) returns the member to the server's. */
+export function readTimeZoneSetting(raw: string): TimeZoneSetting {
+  const typed = raw.trim();
+  return SERVER_WORDS.includes(typed.toLowerCase()) ? { kind: 'server' } : readTimeZone(typed);
+}
+
+/** One suggestion while a member types; `meaning` says how an abbreviation or offset was read. */
+export type TimeZoneSuggestion = { kind: 'server' } | { kind: 'zone'; zone: string; meaning?: string };
+
+function meaningOf(reading: TimeZoneReading & { kind: 'zone' }): string | undefined {
+  if (reading.how === 'abbreviation') return `${reading.meaning}, for ${reading.typed.toUpperCase()}`;
+  if (reading.how === 'offset') return `a fixed ${reading.offset}, no daylight saving`;
+  return undefined;
+}
+
+/**
+ * Suggestions for what a member is typing, at most `limit`: the server's own when the words fit, then the
+ * reading /settings would accept (EST → America/New_York) ahead of names that merely contain the letters.
+ */
+export function suggestTimeZones(typed: string, limit: number): TimeZoneSuggestion[] {
+  const text = typed.trim();
+  const server: TimeZoneSuggestion[] = text === '' || SERVER_WORDS.some((word) => word.startsWith(text.toLowerCase())) ? [{ kind: 'server' }] : [];
+  const reading = text === '' ? undefined : readTimeZone(text);
+  const accepted: TimeZoneSuggestion[] = [];
+  if (reading?.kind === 'zone') {
+    const meaning = meaningOf(reading);
+    accepted.push(meaning ? { kind: 'zone', zone: reading.zone, meaning } : { kind: 'zone', zone: reading.zone });
+  }
+  const room = Math.max(0, limit - server.length - accepted.length);
+  const acceptedZone = reading?.kind === 'zone' ? reading.zone : undefined;
+  const rest = searchTimeZones(text, room + 1)
+    .filter((zone) => zone !== acceptedZone)
+    .slice(0, room)
+    .map((zone): TimeZoneSuggestion => ({ kind: 'zone', zone }));
+  return [...server, ...accepted, ...rest].slice(0, limit);
 }

@@ -1,6 +1,8 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { WebSession } from '../db/schema.js';
+import { CALENDAR_WEEKS } from '../domain/local-day-counts.js';
+import { calendarSize } from '../discord/render/win-calendar.js';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -9,6 +11,9 @@ export interface SharedGuild {
   name: string;
   manage: boolean;
 }
+
+/** The win calendar's own drawn width: narrower than this, its counts stop being readable. */
+export const CALENDAR_MIN_WIDTH = calendarSize(CALENDAR_WEEKS).width;
 
 // Light page, dark text: every pair here is above WCAG AA's 4.5:1.
 const STYLE = `
@@ -49,7 +54,10 @@ ol.wins li{background:#fff;border:1px solid #d0d7d2;border-radius:10px;padding:1
 .tag.private{background:#f3e8ff;color:#4a1d7a}
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:6px}
 .pager{display:flex;gap:12px;align-items:center;justify-content:space-between;flex-wrap:wrap}
-.calendar{overflow-x:auto}.calendar svg{width:100%;max-width:640px;height:auto}
+/* On a phone the calendar keeps its drawn size and scrolls sideways, so every day stays readable. */
+.calendar{overflow-x:auto;max-width:100%}.calendar svg{display:block;width:100%;max-width:640px;min-width:${CALENDAR_MIN_WIDTH}px;height:auto}
+/* A long word in a title or a win wraps instead of widening the page. */
+.goal-title,.card,li,td,h1,h2,h3{overflow-wrap:anywhere}
 .card>h2:first-child,.card>h3:first-child{margin-top:.2em}
 progress{width:100%;max-width:20rem;height:14px;accent-color:#0b5d2a}
 table{border-collapse:collapse}td,th{padding:4px 10px;text-align:left;border-bottom:1px solid #d0d7d2}

@@ -1,16 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
-import { summariseGoals } from '../db/goal-progress.js';
 import { activeGoals } from '../db/goals.js';
-import { memberSettings, memberTimezone, updateMemberSettings } from '../db/members.js';
-import { pausesOverlapping } from '../db/pauses.js';
-import { deleteMemberData, exportMemberData } from '../db/privacy.js';
-import { winCountsByLocalDay } from '../db/stats.js';
-import { deleteWin, editWin, listWins, ownWin } from '../features/wins-list.js';
+import { memberTimezone } from '../db/members.js';
 import { describeLocalTime } from '../domain/pause.js';
-import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf } from '../domain/streaks.js';
-import { localDateOf, mondayOf } from '../domain/time.js';
-import { canonicalTimeZone } from '../domain/timezones.js';
+import { readTimeZoneSetting } from '../domain/timezone-input.js';
+import { deleteEverythingOf, exportFileName, exportOf } from '../features/privacy.js';
+import { progressOf } from '../features/progress.js';
+import { changeSettings, settingsOf, type SettingsChanged } from '../features/settings.js';
+import { deleteWin, editWin, listWins, ownWin } from '../features/wins-list.js';
 import { problemMessage } from '../discord/render/problems.js';
 import { winCalendarSvg } from '../discord/render/win-calendar.js';
 import { adminRoutes } from './admin-routes.js';
@@ -61,34 +58,16 @@ function winsQuery(c: C): WinsQuery {
 
 /** A member's own pages in one server: overview, wins, settings, their data. */
 export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv> {
-  const { db, clock } = deps;
+  const { db } = deps;
   const r = new Hono<GuildEnv>();
   r.use('/:guildId/*', guildGuard(deps));
   r.use('/:guildId', guildGuard(deps));
 
   r.get('/:guildId', async (c) => {
     const { key, guild } = c.get('member');
-    const now = clock.now();
-    const timezone = await memberTimezone(db, key);
-    const [days, pauseRows, goals] = await Promise.all([
-      winCountsByLocalDay(db, key, null, timezone),
-      pausesOverlapping(db, key, { start: new Date(0), end: now }),
-      activeGoals(db, key),
-    ]);
-    const pauses = pauseRows.map((p) => ({ start: p.startedAt, end: p.endsAt }));
-    const today = localDateOf(timezone, now);
-    const figures =
-      days.size === 0 ? null : progressFigures({ weeks: weekCountsOf(days), pausedWeeks: pausedWeeksOf(timezone, pauses, now), currentWeek: mondayOf(today) });
-    const body = overviewBody({
-      guildName: guild.name,
-      timezone,
-      figures,
-      pausedNow: isPausedAt(pauses, now),
-      calendarSvg: winCalendarSvg({ days, today }),
-      totalWins: [...days.values()].reduce((a, b) => a + b, 0),
-      goals: await summariseGoals(db, goals, timezone, now, { includePrivate: true }),
-    });
-    return render(c, guild.name, '', body);
+    const progress = await progressOf(deps, key);
+    const calendarSvg = winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays });
+    return render(c, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg }));
   });
 
   r.get('/:guildId/wins', async (c) => {
@@ -132,31 +111,30 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     return c.redirect(`${baseOf(c)}/wins?done=${done}`, 303);
   });
 
-  const settingsPage = async (c: C, problem?: string) => {
+  const settingsPage = async (c: C, problem?: string, changed?: SettingsChanged) => {
     const { key, session } = c.get('member');
-    const settings = await memberSettings(db, key);
-    const body = settingsBody(baseOf(c), session, settings, describeLocalTime(settings.timezone, clock.now()), problem);
+    const { settings, now } = await settingsOf(deps, key);
+    const body = settingsBody({ base: baseOf(c), session, settings, localNow: describeLocalTime(settings.timezone, now), problem, changed });
     return render(c, 'Your settings', '/settings', body, problem ? 400 : 200);
   };
   r.get('/:guildId/settings', (c) => settingsPage(c));
   r.post('/:guildId/settings', async (c) => {
     const { key } = c.get('member');
     const form = await c.req.parseBody();
-    const rawZone = String(form.timezone ?? 'server');
-    const timezone = rawZone === 'server' ? null : canonicalTimeZone(rawZone);
-    if (timezone === null && rawZone !== 'server') return settingsPage(c, "I don't know that timezone. Pick one from the list.");
+    const timezone = readTimeZoneSetting(String(form.timezone ?? 'server'));
+    if (timezone.kind === 'unknown') return settingsPage(c, "I don't know that timezone. Pick one from the list.");
     const dms = form.dms === 'on' ? true : form.dms === 'off' ? false : undefined;
-    await updateMemberSettings(db, key, { timezone, dms }, clock.now());
+    const changed = await changeSettings(deps, key, { timezone, dms });
+    // What a new timezone rewrote is said on the page itself; otherwise back to a clean URL.
+    if (changed.rewritten.length > 0 || changed.streak) return settingsPage(c, undefined, changed);
     return c.redirect(`${baseOf(c)}/settings?done=settings`, 303);
   });
 
   r.get('/:guildId/data', (c) => render(c, 'Your data', '/data', dataBody(baseOf(c), c.get('member').guild.name)));
   r.get('/:guildId/data/export', async (c) => {
     const { key } = c.get('member');
-    const stored = await exportMemberData(db, key);
-    const file = { about: 'Everything Small Wins stores about you in this one server. Other servers keep their own, separate data.', exportedAt: clock.now(), ...stored };
-    c.header('content-disposition', `attachment; filename="small-wins-${key.guildId}-${key.userId}.json"`);
-    return c.body(JSON.stringify(file, null, 2), 200, { 'content-type': 'application/json; charset=utf-8' });
+    c.header('content-disposition', `attachment; filename="${exportFileName(key)}.json"`);
+    return c.body(JSON.stringify(await exportOf(deps, key), null, 2), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
   r.get('/:guildId/data/delete', (c) => {
     const { session, guild } = c.get('member');
@@ -164,7 +142,7 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
   });
   r.post('/:guildId/data/delete', async (c) => {
     const { key, session } = c.get('member');
-    const deleted = await deleteMemberData(db, key, clock.now());
+    const deleted = await deleteEverythingOf(deps, key);
     const words = deleted
       ? "Done. Everything I stored about you here is gone. If you come back, you'll start fresh — and that's fine too."
       : "There's nothing stored about you here, so there was nothing to delete. You're all clear.";

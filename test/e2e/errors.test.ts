@@ -39,6 +39,15 @@ describe('when things go wrong', () => {
       expect(result.message?.content).toMatch(/nothing was saved — please try again in a minute/);
       expect(h.sandbox.allMessages().filter((m) => !m.ephemeral && !m.deleted)).toEqual([]);
     });
+
+    it('tells a member who only asked to look that it could not look, not that nothing was saved', async () => {
+      for (const [name, subcommand] of [['progress', undefined], ['goal', 'list']] as const) {
+        const result = await h.sandbox.chatInput('alice', { name, ...(subcommand ? { subcommand } : {}) });
+        expect(result.failed).toBe(false);
+        expect(result.message?.content).toMatch(/couldn't reach my notebook just now, so I can't look that up/);
+        expect(result.message?.content).not.toMatch(/nothing was saved/);
+      }
+    });
   });
 
   describe('with a bug in a command', () => {

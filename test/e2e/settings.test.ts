@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberSettings } from '../../src/db/members.js';
-import { listMemberWins } from '../support/wins.js';
+import { activeGoals } from '../../src/db/goals.js';
+import { listMemberWins, recordWin } from '../support/wins.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 // Wednesday 25 Nov 2026, 23:30 UTC: already 05:15 on Thursday in Kathmandu.
@@ -123,6 +124,15 @@ describe('/settings through discord.js and the sandbox', () => {
     expect(await suggest('zzzz')).toEqual([]);
   });
 
+  it('puts the reading /settings would accept first: an abbreviation, an offset or a city', async () => {
+    const [est, ...rest] = await suggest('est');
+    expect(est).toEqual({ name: 'America/New_York: US Eastern time, for EST (18:30 on Wednesday now)', value: 'America/New_York' });
+    expect(rest.map((c) => c.value)).not.toContain('America/New_York');
+    expect(rest.length).toBeGreaterThan(0);
+    expect((await suggest('gmt+2'))[0]?.value).toBe('Etc/GMT-2');
+    expect((await suggest('paris'))[0]?.value).toBe('Europe/Paris');
+  });
+
   it("shows each suggestion's local time so a member can recognise their own", async () => {
     const [kolkata] = await suggest('kolkata');
     expect(kolkata).toEqual({ name: 'Asia/Kolkata (05:00 on Thursday now)', value: 'Asia/Kolkata' });
@@ -136,6 +146,22 @@ describe('/settings through discord.js and the sandbox', () => {
     const [win] = await listMemberWins(h.database.db, key('dana'));
     // Noon on 25 Nov in Kathmandu (UTC+05:45).
     expect(win?.occurredAt.toISOString()).toBe('2026-11-25T06:15:00.000Z');
+  });
+
+  it('says which past counts a new timezone rewrote, rather than changing them silently', async () => {
+    await run('eli', { timezone: 'UTC' });
+    await h.sandbox.chatInput('eli', { name: 'goal', subcommand: 'add', options: { title: 'Read a book', target: 1, period: 'week' } });
+    const [goal] = await activeGoals(h.database.db, key('eli'));
+    // Monday 30 Nov 00:30 UTC is still Sunday 29 Nov evening in New York: another week there.
+    const occurredAt = new Date('2026-11-30T00:30:00Z');
+    await recordWin(h.database.db, { ...key('eli'), text: 'read a chapter', isPrivate: false, occurredAt, goalId: goal?.id }, occurredAt);
+    h.clock.set(new Date('2026-12-08T12:00:00Z'));
+    const content = await run('eli', { timezone: 'America/New_York' });
+    expect(content).toContain('Your days now run on America/New_York time');
+    expect(content).toContain('these counts changed');
+    expect(content).toContain('Read a book, week of 30 Nov 2026: 1/1 (met) → 0/1');
+    // Saying nothing changed when nothing moved.
+    expect(await run('eli', { dms: false })).not.toContain('counts changed');
   });
 
   it('sent nothing Discord would reject, and answered every interaction in time', () => {

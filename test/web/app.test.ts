@@ -81,6 +81,31 @@ describe('the web view, signed in through the sandbox', () => {
     expect(await alice.html(`${guild()}/wins?q=%25`)).toContain('No wins match');
   });
 
+  it('draws what members wrote as words, not Discord markup (issue 16 item 23)', async () => {
+    h.sandbox.addUser('fern');
+    await win('fern', '> wrote at midnight for <@&1> and <#2> **really**');
+    await h.sandbox.chatInput('fern', { name: 'goal', subcommand: 'add', options: { title: '**Read** <@&1>', target: 1, period: 'week' } });
+    const fern = await signedIn('fern');
+    const list = await fern.html(`${guild()}/wins`);
+    expect(list).toContain('wrote at midnight for @role and #channel really');
+    for (const markup of ['&gt; wrote', '&lt;@&amp;1&gt;', '&lt;#2&gt;', '**']) expect(list).not.toContain(markup);
+    const overview = await fern.html(guild());
+    expect(overview).toContain('<h3 class="goal-title">Read @role</h3>');
+  });
+
+  it('wraps a long unbroken goal title and keeps the calendar readable on a phone (issue 16 items 24, 25)', async () => {
+    h.sandbox.addUser('gail');
+    await win('gail', 'a'.repeat(300));
+    await h.sandbox.chatInput('gail', { name: 'goal', subcommand: 'add', options: { title: 'b'.repeat(100), target: 1, period: 'week' } });
+    const overview = await (await signedIn('gail')).html(guild());
+    expect(overview).toContain(`<h3 class="goal-title">${'b'.repeat(100)}</h3>`);
+    expect(overview).toMatch(/\.goal-title[^{]*\{overflow-wrap:anywhere\}/);
+    // The calendar keeps at least its drawn width (the container scrolls), instead of shrinking to a phone's.
+    const drawn = /<svg[^>]* width="(\d+)"/.exec(overview)?.[1];
+    expect(overview).toContain(`.calendar svg{display:block;width:100%;max-width:640px;min-width:${drawn}px;height:auto}`);
+    expect(overview).toMatch(/\.calendar\{overflow-x:auto/);
+  });
+
   it('edits the text of a win, and refuses an empty one without changing it', async () => {
     const logged = await win('alice', 'read a chapter');
     const alice = await signedIn('alice');

@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { Guild } from '../../db/schema.js';
 import { describeRecapProblem } from '../../domain/recap/problem.js';
-import { localDateTimeOf } from '../../domain/time.js';
+import { formatLongDate } from '../../domain/recap/text.js';
+import { localDateOf, localDateTimeOf } from '../../domain/time.js';
 import { weekdayName } from '../../domain/weekly-settings.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -35,4 +36,21 @@ export function configEmbed(guild: Guild, now: Date): APIEmbed {
     fields,
     footer: { text: `Server time now: ${localWhen(now, guild.timezone)}` },
   };
+}
+
+/** The answer to `/config recap`: where and when, when the next one comes if this week's already went out. */
+export function recapChangedText(change: { saved: Guild; timezoneNote: string | undefined; passedOverTo: Date | undefined }): string {
+  const { saved } = change;
+  const passedOver = change.passedOverTo
+    ? `This week's recap already went out, so the next one comes on ${weekdayName(saved.recapDay)} ${formatLongDate(localDateOf(saved.timezone, change.passedOverTo))}, covering everything since: no win is missed or counted twice.`
+    : '';
+  return [`Done. The weekly recap goes to <#${saved.recapChannelId}> every ${weekdayName(saved.recapDay)} at ${saved.recapTime} (${saved.timezone}).`, passedOver, change.timezoneNote ?? '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function checkinsChangedText(saved: Guild): string {
+  return saved.checkinsEnabled
+    ? `Check-ins are on: members who opt in with \`/partner join\` are paired at recap time, and prompted on ${weekdayName(saved.checkinDay)}s.`
+    : 'Check-ins are off: no pairing and no prompts.';
 }

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { GoalSummary } from '../../domain/goals.js';
-import { progressBar, type GoalShare } from '../../domain/goals.js';
+import { progressBar, type GoalFacts, type GoalShare } from '../../domain/goals.js';
 import { truncateAtWord } from '../../domain/truncate.js';
 
 const shareLabel: Record<GoalShare, string> = {
@@ -75,4 +75,40 @@ export function goalListEmbed(summaries: readonly GoalSummary[]): APIEmbed {
 /** Buttons for at most five offers (Discord allows five rows). */
 export function offerRows(ownerId: string, summaries: readonly GoalSummary[]) {
   return summaries.flatMap((summary) => offerButtons(ownerId, summary) ?? []).slice(0, 5);
+}
+
+/** A goal on the member's own /progress: title, progress and any offer in words. */
+export function ownGoalLine(summary: GoalSummary): string {
+  const offer = offerText(summary);
+  return `**${summary.goal.title}** ${progressLine(summary)}${offer ? `\n💬 ${offer}` : ''}`;
+}
+
+/** A goal another member shared; 🤝 marks one shared with partners only. */
+export function sharedGoalLine(summary: GoalSummary): string {
+  return `${summary.goal.share === 'partner' ? '🤝 ' : ''}**${summary.goal.title}** ${progressLine(summary)}`;
+}
+
+const visibilityWords: Record<GoalShare, string> = {
+  private: 'Only you can see it.',
+  partner: 'You and your check-in partner can see it.',
+  server: 'Anyone here can see it.',
+};
+
+export function goalAddedText(goal: GoalFacts): string {
+  const visibility = visibilityWords[goal.share as GoalShare] ?? '';
+  return `New goal: **${goal.title}**, ${goal.target} a ${goal.period}. ${visibility}\nLink wins to it with \`/win goal:\`. Start small, grow when you want to. 🌱`;
+}
+
+export function goalEditedText(goal: GoalFacts, newTarget: boolean): string {
+  return `Updated: **${goal.title}**, ${goal.target} a ${goal.period} (${goal.share}).${newTarget ? ' Periods before today keep the target they had.' : ''}`;
+}
+
+export function goalArchivedText(goal: GoalFacts): string {
+  return `Archived **${goal.title}**. Its wins stay yours, and still count in your progress. Letting a goal go is a decision too.`;
+}
+
+export function offerAnswerText(answer: { kind: 'accepted'; goal: GoalFacts; to: number; period: string } | { kind: 'declined'; goal: GoalFacts; from: number; period: string }): string {
+  return answer.kind === 'accepted'
+    ? `Done: **${answer.goal.title}** is now ${answer.to} a ${answer.period}, starting this ${answer.period}.`
+    : `Keeping **${answer.goal.title}** at ${answer.from} a ${answer.period}. I won't ask again for this run.`;
 }

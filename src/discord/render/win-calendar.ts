@@ -3,7 +3,8 @@ import type { CountsByDate } from '../../domain/streaks.js';
 import { addDays, compareLocalDates, formatLocalDate, mondayOf, type LocalDate } from '../../domain/time-calendar.js';
 
 export const WIN_CALENDAR_FILE = 'win-calendar.png';
-export const CALENDAR_WEEKS = 26;
+export { CALENDAR_WEEKS } from '../../domain/local-day-counts.js';
+import { CALENDAR_WEEKS } from '../../domain/local-day-counts.js';
 /** The PNG is drawn at twice the SVG's size so it stays sharp on high-density screens. */
 export const PNG_SCALE = 2;
 

@@ -1,4 +1,4 @@
-import type { CurrentProgress, PeriodOutcome, TargetOffer } from '../goals.js';
+import { offerIsNewWith, type CurrentProgress, type PeriodOutcome, type TargetOffer } from '../goals.js';
 import { isPausedAt, pausedWeeksOf, usualWeek, weekCountsOf, weeklyStreaks, type PauseSpan } from '../streaks.js';
 import { formatLocalDate, localDateOf, mondayOf, type LocalDate, type Range } from '../time.js';
 import type { PersonalWeekData } from './types.js';
@@ -29,7 +29,7 @@ export function personalWeekOf(input: PersonalWeekInput): PersonalWeekData {
     // Only goals whose period ended with this week: a month still running is neither met nor missed yet.
     const period = periodEndedIn(week, summary.history);
     if (!period) return [];
-    const smallerOffer = summary.offer?.kind === 'smaller' ? summary.offer.to : undefined;
+    const smallerOffer = summary.offer?.kind === 'smaller' && offerIsNewWith(summary.offer, period) ? summary.offer.to : undefined;
     return [{ title: summary.goal.title, target: period.target, count: period.count, period: summary.current.period, met: period.met, smallerOffer }];
   });
   return {

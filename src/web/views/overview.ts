@@ -1,17 +1,14 @@
 import { html, raw } from 'hono/html';
 import type { GoalSummary } from '../../db/goal-progress.js';
-import type { ProgressFigures } from '../../domain/streaks.js';
-import { ghostLine, streakLine, thisWeekLine } from '../../discord/render/progress.js';
+import type { OwnProgress } from '../../features/progress.js';
+import { ghostLine, streakLine, thisWeekLine } from '../../domain/own-pace.js';
 import type { Html } from '../layout.js';
+import { memberWords } from './member-words.js';
 
 export interface OverviewView {
   guildName: string;
-  timezone: string;
-  figures: ProgressFigures | null;
-  pausedNow: boolean;
+  progress: OwnProgress;
   calendarSvg: string;
-  totalWins: number;
-  goals: GoalSummary[];
 }
 
 const dayOf = (instant: Date, timezone: string): string =>
@@ -21,7 +18,7 @@ function goalCard(summary: GoalSummary, timezone: string): Html {
   const { goal, current, history } = summary;
   const shareWords = { private: 'only you', partner: 'you and your partner', server: 'the server' }[goal.share] ?? goal.share;
   return html`<li class="card">
-<h3>${goal.title}</h3>
+<h3 class="goal-title">${memberWords(goal.title)}</h3>
 <p><label for="goal-${goal.id}">${current.count} of ${current.target} this ${current.period}</label>
 <progress id="goal-${goal.id}" max="${current.target}" value="${Math.min(current.count, current.target)}">${current.count}/${current.target}</progress>
 ${current.count >= current.target ? html` <span class="tag">met 🎉</span>` : ''}</p>
@@ -36,25 +33,25 @@ ${history.map((p) => html`<tr><td>${dayOf(p.range.start, timezone)}</td><td>${p.
 }
 
 export function overviewBody(view: OverviewView): Html {
-  const { figures } = view;
+  const { figures, pausedNow, timezone, totalWins, goals } = view.progress;
   return html`<h1>Your wins in ${view.guildName}</h1>
 <section aria-labelledby="week-h" class="card">
 <h2 id="week-h">This week</h2>
 ${figures
     ? html`<p>${thisWeekLine(figures.thisWeek, figures.usual)}</p>
-<p>${streakLine(figures.streaks, view.pausedNow)}</p>
+<p>${streakLine(figures.streaks, pausedNow)}</p>
 ${ghostLine(figures.ghost, figures.thisWeek) ? html`<p>${ghostLine(figures.ghost, figures.thisWeek)}</p>` : ''}`
     : html`<p>No wins here yet. Your first one can be tiny: <code>/win text: drank a glass of water</code> counts. 🌱</p>`}
-<p class="meta">${view.totalWins} wins in all · days and weeks in ${view.timezone}</p>
+<p class="meta">${totalWins} wins in all · days and weeks in ${timezone}</p>
 </section>
 <section aria-labelledby="cal-h" class="card">
 <h2 id="cal-h">Win calendar</h2>
-<div class="calendar" role="img" aria-label="Your wins per day over the last 26 weeks; darker green means more wins">${raw(view.calendarSvg)}</div>
+<div class="calendar" tabindex="0" role="img" aria-label="Your wins per day over the last 26 weeks; darker green means more wins">${raw(view.calendarSvg)}</div>
 </section>
 <section aria-labelledby="goals-h">
 <h2 id="goals-h">Your goals</h2>
-${view.goals.length === 0
+${goals.length === 0
     ? html`<p>No goals yet. Goals are yours alone: set one with <code>/goal add</code> when you feel like it.</p>`
-    : html`<ul style="list-style:none;padding:0">${view.goals.map((g) => goalCard(g, view.timezone))}</ul>`}
+    : html`<ul style="list-style:none;padding:0">${goals.map((g) => goalCard(g, timezone))}</ul>`}
 </section>`;
 }

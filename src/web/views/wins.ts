@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import type { Goal, Win, WebSession } from '../../db/schema.js';
 import { WIN_TEXT_MAX } from '../../domain/win-input.js';
 import { csrfField, type Html } from '../layout.js';
+import { memberWords } from './member-words.js';
 
 export interface WinsQuery {
   search: string;
@@ -37,10 +38,10 @@ function queryString(q: WinsQuery, page: number): string {
 function winItem(view: WinsView, win: Win, goalTitles: Map<number, string>): Html {
   const goal = win.goalId === null ? undefined : goalTitles.get(win.goalId);
   return html`<li>
-<p class="win-text">${win.text}</p>
+<p class="win-text">${memberWords(win.text)}</p>
 <p class="meta">${whenOf(win.occurredAt, view.timezone)}
 ${win.isPrivate ? html` · <span class="tag private">private</span>` : html` · <span class="tag">public</span>`}
-${goal ? html` · 🎯 ${goal}` : ''}</p>
+${goal ? html` · 🎯 <span class="goal-title">${memberWords(goal)}</span>` : ''}</p>
 <div class="actions"><a class="button plain" href="${view.base}/wins/${win.id}/edit">Edit<span class="skip"> this win</span></a>
 <a class="button plain" href="${view.base}/wins/${win.id}/delete">Delete<span class="skip"> this win</span></a></div>
 </li>`;
@@ -55,7 +56,7 @@ export function winsBody(view: WinsView): Html {
 <div class="filters">
 <div><label for="q">Words</label><input type="search" id="q" name="q" value="${q.search}" maxlength="100"></div>
 <div><label for="goal">Goal</label><select id="goal" name="goal"><option value="">Any goal</option>
-${view.goals.map((g) => html`<option value="${g.id}"${g.id === q.goalId ? html` selected` : ''}>${g.title}</option>`)}</select></div>
+${view.goals.map((g) => html`<option value="${g.id}"${g.id === q.goalId ? html` selected` : ''}>${memberWords(g.title)}</option>`)}</select></div>
 <div><label for="show">Who can see it</label><select id="show" name="show">
 <option value="">Public and private</option>
 <option value="public"${q.visibility === 'public' ? html` selected` : ''}>Public only</option>
@@ -91,7 +92,7 @@ ${csrfField(session)}
 
 export function deleteWinBody(base: string, session: WebSession, win: Win, timezone: string): Html {
   return html`<h1>Delete this win?</h1>
-<div class="card"><p class="win-text">${win.text}</p><p class="meta">${whenOf(win.occurredAt, timezone)}</p></div>
+<div class="card"><p class="win-text">${memberWords(win.text)}</p><p class="meta">${whenOf(win.occurredAt, timezone)}</p></div>
 <p>It will be gone for good, from here and from your history. It still counted while it was there.</p>
 <form method="post" action="${base}/wins/${win.id}/delete" class="actions">
 ${csrfField(session)}

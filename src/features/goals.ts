@@ -1,0 +1,62 @@
+import { summariseGoals, type GoalSummary } from '../db/goal-progress.js';
+import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, findActiveGoalByInput, updateGoal, type NewGoal } from '../db/goals.js';
+import { memberTimezone, type MemberKey } from '../db/members.js';
+import type { Goal } from '../db/schema.js';
+import { ACTIVE_GOALS_MAX } from '../domain/goals.js';
+import type { FeatureDeps } from './progress.js';
+
+/** The member's active goals with this period's progress and any offer, private wins counted. */
+export async function goalsOf(deps: FeatureDeps, key: MemberKey): Promise<GoalSummary[]> {
+  const [goals, timezone] = await Promise.all([activeGoals(deps.db, key), memberTimezone(deps.db, key)]);
+  return summariseGoals(deps.db, goals, timezone, deps.clock.now(), { includePrivate: true });
+}
+
+/** The member's own active goals, for autocomplete. */
+export const activeGoalsOf = (deps: FeatureDeps, key: MemberKey): Promise<Goal[]> => activeGoals(deps.db, key);
+
+/** The goal a member picked by id or typed title; only their own active ones. */
+export const pickGoal = (deps: FeatureDeps, key: MemberKey, typed: string): Promise<Goal | undefined> => findActiveGoalByInput(deps.db, key, typed);
+
+export type AddGoalOutcome = { kind: 'added'; goal: Goal } | { kind: 'limit'; max: number } | { kind: 'duplicate'; title: string };
+
+export async function addGoal(deps: FeatureDeps, key: MemberKey, goal: NewGoal): Promise<AddGoalOutcome> {
+  const created = await createGoal(deps.db, key, goal, deps.clock.now(), ACTIVE_GOALS_MAX);
+  if (created === 'limit') return { kind: 'limit', max: ACTIVE_GOALS_MAX };
+  if (created === 'duplicate') return { kind: 'duplicate', title: goal.title };
+  return { kind: 'added', goal: created };
+}
+
+export type EditGoalOutcome = { kind: 'updated'; goal: Goal; newTarget: boolean } | { kind: 'gone' } | { kind: 'duplicate'; title: string };
+
+/** Changes a goal; a new target or period starts now, so earlier periods keep theirs. */
+export async function editGoal(deps: FeatureDeps, key: MemberKey, goal: Goal, changes: Partial<NewGoal>): Promise<EditGoalOutcome> {
+  const updated = await updateGoal(deps.db, key, goal.id, changes, deps.clock.now());
+  if (updated === 'duplicate') return { kind: 'duplicate', title: changes.title ?? goal.title };
+  if (!updated) return { kind: 'gone' };
+  return { kind: 'updated', goal: updated, newTarget: changes.target !== undefined || changes.period !== undefined };
+}
+
+export const retireGoal = (deps: FeatureDeps, key: MemberKey, goal: Goal): Promise<Goal | undefined> => archiveGoal(deps.db, key, goal.id, deps.clock.now());
+
+export type OfferAnswer =
+  | { kind: 'gone' }
+  | { kind: 'accepted'; goal: Goal; to: number; period: string }
+  | { kind: 'declined'; goal: Goal; from: number; period: string };
+
+/**
+ * Answers a smaller/bigger target offer. The offer is worked out again now, so a stale or forged button
+ * changes nothing; declining is remembered for the whole run (SPEC §1.6).
+ */
+export async function answerOffer(deps: FeatureDeps, key: MemberKey, goalId: number, accept: boolean): Promise<OfferAnswer> {
+  const goal = Number.isSafeInteger(goalId) ? await findActiveGoal(deps.db, key, goalId) : undefined;
+  if (!goal) return { kind: 'gone' };
+  const [summary] = await summariseGoals(deps.db, [goal], await memberTimezone(deps.db, key), deps.clock.now(), { includePrivate: true });
+  if (!summary?.offer) return { kind: 'gone' };
+  const period = summary.current.period;
+  if (accept) {
+    await updateGoal(deps.db, key, goal.id, { target: summary.offer.to }, deps.clock.now());
+    return { kind: 'accepted', goal, to: summary.offer.to, period };
+  }
+  await declineOffer(deps.db, key, goal.id, summary.offer.key);
+  return { kind: 'declined', goal, from: summary.offer.from, period };
+}

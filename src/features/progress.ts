@@ -1,0 +1,78 @@
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import { summariseGoals, type GoalSummary } from '../db/goal-progress.js';
+import { activeGoals, goalsSharedAs } from '../db/goals.js';
+import { memberTimezone, type MemberKey } from '../db/members.js';
+import { partnersOf } from '../db/partners.js';
+import { memberHistory } from '../db/personal-week.js';
+import type { GoalShare } from '../domain/goals.js';
+import { CALENDAR_WEEKS } from '../domain/local-day-counts.js';
+import { pausedDaysOf } from '../domain/pause.js';
+import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf, type CountsByDate, type ProgressFigures } from '../domain/streaks.js';
+import { addDays, localDateOf, mondayOf, weekKey, type LocalDate } from '../domain/time.js';
+
+export interface FeatureDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/** A member's own progress: the one answer /progress and the web overview both draw. */
+export interface OwnProgress {
+  timezone: string;
+  today: LocalDate;
+  /** Null until the member has logged a win here. */
+  figures: ProgressFigures | null;
+  pausedNow: boolean;
+  /** Wins per local day, every win they logged (private ones too). */
+  days: CountsByDate;
+  /** Local days paused within the calendar's span. */
+  pausedDays: ReadonlySet<string>;
+  totalWins: number;
+  /** Active goals, private wins counted, with any smaller/bigger offer. */
+  goals: GoalSummary[];
+}
+
+// One place asks for the member's timezone, so the member time model can replace it in one line.
+const timezoneOf = (deps: FeatureDeps, key: MemberKey): Promise<string> => memberTimezone(deps.db, key);
+
+/** The member's week against their usual, streak, best week, win calendar and goals, in their timezone. */
+export async function progressOf(deps: FeatureDeps, key: MemberKey, timezone?: string): Promise<OwnProgress> {
+  const now = deps.clock.now();
+  const zone = timezone ?? (await timezoneOf(deps, key));
+  const [{ days, pauses }, goals] = await Promise.all([
+    memberHistory(deps.db, key, zone, { winsBefore: null, pausesBefore: now }),
+    activeGoals(deps.db, key).then((rows) => summariseGoals(deps.db, rows, zone, now, { includePrivate: true })),
+  ]);
+  const today = localDateOf(zone, now);
+  const figures =
+    days.size === 0 ? null : progressFigures({ weeks: weekCountsOf(days), pausedWeeks: pausedWeeksOf(zone, pauses, now), currentWeek: mondayOf(today) });
+  return {
+    timezone: zone,
+    today,
+    figures,
+    pausedNow: isPausedAt(pauses, now),
+    days,
+    pausedDays: pausedDaysOf(zone, pauses, now, addDays(mondayOf(today), -7 * (CALENDAR_WEEKS - 1))),
+    totalWins: [...days.values()].reduce((a, b) => a + b, 0),
+    goals,
+  };
+}
+
+/** What a member lets others see: their goals shared this widely, counting public wins only. */
+export async function sharedGoalsOf(deps: FeatureDeps, key: MemberKey, shares: readonly GoalShare[]): Promise<GoalSummary[]> {
+  const timezone = await timezoneOf(deps, key);
+  return summariseGoals(deps.db, await goalsSharedAs(deps.db, key, shares), timezone, deps.clock.now(), { includePrivate: false });
+}
+
+export interface SharedProgress {
+  /** Whether the viewer is the member's partner this week (in the viewer's week, as /partner status counts it). */
+  asPartner: boolean;
+  goals: GoalSummary[];
+}
+
+/** Another member's progress as a viewer may see it: server-shared goals, partner-shared ones too for a partner. */
+export async function sharedProgressOf(deps: FeatureDeps, viewer: MemberKey, member: MemberKey): Promise<SharedProgress> {
+  const week = weekKey(await timezoneOf(deps, viewer), deps.clock.now());
+  const asPartner = (await partnersOf(deps.db, viewer, week)).includes(member.userId);
+  return { asPartner, goals: await sharedGoalsOf(deps, member, asPartner ? ['server', 'partner'] : ['server']) };
+}

@@ -1,0 +1,22 @@
+// The web draws what members wrote as words, never as Discord's markup (issue 16 item 23): mentions read
+// as who or what they point at, quote and emphasis markers go, and hono escapes what is left as text.
+
+const MARKERS: readonly RegExp[] = [/\*\*(.+?)\*\*/gs, /__(.+?)__/gs, /~~(.+?)~~/gs, /\|\|(.+?)\|\|/gs, /(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])/gs];
+
+const dayOf = (seconds: string): string =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(Number(seconds) * 1000));
+
+/** A member's text as plain words for a web page; escaping stays hono's job. */
+export function memberWords(text: string): string {
+  let words = text
+    .replace(/<@&\d+>/g, '@role')
+    .replace(/<@!?\d+>/g, '@member')
+    .replace(/<#\d+>/g, '#channel')
+    .replace(/<a?:(\w+):\d+>/g, ':$1:')
+    .replace(/<t:(-?\d{1,12})(?::[tTdDfFR])?>/g, (_, seconds: string) => dayOf(seconds))
+    .replace(/^(?:>>>|>) ?/gm, '')
+    .replace(/^-# /gm, '');
+  for (const marker of MARKERS) words = words.replace(marker, '$1');
+  // Backslash escapes only hid markup from Discord.
+  return words.replace(/\\([*_~|>`\\[\]()#<:-])/g, '$1');
+}
