@@ -18,6 +18,7 @@ import { isVisiblyEmpty, publicMemberText, stripControlCharacters } from '../src
 import { localDateOf, weekKey } from '../src/domain/time.js';
 import { formatLocalDate } from '../src/domain/time-calendar.js';
 import { guildIdOf, memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
+import { componentIds, type ComponentIdOf } from '../src/discord/component-ids.js';
 import { createDelivery, type Delivery } from '../src/discord/delivery.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { echoBack } from '../src/discord/render/problems.js';
@@ -25,9 +26,6 @@ import { respond } from '../src/discord/reply.js';
 import { slowDown, writeAllowance } from '../src/discord/flood.js';
 
 export const CHECKIN_NOTE_MAX = 1000;
-
-const SNOWFLAKE = /^\d{1,20}$/;
-const WEEK_KEY = /^\d{4}-W\d{2}$/;
 
 export const data = {
   name: 'checkin',
@@ -58,8 +56,7 @@ export const data = {
 /** A DM with a button: `Delivery` sends the body as given, components included. */
 type DmWithButtons = OutgoingMessage & { components: APIActionRowComponent<APIButtonComponent>[] };
 
-/** `checkin:cheer:<author>:<week>:<guild>`; the guild travels along because a DM click carries none. */
-export const cheerButtonId = (author: MemberKey, week: string) => `checkin:cheer:${author.userId}:${week}:${author.guildId}`;
+const cheerButtonId = componentIds.cheer;
 
 /** The Cheer button; once pressed it says so and cannot be pressed again. */
 function cheerRow(author: MemberKey, week: string, cheered: boolean): APIActionRowComponent<APIButtonComponent> {
@@ -153,12 +150,8 @@ export const checkin: ChatInputCommand = {
     await respond(interaction, { ephemeral: true, content });
   },
   /** `checkin:cheer:<author>:<week>:<guild>` under a partner's DM. */
-  async button(interaction: ButtonInteraction, deps) {
-    const [, action, authorId = '', week = '', guildFromId] = interaction.customId.split(':');
-    const author: MemberKey = { guildId: guildFromId ?? guildIdOf(interaction), userId: authorId };
-    // A forged id must not reach a query (a NUL byte there is a database error, not a refusal).
-    const wellFormed = SNOWFLAKE.test(authorId) && SNOWFLAKE.test(author.guildId) && WEEK_KEY.test(week);
-    if (action !== 'cheer' || !wellFormed) throw new UserFacingError('unknown-button', 'That button is from an older version of me and no longer does anything.');
+  async button(interaction: ButtonInteraction, deps, { authorId, week, guildId }: ComponentIdOf<'checkin'>) {
+    const author: MemberKey = { guildId: guildId ?? guildIdOf(interaction), userId: authorId };
     if (authorId === interaction.user.id) throw new UserFacingError('own-checkin', "That's your own check-in — the Cheer button is for your partner. 🌱");
     const partners = await partnersOf(deps.db, author, week);
     if (!partners.includes(interaction.user.id)) throw new UserFacingError('not-partner', 'Only their partner that week can cheer this check-in.');

@@ -7,6 +7,7 @@ import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, fin
 import { memberTimezone } from '../src/db/members.js';
 import { ACTIVE_GOALS_MAX, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/goals.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
+import type { ComponentIdOf } from '../src/discord/component-ids.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
 import { readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
@@ -132,11 +133,10 @@ export const goal: ChatInputCommand = {
     await interaction.respond(goalChoices(await activeGoals(db, memberKeyOf(interaction)), String(interaction.options.getFocused())));
   },
   /** `goal:accept:<owner>:<goal>:<to>` and `goal:decline:<owner>:<goal>` from an offer. */
-  async button(interaction, { db, clock }) {
-    const [, action, ownerId, goalId] = interaction.customId.split(':');
+  async button(interaction, { db, clock }, { action, ownerId, goalId }: ComponentIdOf<'goal'>) {
     if (ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'Those buttons belong to someone else’s goals.');
     const key = memberKeyOf(interaction);
-    const goal = await findActiveGoal(db, key, Number(goalId));
+    const goal = await findActiveGoal(db, key, goalId);
     const [summary] = goal ? await summariseGoals(db, [goal], await memberTimezone(db, key), clock.now(), { includePrivate: true }) : [];
     if (!goal || !summary?.offer) throw new UserFacingError('offer-gone', 'That offer has already been answered, so nothing changed.');
     if (action === 'accept') {

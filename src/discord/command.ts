@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { ComponentId } from './component-ids.js';
 import { UserFacingError } from './errors.js';
 
 /** Everything a handler may use, passed in so tests can build a real set with a test database and a fixed clock. */
@@ -27,8 +28,8 @@ export interface ChatInputCommand {
   ephemeral?: boolean | ((interaction: ChatInputCommandInteraction) => boolean);
   execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, deps: Deps): Promise<void>;
-  /** Buttons whose custom id starts with `${data.name}:` come here. */
-  button?(interaction: ButtonInteraction, deps: Deps): Promise<void>;
+  /** Buttons whose custom id starts with `${data.name}:` come here, decoded and validated by the router. */
+  button?(interaction: ButtonInteraction, deps: Deps, id: ComponentId): Promise<void>;
 }
 
 export interface MessageMenuCommand {

@@ -2,6 +2,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import type { GoalSummary } from '../../domain/goals.js';
 import { progressBar, type GoalShare } from '../../domain/goals.js';
 import { truncateAtWord } from '../../domain/truncate.js';
+import { componentIds } from '../component-ids.js';
 
 const shareLabel: Record<GoalShare, string> = {
   private: '🔒 just you',
@@ -36,13 +37,13 @@ export function offerButtons(ownerId: string, summary: GoalSummary): APIActionRo
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
         label: truncateAtWord(`Make it ${offer.to} a ${summary.current.period}`, 80),
-        custom_id: `goal:accept:${ownerId}:${goal.id}:${offer.to}`,
+        custom_id: componentIds.goalAccept(ownerId, goal.id, offer.to),
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         label: `Keep ${offer.from}`,
-        custom_id: `goal:decline:${ownerId}:${goal.id}`,
+        custom_id: componentIds.goalDecline(ownerId, goal.id),
       },
     ],
   };
