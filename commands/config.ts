@@ -3,7 +3,7 @@ import { guildSettings, saveCheckinSettings, saveRecapSettings } from '../src/db
 import { recentRecapWeeks } from '../src/db/recap.js';
 import { nextRecapToPost } from '../src/domain/recap/weeks.js';
 import { nextRecapAt } from '../src/domain/schedule.js';
-import { formatLongDate } from '../src/domain/recap/text.js';
+import { formatDayMonthYear } from '../src/domain/date-format.js';
 import { readDayOr, readRecapSettings, weekdayProblem, type InputQuoting, type RecapSettingsProblem } from '../src/domain/recap-settings-input.js';
 import { localDateOf, searchTimeZones } from '../src/domain/time.js';
 import { WEEKDAY_NAMES, weekdayName } from '../src/domain/weekly-settings.js';
@@ -79,7 +79,7 @@ async function recap(interaction: ChatInputCommandInteraction, { db, clock }: De
   // Passed over: that day's recap would report a week whose recap already went out.
   const passedOver =
     next.getTime() !== nextRecapAt(schedule, now).getTime()
-      ? `This week's recap already went out, so the next one comes on ${weekdayName(recapDay)} ${formatLongDate(localDateOf(timezone, next))}, covering everything since: no win is missed or counted twice.`
+      ? `This week's recap already went out, so the next one comes on ${weekdayName(recapDay)} ${formatDayMonthYear(localDateOf(timezone, next))}, covering everything since: no win is missed or counted twice.`
       : '';
   await respond(interaction, {
     ephemeral: true,

@@ -10,6 +10,7 @@ import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/co
 import { UserFacingError } from '../src/discord/errors.js';
 import { respond } from '../src/discord/reply.js';
 import { sharedGoalLines } from './progress.js';
+import { palette } from '../src/discord/render/palette.js';
 
 export const data = {
   name: 'partner',
@@ -65,7 +66,7 @@ async function status(interaction: ChatInputCommandInteraction, deps: Deps): Pro
     const goals = await sharedGoalLines(deps, { guildId: key.guildId, userId: partnerId }, deps.clock.now(), ['partner']);
     if (goals.length > 0) lines.push('', `**Goals <@${partnerId}> shares with you:**`, ...goals);
   }
-  await respond(interaction, { ephemeral: true, embeds: [{ title: 'Your partner this week', description: lines.join('\n'), color: 0x57f287 }] });
+  await respond(interaction, { ephemeral: true, embeds: [{ title: 'Your partner this week', description: lines.join('\n'), color: palette.embed }] });
 }
 
 const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {

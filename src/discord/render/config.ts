@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { Guild } from '../../db/schema.js';
 import { localDateTimeOf } from '../../domain/time.js';
 import { weekdayName } from '../../domain/weekly-settings.js';
+import { palette } from './palette.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -29,7 +30,7 @@ export function configEmbed(guild: Guild, now: Date): APIEmbed {
   ];
   if (guild.recapProblem) fields.push({ name: '⚠️ Delivery problem', value: `${guild.recapProblem}\nSet a channel again with \`/config recap channel:\` once it's fixed.` });
   return {
-    color: guild.recapProblem ? 0xfee75c : 0x57f287,
+    color: guild.recapProblem ? palette.attention : palette.embed,
     title: 'Small Wins settings',
     fields,
     footer: { text: `Server time now: ${localWhen(now, guild.timezone)}` },

@@ -3,6 +3,7 @@ import type { GoalSummary } from '../../domain/goals.js';
 import { progressBar, type GoalShare } from '../../domain/goals.js';
 import { truncateAtWord } from '../../domain/truncate.js';
 import { componentIds } from '../component-ids.js';
+import { palette } from './palette.js';
 
 const shareLabel: Record<GoalShare, string> = {
   private: '🔒 just you',
@@ -52,7 +53,7 @@ export function offerButtons(ownerId: string, summary: GoalSummary): APIActionRo
 export function goalListEmbed(summaries: readonly GoalSummary[]): APIEmbed {
   if (summaries.length === 0) {
     return {
-      color: 0x57f287,
+      color: palette.embed,
       title: 'Your goals',
       description: 'No goals yet, and that is fine: wins count without them. When you want one, try `/goal add title: Read target: 2 period: week`.',
     };
@@ -66,7 +67,7 @@ export function goalListEmbed(summaries: readonly GoalSummary[]): APIEmbed {
     ].join('\n');
   });
   return {
-    color: 0x57f287,
+    color: palette.embed,
     title: 'Your goals',
     description: truncateAtWord(lines.join('\n\n'), 4000),
     footer: { text: 'Link a win to a goal with /win goal:. Only you can see this.' },

@@ -1,10 +1,10 @@
 import { recapMarker } from '../../domain/recap-marker.js';
-import { formatDateSpan, formatLongDate } from '../../domain/recap/text.js';
+import { formatDateSpan, formatDayMonthYear } from '../../domain/date-format.js';
 import type { RecapContent } from '../../domain/recap/types.js';
 import { mentionOf, type OutgoingEmbed, type OutgoingField, type OutgoingMessage } from './outgoing.js';
 import { partnersSection } from './recap-partners.js';
+import { palette } from './palette.js';
 
-export const RECAP_COLOUR = 0x57f287;
 const FOOTER = 'Every size counts, and the only comparison here is with your own past. 🌱';
 // Discord drops fields with an empty name; later highlights carry a small visible mark, not an invisible gap.
 const LATER_HIGHLIGHT_NAME = '✨';
@@ -22,7 +22,7 @@ function archiveIntro(archive: NonNullable<RecapContent['archive']>): string {
     case 'month':
       return `A month ago, ${who} logged:`;
     case 'older':
-      return `From the archive: on ${formatLongDate(archive.date)}, ${who} logged:`;
+      return `From the archive: on ${formatDayMonthYear(archive.date)}, ${who} logged:`;
   }
 }
 
@@ -36,7 +36,7 @@ export function renderRecap(content: RecapContent): OutgoingMessage {
   const embed: OutgoingEmbed = {
     title: `Small wins, ${formatDateSpan(content.firstDay, content.lastDay)}`,
     description: content.lines.join('\n\n'),
-    color: RECAP_COLOUR,
+    color: palette.embed,
     ...(fields.length > 0 ? { fields } : {}),
     footer: { text: FOOTER },
   };

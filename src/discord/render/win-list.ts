@@ -7,11 +7,12 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { Win } from '../../db/schema.js';
-import { localDateOf, weekdayOf } from '../../domain/time.js';
+import { formatShortDate } from '../../domain/date-format.js';
 import type { WinPeriod } from '../../domain/win-pages.js';
 import { componentIds } from '../component-ids.js';
 import { truncateAtWord } from '../../domain/truncate.js';
-import { quote, WIN_COLOUR } from './win-embed.js';
+import { quote } from './win-embed.js';
+import { palette } from './palette.js';
 
 /** Long wins are shortened in the list, so five of them stay far inside an embed's 4096 characters. */
 export const LISTED_TEXT_MAX = 300;
@@ -38,15 +39,6 @@ const empty: Record<WinPeriod, string> = {
   month: 'No wins this month yet — `/win` one small thing? Every size counts.',
   all: 'No wins logged here yet — `/win` one small thing? "Answered one email" counts.',
 };
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Thu 26 Nov", with the year when the list spans years; in the member's timezone. */
-export function shortDate(timezone: string, instant: Date, withYear: boolean): string {
-  const d = localDateOf(timezone, instant);
-  const text = `${WEEKDAYS[weekdayOf(d) - 1] ?? ''} ${d.day} ${MONTHS[d.month - 1] ?? ''}`;
-  return withYear ? `${text} ${d.year}` : text;
-}
 
 /** The member's words as written, shortened at a word and to a few non-blank lines. */
 export function listedText(text: string): string {
@@ -57,7 +49,7 @@ export function listedText(text: string): string {
 }
 
 function entry(view: WinListView, win: Win, number: number): string {
-  const marks = [shortDate(view.timezone, win.occurredAt, view.period === 'all'), win.isPrivate ? '🔒 private' : ''];
+  const marks = [formatShortDate(view.timezone, win.occurredAt, view.period === 'all'), win.isPrivate ? '🔒 private' : ''];
   return `**${number}.** ${marks.filter(Boolean).join(' · ')}\n${quote(listedText(win.text))}`;
 }
 
@@ -104,7 +96,7 @@ export function winListMessage(view: WinListView): {
   }
   return {
     content: view.notice ?? '',
-    embeds: [{ color: WIN_COLOUR, title: titles[view.period], description, footer: { text: footer } }],
+    embeds: [{ color: palette.embed, title: titles[view.period], description, footer: { text: footer } }],
     components,
   };
 }
@@ -117,7 +109,7 @@ export function confirmDeleteMessage(
   const also = win.celebrated ? ' Its celebration in the channel will be removed too.' : '';
   return {
     content: `Delete this win for good?${also} This can't be undone.`,
-    embeds: [{ color: WIN_COLOUR, description: quote(listedText(win.text)) }],
+    embeds: [{ color: palette.embed, description: quote(listedText(win.text)) }],
     components: [
       {
         type: ComponentType.ActionRow,

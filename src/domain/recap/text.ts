@@ -1,8 +1,6 @@
-import type { LocalDate } from '../time.js';
 
 export const ELLIPSIS = '…';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WHITESPACE = /\s/;
 
 /** Runs of whitespace (newlines included) become one space, so a member's text fits on one line. */
@@ -31,19 +29,6 @@ export function summarise(text: string, max: number): string {
 export function shownText(text: string, max: number): string {
   const line = collapseWhitespace(text);
   return line === '' ? '*a win without words*' : summarise(line, max);
-}
-
-/** "23 November 2026". */
-export function formatLongDate(date: LocalDate): string {
-  return `${date.day} ${MONTHS[date.month - 1] ?? ''} ${date.year}`;
-}
-
-/** The dates a recap names: "30 Nov – 6 Dec", the year shown only when the span crosses one ("28 Dec 2026 – 3 Jan 2027"). */
-export function formatDateSpan(first: LocalDate, last: LocalDate): string {
-  const short = (d: LocalDate) => `${d.day} ${(MONTHS[d.month - 1] ?? '').slice(0, 3)}`;
-  if (first.year !== last.year) return `${short(first)} ${first.year} – ${short(last)} ${last.year}`;
-  if (first.month === last.month && first.day === last.day) return short(first);
-  return `${short(first)} – ${short(last)}`;
 }
 
 /** "1 win", "1,204 wins"; anything odd (negative, fractional) is shown as a whole count from 0. */
