@@ -28,6 +28,11 @@ describe('summarise', () => {
     expect(summarise('one    two three', 9)).toBe('one…');
   });
 
+  it('counts characters as truncateAtWord does (code points), so an emoji is one character', () => {
+    expect(summarise('🌱🌱🌱 ok', 6)).toBe('🌱🌱🌱 ok');
+    expect(summarise('🌱🌱🌱 ok', 5)).toBe('🌱🌱🌱…');
+  });
+
   it('refuses a max with no room for the "…"', () => {
     expect(() => summarise('text', 0)).toThrow(RangeError);
   });

@@ -9,17 +9,18 @@ export function collapseWhitespace(text: string): string {
 }
 
 /**
- * `text` itself when it fits in `max` UTF-16 units (what Discord's limits count), otherwise the
- * longest prefix that ends just before whitespace, plus "…". Never cuts inside a word, so never
- * inside an emoji, a mention or a surrogate pair either; a first word longer than `max` leaves only "…".
+ * `text` itself when it fits in `max` characters (code points, as `truncateAtWord` counts), otherwise
+ * the longest prefix that ends just before whitespace, plus "…". Never cuts inside a word, so never
+ * inside an emoji or a mention either; a first word longer than `max` leaves only "…".
  */
 export function summarise(text: string, max: number): string {
   if (!Number.isInteger(max) || max < ELLIPSIS.length) throw new RangeError(`summarise needs room for "…", got max ${max}`);
-  if (text.length <= max) return text;
+  const chars = [...text];
+  if (chars.length <= max) return text;
   const room = max - ELLIPSIS.length;
   for (let cut = room; cut > 0; cut--) {
-    if (!WHITESPACE.test(text.charAt(cut))) continue;
-    const kept = text.slice(0, cut).trimEnd();
+    if (!WHITESPACE.test(chars[cut] ?? '')) continue;
+    const kept = chars.slice(0, cut).join('').trimEnd();
     if (kept.length > 0) return kept + ELLIPSIS;
   }
   return ELLIPSIS;
