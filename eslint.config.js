@@ -4,7 +4,9 @@ import tseslint from 'typescript-eslint';
 // The layers of STYLE.md, as import rules: a violation fails lint.
 const drizzle = ['drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*'];
 const discordLib = ['discord.js', '@discordjs/*'];
+const hono = ['hono', 'hono/*', '@hono/*'];
 const layer = (name) => [`**/${name}/*`, `**/${name}/**`];
+const commandsDir = ['**/commands/*', '**/commands/**'];
 const restrict = (group, message, allowTypeImports = false) => ({
   'no-restricted-imports': ['error', { patterns: [{ group, message, allowTypeImports }] }],
 });
@@ -22,7 +24,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.ts'],
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['src/*/lint-probe.ts'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['src/*/lint-probe.ts', 'commands/lint-probe.ts'] }, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
@@ -41,8 +43,23 @@ export default tseslint.config(
     rules: restrict([...discordLib, ...layer('discord'), ...layer('jobs'), ...layer('sandbox'), ...layer('web')], 'src/db only queries; it knows no Discord.'),
   },
   {
+    files: ['src/features/**'],
+    rules: restrict(
+      [...drizzle, ...discordLib, ...hono, ...layer('discord'), ...layer('web'), ...layer('jobs'), ...layer('sandbox'), ...commandsDir],
+      'Use cases return content: no Discord, no HTTP, no drizzle, and no adapter (they call src/db query functions).',
+    ),
+  },
+  {
     files: ['src/jobs/**'],
-    rules: restrict([...drizzle, ...layer('sandbox'), ...layer('web')], 'Jobs call src/db query functions; they build no queries themselves.'),
+    rules: restrict([...drizzle, ...layer('sandbox'), ...layer('web'), ...commandsDir], 'Jobs call use cases and src/db query functions; they build no queries and import no other adapter.'),
+  },
+  {
+    files: ['src/web/**'],
+    rules: restrict([...layer('sandbox'), ...layer('jobs'), ...commandsDir], 'The web adapter calls use cases; it never imports commands/, jobs or the sandbox.'),
+  },
+  {
+    files: ['commands/**'],
+    rules: restrict([...drizzle, ...layer('web'), ...layer('jobs'), ...layer('sandbox')], 'Commands are the Discord adapter: they call use cases and src/db, never the web, jobs or the sandbox.'),
   },
   {
     files: ['src/sandbox/**'],
@@ -53,6 +70,10 @@ export default tseslint.config(
   },
   {
     files: ['src/discord/**'],
-    rules: restrict([...drizzle, ...layer('db'), '!**/db/errors.js', ...layer('jobs'), ...layer('sandbox')], 'src/discord renders and routes; queries belong to src/db, called from commands and jobs.', true),
+    rules: restrict(
+      [...drizzle, ...layer('db'), '!**/db/errors.js', ...layer('jobs'), ...layer('sandbox'), ...layer('web')],
+      'src/discord renders and routes; queries belong to src/db, called from commands and jobs; it never imports the web.',
+      true,
+    ),
   },
 );

@@ -4,6 +4,7 @@ import type { MemberKey } from '../src/db/members.js';
 import { checkinAnswer, cheerAnswer, cheerRow, partnerDms } from '../src/discord/render/partners.js';
 import { isVisiblyEmpty, stripControlCharacters } from '../src/domain/member-text.js';
 import { guildIdOf, memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
+import { type ComponentIdOf } from '../src/discord/component-ids.js';
 import { createDelivery } from '../src/discord/delivery.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { echoBack } from '../src/discord/render/problems.js';
@@ -11,9 +12,6 @@ import { respond } from '../src/discord/reply.js';
 import { slowDown, writeAllowance } from '../src/discord/flood.js';
 import { checkIn, cheer } from '../src/features/partners.js';
 export const CHECKIN_NOTE_MAX = 1000;
-
-const SNOWFLAKE = /^\d{1,20}$/;
-const WEEK_KEY = /^\d{4}-W\d{2}$/;
 
 export const data = {
   name: 'checkin',
@@ -82,12 +80,8 @@ export const checkin: ChatInputCommand = {
     await respond(interaction, { ephemeral: true, content: checkinAnswer(outcome) });
   },
   /** `checkin:cheer:<author>:<week>:<guild>` under a partner's DM. */
-  async button(interaction: ButtonInteraction, deps) {
-    const [, action, authorId = '', week = '', guildFromId] = interaction.customId.split(':');
-    const author: MemberKey = { guildId: guildFromId ?? guildIdOf(interaction), userId: authorId };
-    // A forged id must not reach a query (a NUL byte there is a database error, not a refusal).
-    const wellFormed = SNOWFLAKE.test(authorId) && SNOWFLAKE.test(author.guildId) && WEEK_KEY.test(week);
-    if (action !== 'cheer' || !wellFormed) throw new UserFacingError('unknown-button', 'That button is from an older version of me and no longer does anything.');
+  async button(interaction: ButtonInteraction, deps, { authorId, week, guildId }: ComponentIdOf<'checkin'>) {
+    const author: MemberKey = { guildId: guildId ?? guildIdOf(interaction), userId: authorId };
     const outcome = await cheer(partnerDeps(interaction, deps), interaction.user.id, author, week);
     if (outcome.kind === 'refused') throw new UserFacingError(outcome.reason, refusals[outcome.reason]);
     // The button shows the cheer either way; a failed edit only leaves it pressable, and a press then changes nothing.

@@ -5,6 +5,7 @@ import {
 import { activeGoalsOf, addGoal, answerOffer, editGoal, goalsOf, pickGoal, retireGoal } from '../src/features/goals.js';
 import { GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/goals.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
+import type { ComponentIdOf } from '../src/discord/component-ids.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
 import { readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
@@ -119,11 +120,9 @@ export const goal: ChatInputCommand = {
     await interaction.respond(goalChoices(await activeGoalsOf(deps, memberKeyOf(interaction)), String(interaction.options.getFocused())));
   },
   /** `goal:accept:<owner>:<goal>:<to>` and `goal:decline:<owner>:<goal>` from an offer. */
-  async button(interaction, deps) {
-    const [, action, ownerId, goalId] = interaction.customId.split(':');
+  async button(interaction, deps, { action, ownerId, goalId }: ComponentIdOf<'goal'>) {
     if (ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'Those buttons belong to someone else’s goals.');
-    if (action !== 'accept' && action !== 'decline') throw offerGone;
-    const answer = await answerOffer(deps, memberKeyOf(interaction), /^\d{1,15}$/.test(goalId ?? '') ? Number(goalId) : NaN, action === 'accept');
+    const answer = await answerOffer(deps, memberKeyOf(interaction), goalId, action === 'accept');
     if (answer.kind === 'gone') throw offerGone;
     await respond(interaction, { ephemeral: true, content: offerAnswerText(answer) });
   },

@@ -1,6 +1,7 @@
 import { PermissionFlagsBits, type APIEmbedField, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { ChatInputCommand } from '../src/discord/command.js';
 import { respond } from '../src/discord/reply.js';
+import { palette } from '../src/discord/render/palette.js';
 
 export const data = {
   name: 'help',
@@ -51,7 +52,7 @@ export const help: ChatInputCommand = {
         {
           title: 'Small Wins 🌱',
           description: overview,
-          color: 0x57f287,
+          color: palette.embed,
           fields: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ? [adminSection] : [],
           footer: { text: 'Success is a series of small wins.' },
         },

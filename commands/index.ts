@@ -1,6 +1,6 @@
 import { recapConfigured } from '../src/db/guild-settings.js';
-import { guildIdOf, type ChatInputCommand, type Command } from '../src/discord/command.js';
-import { sendSetupHint, setupHintMayFollow } from '../src/discord/setup-hint.js';
+import type { Command } from '../src/discord/command.js';
+import { withSetupHint } from '../src/discord/setup-hint.js';
 import { config } from './config.js';
 import { goal } from './goal.js';
 import { help } from './help.js';
@@ -17,23 +17,7 @@ import { privacy } from './privacy.js';
 import { partner } from './partner.js';
 import { checkin } from './checkin.js';
 
-/** After an admin's command, the setup hint until the recap is configured; a failed hint never fails the command. */
-function withSetupHint(command: Command): Command {
-  if (command.kind !== 'chat-input') return command;
-  const wrapped: ChatInputCommand = {
-    ...command,
-    async execute(interaction, deps) {
-      await command.execute(interaction, deps);
-      if (!setupHintMayFollow(interaction)) return;
-      try {
-        if (!(await recapConfigured(deps.db, guildIdOf(interaction)))) await sendSetupHint(interaction);
-      } catch (error) {
-        deps.logger.warn({ err: error }, 'setup hint failed');
-      }
-    },
-  };
-  return wrapped;
-}
-
 /** The explicit list of commands: what deploy registers and what the router knows. */
-export const commands: readonly Command[] = [win, logAsWin, goal, progress, remember, wins, settings, pause, resume, help, config, recap, privacy, partner, checkin].map(withSetupHint);
+export const commands: readonly Command[] = [win, logAsWin, goal, progress, remember, wins, settings, pause, resume, help, config, recap, privacy, partner, checkin].map((command) =>
+  withSetupHint(command, recapConfigured),
+);

@@ -6,6 +6,7 @@ import { UserFacingError } from '../src/discord/errors.js';
 import { respond } from '../src/discord/reply.js';
 import { isPairedNow, partnerStatus } from '../src/features/partners.js';
 import { sharedGoalLines } from './progress.js';
+import { palette } from '../src/discord/render/palette.js';
 export const data = {
   name: 'partner',
   description: 'Weekly check-in partners',
@@ -28,7 +29,7 @@ async function status(interaction: ChatInputCommandInteraction, deps: Deps): Pro
   }
   const goals = new Map<string, string[]>();
   for (const { userId } of result.partners) goals.set(userId, await sharedGoalLines(deps, { guildId: key.guildId, userId }, deps.clock.now(), ['partner']));
-  await respond(interaction, { ephemeral: true, embeds: [{ title: 'Your partner this week', description: partnerStatusDescription(result, goals), color: 0x57f287 }] });
+  await respond(interaction, { ephemeral: true, embeds: [{ title: 'Your partner this week', description: partnerStatusDescription(result, goals), color: palette.embed }] });
 }
 
 const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {

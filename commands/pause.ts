@@ -2,8 +2,8 @@ import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationComma
 import { memberSettings } from '../src/db/members.js';
 import { localDateOf } from '../src/domain/time.js';
 import { activePause, startPause } from '../src/db/pauses.js';
+import { formatWeekdayDate } from '../src/domain/date-format.js';
 import {
-  formatLongDate,
   lastPausedDay,
   parsePauseDays,
   pauseEndsAt,
@@ -45,10 +45,10 @@ function pauseMessage(settings: { timezone: string; ownTimezone: string | null }
   if (days === null || endsAt === null) {
     lines.push(`You're paused until you \`/resume\` — take all the time you need. ${whatPauseMeans}`);
   } else {
-    const through = formatLongDate(lastPausedDay(timezone, endsAt));
+    const through = formatWeekdayDate(lastPausedDay(timezone, endsAt));
     lines.push(
       `You're paused for the rest of today and ${plural(days, 'more day')}, through **${through}** (${whoseTime(settings)}). ${whatPauseMeans}`,
-      `I'll be glad to see you back on **${formatLongDate(localDateOf(timezone, endsAt))}**, or sooner with \`/resume\`.`,
+      `I'll be glad to see you back on **${formatWeekdayDate(localDateOf(timezone, endsAt))}**, or sooner with \`/resume\`.`,
     );
   }
   if (replaced !== null) lines.push(`(This replaces your earlier pause, which ran ${replaced}.)`);

@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { deleteEverythingOf, exportFileName, exportOf } from '../src/features/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
+import { componentIds, type ComponentIdOf } from '../src/discord/component-ids.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { packExport } from '../src/discord/render/export-files.js';
 import { respond, updateInPlace } from '../src/discord/reply.js';
@@ -42,7 +43,6 @@ const CANCELLED = 'Nothing was deleted.';
 
 const refusals = {
   notYours: new UserFacingError('not-yours', 'Those buttons belong to someone else — run `/privacy delete` to manage your own data.'),
-  stale: new UserFacingError('stale-button', "That button doesn't work any more — run `/privacy delete` again if you still want to."),
   expired: new UserFacingError('confirm-expired', 'That confirmation has expired, so nothing was deleted. Run `/privacy delete` again if you still want to.'),
 };
 
@@ -69,8 +69,8 @@ async function exportData(interaction: ChatInputCommandInteraction, deps: Deps):
 async function askToDelete(interaction: ChatInputCommandInteraction): Promise<void> {
   const userId = interaction.user.id;
   const buttons = [
-    { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Delete everything', custom_id: `privacy:delete:${userId}` },
-    { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: `privacy:cancel:${userId}` },
+    { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Delete everything', custom_id: componentIds.privacyDelete(userId) },
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: componentIds.privacyCancel(userId) },
   ] as const;
   await respond(interaction, { ephemeral: true, content: WARNING, components: [{ type: ComponentType.ActionRow, components: [...buttons] }] });
 }
@@ -91,10 +91,8 @@ export const privacy: ChatInputCommand = {
     throw new UserFacingError('unknown-subcommand', 'Try `/privacy export` or `/privacy delete`.');
   },
   /** `privacy:delete:<owner>` and `privacy:cancel:<owner>` from the confirmation. */
-  async button(interaction, deps) {
+  async button(interaction, deps, { action, ownerId }: ComponentIdOf<'privacy'>) {
     const { clock } = deps;
-    const [, action, ownerId] = interaction.customId.split(':');
-    if (action !== 'delete' && action !== 'cancel') throw refusals.stale;
     // The confirmation is ephemeral, but a forwarded id could still reach here: only its owner may answer it.
     if (ownerId !== interaction.user.id) throw refusals.notYours;
     if (action === 'cancel') return settle(interaction, async () => CANCELLED);

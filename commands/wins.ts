@@ -6,7 +6,8 @@ import { isWinPeriod, WINS_PER_PAGE, type WinPeriod } from '../src/domain/win-pa
 import { truncateAtWord } from '../src/domain/truncate.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { confirmDeleteMessage, parseWinListId, winListMessage, type WinListView } from '../src/discord/render/win-list.js';
+import type { WinListId } from '../src/discord/component-ids.js';
+import { confirmDeleteMessage, winListMessage, type WinListView } from '../src/discord/render/win-list.js';
 import { respond, updateInPlace } from '../src/discord/reply.js';
 
 export const data = {
@@ -31,7 +32,6 @@ export const data = {
 const refusals = {
   unknownPeriod: new UserFacingError('period-unknown', 'I can list your wins for `week`, `month` or `all` — pick one of those.'),
   notYourList: new UserFacingError('not-your-list', 'These buttons belong to someone else’s list — run `/wins` to see your own.'),
-  staleButton: new UserFacingError('stale-button', "That button doesn't work any more — run `/wins` again for a fresh list."),
 };
 
 /** One page of the member's list, moving to the last page if the list has shrunk past it. */
@@ -55,9 +55,7 @@ export const wins: ChatInputCommand = {
     const view = await loadView(deps, key, period, 1);
     await respond(interaction, { ...winListMessage(view), ephemeral: true });
   },
-  async button(interaction, deps) {
-    const action = parseWinListId(interaction.customId);
-    if (!action) throw refusals.staleButton;
+  async button(interaction, deps, action: WinListId) {
     // The list is ephemeral, but a stand-in or a forwarded id could still reach here: the owner is checked, and
     // the deletion below is scoped to the clicking member, never to the id alone.
     if (action.ownerId !== interaction.user.id) throw refusals.notYourList;

@@ -3,18 +3,15 @@ import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { ManualClock, systemClock } from './clock.js';
 import { databaseOptionsOf, type Config } from './config.js';
-import { createCelebrationNotes } from './db/celebrations.js';
+import { composeBot } from './compose.js';
 import { openDatabase } from './db/client.js';
 import { ensureDataDir } from './db/data-dir-lock.js';
-import { startBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
-import { FloodGuard } from './domain/flood.js';
 import { deployCommands } from './discord/deploy.js';
-import { createBotScheduler } from './jobs/bot-scheduler.js';
+import { botDirectory } from './discord/web-directory.js';
 import { createLogger } from './logger.js';
-import { createMetrics } from './metrics.js';
-import { startObservability } from './observability.js';
 import { readWorld, runConsole, runScript, scriptStartClock, startSandbox } from './sandbox/index.js';
+import { SANDBOX_CLIENT_SECRET } from './sandbox/oauth.js';
 import type { Shutdown } from './shutdown.js';
 import { startSandboxWebView } from './web/start.js';
 
@@ -54,28 +51,28 @@ export async function runSandbox(
     // What `npm run commands:deploy` does against Discord (global commands, so they work in DMs too), done here against the sandbox.
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
     const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
-    const metrics = config.httpPort === undefined ? undefined : createMetrics();
-    const celebrations = createCelebrationNotes(database.db, logger);
-    const bot = await startBot({ db: database.db, clock, logger, config: botConfig, celebrations, flood: new FloodGuard() }, commands, sandbox.token, { onInteraction: metrics?.observeInteraction });
-    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
     // HTTP_PORT works here too, so health checks and dashboards can be tried without Discord.
-    const http = metrics && config.httpPort !== undefined
-      ? await startObservability({ port: config.httpPort, host: config.httpHost, metrics, client: bot.client, database, logger })
-      : undefined;
-    shutdown.onStop('http', async () => void http?.close());
+    const { bot, celebrations, tickNow, stopBot: stopComposed } = await composeBot({ config: botConfig, token: sandbox.token, commands, clock, logger, database, shutdown });
     // `:time` moves the clock: the scheduler catches up on everything that became due meanwhile.
-    const unsubscribe = clock.onChange(() => scheduler.tickNow());
-    const stopBot = shutdown.onStop('discord and scheduler', async () => {
+    const unsubscribe = clock.onChange(tickNow);
+    shutdown.onStop('clock', async () => unsubscribe());
+    const stopBot = async () => {
       unsubscribe();
-      await Promise.all([scheduler.stop(), bot.drain()]);
-      // Where the last wins were celebrated, so deleting them later removes those messages too.
-      await celebrations.close().catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
-      await bot.stop();
-    });
-    scheduler.start();
+      await stopComposed();
+    };
     const filesDir = resolve(config.dataDir, 'sandbox-files');
     // On a port of its own: HTTP_PORT, when set, serves health and metrics as in production.
-    const web = await startSandboxWebView({ db: database.db, clock, logger, celebrations, port: undefined, discordApiUrl: sandbox.apiUrl, client: bot.client });
+    const web = await startSandboxWebView({
+      db: database.db,
+      clock,
+      logger,
+      celebrations,
+      port: undefined,
+      discordApiUrl: sandbox.apiUrl,
+      clientSecret: SANDBOX_CLIENT_SECRET,
+      bot: botDirectory(bot.client),
+      clientId: bot.client.application.id,
+    });
     shutdown.onStop('web view', async () => void web.server.close());
     try {
       if (script !== undefined) {

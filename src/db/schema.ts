@@ -227,7 +227,6 @@ export const memberDms = pgTable(
 );
 
 export type Guild = typeof guilds.$inferSelect;
-export type RecapRun = typeof recapRuns.$inferSelect;
 
 /** This week's partner groups (pairs, or one trio), made once per server and week at recap time. */
 export const pairings = pgTable(

@@ -11,8 +11,6 @@ export const RESTARTING = "I'm restarting right now — please try again in a mo
 
 export interface RunningBot {
   client: Client<true>;
-  /** Interactions answered since start, by outcome (for /metrics). */
-  counters: Record<'ok' | 'refused' | 'error', number>;
   /** Stops taking new interactions (they get a short "restarting" answer) and waits for those in flight. */
   drain(): Promise<void>;
   /** `drain`, then disconnect. */
@@ -28,8 +26,7 @@ export async function startBot(
 ): Promise<RunningBot> {
   const client = createDiscordClient(deps.config.discordApiUrl, deps.config);
   const handle = createInteractionHandler(commands, deps, { ...options.safetyNet, onHandled: options.onInteraction });
-  const inFlight = new Set<Promise<void>>();
-  const counters = { ok: 0, refused: 0, error: 0 };
+  const inFlight = new Set<Promise<unknown>>();
   let draining = false;
 
   const turnAway = async (interaction: Interaction): Promise<'refused'> => {
@@ -46,7 +43,6 @@ export async function startBot(
   client.on(Events.InteractionCreate, (interaction) => {
     deps.logger.debug({ interaction: interaction.id }, 'interaction received');
     const work = (draining ? turnAway(interaction) : handle(interaction))
-      .then((outcome) => void counters[outcome]++)
       .finally(() => inFlight.delete(work));
     inFlight.add(work);
   });
@@ -71,7 +67,6 @@ export async function startBot(
   };
   return {
     client: readyClient,
-    counters,
     drain,
     async stop() {
       await drain();

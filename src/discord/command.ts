@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
 import type { FloodGuard } from '../domain/flood.js';
+import type { ComponentId } from './component-ids.js';
 import { UserFacingError } from './errors.js';
 
 /** Everything a handler may use, passed in so tests can build a real set with a test database and a fixed clock. */
@@ -35,8 +36,8 @@ export interface ChatInputCommand {
   readOnly?: boolean | ((interaction: ChatInputCommandInteraction) => boolean);
   execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, deps: Deps): Promise<void>;
-  /** Buttons whose custom id starts with `${data.name}:` come here. */
-  button?(interaction: ButtonInteraction, deps: Deps): Promise<void>;
+  /** Buttons whose custom id starts with `${data.name}:` come here, decoded and validated by the router. */
+  button?(interaction: ButtonInteraction, deps: Deps, id: ComponentId): Promise<void>;
 }
 
 export interface MessageMenuCommand {

@@ -25,6 +25,8 @@ export const noPings = { parse: [], repliedUser: false };
 // router's safety net): discord.js marks `deferred` only once Discord has answered, so two callers
 // racing would both acknowledge and the second would fail.
 const acknowledging = new WeakMap<RepliableInteraction, Promise<void>>();
+// Buttons whose answer replaces their message: any defer of theirs, the router's included, is an update.
+const updatingInPlace = new WeakSet<RepliableInteraction>();
 
 /**
  * Defers the interaction unless it is already acknowledged or being acknowledged:
@@ -34,8 +36,9 @@ export function deferOnce(interaction: RepliableInteraction, how: { ephemeral: b
   const pending = acknowledging.get(interaction);
   if (pending) return pending;
   if (interaction.deferred || interaction.replied) return Promise.resolve();
+  const update = how === 'update' || updatingInPlace.has(interaction);
   const deferring = (
-    how === 'update' && interaction.isMessageComponent()
+    update && interaction.isMessageComponent()
       ? interaction.deferUpdate()
       : interaction.deferReply({ flags: how !== 'update' && how.ephemeral ? MessageFlags.Ephemeral : undefined })
   ).then(
@@ -79,21 +82,16 @@ export async function respond(interaction: RepliableInteraction, payload: ReplyP
 }
 
 /**
- * Replaces the message a button sits under, deferring the update if building the new one
- * runs long (Discord allows 3 s).
+ * Replaces the message a button sits under. If building the new one runs long, the router's
+ * one safety net defers, as an update of this message.
  */
 export async function updateInPlace(interaction: ButtonInteraction, build: () => Promise<Omit<ReplyPayload, 'ephemeral'>>): Promise<void> {
-  let deferring: Promise<unknown> | undefined;
-  const timer = setTimeout(() => {
-    deferring = deferOnce(interaction, 'update');
-  }, 1500);
+  updatingInPlace.add(interaction);
   let payload: Omit<ReplyPayload, 'ephemeral'>;
   try {
     payload = await build();
   } finally {
-    clearTimeout(timer);
-    await deferring;
-    // The router's safety net may have started a defer of its own.
+    // The router's safety net may have started a defer.
     await acknowledged(interaction);
   }
   const body = { ...payload, allowedMentions: noPings };

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import { isDatabaseUnavailable, isDiskFull } from '../db/errors.js';
 import type { Command, Deps } from './command.js';
+import { componentCommandOf, parseComponentId } from './component-ids.js';
+import { checkOptions } from './option-check.js';
 import { UserFacingError } from './errors.js';
 import { respond } from './reply.js';
 import { answerIsEphemeral, TookTooLongError, withSafetyNet, type SafetyNetOptions } from './safety-net.js';
@@ -38,20 +40,27 @@ const tookTooLong = new UserFacingError(
   "My notebook is very slow to answer right now, so I couldn't finish that in time. If you were saving something, it may still go through — check again in a minute before trying again.",
 );
 
-function commandFor(interaction: Interaction, byName: ReadonlyMap<string, Command>): Command | undefined {
-  if (interaction.isCommand()) return byName.get(interaction.commandName);
-  if (interaction.isButton()) return byName.get(interaction.customId.split(':')[0] ?? '');
-  return undefined;
+// A forged or malformed id, or one from a version of the bot that drew other buttons.
+const oldButton = new UserFacingError('unknown-button', 'That button is from an older message and no longer does anything.');
+
+/** The command an interaction is for, and for a button its decoded id (undefined when malformed). */
+function routeOf(interaction: Interaction, byName: ReadonlyMap<string, Command>) {
+  if (interaction.isButton()) {
+    const id = parseComponentId(interaction.customId);
+    return { name: componentCommandOf(interaction.customId), command: id ? byName.get(id.command) : undefined, id };
+  }
+  const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : '';
+  return { name, command: byName.get(name), id: undefined };
 }
 
-function describe(interaction: Interaction): { kind: string; command: string } {
+function describe(interaction: Interaction, name: string): { kind: string; command: string } {
   if (interaction.isChatInputCommand()) {
     const sub = interaction.options.getSubcommand(false);
     return { kind: 'command', command: sub ? `${interaction.commandName} ${sub}` : interaction.commandName };
   }
-  if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: interaction.commandName };
-  if (interaction.isContextMenuCommand()) return { kind: 'context-menu', command: interaction.commandName };
-  if (interaction.isButton()) return { kind: 'button', command: interaction.customId.split(':')[0] ?? '' };
+  if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: name };
+  if (interaction.isContextMenuCommand()) return { kind: 'context-menu', command: name };
+  if (interaction.isButton()) return { kind: 'button', command: name };
   return { kind: `type-${interaction.type}`, command: '' };
 }
 
@@ -75,9 +84,9 @@ export function createInteractionHandler(
   const { onHandled } = options;
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
-  async function dispatch(interaction: Interaction): Promise<void> {
+  async function dispatch(interaction: Interaction, route: ReturnType<typeof routeOf>): Promise<void> {
+    const { command, id } = route;
     if (interaction.isAutocomplete()) {
-      const command = byName.get(interaction.commandName);
       if (command?.kind === 'chat-input' && command.autocomplete) await command.autocomplete(interaction, deps);
       else await interaction.respond([]);
       return;
@@ -88,36 +97,36 @@ export function createInteractionHandler(
       throw new UserFacingError('not-in-guild', 'Small Wins lives in servers — try this in a server we share.');
     }
     if (interaction.isChatInputCommand()) {
-      const command = byName.get(interaction.commandName);
       if (command?.kind === 'chat-input') {
+        checkOptions(command.data, interaction.options.data);
         await command.execute(interaction, deps);
         return;
       }
     } else if (interaction.isMessageContextMenuCommand()) {
-      const command = byName.get(interaction.commandName);
       if (command?.kind === 'message-menu') return command.execute(interaction, deps);
     } else if (interaction.isButton()) {
-      const command = byName.get(interaction.customId.split(':')[0] ?? '');
-      if (command?.kind === 'chat-input' && command.button) return command.button(interaction, deps);
+      if (!id) throw oldButton;
+      if (command?.kind === 'chat-input' && command.button) return command.button(interaction, deps, id);
     }
     throw new UserFacingError('unknown-command', "I don't know that one (yet). `/help` shows what I can do.");
   }
 
   return async function handleInteraction(interaction: Interaction): Promise<'ok' | 'refused' | 'error'> {
     const started = performance.now();
-    const { kind, command } = describe(interaction);
+    const route = routeOf(interaction, byName);
+    const { kind, command } = describe(interaction, route.name);
     const log = deps.logger.child({ interaction: interaction.id, kind, command, guild: interaction.guildId });
     let outcome: 'ok' | 'refused' | 'error' = 'ok';
     let reason: string | undefined;
     let ref: string | undefined;
     // Buttons answer privately when the net has to catch them: their message may be someone's DM.
-    const ephemeral = interaction.isRepliable() && !interaction.isButton() ? answerIsEphemeral(interaction, commandFor(interaction, byName)) : true;
+    const ephemeral = interaction.isRepliable() && !interaction.isButton() ? answerIsEphemeral(interaction, route.command) : true;
     try {
-      await withSafetyNet(interaction, ephemeral, options, dispatch(interaction), (late) =>
+      await withSafetyNet(interaction, ephemeral, options, dispatch(interaction, route), (late) =>
         log.warn({ err: late }, 'interaction failed after it was given up'),
       );
     } catch (caught) {
-      const down = () => (onlyReads(interaction, commandFor(interaction, byName)) ? databaseDownReading : databaseDown);
+      const down = () => (onlyReads(interaction, route.command) ? databaseDownReading : databaseDown);
       const error = caught instanceof TookTooLongError ? tookTooLong : isDatabaseUnavailable(caught) ? down() : isDiskFull(caught) ? diskFull : caught;
       if (error instanceof UserFacingError) {
         outcome = 'refused';

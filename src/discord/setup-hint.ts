@@ -1,4 +1,5 @@
 import { MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
+import { guildIdOf, type ChatInputCommand, type Command, type Deps } from './command.js';
 
 const HINT =
   "👋 **One quick setup step for admins:** I'll post a kind weekly recap once you pick a channel: " +
@@ -17,4 +18,25 @@ export function setupHintMayFollow(interaction: ChatInputCommandInteraction): bo
  */
 export async function sendSetupHint(interaction: ChatInputCommandInteraction): Promise<void> {
   await interaction.followUp({ content: HINT, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+}
+
+/**
+ * After an admin's command, the setup hint until the recap is configured (`recapConfigured`, a query
+ * the composition passes in); a failed hint never fails the command.
+ */
+export function withSetupHint(command: Command, recapConfigured: (db: Deps['db'], guildId: string) => Promise<boolean>): Command {
+  if (command.kind !== 'chat-input') return command;
+  const wrapped: ChatInputCommand = {
+    ...command,
+    async execute(interaction, deps) {
+      await command.execute(interaction, deps);
+      if (!setupHintMayFollow(interaction)) return;
+      try {
+        if (!(await recapConfigured(deps.db, guildIdOf(interaction)))) await sendSetupHint(interaction);
+      } catch (error) {
+        deps.logger.warn({ err: error }, 'setup hint failed');
+      }
+    },
+  };
+  return wrapped;
 }

@@ -1,6 +1,6 @@
 import { removePublicMessage } from './public-message.js';
 import { ChannelType, type Client } from 'discord.js';
-import type { BotDirectory } from '../web/deps.js';
+import type { BotDirectory } from '../bot-directory.js';
 
 /** What the web view may know from the bot's own connection: its servers, their text channels, members' names. */
 export function botDirectory(client: Client<true>): BotDirectory {

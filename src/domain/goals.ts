@@ -94,12 +94,6 @@ export function currentProgress(revisions: readonly Revision[], winTimes: readon
   return { range, target: revision.target, period: revision.period, count: countIn(winTimes, range) };
 }
 
-/** The target and period in force for the period a moment falls in; the goal's own as a fallback. */
-export function goalPeriodAt(revisions: readonly Revision[], fallback: { target: number; period: GoalPeriod }, timezone: string, at: Date) {
-  const revision = revisionAt(revisions, new Date(at.getTime() + 1)) ?? fallback;
-  return { target: revision.target, period: revision.period, range: periodRange(revision.period, timezone, at) };
-}
-
 /** What a goal row carries that summaries and their rendering need. */
 export interface GoalFacts {
   id: number;

@@ -1,4 +1,4 @@
-import { formatLongDate } from './recap/text.js';
+import { formatDayMonthYear } from './date-format.js';
 import type { Ghost, Streaks } from './streaks.js';
 import { parseLocalDate } from './time-calendar.js';
 
@@ -66,7 +66,7 @@ export function streakLine(streaks: Streaks, pausedNow: boolean): string {
 export function ghostLine(ghost: Ghost | null, thisWeek: number): string | undefined {
   if (ghost === null) return thisWeek > 0 ? '👻 This is your best week so far — next week it becomes your ghost to chase.' : undefined;
   const monday = parseLocalDate(ghost.monday);
-  const when = `${plural(ghost.wins, 'win')} in the week of ${monday ? formatLongDate(monday) : ghost.monday}`;
+  const when = `${plural(ghost.wins, 'win')} in the week of ${monday ? formatDayMonthYear(monday) : ghost.monday}`;
   if (thisWeek > ghost.wins) return `👻 You passed your ghost (${when}): this is your best week yet!`;
   if (thisWeek === ghost.wins) return `👻 You've caught your ghost (${when}). One more passes it!`;
   return `👻 Your ghost: ${when} — ${ghost.wins - thisWeek} to catch it.`;

@@ -1,5 +1,6 @@
 import type { PauseSpan } from './streaks.js';
-import { addDays, compareLocalDates, dayRange, formatLocalDate, localDateOf, localDateTimeOf, startOfLocalDay, weekdayOf, type LocalDate } from './time.js';
+import { formatWeekdayDate, weekdayWord } from './date-format.js';
+import { addDays, compareLocalDates, dayRange, formatLocalDate, localDateOf, localDateTimeOf, startOfLocalDay, type LocalDate } from './time.js';
 
 export const PAUSE_MIN_DAYS = 1;
 export const PAUSE_MAX_DAYS = 90;
@@ -49,32 +50,11 @@ export function pausedDaysOf(timezone: string, pauses: readonly PauseSpan[], now
   return paused;
 }
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** 'Thursday 12 March 2026': our own names, so the words never depend on the ICU build. */
-export function formatLongDate(date: LocalDate): string {
-  return `${WEEKDAYS[weekdayOf(date) - 1] ?? ''} ${date.day} ${MONTHS[date.month - 1] ?? ''} ${date.year}`;
-}
-
 /** '05:15 on Thursday': the member's wall clock. */
 export function describeLocalTime(timezone: string, instant: Date): string {
   const t = localDateTimeOf(timezone, instant);
   const hhmm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
-  return `${hhmm} on ${WEEKDAYS[t.weekday - 1] ?? ''}`;
+  return `${hhmm} on ${weekdayWord(t.weekday)}`;
 }
 
 export interface PauseView {
@@ -83,7 +63,7 @@ export interface PauseView {
 
 /** How long a pause runs, in the member's timezone: 'through Wednesday 11 March 2026' or 'until you `/resume`'. */
 export function pauseSpan(timezone: string, pause: PauseView): string {
-  return pause.endsAt === null ? 'until you `/resume`' : `through ${formatLongDate(lastPausedDay(timezone, pause.endsAt))}`;
+  return pause.endsAt === null ? 'until you `/resume`' : `through ${formatWeekdayDate(lastPausedDay(timezone, pause.endsAt))}`;
 }
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

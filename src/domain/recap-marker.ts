@@ -1,4 +1,4 @@
-import { formatDateSpan } from './recap/text.js';
+import { formatDateSpan } from './date-format.js';
 import type { LocalDate } from './time.js';
 
 /** The dates a recap covers: what its marker names. */

@@ -1,5 +1,5 @@
 /**
- * One retry policy for everything sent to Discord (SPEC §7, issue 9 finding 10). discord.js retries a
+ * One retry policy for everything sent to Discord (SPEC §7). discord.js retries a
  * request quickly on a timeout, a reset connection or a 5xx; nothing retries inside a job's tick on top
  * of that; a claimed piece of work that still fails stays claimed and is tried again once its lease
  * runs out. The lease outlives the worst case of one attempt, so no other process can take over work

@@ -1,12 +1,11 @@
 import { BACKDATE_MAX_DAYS } from './win-input.js';
+import { weekdayWord } from './date-format.js';
 import { addDays, formatLocalDate, localDateOf, weekdayOf } from './time.js';
 
 export interface Choice {
   name: string;
   value: string;
 }
-
-const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** today, yesterday and the last 14 dates (in the member's timezone), filtered by what was typed. */
 export function whenChoices(typed: string, timezone: string, now: Date): Choice[] {
@@ -17,7 +16,7 @@ export function whenChoices(typed: string, timezone: string, now: Date): Choice[
   ];
   for (let back = 2; back <= BACKDATE_MAX_DAYS; back++) {
     const date = addDays(today, -back);
-    const weekday = weekdays[weekdayOf(date) - 1] ?? '';
+    const weekday = weekdayWord(weekdayOf(date));
     choices.push({ name: `${formatLocalDate(date)} (${weekday}, ${back} days ago)`, value: formatLocalDate(date) });
   }
   const needle = typed.trim().toLowerCase();

@@ -7,8 +7,6 @@ import type { Db } from '../db/client.js';
 import { claimPartnerNotice } from '../db/checkins.js';
 import { claimMemberDm, dmRecipientFacts, markDmsClosed, type MemberDmKind } from '../db/member-dms.js';
 import type { MemberKey } from '../db/members.js';
-import type { OutgoingMessage } from '../discord/render/outgoing.js';
-import type { DeliveryResult } from '../discord/delivery.js';
 
 export type DmKind = MemberDmKind | 'partner-checkin' | 'cheer';
 
@@ -80,15 +78,19 @@ export async function decideDms(db: Db, request: DmRequest, now: Date): Promise<
   return decision;
 }
 
-/** What sending needs: the database (to remember a bounce) and a way to DM. */
-export interface DmSender {
+/** How a DM went, as the adapter's sender says it ('dms-closed': the member's DMs refuse the bot). */
+export type DmResult = { ok: true } | { ok: false; failure: string };
+
+/** What sending needs: the database (to remember a bounce) and the adapter's way to DM a drawn message `M`. */
+export interface DmSender<M, R extends DmResult = DmResult> {
   db: Db;
-  delivery: { dm(userId: string, message: OutgoingMessage, options?: { nonce?: string }): Promise<DeliveryResult> };
+  delivery: { dm(userId: string, message: M, options?: { nonce?: string }): Promise<R> };
 }
 
 /** Sends one permitted DM; a bounce is remembered so the member is not tried again until they say yes again. */
-export async function sendPermittedDm(sender: DmSender, dm: DmPermit, message: OutgoingMessage, now: Date, options?: { nonce?: string }): Promise<DeliveryResult> {
+export async function sendPermittedDm<M, R extends DmResult>(sender: DmSender<M, R>, dm: DmPermit, message: M, now: Date, options?: { nonce?: string }): Promise<R> {
   const result = await sender.delivery.dm(dm.to.userId, message, options);
-  if (!result.ok && result.failure === 'dms-closed') await markDmsClosed(sender.db, dm.to, now);
+  const said: DmResult = result;
+  if (!said.ok && said.failure === 'dms-closed') await markDmsClosed(sender.db, dm.to, now);
   return result;
 }

@@ -11,7 +11,6 @@ import type { MemberKey } from '../db/members.js';
 import { partnersLeftAt } from '../db/partner-left.js';
 import { partnerFacts, partnersOf } from '../db/partners.js';
 import { activePause } from '../db/pauses.js';
-import type { OutgoingMessage } from '../discord/render/outgoing.js';
 import { formatLocalDate, localDateOf } from '../domain/time.js';
 import { decideDms, sendPermittedDm, type DmRefusal, type DmSender } from './dm-gate.js';
 import { checkinWeekAt, pairingWeekOf, timezoneOf } from './member-time.js';
@@ -23,9 +22,9 @@ export interface PartnerDeps {
 }
 
 /** The two DMs partners send each other, drawn by the adapter's renderer. */
-export interface PartnerDmRenderer {
-  checkin(author: MemberKey, week: string, note: string): OutgoingMessage;
-  cheered(cheererId: string): OutgoingMessage;
+export interface PartnerDmRenderer<M> {
+  checkin(author: MemberKey, week: string, note: string): M;
+  cheered(cheererId: string): M;
 }
 
 /** Why a partner got no DM: the gate's refusal, or a delivery that failed. */
@@ -37,8 +36,8 @@ export type CheckinOutcome =
   | { kind: 'shared'; sent: string[]; alreadyToday: string[]; notByDm: { userId: string; why: NotByDm }[] };
 
 /** Records a check-in under the pairing in force and shares it with each partner the gate allows. */
-export async function checkIn(
-  deps: PartnerDeps & { send: DmSender; render: PartnerDmRenderer },
+export async function checkIn<M>(
+  deps: PartnerDeps & { send: DmSender<M>; render: PartnerDmRenderer<M> },
   key: MemberKey,
   input: { note: string; share: CheckinShare },
 ): Promise<CheckinOutcome> {
@@ -78,7 +77,7 @@ export type CheerOutcome =
   | { kind: 'cheered'; told: boolean };
 
 /** A partner's Cheer on the author's check-in of `week`: counted once, told by DM only where the gate allows. */
-export async function cheer(deps: PartnerDeps & { send: DmSender; render: PartnerDmRenderer }, cheererId: string, author: MemberKey, week: string): Promise<CheerOutcome> {
+export async function cheer<M>(deps: PartnerDeps & { send: DmSender<M>; render: PartnerDmRenderer<M> }, cheererId: string, author: MemberKey, week: string): Promise<CheerOutcome> {
   if (author.userId === cheererId) return { kind: 'refused', reason: 'own-checkin' };
   if (!(await partnersOf(deps.db, author, week)).includes(cheererId)) return { kind: 'refused', reason: 'not-partner' };
   const checkin = await checkinOf(deps.db, author, week);

@@ -12,6 +12,8 @@ export interface CommandInput {
   options?: Record<string, OptionValue>;
   /** Skip the checks Discord's client makes (required, choices, min/max), to reach a bot's defensive code. */
   skipClientChecks?: boolean;
+  /** Sent as `data.options` verbatim instead of `options`: what a forged or stale client could send. */
+  rawOptions?: JsonObject[];
 }
 
 /** A command registered where it is run (a guild's, or global; only global in DMs) by name and type (1 chat input, 2 user, 3 message); guild commands win. */
@@ -56,6 +58,7 @@ export function leafOptions(cmd: CommandDef, group?: string, sub?: string): Comm
 /** Builds `data` of a chat-input (or autocomplete) interaction, with `resolved` as Discord sends it. */
 export function chatInputData(state: SandboxState, guild: SandboxGuild | undefined, input: CommandInput, focused?: string): JsonObject {
   const cmd = findCommand(state, input.name, 1, guild?.id);
+  if (input.rawOptions) return { id: cmd.id, name: cmd.name, type: 1, options: input.rawOptions, ...(cmd.guild_id ? { guild_id: cmd.guild_id } : {}) };
   const defs = leafOptions(cmd, input.subcommandGroup, input.subcommand);
   const resolved: Record<string, JsonObject> = {};
   const given = input.options ?? {};

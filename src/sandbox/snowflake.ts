@@ -61,6 +61,3 @@ export function shardOf(guildId: string, shardCount: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(Math.max(1, shardCount)));
 }
 
-export function snowflakeTime(id: string): Date {
-  return new Date(Number((BigInt(id) >> 22n) + DISCORD_EPOCH));
-}

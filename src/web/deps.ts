@@ -7,16 +7,8 @@ import type { ManageCache } from './guard.js';
 import type { WebLimits } from './rate-limits.js';
 
 /** What the bot knows from its own connection to Discord, handed to the web view as plain functions. */
-export interface BotDirectory {
-  /** True when the bot is in this server now. */
-  inGuild(guildId: string): boolean;
-  /** Text channels of the server the recap could go to, in Discord's order. */
-  textChannels(guildId: string): { id: string; name: string }[];
-  /** A member's display name, for mentions in the recap preview. */
-  memberName(guildId: string, userId: string): string | undefined;
-  /** Deletes one of the bot's public messages (a deleted win's celebration). */
-  removeMessage(channelId: string, messageId: string): Promise<'removed' | 'already-gone' | 'not-allowed'>;
-}
+export type { BotDirectory } from '../bot-directory.js';
+import type { BotDirectory } from '../bot-directory.js';
 
 export interface WebDeps {
   db: Db;

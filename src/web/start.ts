@@ -1,27 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
-import { botDirectory } from '../discord/web-directory.js';
+import type { BotDirectory } from '../bot-directory.js';
 import type { WebDeps } from './deps.js';
 import { REDIRECT_PATH } from './redirect-path.js';
 
-// hono, oauth4webapi and the sandbox load only when a web view starts: a bot without one saves their memory.
+// hono and oauth4webapi load only when a web view starts: a bot without one saves their memory.
 
 interface Parts {
   db: Db;
   clock: Clock;
   logger: Logger;
   celebrations: CelebrationNotes;
+  /** The bot's own connection, as the web may use it. */
+  bot: BotDirectory;
+  /** The application's id: the OAuth2 client id. */
+  clientId: string;
 }
 
 /** The web view's request handler for the bot's HTTP server, or undefined (said once in the log) when it is off. */
-export async function webViewFor(config: Config, parts: Parts, client: Client<true>): Promise<RequestListener | undefined> {
+export async function webViewFor(config: Config, parts: Parts): Promise<RequestListener | undefined> {
   if (!config.webView) {
     parts.logger.info('web view off: set PUBLIC_URL, DISCORD_CLIENT_SECRET and SESSION_SECRET to turn it on');
     return undefined;
@@ -32,7 +35,7 @@ export async function webViewFor(config: Config, parts: Parts, client: Client<tr
   }
   parts.logger.info({ url: config.webView.publicUrl, redirect: `${config.webView.publicUrl}${REDIRECT_PATH}` }, 'web view on');
   const [{ createWebHandler }, guards] = await Promise.all([import('./app.js'), webGuards()]);
-  return createWebHandler({ ...parts, ...guards, web: config.webView, discordApiUrl: config.discordApiUrl, clientId: config.applicationId ?? client.application.id, bot: botDirectory(client) });
+  return createWebHandler({ ...parts, ...guards, web: config.webView, discordApiUrl: config.discordApiUrl, clientId: config.applicationId ?? parts.clientId });
 }
 
 /** The web view's rate windows and Manage Server cache, made once per web view (this process's memory). */
@@ -41,9 +44,9 @@ async function webGuards(): Promise<Pick<WebDeps, 'limits' | 'manageCache'>> {
   return { limits: memoryWebLimits(), manageCache: new ManageCache() };
 }
 
-/** Sandbox mode: the web view on its own local port, signing in through the sandbox's OAuth2 stand-in. */
+/** Sandbox mode: the web view on its own local port, signing in through the sandbox's OAuth2 stand-in (its secret given). */
 export async function startSandboxWebView(
-  parts: Parts & { port: number | undefined; discordApiUrl: string; client: Client<true> },
+  parts: Parts & { port: number | undefined; discordApiUrl: string; clientSecret: string },
 ): Promise<{ url: string; server: Server }> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -51,17 +54,17 @@ export async function startSandboxWebView(
     server.listen(parts.port ?? 0, '127.0.0.1', resolve);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const [{ createWebHandler }, { SANDBOX_CLIENT_SECRET }, guards] = await Promise.all([import('./app.js'), import('../sandbox/oauth.js'), webGuards()]);
+  const [{ createWebHandler }, guards] = await Promise.all([import('./app.js'), webGuards()]);
   const handler = createWebHandler({
     ...guards,
     db: parts.db,
     clock: parts.clock,
     logger: parts.logger,
     celebrations: parts.celebrations,
-    web: { publicUrl: url, clientSecret: SANDBOX_CLIENT_SECRET, sessionSecret: randomBytes(32).toString('hex') },
+    web: { publicUrl: url, clientSecret: parts.clientSecret, sessionSecret: randomBytes(32).toString('hex') },
     discordApiUrl: parts.discordApiUrl,
-    clientId: parts.client.application.id,
-    bot: botDirectory(parts.client),
+    clientId: parts.clientId,
+    bot: parts.bot,
   });
   server.on('request', handler);
   return { url, server };

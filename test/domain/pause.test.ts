@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatWeekdayDate } from '../../src/domain/date-format.js';
 import {
   describeLocalTime,
-  formatLongDate,
   lastPausedDay,
   parsePauseDays,
   pauseEndsAt,
@@ -66,7 +66,7 @@ describe('describing a pause', () => {
   it('names the last paused day, not the day it ends at midnight', () => {
     const end = new Date('2026-03-12T04:00:00Z');
     expect(lastPausedDay('America/New_York', end)).toEqual({ year: 2026, month: 3, day: 11 });
-    expect(formatLongDate(lastPausedDay('America/New_York', end))).toBe('Wednesday 11 March 2026');
+    expect(formatWeekdayDate(lastPausedDay('America/New_York', end))).toBe('Wednesday 11 March 2026');
     expect(describePause('America/New_York', { endsAt: end })).toBe(
       'paused through Wednesday 11 March 2026 (your time) — back on Thursday 12 March 2026',
     );

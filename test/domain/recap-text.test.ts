@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, formatLongDate, shownText, summarise } from '../../src/domain/recap/text.js';
+import { formatDayMonthYear } from '../../src/domain/date-format.js';
+import { collapseWhitespace, shownText, summarise } from '../../src/domain/recap/text.js';
 import { embedLength } from './recap-support.js';
 
 describe('summarise', () => {
@@ -25,6 +26,11 @@ describe('summarise', () => {
 
   it('does not end the kept part with whitespace', () => {
     expect(summarise('one    two three', 9)).toBe('one…');
+  });
+
+  it('counts characters as truncateAtWord does (code points), so an emoji is one character', () => {
+    expect(summarise('🌱🌱🌱 ok', 6)).toBe('🌱🌱🌱 ok');
+    expect(summarise('🌱🌱🌱 ok', 5)).toBe('🌱🌱🌱…');
   });
 
   it('refuses a max with no room for the "…"', () => {
@@ -62,8 +68,8 @@ describe('embedLength', () => {
   });
 });
 
-describe('formatLongDate', () => {
+describe('formatDayMonthYear', () => {
   it('writes the day, month name and year', () => {
-    expect(formatLongDate({ year: 2026, month: 11, day: 23 })).toBe('23 November 2026');
+    expect(formatDayMonthYear({ year: 2026, month: 11, day: 23 })).toBe('23 November 2026');
   });
 });

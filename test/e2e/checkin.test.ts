@@ -85,7 +85,7 @@ describe('/checkin and cheers, end to end', () => {
     })) as { id: string };
     const click = await h.sandbox.clickButton('bob', { messageId: forged.id, customId });
     expect(click.ephemeral).toBe(true);
-    expect(click.message?.content).toMatch(/older version of me/);
+    expect(click.message?.content).toMatch(/older message/);
     expect(h.sandbox.dms('alice')).toHaveLength(1);
   });
 

@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import pino from 'pino';
+import { botDirectory } from '../../src/discord/web-directory.js';
+import { SANDBOX_CLIENT_SECRET } from '../../src/sandbox/oauth.js';
 import { startSandboxWebView } from '../../src/web/start.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -18,7 +20,9 @@ export async function startWebHarness(start: string): Promise<WebHarness> {
     celebrations: h.celebrations,
     port: 0,
     discordApiUrl: h.sandbox.apiUrl,
-    client: h.bot.client,
+    clientSecret: SANDBOX_CLIENT_SECRET,
+    bot: botDirectory(h.bot.client),
+    clientId: h.bot.client.application.id,
   });
   return {
     ...h,

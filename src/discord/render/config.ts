@@ -1,9 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import type { Guild } from '../../db/schema.js';
 import { describeRecapProblem } from '../../domain/recap/problem.js';
-import { formatLongDate } from '../../domain/recap/text.js';
+import { formatDayMonthYear } from '../../domain/date-format.js';
 import { localDateOf, localDateTimeOf } from '../../domain/time.js';
 import { weekdayName } from '../../domain/weekly-settings.js';
+import { palette } from './palette.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -31,7 +32,7 @@ export function configEmbed(guild: Guild, now: Date): APIEmbed {
   ];
   if (guild.recapProblem) fields.push({ name: '⚠️ Delivery problem', value: `${describeRecapProblem(guild.recapProblem, `<#${guild.recapChannelId ?? ''}>`)}\nSet a channel again with \`/config recap channel:\` once it's fixed.` });
   return {
-    color: guild.recapProblem ? 0xfee75c : 0x57f287,
+    color: guild.recapProblem ? palette.attention : palette.embed,
     title: 'Small Wins settings',
     fields,
     footer: { text: `Server time now: ${localWhen(now, guild.timezone)}` },
@@ -42,7 +43,7 @@ export function configEmbed(guild: Guild, now: Date): APIEmbed {
 export function recapChangedText(change: { saved: Guild; timezoneNote: string | undefined; passedOverTo: Date | undefined }): string {
   const { saved } = change;
   const passedOver = change.passedOverTo
-    ? `This week's recap already went out, so the next one comes on ${weekdayName(saved.recapDay)} ${formatLongDate(localDateOf(saved.timezone, change.passedOverTo))}, covering everything since: no win is missed or counted twice.`
+    ? `This week's recap already went out, so the next one comes on ${weekdayName(saved.recapDay)} ${formatDayMonthYear(localDateOf(saved.timezone, change.passedOverTo))}, covering everything since: no win is missed or counted twice.`
     : '';
   return [`Done. The weekly recap goes to <#${saved.recapChannelId}> every ${weekdayName(saved.recapDay)} at ${saved.recapTime} (${saved.timezone}).`, passedOver, change.timezoneNote ?? '']
     .filter(Boolean)

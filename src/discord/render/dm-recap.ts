@@ -1,8 +1,8 @@
-import { formatLongDate } from '../../domain/recap/text.js';
+import { formatDayMonthYear } from '../../domain/date-format.js';
 import type { PersonalRecapContent } from '../../domain/recap/types.js';
 import { mentionOf, type OutgoingField, type OutgoingMessage } from './outgoing.js';
+import { palette } from './palette.js';
 
-export const PERSONAL_COLOUR = 0x57f287;
 // Below Discord's 1024 per field value, with room for the closing note.
 const GOALS_VALUE_MAX = 1000;
 const FOOTER = 'Only you get this, and it only ever compares you with you. Turn it off with /settings dms:false.';
@@ -34,14 +34,14 @@ export function renderPersonalRecap(content: PersonalRecapContent): OutgoingMess
     fields.push({ name: 'Your partners this week 🤝', value: `${content.partners.map(mentionOf).join(' & ')}: say hello, and \`/checkin\` whenever you're ready.` });
   }
   if (content.oldWin !== undefined) {
-    fields.push({ name: 'Remember this? 🌱', value: `On ${formatLongDate(content.oldWin.date)} you logged:\n> ${content.oldWin.text}` });
+    fields.push({ name: 'Remember this? 🌱', value: `On ${formatDayMonthYear(content.oldWin.date)} you logged:\n> ${content.oldWin.text}` });
   }
   return {
     embeds: [
       {
-        title: `Your week of ${formatLongDate(content.weekStart)}`,
+        title: `Your week of ${formatDayMonthYear(content.weekStart)}`,
         description: content.lines.join('\n\n'),
-        color: PERSONAL_COLOUR,
+        color: palette.embed,
         ...(fields.length > 0 ? { fields } : {}),
         footer: { text: FOOTER },
       },

@@ -2,6 +2,8 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import type { GoalSummary } from '../../domain/goals.js';
 import { progressBar, type GoalFacts, type GoalShare } from '../../domain/goals.js';
 import { truncateAtWord } from '../../domain/truncate.js';
+import { componentIds } from '../component-ids.js';
+import { palette } from './palette.js';
 
 const shareLabel: Record<GoalShare, string> = {
   private: '🔒 just you',
@@ -36,13 +38,13 @@ export function offerButtons(ownerId: string, summary: GoalSummary): APIActionRo
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
         label: truncateAtWord(`Make it ${offer.to} a ${summary.current.period}`, 80),
-        custom_id: `goal:accept:${ownerId}:${goal.id}:${offer.to}`,
+        custom_id: componentIds.goalAccept(ownerId, goal.id, offer.to),
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         label: `Keep ${offer.from}`,
-        custom_id: `goal:decline:${ownerId}:${goal.id}`,
+        custom_id: componentIds.goalDecline(ownerId, goal.id),
       },
     ],
   };
@@ -51,7 +53,7 @@ export function offerButtons(ownerId: string, summary: GoalSummary): APIActionRo
 export function goalListEmbed(summaries: readonly GoalSummary[]): APIEmbed {
   if (summaries.length === 0) {
     return {
-      color: 0x57f287,
+      color: palette.embed,
       title: 'Your goals',
       description: 'No goals yet, and that is fine: wins count without them. When you want one, try `/goal add title: Read target: 2 period: week`.',
     };
@@ -65,7 +67,7 @@ export function goalListEmbed(summaries: readonly GoalSummary[]): APIEmbed {
     ].join('\n');
   });
   return {
-    color: 0x57f287,
+    color: palette.embed,
     title: 'Your goals',
     description: truncateAtWord(lines.join('\n\n'), 4000),
     footer: { text: 'Link a win to a goal with /win goal:. Only you can see this.' },

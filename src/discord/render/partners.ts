@@ -1,6 +1,7 @@
+import { componentIds } from '../component-ids.js';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { MemberKey } from '../../db/members.js';
-import { formatLongDate } from '../../domain/pause.js';
+import { formatWeekdayDate } from '../../domain/date-format.js';
 import { publicMemberText } from '../../domain/member-text.js';
 import { localDateTimeOf } from '../../domain/time.js';
 import type { CheckinOutcome, CheerOutcome, NotByDm, PartnerDmRenderer, PartnerStatus } from '../../features/partners.js';
@@ -13,11 +14,11 @@ const mentions = (ids: readonly string[]) => ids.map(mentionOf).join(' & ');
 /** 'at 20:00 on Sunday 28 March 2027 (your time)': the member's wall clock in words, never bare UTC. */
 export function atLocalMoment(timezone: string, instant: Date): string {
   const t = localDateTimeOf(timezone, instant);
-  return `at ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')} on ${formatLongDate(t)} (your time)`;
+  return `at ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')} on ${formatWeekdayDate(t)} (your time)`;
 }
 
 /** `checkin:cheer:<author>:<week>:<guild>`; the guild travels along because a DM click carries none. */
-export const cheerButtonId = (author: MemberKey, week: string) => `checkin:cheer:${author.userId}:${week}:${author.guildId}`;
+export const cheerButtonId = componentIds.cheer;
 
 /** The Cheer button; once pressed it says so and cannot be pressed again. */
 export function cheerRow(author: MemberKey, week: string, cheered: boolean): APIActionRowComponent<APIButtonComponent> {
@@ -28,7 +29,7 @@ export function cheerRow(author: MemberKey, week: string, cheered: boolean): API
 }
 
 /** The DMs partners send each other; a check-in carries its Cheer button. */
-export const partnerDms: PartnerDmRenderer = {
+export const partnerDms: PartnerDmRenderer<OutgoingMessage> = {
   checkin(author, week, note) {
     // `Delivery` sends the body as given, components included.
     const dm: OutgoingMessage & { components: APIActionRowComponent<APIButtonComponent>[] } = {

@@ -1,4 +1,5 @@
-import { formatLongDate, pauseSpan, type PauseView } from '../../domain/pause.js';
+import { formatWeekdayDate } from '../../domain/date-format.js';
+import { pauseSpan, type PauseView } from '../../domain/pause.js';
 import { localDateOf } from '../../domain/time.js';
 
 /** Discord renders `<t:…:F>` as a full date and time in the reader's own locale. */
@@ -10,5 +11,5 @@ export function discordTimestamp(instant: Date, style: 'F' | 'f' | 'D' | 'R' = '
 export function describePause(timezone: string, pause: PauseView): string {
   if (pause.endsAt === null) return `paused ${pauseSpan(timezone, pause)}`;
   // In words, in the member's timezone: a timestamp would read as UTC in some clients and in the console.
-  return `paused ${pauseSpan(timezone, pause)} (your time) — back on ${formatLongDate(localDateOf(timezone, pause.endsAt))}`;
+  return `paused ${pauseSpan(timezone, pause)} (your time) — back on ${formatWeekdayDate(localDateOf(timezone, pause.endsAt))}`;
 }

@@ -2,8 +2,8 @@ import type { APIEmbed } from 'discord.js';
 import type { ProgressFigures } from '../../domain/streaks.js';
 import { ghostLine, streakLine, thisWeekLine } from '../../domain/own-pace.js';
 import { WIN_CALENDAR_FILE } from './win-calendar.js';
+import { palette } from './palette.js';
 
-export const PROGRESS_COLOUR = 0x57f287;
 const FIELD_MAX = 1024;
 
 
@@ -47,7 +47,7 @@ export function ownProgressEmbed(input: OwnProgressInput): APIEmbed {
     ...(input.goalLines.length > 0 ? [{ name: 'Goals', value: fitLines(input.goalLines) }] : []),
   ];
   return {
-    color: PROGRESS_COLOUR,
+    color: palette.embed,
     title: 'Your progress 🌱',
     fields,
     image: { url: `attachment://${WIN_CALENDAR_FILE}` },
@@ -58,7 +58,7 @@ export function ownProgressEmbed(input: OwnProgressInput): APIEmbed {
 /** A member with no wins yet: a kind nudge instead of a page of zeros. */
 export function firstWinNudgeEmbed(goalLines: readonly string[]): APIEmbed {
   return {
-    color: PROGRESS_COLOUR,
+    color: palette.embed,
     title: 'Your progress 🌱',
     description: [
       "You haven't logged a win here yet — and that's completely fine.",
@@ -79,7 +79,7 @@ export function sharedProgressEmbed(userId: string, sharedGoalLines: readonly st
       ? `Here's what <@${userId}> has chosen to share with ${asPartner ? 'the server, and with you as their partner this week (🤝)' : 'the server'}:`
       : `Nothing shared yet. <@${userId}>'s goals and wins are theirs unless they choose to share a goal with the server — and that's on purpose.`;
   return {
-    color: PROGRESS_COLOUR,
+    color: palette.embed,
     title: 'Shared progress',
     description,
     fields: sharedGoalLines.length > 0 ? [{ name: 'Shared goals', value: fitLines(sharedGoalLines) }] : [],

@@ -1,10 +1,11 @@
 import { recapMarker, type MarkedSpan } from '../../domain/recap-marker.js';
-import { archiveIntroOf, formatDateSpan } from '../../domain/recap/text.js';
+import { archiveIntroOf } from '../../domain/recap/text.js';
+import { formatDateSpan } from '../../domain/date-format.js';
 import type { RecapContent } from '../../domain/recap/types.js';
 import { mentionOf, type OutgoingEmbed, type OutgoingField, type OutgoingMessage } from './outgoing.js';
 import { partnersSection } from './recap-partners.js';
+import { palette } from './palette.js';
 
-export const RECAP_COLOUR = 0x57f287;
 const FOOTER = 'Every size counts, and the only comparison here is with your own past. 🌱';
 // Discord drops fields with an empty name; later highlights carry a small visible mark, not an invisible gap.
 const LATER_HIGHLIGHT_NAME = '✨';
@@ -25,7 +26,7 @@ export function renderRecap(content: RecapContent): OutgoingMessage {
   const embed: OutgoingEmbed = {
     title: `Small wins, ${formatDateSpan(content.firstDay, content.lastDay)}`,
     description: [...(content.together !== undefined ? [`**Together**: ${content.together}`] : []), ...content.lines, ...(content.late ? [LATE_NOTE] : [])].join('\n\n'),
-    color: RECAP_COLOUR,
+    color: palette.embed,
     ...(fields.length > 0 ? { fields } : {}),
     footer: { text: FOOTER },
   };

@@ -1,10 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import { describeAgo, REMEMBER_MIN_AGE_DAYS, type RememberKind } from '../../domain/remember.js';
-import { localDateOf, weekdayOf } from '../../domain/time.js';
-import { quote, WIN_COLOUR } from './win-embed.js';
+import { formatWeekdayDate } from '../../domain/date-format.js';
+import { localDateOf } from '../../domain/time.js';
+import { quote } from './win-embed.js';
+import { palette } from './palette.js';
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const closings = [
   'That was you. It still is.',
@@ -25,10 +25,7 @@ export interface RemembranceInput {
   now: Date;
 }
 
-function longDate(timezone: string, instant: Date): string {
-  const d = localDateOf(timezone, instant);
-  return `${WEEKDAYS[weekdayOf(d) - 1] ?? ''} ${d.day} ${MONTHS[d.month - 1] ?? ''} ${d.year}`;
-}
+const longDate = (timezone: string, instant: Date): string => formatWeekdayDate(localDateOf(timezone, instant));
 
 function opening(input: RemembranceInput): string {
   const when = () =>
@@ -49,7 +46,7 @@ function opening(input: RemembranceInput): string {
 export function remembranceEmbed(input: RemembranceInput): APIEmbed {
   const closing = closings[input.winId % closings.length] ?? closings[0];
   return {
-    color: WIN_COLOUR,
+    color: palette.embed,
     title: 'Remember this? 🌱',
     description: `${opening(input)}\n${quote(input.text)}\n\n${closing}`,
     footer: { text: input.isPrivate ? '🔒 A private win: only you can see it.' : 'Only you can see this.' },

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { monthAbbreviation } from '../../domain/date-format.js';
 import type { CountsByDate } from '../../domain/streaks.js';
 import { addDays, compareLocalDates, formatLocalDate, mondayOf, type LocalDate } from '../../domain/time-calendar.js';
 
@@ -33,7 +34,6 @@ const PAD = 12;
 const LEFT = 36;
 const TOP = 20;
 const LEGEND_GAP = 12;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const WEEKDAY_LABELS: readonly [row: number, label: string][] = [
   [0, 'Mon'],
   [2, 'Wed'],
@@ -91,7 +91,7 @@ function monthLabels(mondays: readonly LocalDate[], today: LocalDate): string[] 
   const first = mondays[0];
   if (first && starts.slice(0, 3).every((m) => m === undefined)) starts[0] = first.month;
   return starts.flatMap((month, column) =>
-    month === undefined ? [] : [text(PAD + LEFT + column * PITCH, PAD + TOP - 7, MONTHS[month - 1] ?? '')],
+    month === undefined ? [] : [text(PAD + LEFT + column * PITCH, PAD + TOP - 7, monthAbbreviation(month))],
   );
 }
 

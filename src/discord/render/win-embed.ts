@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { publicMemberText } from '../../domain/member-text.js';
+import { palette } from './palette.js';
 
-export const WIN_COLOUR = 0x57f287;
 
 export interface WinEmbedInput {
   userId: string;
@@ -24,7 +24,7 @@ export function quote(text: string): string {
 
 export function winEmbed(input: WinEmbedInput): APIEmbed {
   return {
-    color: WIN_COLOUR,
+    color: palette.embed,
     title: input.title,
     description: `<@${input.userId}> logged a win:\n${quote(input.text)}\n\n${input.adds}`,
     footer: input.isPrivate

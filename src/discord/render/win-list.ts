@@ -7,47 +7,17 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { Win } from '../../db/schema.js';
-import { localDateOf, weekdayOf } from '../../domain/time.js';
-import { isWinPeriod, type WinPeriod } from '../../domain/win-pages.js';
+import { formatShortDate } from '../../domain/date-format.js';
+import type { WinPeriod } from '../../domain/win-pages.js';
+import { componentIds } from '../component-ids.js';
 import { truncateAtWord } from '../../domain/truncate.js';
-import { quote, WIN_COLOUR } from './win-embed.js';
+import { quote } from './win-embed.js';
+import { palette } from './palette.js';
 
 /** Long wins are shortened in the list, so five of them stay far inside an embed's 4096 characters. */
 export const LISTED_TEXT_MAX = 300;
 // Each quoted line costs two more characters, so a win of many short lines is kept to a few.
 const LISTED_LINES_MAX = 4;
-
-export type WinListAction =
-  | { action: 'page'; ownerId: string; period: WinPeriod; page: number }
-  | { action: 'del' | 'sure'; ownerId: string; winId: number; period: WinPeriod; page: number };
-
-/** Custom ids carry the list's owner and state, so any process can answer a click (≤ 100 characters). */
-export const winListIds = {
-  page: (ownerId: string, period: WinPeriod, page: number) => `wins:page:${ownerId}:${period}:${page}`,
-  del: (ownerId: string, winId: number, period: WinPeriod, page: number) => `wins:del:${ownerId}:${winId}:${period}:${page}`,
-  /** The confirm click: only this one deletes. */
-  sure: (ownerId: string, winId: number, period: WinPeriod, page: number) => `wins:sure:${ownerId}:${winId}:${period}:${page}`,
-};
-
-const SNOWFLAKE = /^\d{1,20}$/;
-const NUMBER = /^\d{1,15}$/;
-
-/** Reads a custom id made by {@link winListIds}; null for anything malformed. */
-export function parseWinListId(customId: string): WinListAction | null {
-  const parts = customId.split(':');
-  if (parts[0] !== 'wins') return null;
-  if (parts[1] === 'page' && parts.length === 5) {
-    const [, , ownerId = '', period, page = ''] = parts;
-    if (!SNOWFLAKE.test(ownerId) || !isWinPeriod(period) || !NUMBER.test(page)) return null;
-    return { action: 'page', ownerId, period, page: Number(page) };
-  }
-  if ((parts[1] === 'del' || parts[1] === 'sure') && parts.length === 6) {
-    const [, action, ownerId = '', winId = '', period, page = ''] = parts;
-    if (!SNOWFLAKE.test(ownerId) || !NUMBER.test(winId) || !isWinPeriod(period) || !NUMBER.test(page)) return null;
-    return { action: action === 'sure' ? 'sure' : 'del', ownerId, winId: Number(winId), period, page: Number(page) };
-  }
-  return null;
-}
 
 export interface WinListView {
   ownerId: string;
@@ -69,15 +39,6 @@ const empty: Record<WinPeriod, string> = {
   month: 'No wins this month yet — `/win` one small thing? Every size counts.',
   all: 'No wins logged here yet — `/win` one small thing? "Answered one email" counts.',
 };
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Thu 26 Nov", with the year when the list spans years; in the member's timezone. */
-export function shortDate(timezone: string, instant: Date, withYear: boolean): string {
-  const d = localDateOf(timezone, instant);
-  const text = `${WEEKDAYS[weekdayOf(d) - 1] ?? ''} ${d.day} ${MONTHS[d.month - 1] ?? ''}`;
-  return withYear ? `${text} ${d.year}` : text;
-}
 
 /** The member's words as written, shortened at a word and to a few non-blank lines. */
 export function listedText(text: string): string {
@@ -88,7 +49,7 @@ export function listedText(text: string): string {
 }
 
 function entry(view: WinListView, win: Win, number: number): string {
-  const marks = [shortDate(view.timezone, win.occurredAt, view.period === 'all'), win.isPrivate ? '🔒 private' : ''];
+  const marks = [formatShortDate(view.timezone, win.occurredAt, view.period === 'all'), win.isPrivate ? '🔒 private' : ''];
   return `**${number}.** ${marks.filter(Boolean).join(' · ')}\n${quote(listedText(win.text))}`;
 }
 
@@ -122,20 +83,20 @@ export function winListMessage(view: WinListView): {
   const components: APIActionRowComponent<APIButtonComponent>[] = [];
   if (view.wins.length > 0) {
     const deletes = view.wins.map((win, i) =>
-      button(winListIds.del(view.ownerId, win.id, view.period, view.page), `🗑 ${first + i}`, { style: ButtonStyle.Danger }),
+      button(componentIds.winsDelete(view.ownerId, win.id, view.period, view.page), `🗑 ${first + i}`, { style: ButtonStyle.Danger }),
     );
     components.push({ type: ComponentType.ActionRow, components: deletes });
   }
   if (view.pages > 1) {
     const nav = [
-      button(winListIds.page(view.ownerId, view.period, view.page - 1), '◀', { disabled: view.page <= 1 }),
-      button(winListIds.page(view.ownerId, view.period, view.page + 1), '▶', { disabled: view.page >= view.pages }),
+      button(componentIds.winsPage(view.ownerId, view.period, Math.max(1, view.page - 1)), '◀', { disabled: view.page <= 1 }),
+      button(componentIds.winsPage(view.ownerId, view.period, view.page + 1), '▶', { disabled: view.page >= view.pages }),
     ];
     components.push({ type: ComponentType.ActionRow, components: nav });
   }
   return {
     content: view.notice ?? '',
-    embeds: [{ color: WIN_COLOUR, title: titles[view.period], description, footer: { text: footer } }],
+    embeds: [{ color: palette.embed, title: titles[view.period], description, footer: { text: footer } }],
     components,
   };
 }
@@ -148,13 +109,13 @@ export function confirmDeleteMessage(
   const also = win.celebrated ? ' Its celebration in the channel will be removed too.' : '';
   return {
     content: `Delete this win for good?${also} This can't be undone.`,
-    embeds: [{ color: WIN_COLOUR, description: quote(listedText(win.text)) }],
+    embeds: [{ color: palette.embed, description: quote(listedText(win.text)) }],
     components: [
       {
         type: ComponentType.ActionRow,
         components: [
-          button(winListIds.sure(at.ownerId, win.id, at.period, at.page), 'Delete for good', { style: ButtonStyle.Danger }),
-          button(winListIds.page(at.ownerId, at.period, at.page), 'Keep it'),
+          button(componentIds.winsSure(at.ownerId, win.id, at.period, at.page), 'Delete for good', { style: ButtonStyle.Danger }),
+          button(componentIds.winsPage(at.ownerId, at.period, at.page), 'Keep it'),
         ],
       },
     ],

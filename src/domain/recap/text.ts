@@ -1,8 +1,8 @@
+import { formatDayMonthYear } from '../date-format.js';
 import { epochDayOf, type LocalDate } from '../time.js';
 
 export const ELLIPSIS = '…';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WHITESPACE = /\s/;
 
 /** Runs of whitespace (newlines included) become one space, so a member's text fits on one line. */
@@ -11,17 +11,18 @@ export function collapseWhitespace(text: string): string {
 }
 
 /**
- * `text` itself when it fits in `max` UTF-16 units (what Discord's limits count), otherwise the
- * longest prefix that ends just before whitespace, plus "…". Never cuts inside a word, so never
- * inside an emoji, a mention or a surrogate pair either; a first word longer than `max` leaves only "…".
+ * `text` itself when it fits in `max` characters (code points, as `truncateAtWord` counts), otherwise
+ * the longest prefix that ends just before whitespace, plus "…". Never cuts inside a word, so never
+ * inside an emoji or a mention either; a first word longer than `max` leaves only "…".
  */
 export function summarise(text: string, max: number): string {
   if (!Number.isInteger(max) || max < ELLIPSIS.length) throw new RangeError(`summarise needs room for "…", got max ${max}`);
-  if (text.length <= max) return text;
+  const chars = [...text];
+  if (chars.length <= max) return text;
   const room = max - ELLIPSIS.length;
   for (let cut = room; cut > 0; cut--) {
-    if (!WHITESPACE.test(text.charAt(cut))) continue;
-    const kept = text.slice(0, cut).trimEnd();
+    if (!WHITESPACE.test(chars[cut] ?? '')) continue;
+    const kept = chars.slice(0, cut).join('').trimEnd();
     if (kept.length > 0) return kept + ELLIPSIS;
   }
   return ELLIPSIS;
@@ -31,19 +32,6 @@ export function summarise(text: string, max: number): string {
 export function shownText(text: string, max: number): string {
   const line = collapseWhitespace(text);
   return line === '' ? '*a win without words*' : summarise(line, max);
-}
-
-/** "23 November 2026". */
-export function formatLongDate(date: LocalDate): string {
-  return `${date.day} ${MONTHS[date.month - 1] ?? ''} ${date.year}`;
-}
-
-/** The dates a recap names: "30 Nov – 6 Dec", the year shown only when the span crosses one ("28 Dec 2026 – 3 Jan 2027"). */
-export function formatDateSpan(first: LocalDate, last: LocalDate): string {
-  const short = (d: LocalDate) => `${d.day} ${(MONTHS[d.month - 1] ?? '').slice(0, 3)}`;
-  if (first.year !== last.year) return `${short(first)} ${first.year} – ${short(last)} ${last.year}`;
-  if (first.month === last.month && first.day === last.day) return short(first);
-  return `${short(first)} – ${short(last)}`;
 }
 
 /** "1 win", "1,204 wins"; anything odd (negative, fractional) is shown as a whole count from 0. */
@@ -71,5 +59,5 @@ export function spanPhrase(first: LocalDate, last: LocalDate): string {
 export function archiveIntroOf(archive: { kind: 'year' | 'month' | 'older'; date: LocalDate }, who: string): string {
   if (archive.kind === 'year') return `A year ago this week, ${who} logged:`;
   if (archive.kind === 'month') return `A month ago, ${who} logged:`;
-  return `From the archive: on ${formatLongDate(archive.date)}, ${who} logged:`;
+  return `From the archive: on ${formatDayMonthYear(archive.date)}, ${who} logged:`;
 }

@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
-import { archiveIntroOf, formatDateSpan } from '../../domain/recap/text.js';
+import { formatDateSpan } from '../../domain/date-format.js';
+import { archiveIntroOf } from '../../domain/recap/text.js';
 import type { RecapContent } from '../../domain/recap/types.js';
 import type { Html } from '../layout.js';
 

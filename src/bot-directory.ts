@@ -1,0 +1,12 @@
+// What the web view may ask of the bot's own Discord connection: a port the composition root fills,
+// so the web never imports the Discord adapter and the Discord adapter never imports the web.
+export interface BotDirectory {
+  /** True when the bot is in this server now. */
+  inGuild(guildId: string): boolean;
+  /** Text channels of the server the recap could go to, in Discord's order. */
+  textChannels(guildId: string): { id: string; name: string }[];
+  /** A member's display name, for mentions in the recap preview. */
+  memberName(guildId: string, userId: string): string | undefined;
+  /** Deletes one of the bot's public messages (a deleted win's celebration). */
+  removeMessage(channelId: string, messageId: string): Promise<'removed' | 'already-gone' | 'not-allowed'>;
+}

@@ -1,0 +1,68 @@
+import type { RequestListener, Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { createCelebrationNotes, type CelebrationNotes } from './db/celebrations.js';
+import type { Database } from './db/client.js';
+import { startBot, type RunningBot } from './discord/bot.js';
+import type { Command } from './discord/command.js';
+import { FloodGuard } from './domain/flood.js';
+import { botDirectory } from './discord/web-directory.js';
+import type { BotDirectory } from './bot-directory.js';
+import { createBotScheduler } from './jobs/bot-scheduler.js';
+import type { Shutdown } from './shutdown.js';
+
+export interface ComposedBot {
+  bot: RunningBot;
+  /** Where public celebrations were posted, written in batches (the web's deletes read it too). */
+  celebrations: CelebrationNotes;
+  /** Runs the scheduler's due work now (the sandbox's clock moved). */
+  tickNow: () => Promise<void>;
+  /** Stops the scheduler and the bot (once; a signal runs the same step). */
+  stopBot: () => Promise<void>;
+}
+
+/**
+ * The start-up live and sandbox mode share, after the database and logger exist: the bot, the
+ * scheduler, then health and metrics on HTTP_PORT (with the web view when `webFor` gives one).
+ * Each part registers its clean-up as soon as it exists, so a signal at any moment stops cleanly.
+ */
+export async function composeBot(parts: {
+  config: Config;
+  token: string;
+  commands: readonly Command[];
+  clock: Clock;
+  logger: Logger;
+  database: Database;
+  shutdown: Shutdown;
+  webFor?: (bot: { directory: BotDirectory; applicationId: string; celebrations: CelebrationNotes }) => Promise<RequestListener | undefined>;
+}): Promise<ComposedBot> {
+  const { config, clock, logger, database, shutdown } = parts;
+  let http: Server | undefined;
+  const closeHttp = shutdown.onStop('http', async () => void http?.close());
+  try {
+    // prom-client and the HTTP server load only with HTTP_PORT.
+    const metrics = config.httpPort === undefined ? undefined : (await import('./metrics.js')).createMetrics();
+    // The parts every handler shares, made once here so nothing lives in module state.
+    const celebrations = createCelebrationNotes(database.db, logger);
+    const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, parts.commands, parts.token, { onInteraction: metrics?.observeInteraction });
+    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
+    const stopBot = shutdown.onStop('discord and scheduler', async () => {
+      // No new interactions or ticks; the ones in flight finish, then the connection closes.
+      await Promise.all([scheduler.stop(), bot.drain()]);
+      // Where the last wins were celebrated, so deleting them later removes those messages too.
+      await celebrations.close().catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
+      await bot.stop();
+    });
+    scheduler.start();
+    const web = await parts.webFor?.({ directory: botDirectory(bot.client), applicationId: bot.client.application.id, celebrations });
+    if (metrics && config.httpPort !== undefined) {
+      const { startObservability } = await import('./observability.js');
+      http = await startObservability({ port: config.httpPort, host: config.httpHost, metrics, client: bot.client, database, logger, web });
+    }
+    return { bot, celebrations, tickNow: () => scheduler.tickNow(), stopBot };
+  } catch (error) {
+    await closeHttp();
+    throw error;
+  }
+}
