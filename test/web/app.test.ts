@@ -245,11 +245,14 @@ describe('the web view, signed in through the sandbox', () => {
   });
 
   it('draws the recap preview and a delivery problem from content: names, never mentions or Discord markup', async () => {
-    await win('bob', 'fixed the **bike** <@&1>');
+    // A member with no other win this week: highlights pick one win per member at random.
+    h.sandbox.addUser('hugo');
+    await win('hugo', 'fixed the **bike** <@&1>');
     await h.database.db.update(guilds).set({ recapProblem: 'missing-permission', recapChannelId: h.sandbox.channel('wins').id }).where(eq(guilds.id, h.sandbox.guildId));
     const page = await signedIn('ada').then((ada) => ada.html(`${guild()}/admin`));
     expect(page).toMatch(/Together<\/strong>: \d+ members? logged/);
-    expect(page).toContain('Bob: <span class="win-text">fixed the **bike** &lt;@&amp;1&gt;</span>');
+    // Members' words as words: no Discord markup, as on the member's own pages.
+    expect(page).toContain('Hugo: <span class="win-text">fixed the bike @role</span>');
     expect(page).toMatch(/I couldn(?:'|&#39;)t post in #wins: I(?:'|&#39;)m missing permission to send messages there\./);
     expect(page).not.toMatch(/&lt;@!?\d|&lt;#\d|<@!?\d|<#\d|-# |Small Wins recap ·/);
     await h.database.db.update(guilds).set({ recapProblem: null }).where(eq(guilds.id, h.sandbox.guildId));

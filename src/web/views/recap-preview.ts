@@ -3,6 +3,7 @@ import { formatDateSpan } from '../../domain/date-format.js';
 import { archiveIntroOf } from '../../domain/recap/text.js';
 import type { RecapContent } from '../../domain/recap/types.js';
 import type { Html } from '../layout.js';
+import { memberWords } from './member-words.js';
 
 /** A member's display name, or "a member" when the bot cannot see them: never a raw id or mention. */
 export type NameOf = (userId: string) => string;
@@ -16,8 +17,8 @@ export function recapPreviewView(recap: RecapContent, nameOf: NameOf): Html {
 ${recap.together !== undefined ? html`<p><strong>Together</strong>: ${recap.together}</p>` : ''}
 ${recap.lines.map((line) => html`<p>${line}</p>`)}
 ${recap.late ? html`<p><em>Posted a little late: I was offline for a while.</em></p>` : ''}
-${recap.highlights.length > 0 ? html`<h4>Highlights ✨</h4><ul>${recap.highlights.map((win) => html`<li>${nameOf(win.userId)}: <span class="win-text">${win.text}</span></li>`)}</ul>` : ''}
-${recap.archive !== undefined ? html`<h4>From the archive 📜</h4><p>${archiveIntroOf(recap.archive, nameOf(recap.archive.userId))}</p><blockquote class="win-text">${recap.archive.text}</blockquote>` : ''}
+${recap.highlights.length > 0 ? html`<h4>Highlights ✨</h4><ul>${recap.highlights.map((win) => html`<li>${nameOf(win.userId)}: <span class="win-text">${memberWords(win.text)}</span></li>`)}</ul>` : ''}
+${recap.archive !== undefined ? html`<h4>From the archive 📜</h4><p>${archiveIntroOf(recap.archive, nameOf(recap.archive.userId))}</p><blockquote class="win-text">${memberWords(recap.archive.text)}</blockquote>` : ''}
 ${recap.partnerGroups.length > 0 ? html`<h4>This week's partners 🤝</h4><ul>${recap.partnerGroups.map((group) => html`<li>${joinNames(group.map(nameOf))}</li>`)}</ul>` : ''}
 </article>`;
 }
