@@ -34,6 +34,11 @@ function onlyReads(interaction: Interaction, command: Command | undefined): bool
   return typeof readOnly === 'function' ? readOnly(interaction) : readOnly === true;
 }
 
+const notHere = new UserFacingError(
+  'bot-not-in-server',
+  "I'm not in this server, so I can't keep anything here and nothing was saved. Ask an admin to add me, or use me in a server we share.",
+);
+
 // After giving up the work may still finish, so the member is not told that nothing was saved.
 const tookTooLong = new UserFacingError(
   'took-too-long',
@@ -96,6 +101,8 @@ export function createInteractionHandler(
     if (!interaction.inGuild() && !interaction.isButton()) {
       throw new UserFacingError('not-in-guild', 'Small Wins lives in servers — try this in a server we share.');
     }
+    // A server that never added the bot (a command reached us from elsewhere): nothing is stored under it.
+    if (interaction.inGuild() && !interaction.isButton() && interaction.guild === null) throw notHere;
     if (interaction.isChatInputCommand()) {
       if (command?.kind === 'chat-input') {
         checkOptions(command.data, interaction.options.data);

@@ -77,12 +77,15 @@ export class Sandbox {
     return found;
   }
 
-  /** Adds the bot to another server; `shard` of `shardCount` picks an id Discord would send on that gateway shard. */
-  addGuild(name: string, opts: { shard?: number; shardCount?: number; channelNames?: string[] } = {}): SandboxGuild {
+  /**
+   * Adds the bot to another server; `shard` of `shardCount` picks an id Discord would send on that gateway shard.
+   * `withBot: false` makes a server the bot was never added to (its global commands still reach the bot from there).
+   */
+  addGuild(name: string, opts: { shard?: number; shardCount?: number; channelNames?: string[]; withBot?: boolean } = {}): SandboxGuild {
     const { state, gateway } = this.#parts;
     const guild = state.addGuild(name, { ...opts, ownerId: state.userByName('ada')?.id ?? '' });
     for (const channel of opts.channelNames ?? ['general', 'wins']) state.addChannel(channel, guild.id);
-    gateway.guildAdded(guild.id);
+    if (opts.withBot !== false) gateway.guildAdded(guild.id);
     return guild;
   }
 
