@@ -102,7 +102,8 @@ function closingFor(quiet: boolean, others: readonly string[], random: () => num
 export function composePersonalRecap(data: PersonalWeekData, options: { random: () => number }): PersonalRecapContent {
   const lines = [weekLine(data.winsThisWeek, data.usualWeek, data.weekStart, data.weekOver), weekStreakLine(data)];
   const goalLines = data.goals.map(goalLine);
-  const quiet = data.winsThisWeek <= 0 || (data.usualWeek !== undefined && data.winsThisWeek < data.usualWeek - 0.5);
+  // A week still running for the member is not yet a quiet one: no "you may fall short" before it ends.
+  const quiet = data.weekOver && (data.winsThisWeek <= 0 || (data.usualWeek !== undefined && data.winsThisWeek < data.usualWeek - 0.5));
   return {
     weekStart: data.weekStart,
     lines: [...lines, closingFor(quiet, [...lines, ...goalLines], options.random)],
