@@ -3,6 +3,7 @@ import {
   completedPeriods,
   currentProgress,
   offerDeclined,
+  pausedDuring,
   periodsForOffer,
   targetOffer,
   type GoalSummary as DomainGoalSummary,
@@ -49,10 +50,13 @@ export async function summariseGoals(
     const winTimes = times.get(goal.id) ?? [];
     const current = currentProgress(goalRevisions, winTimes, timezone, now);
     if (!current) continue;
-    const history = completedPeriods({ revisions: goalRevisions, winTimes, timezone, now, createdAt: goal.createdAt, limit: HISTORY_LIMIT });
+    const owned = pauseRows.filter((p) => p.guildId === goal.guildId && p.userId === goal.userId).map((p) => ({ start: p.startedAt, end: p.endsAt }));
+    const history = completedPeriods({ revisions: goalRevisions, winTimes, timezone, now, createdAt: goal.createdAt, limit: HISTORY_LIMIT }).map((period) => ({
+      ...period,
+      paused: pausedDuring(period.range, owned),
+    }));
     // Only periods that ended after the last change count toward an offer: a new target starts a new run.
     const lastChange = goalRevisions.at(-1)?.effectiveFrom.getTime() ?? 0;
-    const owned = pauseRows.filter((p) => p.guildId === goal.guildId && p.userId === goal.userId).map((p) => ({ start: p.startedAt, end: p.endsAt }));
     const offer = targetOffer(
       periodsForOffer(
         history.filter((period) => period.range.end.getTime() > lastChange),

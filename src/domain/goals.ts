@@ -23,6 +23,8 @@ export interface PeriodOutcome {
   target: number;
   count: number;
   met: boolean;
+  /** The member spent the period, or part of it, on pause: a miss then is never judged (SPEC §4). */
+  paused?: boolean;
 }
 
 export function periodRange(period: GoalPeriod, timezone: string, instant: Date): Range {
@@ -155,9 +157,12 @@ export function offerIsNewWith(offer: TargetOffer | undefined, ended: Pick<Perio
  * out (SPEC §1.5: a pause freezes things), so resting never reads as "hasn't landed".
  */
 export function periodsForOffer(history: readonly PeriodOutcome[], pauses: readonly PauseSpan[]): PeriodOutcome[] {
-  const paused = (range: Range) =>
-    pauses.some((p) => p.start.getTime() < range.end.getTime() && (p.end === null || p.end.getTime() > range.start.getTime()));
-  return history.filter((period) => period.met || !paused(period.range));
+  return history.filter((period) => period.met || !pausedDuring(period.range, pauses));
+}
+
+/** Whether any pause touched the range: the one answer the DM, the web's goal history and the offer ask. */
+export function pausedDuring(range: Range, pauses: readonly PauseSpan[]): boolean {
+  return pauses.some((p) => p.start.getTime() < range.end.getTime() && (p.end === null || p.end.getTime() > range.start.getTime()));
 }
 
 /**

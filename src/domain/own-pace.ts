@@ -58,7 +58,8 @@ export function streakLine(streaks: Streaks, pausedNow: boolean): string {
     return streaks.best > 0 ? `A new streak starts with your next win.${best}` : 'A streak starts with your next win.';
   }
   if (streaks.current === 1) return `🔥 Your streak has begun: 1 week with a win.${best}`;
-  const record = streaks.current === streaks.best ? ' Your longest yet!' : best;
+  // Strictly longer than every earlier run: a tie is "as long as your best", not a record.
+  const record = streaks.current > streaks.bestBefore ? ' Your longest yet!' : streaks.current === streaks.bestBefore ? ' That matches your best.' : best;
   return `🔥 ${streaks.current} weeks in a row with a win.${record}`;
 }
 

@@ -19,6 +19,8 @@ export interface Streaks {
   current: number;
   /** The longest such run ever (at least `current`). */
   best: number;
+  /** The longest run before the current one: "your longest yet" only when `current` beats it, never on a tie. */
+  bestBefore: number;
 }
 
 export interface Ghost {
@@ -91,18 +93,20 @@ const winsIn = (history: WeekHistory, epochDay: number): number =>
 export function weeklyStreaks(history: WeekHistory): Streaks {
   const first = firstWeekWithWins(history);
   const current = epochDayOf(history.currentWeek);
-  if (first === undefined || first > current) return { current: 0, best: 0 };
+  if (first === undefined || first > current) return { current: 0, best: 0, bestBefore: 0 };
   let run = 0;
   let best = 0;
+  let bestBefore = 0;
   for (let day = first; day <= current; day += 7) {
     if (winsIn(history, day) > 0) {
       run += 1;
       best = Math.max(best, run);
     } else if (day !== current && !history.pausedWeeks.has(formatLocalDate(localDateOfEpochDay(day)))) {
+      bestBefore = Math.max(bestBefore, run);
       run = 0;
     }
   }
-  return { current: run, best };
+  return { current: run, best, bestBefore };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { PersonalRecapContent } from '../domain/recap/types.js';
 import { recapWeekFor, weekAheadOf } from '../domain/schedule.js';
 import { seededRandom } from '../domain/seeded-random.js';
 import { weekKey } from '../domain/time.js';
+import { isPeriodOver } from './member-time.js';
 import type { RecapDeps } from './recap.js';
 
 /**
@@ -23,6 +24,6 @@ export async function personalRecap(deps: RecapDeps, due: DueDmRecap, now: Date)
     readPersonalWeek(deps.db, due, serverWeek, now, random),
     due.posted ? Promise.resolve([]) : partnersOf(deps.db, due, weekKey(due.serverTimezone, weekAheadOf(due.serverTimezone, due.scheduledFor))),
   ]);
-  const content = composePersonalRecap(personalWeekOf(read), { random });
+  const content = composePersonalRecap(personalWeekOf(read, (range) => isPeriodOver(range, now)), { random });
   return { content: { ...content, partners }, shownWinId: read.oldWin?.id };
 }

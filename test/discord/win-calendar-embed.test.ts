@@ -31,11 +31,13 @@ describe('the /progress embed around the win calendar', () => {
   });
 
   it('describes streaks without shame, and frozen while paused', () => {
-    expect(streakLine({ current: 5, best: 6 }, false)).toBe('🔥 5 weeks in a row with a win. Your best: 6 weeks.');
-    expect(streakLine({ current: 6, best: 6 }, false)).toBe('🔥 6 weeks in a row with a win. Your longest yet!');
-    expect(streakLine({ current: 1, best: 1 }, false)).toBe('🔥 Your streak has begun: 1 week with a win.');
-    expect(streakLine({ current: 0, best: 3 }, false)).toBe('A new streak starts with your next win. Your best: 3 weeks.');
-    expect(streakLine({ current: 2, best: 2 }, true)).toBe("⏸️ You're on a pause, so your streak of 2 weeks is frozen, safe until you're back.");
+    expect(streakLine({ current: 5, best: 6, bestBefore: 6 }, false)).toBe('🔥 5 weeks in a row with a win. Your best: 6 weeks.');
+    expect(streakLine({ current: 6, best: 6, bestBefore: 5 }, false)).toBe('🔥 6 weeks in a row with a win. Your longest yet!');
+    // A tie is not a record (issue 16 item 6).
+    expect(streakLine({ current: 2, best: 2, bestBefore: 2 }, false)).toBe('🔥 2 weeks in a row with a win. That matches your best.');
+    expect(streakLine({ current: 1, best: 1, bestBefore: 0 }, false)).toBe('🔥 Your streak has begun: 1 week with a win.');
+    expect(streakLine({ current: 0, best: 3, bestBefore: 3 }, false)).toBe('A new streak starts with your next win. Your best: 3 weeks.');
+    expect(streakLine({ current: 2, best: 2, bestBefore: 0 }, true)).toBe("⏸️ You're on a pause, so your streak of 2 weeks is frozen, safe until you're back.");
   });
 
   it('turns the best past week into a ghost to chase, caught or passed', () => {
@@ -55,7 +57,7 @@ describe('the /progress embed around the win calendar', () => {
   });
 
   it('shows the calendar attachment and the goal lines it is given', () => {
-    const figures = { thisWeek: 2, usual: 1, streaks: { current: 3, best: 3 }, ghost: null };
+    const figures = { thisWeek: 2, usual: 1, streaks: { current: 3, best: 3, bestBefore: 0 }, ghost: null };
     const embed = ownProgressEmbed({ figures, pausedNow: false, timezone: 'Europe/Paris', goalLines: ['🎯 Read: 1/2 this week'] });
     expect(embed.image).toEqual({ url: 'attachment://win-calendar.png' });
     expect(embed.fields?.map((f) => f.name)).toEqual(['This week', 'Weekly streak', 'Your best week', 'Goals']);

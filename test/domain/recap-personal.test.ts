@@ -5,14 +5,15 @@ import type { PersonalWeekData } from '../../src/domain/recap/types.js';
 import { limitProblems, seeded, visibleText } from './recap-support.js';
 
 type Goal = PersonalWeekData['goals'][number];
-const goal = (overrides: Partial<Goal> = {}): Goal => ({ title: 'Publish', target: 2, count: 1, period: 'month', met: false, smallerOffer: undefined, ...overrides });
+const goal = (overrides: Partial<Goal> = {}): Goal => ({ title: 'Publish', target: 2, count: 1, period: 'month', periodWords: 'in March', outcome: 'missed', smallerOffer: undefined, ...overrides });
 const personal = (overrides: Partial<PersonalWeekData> = {}): PersonalWeekData => ({
   weekStart: { year: 2026, month: 11, day: 23 },
   timezone: 'Europe/London',
   winsThisWeek: 5,
   usualWeek: 3,
-  streaks: { current: 4, best: 4 },
+  streaks: { current: 4, best: 4, bestBefore: 0 },
   pausedNow: false,
+  weekOver: true,
   goals: [],
   oldWin: undefined,
   ...overrides,
@@ -47,7 +48,7 @@ describe('composePersonalRecap', () => {
   });
 
   it('meets a week without wins with kindness, never a zero count', () => {
-    const text = visibleText(compose({ winsThisWeek: 0, usualWeek: 4, streaks: { current: 0, best: 2 } }));
+    const text = visibleText(compose({ winsThisWeek: 0, usualWeek: 4, streaks: { current: 0, best: 2, bestBefore: 2 } }));
     expect(text).not.toMatch(/\b0 wins?\b/);
     expect(text).not.toMatch(OTHERS);
     expect(text).toMatch(/rest|breath|quiet|gentle|pause|still|allowed/i);
@@ -55,16 +56,32 @@ describe('composePersonalRecap', () => {
   });
 
   it('celebrates a met goal and frames a missed one kindly', () => {
-    expect(goalLine(goal({ count: 2, met: true }))).toMatch(/^✅ \*\*Publish\*\*: .* 2\/2 this month\. Met!/);
+    expect(goalLine(goal({ count: 2, outcome: 'met' }))).toMatch(/^✅ \*\*Publish\*\*: .* 2\/2 in March\. Met!/);
     const missed = goalLine(goal());
-    expect(missed).toContain('1/2 this month');
+    expect(missed).toContain('1/2 in March');
     expect(missed).toContain('you can do your best and still fall short');
     expect(missed).not.toMatch(/fail|should have|lazy|behind/i);
     expect(missed).not.toContain('/goal edit');
   });
 
+  it('judges no goal whose period is still running for the member, nor one spent partly on pause (issue 16 items 3, 8)', () => {
+    const soFar = goalLine(goal({ target: 3, count: 1, period: 'week', periodWords: 'this week', outcome: 'so-far' }));
+    expect(soFar).toContain('1/3 this week so far');
+    const paused = goalLine(goal({ target: 3, count: 0, period: 'week', periodWords: 'this week', outcome: 'paused' }));
+    expect(paused).toContain('0/3 this week');
+    for (const line of [soFar, paused]) expect(line).not.toMatch(/not this time|fall short|instead\?/i);
+  });
+
+  it('never says "no wins this week" beside a streak that grew, and keeps an unfinished week "so far" (issue 16 item 8)', () => {
+    const open = visibleText(compose({ winsThisWeek: 0, usualWeek: 2, weekOver: false, streaks: { current: 3, best: 3, bestBefore: 0 } }));
+    expect(open).toContain('No wins logged yet this week');
+    expect(open).toContain('Your streak of 3 weeks is still open');
+    expect(open).not.toMatch(/in a row|has begun/);
+    expect(visibleText(compose({ winsThisWeek: 2, usualWeek: 2, weekOver: false }))).toContain('You logged 2 wins this week so far');
+  });
+
   it('offers the smaller target in words when one applies (SPEC §1.6)', () => {
-    const line = goalLine(goal({ target: 3, count: 0, period: 'week', smallerOffer: 1 }));
+    const line = goalLine(goal({ target: 3, count: 0, period: 'week', periodWords: 'this week', smallerOffer: 1 }));
     expect(line).toContain('Want to try 1 a week instead? `/goal edit`');
   });
 
@@ -91,13 +108,20 @@ describe('composePersonalRecap', () => {
 
   it('closes a good week without telling the member they may fall short', () => {
     for (let seed = 0; seed < 60; seed++) {
-      const text = visibleText(compose({ winsThisWeek: 6, usualWeek: 3, streaks: { current: 5, best: 5 } }, seed));
+      const text = visibleText(compose({ winsThisWeek: 6, usualWeek: 3, streaks: { current: 5, best: 5, bestBefore: 0 } }, seed));
       expect(text).not.toMatch(/fall short|rest is part of it/i);
     }
   });
 
+  it('closes a week still running for the member without "you may fall short" (six-weeks on a Sunday evening)', () => {
+    for (let seed = 0; seed < 60; seed++) {
+      const text = visibleText(compose({ winsThisWeek: 0, usualWeek: 2, weekOver: false, streaks: { current: 2, best: 2, bestBefore: 0 } }, seed));
+      expect(text).not.toMatch(/fall short/i);
+    }
+  });
+
   it('never says the same sentence twice in one DM', () => {
-    const missedGoal = goal({ count: 0, target: 2, period: 'week' });
+    const missedGoal = goal({ count: 0, target: 2, period: 'week', periodWords: 'this week' });
     for (let seed = 0; seed < 60; seed++) {
       for (const week of [{ winsThisWeek: 0, usualWeek: 2 }, { winsThisWeek: 1, usualWeek: 4 }, { winsThisWeek: 5, usualWeek: 3 }]) {
         const message = compose({ ...week, goals: [missedGoal] }, seed);
@@ -116,7 +140,7 @@ describe('composePersonalRecap', () => {
     const weeks = Array.from({ length: 9 }, (_, i) => {
       const monday = new Date(Date.UTC(2026, 10, 23 + 7 * i));
       const weekStart = { year: monday.getUTCFullYear(), month: monday.getUTCMonth() + 1, day: monday.getUTCDate() };
-      return compose({ weekStart, winsThisWeek: 0, usualWeek: 0, streaks: { current: 0, best: 2 } }, 7).embeds?.[0]?.description?.split('\n\n')[0];
+      return compose({ weekStart, winsThisWeek: 0, usualWeek: 0, streaks: { current: 0, best: 2, bestBefore: 2 } }, 7).embeds?.[0]?.description?.split('\n\n')[0];
     });
     expect(new Set(weeks).size).toBe(weeks.length);
   });

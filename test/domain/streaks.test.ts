@@ -53,57 +53,64 @@ describe('weekCountsOf', () => {
 
 describe('weeklyStreaks', () => {
   it('is zero for a member without wins', () => {
-    expect(weeklyStreaks(history({}))).toEqual({ current: 0, best: 0 });
+    expect(weeklyStreaks(history({}))).toMatchObject({ current: 0, best: 0 });
   });
 
   it('counts consecutive weeks with a win, the current week included', () => {
-    expect(weeklyStreaks(history({ [back(2)]: 1, [back(1)]: 5, [back(0)]: 1 }))).toEqual({ current: 3, best: 3 });
+    expect(weeklyStreaks(history({ [back(2)]: 1, [back(1)]: 5, [back(0)]: 1 }))).toMatchObject({ current: 3, best: 3 });
   });
 
   it('does not break the streak while the current week is still empty', () => {
-    expect(weeklyStreaks(history({ [back(2)]: 1, [back(1)]: 2 }))).toEqual({ current: 2, best: 2 });
+    expect(weeklyStreaks(history({ [back(2)]: 1, [back(1)]: 2 }))).toMatchObject({ current: 2, best: 2 });
   });
 
   it('breaks the streak at a past week without wins, and remembers the best run', () => {
     const h = history({ [back(7)]: 1, [back(6)]: 1, [back(5)]: 1, [back(4)]: 1, [back(2)]: 3, [back(1)]: 1 });
-    expect(weeklyStreaks(h)).toEqual({ current: 2, best: 4 });
+    expect(weeklyStreaks(h)).toMatchObject({ current: 2, best: 4 });
+  });
+
+  it('tells a run that only ties the best apart from one that beats it', () => {
+    const tie = history({ [back(5)]: 1, [back(4)]: 1, [back(1)]: 1, [back(0)]: 1 });
+    expect(weeklyStreaks(tie)).toEqual({ current: 2, best: 2, bestBefore: 2 });
+    const beaten = history({ [back(5)]: 1, [back(4)]: 1, [back(2)]: 1, [back(1)]: 1, [back(0)]: 1 });
+    expect(weeklyStreaks(beaten)).toEqual({ current: 3, best: 3, bestBefore: 2 });
   });
 
   it('is zero when last week had no win and this week has none yet', () => {
-    expect(weeklyStreaks(history({ [back(3)]: 2, [back(2)]: 2 }))).toEqual({ current: 0, best: 2 });
+    expect(weeklyStreaks(history({ [back(3)]: 2, [back(2)]: 2 }))).toMatchObject({ current: 0, best: 2 });
   });
 
   it('skips a paused week without wins: it neither breaks nor extends the streak', () => {
     const h = history({ [back(3)]: 1, [back(1)]: 1, [back(0)]: 1 }, { paused: [back(2)] });
-    expect(weeklyStreaks(h)).toEqual({ current: 3, best: 3 });
+    expect(weeklyStreaks(h)).toMatchObject({ current: 3, best: 3 });
   });
 
   it('freezes the streak over a pause of several weeks that is still running', () => {
     const h = history({ [back(5)]: 1, [back(4)]: 2 }, { paused: [back(3), back(2), back(1), back(0)] });
-    expect(weeklyStreaks(h)).toEqual({ current: 2, best: 2 });
+    expect(weeklyStreaks(h)).toMatchObject({ current: 2, best: 2 });
   });
 
   it('counts a win logged during a pause', () => {
     const h = history({ [back(2)]: 1, [back(1)]: 1 }, { paused: [back(1)] });
-    expect(weeklyStreaks(h)).toEqual({ current: 2, best: 2 });
+    expect(weeklyStreaks(h)).toMatchObject({ current: 2, best: 2 });
   });
 
   it('still breaks at an empty week that no pause touched', () => {
     const h = history({ [back(4)]: 1, [back(2)]: 1, [back(1)]: 1 }, { paused: [back(3)] });
-    expect(weeklyStreaks(h)).toEqual({ current: 3, best: 3 });
+    expect(weeklyStreaks(h)).toMatchObject({ current: 3, best: 3 });
     const broken = history({ [back(4)]: 1, [back(2)]: 1, [back(1)]: 1 }, { paused: [back(5)] });
-    expect(weeklyStreaks(broken)).toEqual({ current: 2, best: 2 });
+    expect(weeklyStreaks(broken)).toMatchObject({ current: 2, best: 2 });
   });
 
   it('runs across New Year and ISO week 53 without a gap', () => {
     const h = history({ '2026-12-21': 1, '2026-12-28': 1, '2027-01-04': 2 }, { current: '2027-01-11' });
-    expect(weeklyStreaks(h)).toEqual({ current: 3, best: 3 });
+    expect(weeklyStreaks(h)).toMatchObject({ current: 3, best: 3 });
     const leap = history({ '2020-12-21': 1, '2020-12-28': 1, '2021-01-04': 1 }, { current: '2021-01-04' });
-    expect(weeklyStreaks(leap)).toEqual({ current: 3, best: 3 });
+    expect(weeklyStreaks(leap)).toMatchObject({ current: 3, best: 3 });
   });
 
   it('ignores weeks after the current one', () => {
-    expect(weeklyStreaks(history({ [mondayBefore(CURRENT, -1)]: 3 }))).toEqual({ current: 0, best: 0 });
+    expect(weeklyStreaks(history({ [mondayBefore(CURRENT, -1)]: 3 }))).toMatchObject({ current: 0, best: 0 });
   });
 
   it('keeps best ≥ current and never lowers either when a win lands this week', () => {
@@ -166,7 +173,7 @@ describe('ghostWeek', () => {
     expect(progressFigures(h)).toEqual({
       thisWeek: 4,
       usual: 4,
-      streaks: { current: 4, best: 4 },
+      streaks: { current: 4, best: 4, bestBefore: 0 },
       ghost: { monday: back(3), wins: 7 },
     });
   });

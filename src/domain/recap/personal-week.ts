@@ -1,6 +1,8 @@
+import { MONTHS } from '../date-format.js';
 import { offerIsNewWith, type CurrentProgress, type PeriodOutcome, type TargetOffer } from '../goals.js';
 import { isPausedAt, pausedWeeksOf, usualWeek, weekCountsOf, weeklyStreaks, type PauseSpan } from '../streaks.js';
-import { formatLocalDate, localDateOf, mondayOf, type LocalDate, type Range } from '../time.js';
+import { formatLocalDate, localDateOf, type LocalDate, type Range } from '../time.js';
+import { addDays } from '../time-calendar.js';
 import type { PersonalWeekData } from './types.js';
 import { periodEndedIn } from './weeks.js';
 
@@ -17,29 +19,47 @@ export interface PersonalWeekInput {
   now: Date;
 }
 
-/** The member's week, streak, usual week and goals whose period ended with this week. */
-export function personalWeekOf(input: PersonalWeekInput): PersonalWeekData {
-  const { week } = input;
-  const history = {
-    weeks: weekCountsOf(input.days),
-    pausedWeeks: pausedWeeksOf(input.timezone, input.pauses, input.now),
-    currentWeek: week.weekStart,
-  };
+type Outcome = PersonalWeekData['goals'][number]['outcome'];
+
+/** Whether a period is over for the member at the DM's moment: the caller's one answer (member-time's isPeriodOver). */
+export type IsOver = (range: Range) => boolean;
+
+/** The period a goal's figures belong to, in words: a month is named, so March's figures never read as "this month" in April. */
+function periodWords(timezone: string, period: 'week' | 'month', range: Range): string {
+  return period === 'week' ? 'this week' : `in ${MONTHS[localDateOf(timezone, range.start).month - 1] ?? 'the month'}`;
+}
+
+/**
+ * The member's week, streak, usual week and goals whose period ended with this week. Everything is
+ * said of the reported week (SPEC §4: one DM never contradicts itself): the streak counts no later
+ * week, and a week or month not over for the member yet is "so far", never missed.
+ */
+export function personalWeekOf(input: PersonalWeekInput, isOver: IsOver): PersonalWeekData {
+  const { week, timezone } = input;
+  const weekOver = isOver(week.range);
+  const reported = formatLocalDate(week.weekStart);
+  const weeks = weekCountsOf(input.days);
+  const history = { weeks, pausedWeeks: pausedWeeksOf(timezone, input.pauses, input.now), currentWeek: week.weekStart };
+  // Up to the reported week only; once it is over, it is judged like any past week (a week without a win ends a run).
+  const upToReported = new Map([...weeks].filter(([monday]) => monday <= reported));
+  const streaks = weeklyStreaks({ ...history, weeks: upToReported, currentWeek: weekOver ? addDays(week.weekStart, 7) : week.weekStart });
   const goalLines = input.goals.flatMap((summary) => {
     // Only goals whose period ended with this week: a month still running is neither met nor missed yet.
     const period = periodEndedIn(week, summary.history);
     if (!period) return [];
-    const smallerOffer = summary.offer?.kind === 'smaller' && offerIsNewWith(summary.offer, period) ? summary.offer.to : undefined;
-    return [{ title: summary.goal.title, target: period.target, count: period.count, period: summary.current.period, met: period.met, smallerOffer }];
+    const kind = summary.current.period;
+    const outcome: Outcome = period.met ? 'met' : !isOver(period.range) ? 'so-far' : period.paused ? 'paused' : 'missed';
+    const smallerOffer = outcome === 'missed' && summary.offer?.kind === 'smaller' && offerIsNewWith(summary.offer, period) ? summary.offer.to : undefined;
+    return [{ title: summary.goal.title, target: period.target, count: period.count, period: kind, periodWords: periodWords(timezone, kind, period.range), outcome, smallerOffer }];
   });
   return {
     weekStart: week.weekStart,
-    timezone: input.timezone,
-    winsThisWeek: history.weeks.get(formatLocalDate(week.weekStart)) ?? 0,
+    timezone,
+    winsThisWeek: weeks.get(reported) ?? 0,
     usualWeek: usualWeek(history) ?? undefined,
-    // As of now, like /progress: one streak, one answer everywhere.
-    streaks: weeklyStreaks({ ...history, currentWeek: mondayOf(localDateOf(input.timezone, input.now)) }),
+    streaks,
     pausedNow: isPausedAt(input.pauses, input.now),
+    weekOver,
     goals: goalLines,
     oldWin: input.oldWin,
   };

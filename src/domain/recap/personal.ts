@@ -35,9 +35,11 @@ const QUIET_WEEK_LINES = [
 type Goal = PersonalWeekData['goals'][number];
 
 /** This week against the member's own usual week: the only comparison the bot makes (SPEC §1.3). */
-export function weekLine(wins: number, usual: number | undefined, weekStart?: LocalDate): string {
+export function weekLine(wins: number, usual: number | undefined, weekStart?: LocalDate, weekOver = true): string {
+  // A week not over for the member (Los Angeles on a Paris Sunday evening) is "so far", never a quiet week yet.
+  if (wins <= 0 && !weekOver) return 'No wins logged yet this week, and there’s still a little of it left. One small thing is plenty.';
   if (wins <= 0) return QUIET_WEEK_LINES[weekStart ? Math.floor(epochDayOf(weekStart) / 7) % QUIET_WEEK_LINES.length : 0] ?? QUIET_WEEK_LINES[0];
-  const logged = `You logged ${countOf(wins, 'win')} this week`;
+  const logged = `You logged ${countOf(wins, 'win')} this week${weekOver ? '' : ' so far'}`;
   if (usual === undefined) return `${logged}. Soon you’ll have a usual week of your own to look back on. 🌱`;
   if (Math.round(usual * 10) === 0) return `${logged}, after a quiet month. Welcome back! 🌱`;
   const pace = paceOf(wins, usual);
@@ -47,17 +49,39 @@ export function weekLine(wins: number, usual: number | undefined, weekStart?: Lo
 }
 
 
-/** A goal's outcome: met is celebrated, missed is met with kindness and, after three misses, a smaller offer (SPEC §1.5, §1.6). */
+/**
+ * A goal's outcome, for the period its figures belong to: met is celebrated; a period not over yet is
+ * "so far"; a miss partly on pause is not judged; a miss is met with kindness and, when a run of three
+ * makes it new, a smaller offer (SPEC §1.5, §1.6, §4).
+ */
 export function goalLine(goal: Goal): string {
   const title = `**${summarise(collapseWhitespace(goal.title), GOAL_TITLE_MAX)}**`;
-  const progress = `${progressBar(goal.count, goal.target)} ${goal.count}/${goal.target} this ${goal.period}`;
-  if (goal.met) return `✅ ${title}: ${progress}. Met! 🎉`;
-  const kind = 'Not this time, and that’s okay: you can do your best and still fall short.';
-  const offer =
-    goal.smallerOffer === undefined
-      ? ''
-      : ` It hasn’t landed for a few ${goal.period}s running. Want to try ${goal.smallerOffer} a ${goal.period} instead? \`/goal edit\``;
-  return `🌱 ${title}: ${progress}. ${kind}${offer}`;
+  const progress = `${progressBar(goal.count, goal.target)} ${goal.count}/${goal.target} ${goal.periodWords}`;
+  switch (goal.outcome) {
+    case 'met':
+      return `✅ ${title}: ${progress}. Met! 🎉`;
+    case 'so-far':
+      return `🌱 ${title}: ${progress} so far. Your ${goal.period} isn’t over yet, so there’s still time, and no pressure either way.`;
+    case 'paused':
+      return `⏸️ ${title}: ${progress}. You took a pause during it, so it isn’t judged: rest is part of it too.`;
+    case 'missed': {
+      const kind = 'Not this time, and that’s okay: you can do your best and still fall short.';
+      const offer =
+        goal.smallerOffer === undefined
+          ? ''
+          : ` It hasn’t landed for a few ${goal.period}s running. Want to try ${goal.smallerOffer} a ${goal.period} instead? \`/goal edit\``;
+      return `🌱 ${title}: ${progress}. ${kind}${offer}`;
+    }
+  }
+}
+
+/** The streak as of the reported week; while that week is still running and empty, the run is still open, not "begun" or "grown". */
+function weekStreakLine(data: PersonalWeekData): string {
+  const { current } = data.streaks;
+  if (!data.weekOver && data.winsThisWeek <= 0 && !data.pausedNow && current > 0) {
+    return `🔥 Your streak of ${countOf(current, 'week')} is still open: one small win before your week ends keeps it going.`;
+  }
+  return streakLine(data.streaks, data.pausedNow);
 }
 
 const sentencesOf = (text: string): string[] =>
@@ -76,9 +100,10 @@ function closingFor(quiet: boolean, others: readonly string[], random: () => num
 
 /** The personal recap by DM (SPEC §4): only the member's own figures, goals, streak and an old win of theirs. */
 export function composePersonalRecap(data: PersonalWeekData, options: { random: () => number }): PersonalRecapContent {
-  const lines = [weekLine(data.winsThisWeek, data.usualWeek, data.weekStart), streakLine(data.streaks, data.pausedNow)];
+  const lines = [weekLine(data.winsThisWeek, data.usualWeek, data.weekStart, data.weekOver), weekStreakLine(data)];
   const goalLines = data.goals.map(goalLine);
-  const quiet = data.winsThisWeek <= 0 || (data.usualWeek !== undefined && data.winsThisWeek < data.usualWeek - 0.5);
+  // A week still running for the member is not yet a quiet one: no "you may fall short" before it ends.
+  const quiet = data.weekOver && (data.winsThisWeek <= 0 || (data.usualWeek !== undefined && data.winsThisWeek < data.usualWeek - 0.5));
   return {
     weekStart: data.weekStart,
     lines: [...lines, closingFor(quiet, [...lines, ...goalLines], options.random)],

@@ -77,12 +77,17 @@ export interface PersonalWeekData {
   /** The weekly streak as of the moment the DM is composed: what `/progress` says at that moment. */
   streaks: Streaks;
   pausedNow: boolean;
+  /** Whether the member's own week has ended (in their timezone): if not, its figures are "so far" (SPEC §4). */
+  weekOver: boolean;
   goals: readonly {
     title: string;
     target: number;
     count: number;
     period: 'week' | 'month';
-    met: boolean;
+    /** Which period the figures belong to, in words: "this week", "in March". */
+    periodWords: string;
+    /** Met; missed; still running for the member ("so far"); or missed while partly on pause (never judged). */
+    outcome: 'met' | 'missed' | 'so-far' | 'paused';
     /** A smaller target to offer after three misses running (SPEC §1.6). */
     smallerOffer: number | undefined;
   }[];

@@ -27,7 +27,7 @@ ${history.length === 0
     ? ''
     : html`<details><summary>Earlier ${current.period}s</summary><table><caption class="muted">Newest first</caption>
 <thead><tr><th scope="col">From</th><th scope="col">Wins</th><th scope="col">Target</th><th scope="col"></th></tr></thead><tbody>
-${history.map((p) => html`<tr><td>${dayOf(p.range.start, timezone)}</td><td>${p.count}</td><td>${p.target}</td><td>${p.met ? 'met ✅' : 'not this time — that’s okay'}</td></tr>`)}
+${history.map((p) => html`<tr><td>${dayOf(p.range.start, timezone)}</td><td>${p.count}</td><td>${p.target}</td><td>${p.met ? 'met ✅' : p.paused ? 'on pause — not judged' : 'not this time — that’s okay'}</td></tr>`)}
 </tbody></table></details>`}
 </li>`;
 }
