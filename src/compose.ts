@@ -4,13 +4,13 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createCelebrationNotes, type CelebrationNotes } from './db/celebrations.js';
 import type { Database } from './db/client.js';
-import { startBot, type RunningBot } from './discord/bot.js';
+import { DRAIN_LIMITS, startBot, type RunningBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
 import { FloodGuard } from './domain/flood.js';
 import { botDirectory } from './discord/web-directory.js';
 import type { BotDirectory } from './bot-directory.js';
 import { createBotScheduler } from './jobs/bot-scheduler.js';
-import type { Shutdown } from './shutdown.js';
+import { within, type Shutdown } from './shutdown.js';
 
 export interface ComposedBot {
   bot: RunningBot;
@@ -48,10 +48,12 @@ export async function composeBot(parts: {
     const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, parts.commands, parts.token, { onInteraction: metrics?.observeInteraction });
     const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver });
     const stopBot = shutdown.onStop('discord and scheduler', async () => {
-      // No new interactions or ticks; the ones in flight finish, then the connection closes.
-      await Promise.all([scheduler.stop(), bot.drain()]);
+      // The gateway closes first, so Discord stops sending; no new ticks. What is in flight finishes or is
+      // told the bot is restarting. Every wait is bounded: a stalled database must not hold the exit.
+      await Promise.all([within(DRAIN_LIMITS.inFlightMs, scheduler.stop()), bot.drain()]);
       // Where the last wins were celebrated, so deleting them later removes those messages too.
-      await celebrations.close().catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
+      const noted = celebrations.close().catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
+      if (!(await within(1_000, noted))) logger.warn('could not note the last celebrations in time');
       await bot.stop();
     });
     scheduler.start();

@@ -17,6 +17,17 @@ export interface ShutdownOptions {
   exit?: (code: number) => void;
 }
 
+/** True once `work` settles, false if `ms` pass first (`work` then keeps running): a bounded wait. */
+export async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  try {
+    return await Promise.race([work.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function once(step: () => Promise<void>): () => Promise<void> {
   let running: Promise<void> | undefined;
   return () => (running ??= step());

@@ -27,6 +27,15 @@ export const noPings = { parse: [], repliedUser: false };
 const acknowledging = new WeakMap<RepliableInteraction, Promise<void>>();
 // Buttons whose answer replaces their message: any defer of theirs, the router's included, is an update.
 const updatingInPlace = new WeakSet<RepliableInteraction>();
+// Answered for good as the bot stopped: nothing more goes out for them. `sending` is each one's answer on its way.
+const closed = new WeakSet<RepliableInteraction>();
+const sending = new WeakMap<RepliableInteraction, Promise<unknown>>();
+
+/** Nothing more is sent for this interaction; resolves once an answer already on its way has landed (or failed). */
+export async function closeAnswers(interaction: RepliableInteraction): Promise<void> {
+  closed.add(interaction);
+  await sending.get(interaction)?.catch(() => undefined);
+}
 
 /**
  * Defers the interaction unless it is already acknowledged or being acknowledged:
@@ -35,7 +44,7 @@ const updatingInPlace = new WeakSet<RepliableInteraction>();
 export function deferOnce(interaction: RepliableInteraction, how: { ephemeral: boolean } | 'update'): Promise<void> {
   const pending = acknowledging.get(interaction);
   if (pending) return pending;
-  if (interaction.deferred || interaction.replied) return Promise.resolve();
+  if (closed.has(interaction) || interaction.deferred || interaction.replied) return Promise.resolve();
   const update = how === 'update' || updatingInPlace.has(interaction);
   const deferring = (
     update && interaction.isMessageComponent()
@@ -58,8 +67,15 @@ export async function acknowledged(interaction: RepliableInteraction): Promise<v
  * Sends the one answer an interaction needs, whatever state it is in:
  * a first reply, the edit of a deferred reply, or a follow-up.
  */
-export async function respond(interaction: RepliableInteraction, payload: ReplyPayload & { returnMessageId?: boolean }): Promise<string | undefined> {
+export function respond(interaction: RepliableInteraction, payload: ReplyPayload & { returnMessageId?: boolean }): Promise<string | undefined> {
+  const answer = closed.has(interaction) ? Promise.resolve(undefined) : send(interaction, payload);
+  sending.set(interaction, answer);
+  return answer;
+}
+
+async function send(interaction: RepliableInteraction, payload: ReplyPayload & { returnMessageId?: boolean }): Promise<string | undefined> {
   await acknowledged(interaction);
+  if (closed.has(interaction)) return undefined;
   const { ephemeral = false, returnMessageId = false, ...body } = payload;
   const message = { ...body, allowedMentions: noPings };
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
@@ -94,6 +110,7 @@ export async function updateInPlace(interaction: ButtonInteraction, build: () =>
     // The router's safety net may have started a defer.
     await acknowledged(interaction);
   }
+  if (closed.has(interaction)) return;
   const body = { ...payload, allowedMentions: noPings };
   if (interaction.deferred) {
     await interaction.editReply(body);

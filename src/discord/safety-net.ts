@@ -1,6 +1,6 @@
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Command } from './command.js';
-import { deferOnce } from './reply.js';
+import { acknowledged, closeAnswers, deferOnce, noPings } from './reply.js';
 
 export interface SafetyNetOptions {
   /** Not answered by then: deferred, so Discord's 3 s never run out (default 2 s). */
@@ -53,5 +53,24 @@ export async function withSafetyNet(
   } finally {
     clearTimeout(deferTimer);
     clearTimeout(giveUpTimer);
+  }
+}
+
+/**
+ * The last word for an interaction still unfinished as the bot stops: unless its answer already went
+ * out, `content` goes into the deferred reply (or as a private reply), and nothing is sent for it after.
+ */
+export async function answerBeforeExit(interaction: Interaction, content: string): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  await closeAnswers(interaction);
+  await acknowledged(interaction);
+  if (interaction.replied) return;
+  if (!interaction.deferred) {
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+  } else if (interaction.isMessageComponent()) {
+    // The defer may be an update of the button's message: that message stays as it was.
+    await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+  } else {
+    await interaction.editReply({ content, allowedMentions: noPings });
   }
 }

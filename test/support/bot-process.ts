@@ -9,6 +9,8 @@ export interface BotProcess {
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
   dataDir: string;
+  /** Its exit code and when it exited (ms since the epoch), whenever that happens. */
+  exited: Promise<{ code: number | null; at: number }>;
   /** Kills it if it still runs and removes its data folder. */
   close(): Promise<void>;
 }
@@ -23,10 +25,12 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, options: { ready?:
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
   const bot: BotProcess = {
     child,
     output: () => output,
     dataDir,
+    exited,
     async close() {
       if (child.exitCode === null) child.kill('SIGKILL');
       await rm(dataDir, { recursive: true, force: true });
