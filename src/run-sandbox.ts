@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
@@ -29,7 +30,7 @@ export async function runSandbox(
   const output = options.output ?? process.stdout;
   const script = options.script ? await readFile(options.script, 'utf8') : undefined;
   // Said at once: opening the database can take seconds, and a silent terminal looks broken.
-  output.write(config.databaseUrl ? 'Starting Small Wins: connecting to PostgreSQL…\n' : 'Starting Small Wins: creating the embedded database, a few seconds the first time…\n');
+  output.write(`Starting Small Wins: ${startingWhat(config)}…\n`);
   // The log file lives there too: a folder that cannot be written is said plainly before anything opens it.
   await ensureDataDir(config.dataDir);
   const logFile = resolve(config.dataDir, 'sandbox.log');
@@ -89,4 +90,10 @@ export async function runSandbox(
     await closeDatabase();
     await flushLogs();
   }
+}
+
+/** What the first seconds are spent on: creating the embedded database only when its folder holds none yet. */
+function startingWhat(config: Config): string {
+  if (config.databaseUrl) return 'connecting to PostgreSQL';
+  return existsSync(join(config.dataDir, 'pglite', 'PG_VERSION')) ? 'opening the embedded database' : 'creating the embedded database, a few seconds the first time';
 }
