@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
@@ -13,7 +14,7 @@ import { createLogger } from './logger.js';
 import { readWorld, runConsole, runScript, scriptStartClock, startSandbox } from './sandbox/index.js';
 import { SANDBOX_CLIENT_SECRET } from './sandbox/oauth.js';
 import type { Shutdown } from './shutdown.js';
-import { startSandboxWebView } from './web/start.js';
+import { SANDBOX_WEB_PORT, sandboxWebHandler, startSandboxWebView } from './web/start.js';
 
 /**
  * No token: a local Discord stand-in, the real bot connected to it, and a console.
@@ -29,7 +30,7 @@ export async function runSandbox(
   const output = options.output ?? process.stdout;
   const script = options.script ? await readFile(options.script, 'utf8') : undefined;
   // Said at once: opening the database can take seconds, and a silent terminal looks broken.
-  output.write(config.databaseUrl ? 'Starting Small Wins: connecting to PostgreSQL…\n' : 'Starting Small Wins: creating the embedded database, a few seconds the first time…\n');
+  output.write(`Starting Small Wins: ${startingWhat(config)}…\n`);
   // The log file lives there too: a folder that cannot be written is said plainly before anything opens it.
   await ensureDataDir(config.dataDir);
   const logFile = resolve(config.dataDir, 'sandbox.log');
@@ -51,8 +52,20 @@ export async function runSandbox(
     // What `npm run commands:deploy` does against Discord (global commands, so they work in DMs too), done here against the sandbox.
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
     const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
-    // HTTP_PORT works here too, so health checks and dashboards can be tried without Discord.
-    const { bot, celebrations, tickNow, stopBot: stopComposed } = await composeBot({ config: botConfig, token: sandbox.token, commands, clock, logger, database, shutdown });
+    const webParts = { db: database.db, clock, logger, discordApiUrl: sandbox.apiUrl, clientSecret: SANDBOX_CLIENT_SECRET };
+    // HTTP_PORT works here too, as in live mode: health, metrics and the web view on that one port.
+    const onHttpPort = config.httpPort ? `http://${urlHost(config.httpHost)}:${config.httpPort}` : undefined;
+    const { bot, celebrations, tickNow, stopBot: stopComposed } = await composeBot({
+      config: botConfig,
+      token: sandbox.token,
+      commands,
+      clock,
+      logger,
+      database,
+      shutdown,
+      webFor: async (parts) =>
+        onHttpPort === undefined ? undefined : sandboxWebHandler({ ...webParts, celebrations: parts.celebrations, bot: parts.directory, clientId: parts.applicationId, publicUrl: onHttpPort }),
+    });
     // `:time` moves the clock: the scheduler catches up on everything that became due meanwhile.
     const unsubscribe = clock.onChange(tickNow);
     shutdown.onStop('clock', async () => unsubscribe());
@@ -61,24 +74,17 @@ export async function runSandbox(
       await stopComposed();
     };
     const filesDir = resolve(config.dataDir, 'sandbox-files');
-    // On a port of its own: HTTP_PORT, when set, serves health and metrics as in production.
-    const web = await startSandboxWebView({
-      db: database.db,
-      clock,
-      logger,
-      celebrations,
-      port: undefined,
-      discordApiUrl: sandbox.apiUrl,
-      clientSecret: SANDBOX_CLIENT_SECRET,
-      bot: botDirectory(bot.client),
-      clientId: bot.client.application.id,
-    });
-    shutdown.onStop('web view', async () => void web.server.close());
+    // Without HTTP_PORT, on a port of its own that stays the same from one start to the next.
+    const web = onHttpPort
+      ? { url: onHttpPort, fellBack: false }
+      : await startSandboxWebView({ ...webParts, celebrations, bot: botDirectory(bot.client), clientId: bot.client.application.id });
+    if ('server' in web) shutdown.onStop('web view', async () => void web.server.close());
     try {
       if (script !== undefined) {
         return await runScript(sandbox, clock, script.split(/\r?\n/), output, filesDir);
       }
-      output.write(`Web view: ${web.url} (sign in as any simulated member)\n`);
+      const moved = web.fellBack ? `port ${SANDBOX_WEB_PORT} is in use, so a free one this time; ` : '';
+      output.write(`Web view: ${web.url} (${moved}sign in as any simulated member)\n`);
       output.write(`Small Wins sandbox (bot logs: ${logFile}; database: ${database.kind === 'pglite' ? join(config.dataDir, 'pglite') : 'PostgreSQL'})\n`);
       return await runConsole({ sandbox, clock, input: process.stdin, output, interactive: Boolean(process.stdin.isTTY), filesDir });
     } finally {
@@ -89,4 +95,16 @@ export async function runSandbox(
     await closeDatabase();
     await flushLogs();
   }
+}
+
+/** What the first seconds are spent on: creating the embedded database only when its folder holds none yet. */
+function startingWhat(config: Config): string {
+  if (config.databaseUrl) return 'connecting to PostgreSQL';
+  return existsSync(join(config.dataDir, 'pglite', 'PG_VERSION')) ? 'opening the embedded database' : 'creating the embedded database, a few seconds the first time';
+}
+
+/** A browser's address for the HTTP server: every interface means this machine too. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -17,7 +17,8 @@ export const BACKDATE_MAX_DAYS = 14;
 export type InputProblem =
   | { problem: 'text-empty' }
   | { problem: 'text-too-long'; length: number; max: number }
-  | { problem: 'when-unknown'; value: string }
+  /** `example`: a date inside the window, so the hint can be typed back as it is. */
+  | { problem: 'when-unknown'; value: string; example: string }
   | { problem: 'when-future'; value: string }
   | { problem: 'when-too-old'; value: string; maxDays: number };
 
@@ -51,7 +52,7 @@ export function parseWinDay(raw: string | null | undefined, timezone: string, no
   if (value === '' || value === 'today') date = today;
   else if (value === 'yesterday') date = addDays(today, -1);
   else date = parseLocalDate(value);
-  if (!date) return { ok: false, problem: 'when-unknown', value: raw ?? '' };
+  if (!date) return { ok: false, problem: 'when-unknown', value: raw ?? '', example: formatLocalDate(addDays(today, -2)) };
   const daysAgo = daysBetween(date, today);
   if (compareLocalDates(date, today) > 0) return { ok: false, problem: 'when-future', value: formatLocalDate(date) };
   if (daysAgo > BACKDATE_MAX_DAYS) {

@@ -1,6 +1,7 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import { nextPromptDueBetween } from '../db/checkin-prompt-times.js';
 import { nextRecapDueBetween } from '../db/recap.js';
 import { runCheckinPrompts } from './checkin-prompts.js';
 import { runDmRecaps } from './dm-recaps.js';
@@ -18,13 +19,15 @@ export interface Scheduler {
   stop(): Promise<void>;
   /**
    * A tick right away, for a clock that was moved (the sandbox's `:time`): first the ticks the jump
-   * passed over, at each recap time since the last tick, so a jumped-over recap is posted, not missed.
+   * passed over, at each recap time and check-in prompt time since the last tick, so neither is missed.
    */
   tickNow(): Promise<void>;
 }
 
 // A jump of years would otherwise mean thousands of catch-up ticks.
 const MAX_CATCH_UP_TICKS = 200;
+
+const earliest = (a: Date | undefined, b: Date | undefined): Date | undefined => (a && b ? (a <= b ? a : b) : (a ?? b));
 
 /** All of one minute's work, each job isolated so one failing does not stop the others. */
 export async function runTick(deps: JobDeps, now: Date): Promise<void> {
@@ -62,7 +65,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const now = deps.clock.now();
     let after = lastTickAt;
     for (let i = 0; after && i < MAX_CATCH_UP_TICKS; i++) {
-      const due = await nextRecapDueBetween(deps.db, after, now);
+      const due = earliest(await nextRecapDueBetween(deps.db, after, now), await nextPromptDueBetween(deps.db, after, now));
       if (!due || due.getTime() >= now.getTime()) break;
       await tick(due);
       after = due;

@@ -44,28 +44,50 @@ async function webGuards(): Promise<Pick<WebDeps, 'limits' | 'manageCache'>> {
   return { limits: memoryWebLimits(), manageCache: new ManageCache() };
 }
 
-/** Sandbox mode: the web view on its own local port, signing in through the sandbox's OAuth2 stand-in (its secret given). */
-export async function startSandboxWebView(
-  parts: Parts & { port: number | undefined; discordApiUrl: string; clientSecret: string },
-): Promise<{ url: string; server: Server }> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(parts.port ?? 0, '127.0.0.1', resolve);
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+type SandboxWebParts = Parts & { discordApiUrl: string; clientSecret: string };
+
+/** Sandbox mode: the web view's handler as seen at `publicUrl`, signing in through the sandbox's OAuth2 stand-in (its secret given). */
+export async function sandboxWebHandler(parts: SandboxWebParts & { publicUrl: string }): Promise<RequestListener> {
   const [{ createWebHandler }, guards] = await Promise.all([import('./app.js'), webGuards()]);
-  const handler = createWebHandler({
+  return createWebHandler({
     ...guards,
     db: parts.db,
     clock: parts.clock,
     logger: parts.logger,
     celebrations: parts.celebrations,
-    web: { publicUrl: url, clientSecret: parts.clientSecret, sessionSecret: randomBytes(32).toString('hex') },
+    web: { publicUrl: parts.publicUrl, clientSecret: parts.clientSecret, sessionSecret: randomBytes(32).toString('hex') },
     discordApiUrl: parts.discordApiUrl,
     clientId: parts.clientId,
     bot: parts.bot,
   });
-  server.on('request', handler);
-  return { url, server };
+}
+
+/** Where the sandbox's web view lives when HTTP_PORT is not set: the same address every start, so bookmarks keep working. */
+export const SANDBOX_WEB_PORT = 3210;
+
+/**
+ * Sandbox mode without HTTP_PORT: the web view on 127.0.0.1 at `port` (default {@link SANDBOX_WEB_PORT}),
+ * or on a free port when another process holds that one (`fellBack` says so).
+ */
+export async function startSandboxWebView(parts: SandboxWebParts & { port?: number }): Promise<{ url: string; server: Server; fellBack: boolean }> {
+  const server = createServer();
+  const wanted = parts.port ?? SANDBOX_WEB_PORT;
+  const fellBack = !(await listenOn(server, wanted).then(() => true, (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    return false;
+  }));
+  if (fellBack) await listenOn(server, 0);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on('request', await sandboxWebHandler({ ...parts, publicUrl: url }));
+  return { url, server, fellBack };
+}
+
+function listenOn(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

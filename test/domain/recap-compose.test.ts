@@ -57,6 +57,12 @@ describe('composeRecap', () => {
     expect(value).toMatch(/^<@\d+>: line one line two( word)+…$/);
   });
 
+  it('keeps the words of a win that holds a long link, showing the link by its host', () => {
+    const link = `https://www.example.com/articles/2027/${'sleep-and-memory-'.repeat(12)}?utm_source=newsletter`;
+    const value = embedOf(compose({ publicWins: [win(A, `read ${link} — the chapter on sleep, loved it`)] })).fields?.[0]?.value ?? '';
+    expect(value).toBe(`<@${A}>: read example.com — the chapter on sleep, loved it`);
+  });
+
   it('stays well within Discord’s limits even with texts far longer than /win allows', () => {
     const huge = `**${'markdown '.repeat(300)}** @everyone ${'x'.repeat(3000)}`;
     const recap = compose({

@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENCOURAGEMENT_BANK } from '../../src/domain/recap/encouragement.js';
-import { collapseWhitespace, summarise } from '../../src/domain/recap/text.js';
+import { collapseWhitespace, linksToHosts, summarise } from '../../src/domain/recap/text.js';
 import type { RecapWeekData, RecapWin } from '../../src/domain/recap/types.js';
 import { localDateOfEpochDay } from '../../src/domain/time.js';
 import { composeAndRender, limitProblems, seeded } from './recap-support.js';
 
-/** `shown` is `full`, or a prefix of it that stops just before whitespace, plus "…". */
-function isWordBoundarySummary(full: string, shown: string): boolean {
+/** `shown` is `full`, or `full` with its bare links as hosts, or a prefix of that which stops just before whitespace, plus "…". */
+function isWordBoundarySummary(original: string, shown: string): boolean {
+  if (shown === original) return true;
+  const full = linksToHosts(original);
   if (shown === full) return true;
   if (!shown.endsWith('…')) return false;
   const prefix = shown.slice(0, -1);

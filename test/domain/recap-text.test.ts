@@ -33,6 +33,16 @@ describe('summarise', () => {
     expect(summarise('🌱🌱🌱 ok', 5)).toBe('🌱🌱🌱…');
   });
 
+  it('shortens bare links to their hosts before cutting words, and only when the text does not fit', () => {
+    const link = `https://www.example.com/${'a'.repeat(250)}`;
+    expect(summarise(`read ${link} twice`, 40)).toBe('read example.com twice');
+    expect(summarise(`read <${link}>, then slept`, 40)).toBe('read example.com, then slept');
+    expect(summarise(`read ${link} ${'and more '.repeat(10)}`, 30)).toBe('read example.com and more and…');
+    expect(summarise('read https://example.com/a', 40)).toBe('read https://example.com/a');
+    // A markdown link keeps its target: shortening it would break the link.
+    expect(summarise(`read [this](${link}) twice`, 40)).toBe('read…');
+  });
+
   it('refuses a max with no room for the "…"', () => {
     expect(() => summarise('text', 0)).toThrow(RangeError);
   });

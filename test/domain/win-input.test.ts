@@ -50,6 +50,9 @@ describe('when a win happened', () => {
     for (const bad of ['2026-02-30', '26-11-25', 'last week', '2026-11-25T10:00', 'tomorrow']) {
       expect(parseWinDay(bad, 'UTC', now)).toMatchObject({ ok: false, problem: 'when-unknown' });
     }
+    // The example offered is a date the window accepts, on the member's own calendar.
+    expect(parseWinDay('someday', 'UTC', now)).toMatchObject({ example: '2026-11-23' });
+    expect(parseWinDay('someday', 'Asia/Kathmandu', now)).toMatchObject({ example: '2026-11-24' });
   });
 
   it('offers today, yesterday and the last 14 dates, filtered by what was typed', () => {

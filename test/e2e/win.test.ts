@@ -129,6 +129,15 @@ describe('/win through discord.js and the sandbox', () => {
     expect(oldest.ephemeral).toBe(false);
   });
 
+  it('gives as its example a date the member can log today, not a fixed one outside the window', async () => {
+    const refused = await h.sandbox.chatInput('cleo', { name: 'win', options: { text: 'a win', when: 'tuesday' } });
+    const example = /a date like `(\d{4}-\d{2}-\d{2})`/.exec(refused.message?.content ?? '')?.[1];
+    expect(example).toBe('2026-11-23');
+    const typedBack = await h.sandbox.chatInput('cleo', { name: 'win', options: { text: 'a win', when: example ?? '' } });
+    expect(typedBack.ephemeral).toBe(false);
+    expect(typedBack.message?.embeds[0]?.description).toContain('(from 2 days ago)');
+  });
+
   it('suggests days for when, at most 25, in the member’s timezone', async () => {
     const choices = await h.sandbox.autocomplete('ada', { name: 'win', options: { text: 'x', when: '' }, focused: 'when' });
     expect(choices.length).toBeLessThanOrEqual(25);

@@ -61,6 +61,8 @@ describe('the sandbox across restarts (SPEC §9)', () => {
 
     const second = await start(config, dir, 'second.txt', [':users', '/goal list', '/settings', ':as ada', '/config show']);
     expect(second.code, second.text).toBe(0);
+    // A restart opens the database the first start made; it creates nothing.
+    if (!config.databaseUrl) expect(second.text.split('\n')[0]).toBe('Starting Small Wins: opening the embedded database…');
     const users = (text: string): string[] => text.split('\n').filter((l) => /^\s+→?\s*(ada|alice|bob|bot)\b.*\d{15,}$/.test(l));
     expect(users(second.text)).toEqual(users(first.text));
     expect(users(first.text)).toHaveLength(4);

@@ -10,7 +10,7 @@ export function problemMessage(p: InputProblem): string {
     case 'text-too-long':
       return `That's a lovely amount to say, but a win can be at most ${p.max} characters (yours has ${p.length}). Could you trim it a little? Here it is to copy:`;
     case 'when-unknown':
-      return `I didn't understand \`when: ${p.value.slice(0, 40)}\`. Use \`today\`, \`yesterday\`, or a date like \`2026-03-14\`.`;
+      return `I didn't understand \`when: ${p.value.slice(0, 40)}\`. Use \`today\`, \`yesterday\`, or a date like \`${p.example}\`.`;
     case 'when-future':
       return `${p.value} hasn't happened yet — log it once it has! 🌱`;
     case 'when-too-old':

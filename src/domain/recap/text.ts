@@ -11,14 +11,17 @@ export function collapseWhitespace(text: string): string {
 }
 
 /**
- * `text` itself when it fits in `max` characters (code points, as `truncateAtWord` counts), otherwise
- * the longest prefix that ends just before whitespace, plus "…". Never cuts inside a word, so never
+ * `text` itself when it fits in `max` characters (code points, as `truncateAtWord` counts), else with
+ * its bare links shortened to their hosts when that fits, otherwise the longest prefix of that which
+ * ends just before whitespace, plus "…". Never cuts inside a word, so never
  * inside an emoji or a mention either; a first word longer than `max` leaves only "…".
  */
 export function summarise(text: string, max: number): string {
   if (!Number.isInteger(max) || max < ELLIPSIS.length) throw new RangeError(`summarise needs room for "…", got max ${max}`);
-  const chars = [...text];
-  if (chars.length <= max) return text;
+  if ([...text].length <= max) return text;
+  // A long link would take the words after it down with it: it gives way first, to its host.
+  const chars = [...linksToHosts(text)];
+  if (chars.length <= max) return chars.join('');
   const room = max - ELLIPSIS.length;
   for (let cut = room; cut > 0; cut--) {
     if (!WHITESPACE.test(chars[cut] ?? '')) continue;
@@ -26,6 +29,17 @@ export function summarise(text: string, max: number): string {
     if (kept.length > 0) return kept + ELLIPSIS;
   }
   return ELLIPSIS;
+}
+
+// A bare link (or one in <…>), not one inside markdown's [text](url); trailing punctuation stays outside.
+const BARE_LINK = /(?<!\]\()<?(https?:\/\/[^\s<>]+?)>?(?=[.,;:!?)]*(?:\s|$))/g;
+
+/** Each bare link as its host alone ("read example.com"), for when the whole text cannot be shown. */
+export function linksToHosts(text: string): string {
+  return text.replace(BARE_LINK, (link: string, url: string) => {
+    const host = URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : '';
+    return host === '' ? link : host;
+  });
 }
 
 /** One line of the member's words, as written (markdown intact), summarised at a word boundary. */
