@@ -1,6 +1,7 @@
 // `npm run bench`: every part side by side with its floor, measured in the same run.
 // Knobs: BENCH_PARTS=win,write,memory,recap,calendar,queries (default: all but queries)  BENCH_WINS=3000  BENCH_CONCURRENCY=32
 // BENCH_SCALE=0.1 (data sizes; 1 = issue 10's full size)  BENCH_SERVERS  BENCH_SETTLE_MS=3000  BENCH_RECAP_CONCURRENCY=4  BENCH_CPU_PROFILE=file
+// BENCH_BOT_PROFILE_DIR=dir (a --cpu-prof of the bot under /win)  BENCH_NODE_FLAGS="…" (the bot's Node flags; default those of `npm start`)
 // BENCH_DATABASE_URL=postgres://… (the server to create bench databases on; default the local one).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -34,18 +35,22 @@ if (parts.includes('win')) {
     ['p99 dispatch → answer (ms)', 'p99Ms', 1, 'lower'],
     ['bot CPU per /win (ms)', 'botCpuMsPerWin', 3, 'lower'],
     ['PostgreSQL CPU per /win (ms)', 'postgresCpuMsPerWin', 3, 'lower'],
+    ['buffers per /win', 'buffersPerWin', 1, 'lower'],
+    ['statements per /win', 'statementsPerWin', 2, 'lower'],
     ['RSS idle (MB)', 'rssIdleMb', 0, 'lower'],
     ['RSS after the run (MB)', 'rssLoadedMb', 0, 'lower'],
     ['start to first answered /win (ms)', 'startupMs', 0, 'lower'],
     ['unanswered', 'unanswered', 0, 'lower'],
   ];
-  console.log(`\n/win at concurrency ${concurrency}, ${total} interactions, PostgreSQL, through the sandbox`);
+  console.log(`\n/win at concurrency ${concurrency}, ${total} interactions, PostgreSQL, through the sandbox (CPU and buffers of each bot's own database backends)`);
   console.log('figure'.padEnd(36), 'naive bot'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
   for (const [label, key, digits] of rows) {
     const a = Number(naive[key]);
     const b = Number(ours[key]);
     console.log(label.padEnd(36), fmt(a, digits).padStart(10), fmt(b, digits).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
   }
+  const met = (ok: boolean) => (ok ? 'met' : 'missed');
+  console.log(`targets: throughput ≥ 1.0× naive ${met(ours.perSecond >= naive.perSecond)}; p99 no worse ${met(ours.p99Ms <= naive.p99Ms)}; PostgreSQL CPU ≤ 0.15 ms/win ${met(ours.postgresCpuMsPerWin <= 0.15)} (CPU and latency figures move with the machine's load; buffers and statements do not)`);
 }
 
 if (parts.includes('write')) {

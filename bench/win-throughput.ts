@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import type postgres from 'postgres';
 import { createBenchDatabase } from './bench-database.js';
 import { concurrently } from './concurrently.js';
 import { commands } from '../commands/index.js';
@@ -20,8 +21,18 @@ export interface WinFigures {
   p99Ms: number;
   botCpuMsPerWin: number;
   postgresCpuMsPerWin: number;
+  /** Shared buffers read through this database's tables and indexes, per /win (load-independent). */
+  buffersPerWin: number;
+  /** Transactions committed in this database per /win: one per autocommit statement. */
+  statementsPerWin: number;
   unanswered: number;
 }
+
+// The Node flags of `npm start`, so the bench measures the bot as it is run.
+const startFlags = async (): Promise<string[]> => {
+  const start = (JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+};
 
 const TICK_MS = 10; // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 on Linux)
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
@@ -39,10 +50,22 @@ async function rssMb(pid: number): Promise<number> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
-function botCommand(kind: 'naive' | 'small-wins'): string[] {
+async function botCommand(kind: 'naive' | 'small-wins'): Promise<string[]> {
   if (kind === 'naive') return ['bench/minimal-bot.mjs'];
-  return existsSync('dist/src/index.js') ? ['dist/src/index.js'] : ['--import', 'tsx', 'src/index.ts'];
+  const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : await startFlags();
+  const profile = process.env.BENCH_BOT_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BOT_PROFILE_DIR}`] : [];
+  return [...flags, ...profile, ...(existsSync('dist/src/index.js') ? ['dist/src/index.js'] : ['--import', 'tsx', 'src/index.ts'])];
 }
+
+/** Buffers and committed transactions of one database so far (statistics flushed by idle backends). */
+async function databaseWork(admin: postgres.Sql, name: string): Promise<{ buffers: number; commits: number }> {
+  await admin`select pg_stat_clear_snapshot()`;
+  const [row] = await admin`select blks_hit + blks_read as buffers, xact_commit as commits from pg_stat_database where datname = ${name}`;
+  return { buffers: Number(row?.buffers ?? 0), commits: Number(row?.commits ?? 0) };
+}
+
+// A backend flushes its statistics once idle and a second past its last flush.
+const statsFlushed = () => new Promise((resolve) => setTimeout(resolve, 1_500));
 
 async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -87,9 +110,13 @@ export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, 
     const rssIdleMb = await rssMb(pid);
     await drive(sandbox, Math.min(500, options.total), options.concurrency, 'warm-up');
     const backends = (await admin.unsafe(`select pid from pg_stat_activity where datname = '${name}'`)).map((r) => Number(r.pid));
+    await statsFlushed();
+    const workBefore = await databaseWork(admin, name);
     const [botBefore, pgBefore] = [await cpuMs(pid), await sumCpu(backends)];
     const run = await drive(sandbox, options.total, options.concurrency, 'measured');
     const [botAfter, pgAfter] = [await cpuMs(pid), await sumCpu(backends)];
+    await statsFlushed();
+    const workAfter = await databaseWork(admin, name);
     return {
       bot: kind,
       startupMs,
@@ -100,6 +127,9 @@ export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, 
       p99Ms: percentile(run.latencies, 99),
       botCpuMsPerWin: (botAfter - botBefore) / options.total,
       postgresCpuMsPerWin: (pgAfter - pgBefore) / options.total,
+      buffersPerWin: (workAfter.buffers - workBefore.buffers) / options.total,
+      // The admin samples from another database: every commit counted here is the bot's.
+      statementsPerWin: (workAfter.commits - workBefore.commits) / options.total,
       unanswered: run.unanswered,
     };
   } finally {
@@ -119,7 +149,7 @@ async function sumCpu(pids: number[]): Promise<number> {
 async function startBot(kind: 'naive' | 'small-wins', env: NodeJS.ProcessEnv, sandbox: Sandbox): Promise<{ child: ChildProcess; startupMs: number }> {
   let output = '';
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, botCommand(kind), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, await botCommand(kind), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await waitFor(() => output.includes('connected to Discord') || child.exitCode !== null, 60_000, `${kind} to connect`);

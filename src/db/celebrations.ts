@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from './client.js';
 
@@ -24,13 +24,20 @@ export interface CelebrationNotes {
 
 const FLUSH_AFTER_MS = 200;
 
+// An array literal sent as text: the two drivers serialise array parameters differently.
+const arrayLiteral = (values: readonly string[]): string => `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+
+/** One fixed statement whatever the batch size (arrays, not a VALUES list): each connection plans it once. */
+export function celebrationsUpdate(rows: readonly Celebration[]): SQL {
+  const ids = arrayLiteral(rows.map((r) => String(r.winId)));
+  const channels = arrayLiteral(rows.map((r) => r.channelId));
+  const messages = arrayLiteral(rows.map((r) => r.messageId));
+  return sql`update wins set celebration_channel_id = v.channel_id, celebration_message_id = v.message_id
+    from unnest(${ids}::text::bigint[], ${channels}::text::text[], ${messages}::text::text[]) as v(win_id, channel_id, message_id) where wins.id = v.win_id`;
+}
+
 async function write(db: Db, rows: readonly Celebration[]): Promise<void> {
-  const values = sql.join(
-    rows.map((r) => sql`(${r.winId}::bigint, ${r.channelId}, ${r.messageId})`),
-    sql`, `,
-  );
-  await db.execute(sql`update wins set celebration_channel_id = v.channel_id, celebration_message_id = v.message_id
-    from (values ${values}) as v(win_id, channel_id, message_id) where wins.id = v.win_id`);
+  await db.execute(celebrationsUpdate(rows));
 }
 
 export function createCelebrationNotes(db: Db, logger: Pick<Logger, 'warn'>): CelebrationNotes {

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import type { Range } from '../domain/time.js';
 import { isOutcomeUnknown, OutcomeUnknownError } from './errors.js';
+import { fixedStatement } from './fixed-sql.js';
 import { goalTargetThenSql } from './goal-target-sql.js';
 import type { MemberKey } from './members.js';
 import { memberKeyText, memberTimezoneSql, periodsSql, winMemberKeySql } from './member-time-sql.js';
@@ -45,8 +46,6 @@ export interface RecordedWin {
 
 type Row = Record<string, unknown>;
 
-// Raw statements bind instants as ISO text: the two drivers serialise Date parameters differently.
-const at = (instant: Date): SQL => sql`${instant.toISOString()}::timestamptz`;
 const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []));
 const tz = sql.raw('tz.name');
 
@@ -55,8 +54,8 @@ const tz = sql.raw('tz.name');
  * week and goal period of `p` (periodsSql). The member's counts go through the member-key index, which
  * no server-wide query can use, so no plan scans the server's week, with or without statistics.
  */
-function countColumns(key: MemberKey, withGoal: boolean): SQL {
-  const member = sql`${winMemberKeySql('w')} = ${memberKeyText(key)} and w.id <> w0.id`;
+function countColumns(memberKey: unknown, withGoal: boolean): SQL {
+  const member = sql`${winMemberKeySql('w')} = ${memberKey} and w.id <> w0.id`;
   const goal = withGoal
     ? sql`, gt.target as goal_target, gt.period as goal_period, gc.goal_count, gc.goal_public_count`
     : sql`, null::int as goal_target, null::text as goal_period, 0 as goal_count, 0 as goal_public_count`;
@@ -65,8 +64,8 @@ function countColumns(key: MemberKey, withGoal: boolean): SQL {
     wk.week_public_count = 0 and not exists (select 1 from wins w where ${member} and not w.is_private) as first_public${goal}`;
 }
 
-function countJoins(key: MemberKey, withGoal: boolean): SQL {
-  const member = sql`${winMemberKeySql('w')} = ${memberKeyText(key)} and w.id <> w0.id`;
+function countJoins(memberKey: unknown, withGoal: boolean): SQL {
+  const member = sql`${winMemberKeySql('w')} = ${memberKey} and w.id <> w0.id`;
   const week = sql`cross join lateral (select count(*)::int as week_count, (count(*) filter (where not w.is_private))::int as week_public_count
     from wins w where ${member} and w.occurred_at >= p.week_start and w.occurred_at < p.week_end) wk`;
   if (!withGoal) return week;
@@ -114,30 +113,54 @@ function resultOf(row: Row, isPrivate: boolean, created: boolean): RecordedWin &
   };
 }
 
-/** The one statement of a plain /win (or a goal /win): fixed text per case, so each is planned once per connection. */
-export function winStatement(input: WinWrite & { timezone?: string | undefined }, now: Date): SQL {
-  const goalId = input.goalId ?? null;
-  const withGoal = goalId !== null;
+type Slot = 'guildId' | 'userId' | 'memberKey' | 'timezone' | 'text' | 'isPrivate' | 'occurredAt' | 'now' | 'source' | 'sourceMessageId' | 'goalId' | 'interactionId';
+
+/** The one statement of a plain /win (or a goal /win), from its slots. */
+function winStatementOf(v: (slot: Slot) => unknown, withGoal: boolean): SQL {
   return sql`
     with member as (
-      select m.timezone from members m where m.guild_id = ${input.guildId} and m.user_id = ${input.userId}
+      select m.timezone from members m where m.guild_id = ${v('guildId')} and m.user_id = ${v('userId')}
     ), tz as materialized ( -- once: its name is used in every period boundary
-      select coalesce(${input.timezone ?? null}::text, (select timezone from member),
-        (select g.timezone from guilds g where g.id = ${input.guildId}), 'UTC') as name
+      select coalesce(${v('timezone')}::text, (select timezone from member),
+        (select g.timezone from guilds g where g.id = ${v('guildId')}), 'UTC') as name
     ), guild_row as (
-      insert into guilds (id, created_at) select ${input.guildId}, ${at(now)} where not exists (select 1 from member) on conflict do nothing
+      insert into guilds (id, created_at) select ${v('guildId')}, ${v('now')}::timestamptz where not exists (select 1 from member) on conflict do nothing
     ), member_row as (
-      insert into members (guild_id, user_id, created_at) select ${input.guildId}, ${input.userId}, ${at(now)}
+      insert into members (guild_id, user_id, created_at) select ${v('guildId')}, ${v('userId')}, ${v('now')}::timestamptz
       where not exists (select 1 from member) on conflict do nothing
     ), w0 as (
       insert into wins (guild_id, user_id, text, is_private, occurred_at, created_at, source, source_message_id, goal_id, interaction_id)
-      values (${input.guildId}, ${input.userId}, ${input.text}, ${input.isPrivate}, ${at(input.occurredAt)}, ${at(now)},
-        ${input.source ?? 'command'}, ${input.sourceMessageId ?? null}, ${withGoal ? sql`${goalId}::bigint` : sql`null`}, ${input.interactionId})
+      values (${v('guildId')}, ${v('userId')}, ${v('text')}, ${v('isPrivate')}, ${v('occurredAt')}::timestamptz, ${v('now')}::timestamptz,
+        ${v('source')}, ${v('sourceMessageId')}, ${withGoal ? sql`${v('goalId')}::bigint` : sql`null`}, ${v('interactionId')})
       on conflict (interaction_id) where interaction_id is not null do nothing
       returning id, occurred_at, goal_id
     )
-    select w0.id::text as id, w0.occurred_at, ${periodColumns}, ${countColumns(input, withGoal)}
-    from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(input, withGoal)}`;
+    select w0.id::text as id, w0.occurred_at, ${periodColumns}, ${countColumns(v('memberKey'), withGoal)}
+    from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(v('memberKey'), withGoal)}`;
+}
+
+// Built once each: a call only lays its values in (src/db/fixed-sql.ts).
+const plainWin = fixedStatement<Slot>((slot) => winStatementOf(slot, false));
+const goalWin = fixedStatement<Slot>((slot) => winStatementOf(slot, true));
+
+/** The /win statement with this win's values: fixed text per case, so each is planned once per connection. */
+export function winStatement(input: WinWrite & { timezone?: string | undefined }, now: Date): SQL {
+  const goalId = input.goalId ?? null;
+  // Instants go as ISO text: the two drivers serialise Date parameters differently.
+  return (goalId === null ? plainWin : goalWin)({
+    guildId: input.guildId,
+    userId: input.userId,
+    memberKey: memberKeyText(input),
+    timezone: input.timezone ?? null,
+    text: input.text,
+    isPrivate: input.isPrivate,
+    occurredAt: input.occurredAt.toISOString(),
+    now: now.toISOString(),
+    source: input.source ?? 'command',
+    sourceMessageId: input.sourceMessageId ?? null,
+    goalId,
+    interactionId: input.interactionId,
+  });
 }
 
 /**
@@ -166,8 +189,8 @@ async function winOfInteraction(db: Db, key: MemberKey, interactionId: string, t
         select id, occurred_at, goal_id, is_private from wins
         where interaction_id = ${interactionId} and guild_id = ${key.guildId} and user_id = ${key.userId}
       ), tz as materialized (select coalesce(${timezone}::text, ${memberTimezoneSql(key)}) as name)
-      select w0.id::text as id, w0.occurred_at, w0.is_private, ${periodColumns}, ${countColumns(key, true)}
-      from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(key, true)}`),
+      select w0.id::text as id, w0.occurred_at, w0.is_private, ${periodColumns}, ${countColumns(memberKeyText(key), true)}
+      from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(memberKeyText(key), true)}`),
   );
   return row && resultOf(row, row.is_private === true, false);
 }

@@ -122,7 +122,8 @@ export function createInteractionHandler(
     const started = performance.now();
     const route = routeOf(interaction, byName);
     const { kind, command } = describe(interaction, route.name);
-    const log = deps.logger.child({ interaction: interaction.id, kind, command, guild: interaction.guildId });
+    // Fields on each line, not a child logger: a child per interaction costs its bindings' serialisation and redaction.
+    const fields = { interaction: interaction.id, kind, command, guild: interaction.guildId };
     let outcome: 'ok' | 'refused' | 'error' = 'ok';
     let reason: string | undefined;
     let ref: string | undefined;
@@ -130,7 +131,7 @@ export function createInteractionHandler(
     const ephemeral = interaction.isRepliable() && !interaction.isButton() ? answerIsEphemeral(interaction, route.command) : true;
     try {
       await withSafetyNet(interaction, ephemeral, options, dispatch(interaction, route), (late) =>
-        log.warn({ err: late }, 'interaction failed after it was given up'),
+        deps.logger.warn({ ...fields, err: late }, 'interaction failed after it was given up'),
       );
     } catch (caught) {
       const down = () => (onlyReads(interaction, route.command) ? databaseDownReading : databaseDown);
@@ -142,12 +143,12 @@ export function createInteractionHandler(
       } else {
         outcome = 'error';
         ref = randomBytes(4).toString('hex');
-        log.error({ err: error, ref }, 'interaction failed');
+        deps.logger.error({ ...fields, err: error, ref }, 'interaction failed');
         await replySafely(interaction, apologyFor(ref));
       }
     } finally {
       const durationMs = performance.now() - started;
-      log.info({ durationMs: Math.round(durationMs), outcome, reason, ref }, 'interaction');
+      deps.logger.info({ ...fields, durationMs: Math.round(durationMs), outcome, reason, ref }, 'interaction');
       onHandled?.({ interactionId: interaction.id, kind, command, outcome, reason, durationMs });
     }
     return outcome;

@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { createCelebrationNotes } from '../../src/db/celebrations.js';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { celebrationsUpdate, createCelebrationNotes } from '../../src/db/celebrations.js';
 import { findMemberWin } from '../../src/db/web-wins.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 import { recordWin } from '../support/wins.js';
@@ -42,5 +43,14 @@ describe(`celebration notes on ${usingPostgres() ? 'PostgreSQL' : 'PGlite'}`, ()
     notes.note({ winId: win.id, channelId: '9', messageId: '91' });
     await notes.flush();
     expect((await findMemberWin(database.db, alice, win.id))?.celebrationMessageId).toBe('90');
+  });
+
+  it('writes any batch with one statement text, so a connection plans it once', async () => {
+    const dialect = new PgDialect();
+    const row = (n: number) => ({ winId: n, channelId: String(n), messageId: String(n * 10) });
+    const one = dialect.sqlToQuery(celebrationsUpdate([row(1)]));
+    const three = dialect.sqlToQuery(celebrationsUpdate([row(1), row(2), row(3)]));
+    expect(three.sql).toBe(one.sql);
+    expect(three.params).toHaveLength(3);
   });
 });
