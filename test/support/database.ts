@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pino from 'pino';
 import postgres from 'postgres';
@@ -8,17 +9,27 @@ import { openPostgres, wrapPglite, type Database } from '../../src/db/client.js'
 
 export const usingPostgres = () => inject('testDatabaseUrl') !== '';
 
+/** A copy of the migrated template folder (see global-setup.ts), removed on close. */
+async function createPgliteDatabase(): Promise<Database> {
+  const dir = await mkdtemp(join(inject('pgliteScratch'), 'db-'));
+  await cp(inject('pgliteTemplate'), dir, { recursive: true });
+  const database = await wrapPglite(new PGlite(dir));
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * A clean, migrated database for one test file: a fresh PostgreSQL database on the
- * server of TEST_DATABASE_URL when it is set, otherwise an in-memory PGlite.
+ * server of TEST_DATABASE_URL when it is set, otherwise a PGlite of its own.
  */
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const serverUrl = inject('testDatabaseUrl');
-  if (!serverUrl) {
-    const dump = await readFile(inject('pgliteDump'));
-    const pglite = new PGlite({ loadDataDir: new Blob([dump]) });
-    return wrapPglite(pglite);
-  }
+  if (!serverUrl) return createPgliteDatabase();
   const name = `small_wins_test_${randomBytes(5).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
