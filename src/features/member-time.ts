@@ -1,5 +1,5 @@
 /**
- * One model of a member's time (issue 15 item 2): every surface asks here, none re-derives. The pure
+ * One model of a member's time: every surface asks here, none re-derives, so no two disagree on a Sunday evening. The pure
  * date maths lives in src/domain/time*.ts; this composes it with what is stored.
  */
 import type { Db } from '../db/client.js';

@@ -57,6 +57,7 @@ export async function ownWin(deps: Pick<OwnWinsDeps, 'db' | 'celebrations'>, key
   return win && { ...win, celebrated: win.celebrationMessageId !== null, timezone };
 }
 
+/** What became of a deleted win's public celebration: the one answer every surface words. */
 export type Removal = 'removed' | 'already-gone' | 'not-allowed';
 
 export type DeletedWin =
