@@ -46,7 +46,7 @@ export async function pausedPartOf(db: Db, key: MemberKey, timezone: string, ran
   return { days, whole: days.size >= daysBetween(first, last) + 1 };
 }
 
-/** The target (and period) a goal had at `instant`: the revision in force then. */
+/** The target (and period) a goal had just before `instant`: the revision in force then (strictly before; see revisionAt). */
 export function targetAt(revisions: readonly Revision[], instant: Date): Revision | undefined {
   return revisionAt(revisions, instant);
 }
