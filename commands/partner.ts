@@ -5,7 +5,8 @@ import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/co
 import { UserFacingError } from '../src/discord/errors.js';
 import { respond } from '../src/discord/reply.js';
 import { isPairedNow, partnerStatus } from '../src/features/partners.js';
-import { sharedGoalLines } from './progress.js';
+import { sharedGoalsOf } from '../src/features/progress.js';
+import { sharedGoalLine } from '../src/discord/render/goals.js';
 import { palette } from '../src/discord/render/palette.js';
 export const data = {
   name: 'partner',
@@ -28,7 +29,7 @@ async function status(interaction: ChatInputCommandInteraction, deps: Deps): Pro
     return;
   }
   const goals = new Map<string, string[]>();
-  for (const { userId } of result.partners) goals.set(userId, await sharedGoalLines(deps, { guildId: key.guildId, userId }, deps.clock.now(), ['partner']));
+  for (const { userId } of result.partners) goals.set(userId, (await sharedGoalsOf(deps, { guildId: key.guildId, userId }, ['partner'])).map(sharedGoalLine));
   await respond(interaction, { ephemeral: true, embeds: [{ title: 'Your partner this week', description: partnerStatusDescription(result, goals), color: palette.embed }] });
 }
 

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { memberSettings } from '../src/db/members.js';
 import { localDateOf } from '../src/domain/time.js';
-import { activePause, startPause } from '../src/db/pauses.js';
+import { startPause } from '../src/db/pauses.js';
+import { settingsOf } from '../src/features/settings.js';
 import { formatWeekdayDate } from '../src/domain/date-format.js';
 import {
   lastPausedDay,
@@ -58,7 +58,7 @@ function pauseMessage(settings: { timezone: string; ownTimezone: string | null }
 export const pause: ChatInputCommand = {
   kind: 'chat-input',
   data,
-  async execute(interaction, { db, clock }) {
+  async execute(interaction, deps) {
     const parsed = parsePauseDays(interaction.options.getInteger('days'));
     if (!parsed.ok) {
       throw new UserFacingError(
@@ -67,11 +67,10 @@ export const pause: ChatInputCommand = {
       );
     }
     const key = memberKeyOf(interaction);
-    const now = clock.now();
-    const [settings, running] = await Promise.all([memberSettings(db, key), activePause(db, key, now)]);
+    const { settings, pause: running, now } = await settingsOf(deps, key);
     const { timezone } = settings;
     const endsAt = parsed.days === null ? null : pauseEndsAt(timezone, now, parsed.days);
-    await startPause(db, key, now, endsAt);
+    await startPause(deps.db, key, now, endsAt);
     const content = pauseMessage(settings, parsed.days, endsAt, running ? pauseSpan(timezone, running) : null);
     await respond(interaction, { content, ephemeral: true });
   },

@@ -1,7 +1,6 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { MemberKey } from '../src/db/members.js';
-import type { GoalShare } from '../src/domain/goals.js';
-import { progressOf, sharedGoalsOf, sharedProgressOf } from '../src/features/progress.js';
+import { progressOf, sharedProgressOf } from '../src/features/progress.js';
 import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { offerRows, ownGoalLine, sharedGoalLine } from '../src/discord/render/goals.js';
@@ -27,11 +26,6 @@ const botRefusal = new UserFacingError(
   'progress-bot',
   "Bots don't log wins, so there's no progress to show there. Try `/progress` on its own to see yours. 🌱",
 );
-
-/** Kept for commands/partner.ts until it asks `sharedGoalsOf` itself. */
-export async function sharedGoalLines(deps: Deps, key: MemberKey, _now: Date, shares: readonly GoalShare[]): Promise<string[]> {
-  return (await sharedGoalsOf(deps, key, shares)).map(sharedGoalLine);
-}
 
 async function ownProgress(deps: Deps, key: MemberKey): Promise<ReplyPayload> {
   const progress = await progressOf(deps, key);

@@ -1,8 +1,8 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { activeGoals } from '../src/db/goals.js';
-import { memberTimezone } from '../src/db/members.js';
 import { WIN_TEXT_MAX } from '../src/domain/win-input.js';
 import { whenChoices } from '../src/domain/when-choices.js';
+import { timezoneOf } from '../src/features/member-time.js';
 import { logWin } from '../src/features/wins.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { goalChoices } from '../src/discord/goal-option.js';
@@ -67,7 +67,7 @@ export const win: ChatInputCommand = {
       await interaction.respond(goalChoices(await activeGoals(db, key), String(interaction.options.getFocused())));
       return;
     }
-    const timezone = await memberTimezone(db, key);
+    const timezone = await timezoneOf(db, key);
     await interaction.respond(whenChoices(String(interaction.options.getFocused()), timezone, clock.now()));
   },
 };

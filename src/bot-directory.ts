@@ -1,3 +1,5 @@
+import type { Removal } from './features/wins-list.js';
+
 // What the web view may ask of the bot's own Discord connection: a port the composition root fills,
 // so the web never imports the Discord adapter and the Discord adapter never imports the web.
 export interface BotDirectory {
@@ -8,5 +10,5 @@ export interface BotDirectory {
   /** A member's display name, for mentions in the recap preview. */
   memberName(guildId: string, userId: string): string | undefined;
   /** Deletes one of the bot's public messages (a deleted win's celebration). */
-  removeMessage(channelId: string, messageId: string): Promise<'removed' | 'already-gone' | 'not-allowed'>;
+  removeMessage(channelId: string, messageId: string): Promise<Removal>;
 }

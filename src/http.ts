@@ -1,4 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
@@ -11,34 +14,33 @@ export interface HealthSource {
 // An orchestrator's probe gives up after a few seconds; a stalled database must fail the check first.
 const CHECK_TIMEOUT_MS = 2500;
 
-/** `/healthz` for orchestrators (503 naming the failing checks), `/metrics` in Prometheus' text format. */
-export async function startHttpServer(listen: { port: number; host: string }, source: HealthSource, logger: Logger, web?: RequestListener): Promise<Server> {
-  const server = createServer((request, response) => {
-    void (async () => {
-      const path = (request.url ?? '/').split('?')[0];
-      if (path === '/healthz') {
-        const results = Object.fromEntries(
-          await Promise.all(Object.entries(source.checks).map(async ([name, check]) => [name, await passes(check)] as const)),
-        );
-        const failing = Object.keys(results).filter((name) => !results[name]);
-        response.writeHead(failing.length === 0 ? 200 : 503, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ status: failing.length === 0 ? 'ok' : 'unhealthy', failing, checks: results }));
-      } else if (path === '/metrics') {
-        const body = await source.registry.metrics();
-        response.writeHead(200, { 'content-type': source.registry.contentType });
-        response.end(body);
-      } else if (web) {
-        web(request, response);
-      } else {
-        response.writeHead(404, { 'content-type': 'text/plain' });
-        response.end('not found\n');
-      }
-    })().catch((error: unknown) => {
-      logger.error({ err: error, path: request.url }, 'http request failed');
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
-      response.end('internal error\n');
-    });
+/** `/healthz` (503 naming the failing checks) and `/metrics` (Prometheus' text format), else the web view or 404. */
+function healthApp(source: HealthSource, logger: Logger, web?: RequestListener): Hono<{ Bindings: HttpBindings }> {
+  const app = new Hono<{ Bindings: HttpBindings }>();
+  app.all('/healthz', async (c) => {
+    const results = Object.fromEntries(await Promise.all(Object.entries(source.checks).map(async ([name, check]) => [name, await passes(check)] as const)));
+    const failing = Object.keys(results).filter((name) => !results[name]);
+    const body = JSON.stringify({ status: failing.length === 0 ? 'ok' : 'unhealthy', failing, checks: results });
+    return c.body(body, failing.length === 0 ? 200 : 503, { 'content-type': 'application/json' });
   });
+  app.all('/metrics', async (c) => c.body(await source.registry.metrics(), 200, { 'content-type': source.registry.contentType }));
+  app.all('*', (c) => {
+    if (!web) return c.body('not found\n', 404, { 'content-type': 'text/plain' });
+    // The web view answers on Node's own request and response.
+    web(c.env.incoming, c.env.outgoing);
+    return RESPONSE_ALREADY_SENT;
+  });
+  app.onError((error, c) => {
+    logger.error({ err: error, path: c.req.path }, 'http request failed');
+    return c.body('internal error\n', 500, { 'content-type': 'text/plain' });
+  });
+  return app;
+}
+
+/** Serves `healthApp` on HTTP_PORT (and HTTP_HOST). */
+export async function startHttpServer(listen: { port: number; host: string }, source: HealthSource, logger: Logger, web?: RequestListener): Promise<Server> {
+  const listener = getRequestListener(healthApp(source, logger, web).fetch);
+  const server = createServer((request, response) => void listener(request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, resolve);

@@ -4,7 +4,8 @@ import { weekKey } from '../domain/time.js';
 import type { Db } from './client.js';
 import { unsentDm } from './member-dms.js';
 import { ofMember, type MemberKey } from './member-filter.js';
-import { ensureMember, memberZoneSql } from './members.js';
+import { ensureMember } from './members.js';
+import { memberTimezoneSql } from './member-time-sql.js';
 import { memberPausedAt } from './pauses.js';
 import { checkins, guilds, members, pairings, type Checkin } from './schema.js';
 
@@ -71,7 +72,7 @@ export interface PromptCandidate extends MemberKey {
 export async function promptCandidates(db: Db, now: Date, options: { limit: number; leaseMs?: number }): Promise<PromptCandidate[]> {
   // Every zone's current week is the UTC week of one of these instants.
   const weeks = [...new Set([-15, 0, 15].map((hours) => weekKey('UTC', new Date(now.getTime() + hours * 3_600_000))))];
-  const zone = memberZoneSql;
+  const zone = memberTimezoneSql(pairings);
   // The same consent the DM gate asks (src/features/dm-gate.ts), so a refused member is not picked again each tick.
   const paired = and(inArray(pairings.weekKey, weeks), eq(guilds.checkinsEnabled, true), eq(members.dms, true), isNull(members.dmsClosedAt), eq(members.partnerOptIn, true));
   const memberOfPairing = ofMember(members, pairings);

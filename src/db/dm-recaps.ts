@@ -17,9 +17,10 @@ export interface DueDmRecap extends MemberKey {
 }
 
 /**
- * Members owed a personal recap: those with DMs on (and not bounced), not paused now, in servers
- * whose recap run ended in the last 24 hours (posted, or refused by its channel: the DMs do not
- * depend on the post), with that week's recap DM still to send.
+ * Members owed a personal recap: members of servers whose recap run ended in the last 24 hours
+ * (posted, or refused by its channel: the DMs do not depend on the post), with that week's recap DM
+ * still to send. The DM gate (src/features/dm-gate.ts) decides whether each may be sent; consent and
+ * pause are filtered here too only so a refused member does not take a place in every tick's batch.
  */
 export async function dueDmRecaps(db: Db, now: Date, options: { limit: number; leaseMs?: number }): Promise<DueDmRecap[]> {
   const dm = unsentDm('recap', recapRuns.weekKey, now, options.leaseMs);

@@ -1,14 +1,17 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { MemberKey } from './members.js';
 
 /**
  * SQL for the member's time, for statements that must know it without a round trip first.
- * They agree with `memberTimezone` (src/db/members.ts) and `weekRange`/`monthRange` (src/domain/time.ts);
+ * They agree with `memberSettings` (src/db/members.ts, which `timezoneOf` in src/features/member-time.ts asks) and `weekRange`/`monthRange` (src/domain/time.ts);
  * test/db/member-time-sql.test.ts holds them to it over many zones and DST days.
  */
 
-/** The member's timezone: their own, else the server's, else UTC. */
-export const memberTimezoneSql = (key: MemberKey): SQL => sql`coalesce(
+/**
+ * The member's timezone: their own, else the server's, else UTC. The key is a member's ids, or the
+ * columns holding them in the statement's rows (then it is worked out for each row).
+ */
+export const memberTimezoneSql = (key: MemberKey | { guildId: AnyColumn; userId: AnyColumn }): SQL<string> => sql<string>`coalesce(
   (select m.timezone from members m where m.guild_id = ${key.guildId} and m.user_id = ${key.userId}),
   (select g.timezone from guilds g where g.id = ${key.guildId}),
   'UTC')`;

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { ofMember, type MemberKey } from './member-filter.js';
 import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import type { Db } from './client.js';
@@ -10,17 +10,6 @@ export type { MemberKey } from './member-filter.js';
 export async function ensureMember(db: Db, key: MemberKey, now: Date): Promise<void> {
   await db.insert(guilds).values({ id: key.guildId, createdAt: now }).onConflictDoNothing();
   await db.insert(members).values({ ...key, createdAt: now }).onConflictDoNothing();
-}
-
-/**
- * The member's timezone in SQL, for queries joining `members` to `guilds`: their own, else the
- * server's (a server row always has one). The same rule as `memberSettings`, for many members at once.
- */
-export const memberZoneSql = sql<string>`coalesce(${members.timezone}, ${guilds.timezone})`;
-
-/** The member's own timezone, else the server's, else UTC (SPEC §6); surfaces ask `timezoneOf` in src/features/member-time.ts. */
-export async function memberTimezone(db: Db, key: MemberKey): Promise<string> {
-  return (await memberSettings(db, key)).timezone;
 }
 
 export async function setMemberTimezone(db: Db, key: MemberKey, timezone: string | null, now: Date): Promise<void> {

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { chooseRemembrance } from '../domain/remember.js';
-import { rememberCandidates } from './remember.js';
+import { chooseOldWin } from './remember.js';
 import type { PersonalWeekInput } from '../domain/recap/personal-week.js';
 import { memberWeekFor } from '../domain/recap/weeks.js';
 import type { CoveredWeek } from '../domain/schedule.js';
@@ -9,7 +8,7 @@ import type { Db } from './client.js';
 import { ofMember } from './member-filter.js';
 import { summariseGoals } from './goal-progress.js';
 import { activeGoals } from './goals.js';
-import { memberTimezone, type MemberKey } from './members.js';
+import type { MemberKey } from './members.js';
 import { pausesOverlapping } from './pauses.js';
 import { wins } from './schema.js';
 import { winCountsByLocalDay } from './stats.js';
@@ -41,15 +40,14 @@ export async function memberHistory(
  * server's archive line showed the same evening. None when every old win was shown lately.
  */
 async function oldWinOf(db: Db, key: MemberKey, timezone: string, before: Date, now: Date, random: () => number): Promise<PersonalWeekInput['oldWin']> {
-  const chosen = chooseRemembrance(await rememberCandidates(db, key, before), { timezone, now, random });
+  const chosen = await chooseOldWin(db, key, before, { timezone, now, random });
   if (!chosen || chosen.kind === 'again') return undefined;
   const [win] = await db.select({ id: wins.id, text: wins.text, occurredAt: wins.occurredAt }).from(wins).where(and(ofMember(wins, key), eq(wins.id, chosen.win.id)));
   return win;
 }
 
 /** What a member's personal recap is made from, in their timezone, private wins included: it is for them alone. */
-export async function readPersonalWeek(db: Db, key: MemberKey, serverWeek: CoveredWeek, now: Date, random: () => number): Promise<PersonalWeekInput> {
-  const timezone = await memberTimezone(db, key);
+export async function readPersonalWeek(db: Db, key: MemberKey, timezone: string, serverWeek: CoveredWeek, now: Date, random: () => number): Promise<PersonalWeekInput> {
   const week = memberWeekFor(timezone, serverWeek);
   const [history, goals] = await Promise.all([memberHistory(db, key, timezone, { winsBefore: now, pausesBefore: now }), activeGoals(db, key)]);
   const summaries = await summariseGoals(db, goals, timezone, week.range.end, { includePrivate: true });

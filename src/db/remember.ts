@@ -1,4 +1,5 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
+import { chooseRemembrance, type RememberCandidate, type Remembrance } from '../domain/remember.js';
 import { ofMember } from './member-filter.js';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
@@ -40,4 +41,17 @@ export async function hasAnyWin(db: Db, key: MemberKey): Promise<boolean> {
 export async function markShown(db: Db, winIds: readonly number[], now: Date): Promise<void> {
   if (winIds.length === 0) return;
   await db.update(wins).set({ rememberedAt: now }).where(inArray(wins.id, [...winIds]));
+}
+
+/**
+ * The one chooser of an old win to bring back, for /remember and a personal recap's "Remember this?":
+ * among the member's wins from before `before`, an anniversary first, then at random, none shown lately.
+ */
+export async function chooseOldWin(
+  db: Db,
+  key: MemberKey,
+  before: Date,
+  options: { timezone: string; now: Date; random: () => number },
+): Promise<Remembrance<RememberCandidate> | null> {
+  return chooseRemembrance(await rememberCandidates(db, key, before), options);
 }

@@ -1,25 +1,8 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { ofMember } from './member-filter.js';
 import type { Db } from './client.js';
 import type { MemberKey } from './members.js';
 import { wins, type Win } from './schema.js';
-import type { Range } from '../domain/time.js';
-
-function memberWinsIn(key: MemberKey, range: Range | null): SQL | undefined {
-  const conditions = [ofMember(wins, key)];
-  if (range) conditions.push(gte(wins.occurredAt, range.start), lt(wins.occurredAt, range.end));
-  return and(...conditions);
-}
-
-/** One page of a member's own wins (private ones included), newest first, and how many there are in all. */
-export async function memberWinPage(
-  db: Db,
-  key: MemberKey,
-  range: Range | null,
-  page: { offset: number; limit: number },
-): Promise<{ total: number; wins: Win[] }> {
-  return winPage(db, memberWinsIn(key, range), page);
-}
 
 /** One page of the wins matching `where`, newest first, and how many match in all. */
 export async function winPage(db: Db, where: SQL | undefined, page: { offset: number; limit: number }): Promise<{ total: number; wins: Win[] }> {

@@ -1,6 +1,5 @@
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
-
-export type Removal = 'removed' | 'already-gone' | 'not-allowed';
+import type { Removal } from '../features/wins-list.js';
 
 /**
  * Deletes one of the bot's own public messages (a win's celebration), so "gone for good" is true.

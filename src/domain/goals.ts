@@ -31,7 +31,10 @@ export function periodRange(period: GoalPeriod, timezone: string, instant: Date)
   return period === 'week' ? weekRange(timezone, instant) : monthRange(timezone, instant);
 }
 
-/** The revision in force at an instant: the latest one that started before it. */
+/**
+ * The revision in force at an instant: the latest one that started strictly before it (callers pass
+ * `t + 1 ms` for "on or before t", as goalTargetThenSql in src/db/goal-target-sql.ts answers in SQL).
+ */
 export function revisionAt(revisions: readonly Revision[], instant: Date): Revision | undefined {
   let found: Revision | undefined;
   for (const revision of revisions) {

@@ -1,5 +1,5 @@
 /**
- * One gate for every DM (SPEC §5, issue 15 item 3): consent (`dms:true`, not bounced), no pause,
+ * One gate for every DM (SPEC §5), so no sender can forget a rule: consent (`dms:true`, not bounced), no pause,
  * partner opt-in for partner DMs, and the bound on how often one recipient hears from us. The only
  * way to send a DM is `sendPermittedDm`, which takes a permit that only `decideDms` can make.
  */

@@ -1,13 +1,14 @@
 import { summariseGoals, type GoalSummary } from '../db/goal-progress.js';
 import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, findActiveGoalByInput, updateGoal, type NewGoal } from '../db/goals.js';
-import { memberTimezone, type MemberKey } from '../db/members.js';
+import type { MemberKey } from '../db/members.js';
+import { timezoneOf } from './member-time.js';
 import type { Goal } from '../db/schema.js';
 import { ACTIVE_GOALS_MAX } from '../domain/goals.js';
 import type { FeatureDeps } from './progress.js';
 
 /** The member's active goals with this period's progress and any offer, private wins counted. */
 export async function goalsOf(deps: FeatureDeps, key: MemberKey): Promise<GoalSummary[]> {
-  const [goals, timezone] = await Promise.all([activeGoals(deps.db, key), memberTimezone(deps.db, key)]);
+  const [goals, timezone] = await Promise.all([activeGoals(deps.db, key), timezoneOf(deps.db, key)]);
   return summariseGoals(deps.db, goals, timezone, deps.clock.now(), { includePrivate: true });
 }
 
@@ -50,7 +51,7 @@ export type OfferAnswer =
 export async function answerOffer(deps: FeatureDeps, key: MemberKey, goalId: number, accept: boolean): Promise<OfferAnswer> {
   const goal = Number.isSafeInteger(goalId) ? await findActiveGoal(deps.db, key, goalId) : undefined;
   if (!goal) return { kind: 'gone' };
-  const [summary] = await summariseGoals(deps.db, [goal], await memberTimezone(deps.db, key), deps.clock.now(), { includePrivate: true });
+  const [summary] = await summariseGoals(deps.db, [goal], await timezoneOf(deps.db, key), deps.clock.now(), { includePrivate: true });
   if (!summary?.offer) return { kind: 'gone' };
   const period = summary.current.period;
   if (accept) {

@@ -1,5 +1,5 @@
 /**
- * One model of a member's time (issue 15 item 2): every surface asks here, none re-derives. The pure
+ * One model of a member's time: every surface asks here, none re-derives, so no two disagree on a Sunday evening. The pure
  * date maths lives in src/domain/time*.ts; this composes it with what is stored.
  */
 import type { Db } from '../db/client.js';
@@ -46,7 +46,7 @@ export async function pausedPartOf(db: Db, key: MemberKey, timezone: string, ran
   return { days, whole: days.size >= daysBetween(first, last) + 1 };
 }
 
-/** The target (and period) a goal had at `instant`: the revision in force then. */
+/** The target (and period) a goal had just before `instant`: the revision in force then (strictly before; see revisionAt). */
 export function targetAt(revisions: readonly Revision[], instant: Date): Revision | undefined {
   return revisionAt(revisions, instant);
 }

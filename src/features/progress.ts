@@ -2,14 +2,14 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { summariseGoals, type GoalSummary } from '../db/goal-progress.js';
 import { activeGoals, goalsSharedAs } from '../db/goals.js';
-import { memberTimezone, type MemberKey } from '../db/members.js';
-import { partnersOf } from '../db/partners.js';
+import type { MemberKey } from '../db/members.js';
 import { memberHistory } from '../db/personal-week.js';
 import type { GoalShare } from '../domain/goals.js';
 import { CALENDAR_WEEKS } from '../domain/local-day-counts.js';
 import { pausedDaysOf } from '../domain/pause.js';
 import { isPausedAt, pausedWeeksOf, progressFigures, weekCountsOf, type CountsByDate, type ProgressFigures } from '../domain/streaks.js';
-import { addDays, localDateOf, mondayOf, weekKey, type LocalDate } from '../domain/time.js';
+import { addDays, localDateOf, mondayOf, type LocalDate } from '../domain/time.js';
+import { pairingAt, timezoneOf } from './member-time.js';
 
 export interface FeatureDeps {
   db: Db;
@@ -32,13 +32,10 @@ export interface OwnProgress {
   goals: GoalSummary[];
 }
 
-// One place asks for the member's timezone, so the member time model can replace it in one line.
-const timezoneOf = (deps: FeatureDeps, key: MemberKey): Promise<string> => memberTimezone(deps.db, key);
-
 /** The member's week against their usual, streak, best week, win calendar and goals, in their timezone. */
 export async function progressOf(deps: FeatureDeps, key: MemberKey, timezone?: string): Promise<OwnProgress> {
   const now = deps.clock.now();
-  const zone = timezone ?? (await timezoneOf(deps, key));
+  const zone = timezone ?? (await timezoneOf(deps.db, key));
   const [{ days, pauses }, goals] = await Promise.all([
     memberHistory(deps.db, key, zone, { winsBefore: null, pausesBefore: now }),
     activeGoals(deps.db, key).then((rows) => summariseGoals(deps.db, rows, zone, now, { includePrivate: true })),
@@ -60,19 +57,20 @@ export async function progressOf(deps: FeatureDeps, key: MemberKey, timezone?: s
 
 /** What a member lets others see: their goals shared this widely, counting public wins only. */
 export async function sharedGoalsOf(deps: FeatureDeps, key: MemberKey, shares: readonly GoalShare[]): Promise<GoalSummary[]> {
-  const timezone = await timezoneOf(deps, key);
+  const timezone = await timezoneOf(deps.db, key);
   return summariseGoals(deps.db, await goalsSharedAs(deps.db, key, shares), timezone, deps.clock.now(), { includePrivate: false });
 }
 
 export interface SharedProgress {
-  /** Whether the viewer is the member's partner this week (in the viewer's week, as /partner status counts it). */
+  /** Whether the viewer is the member's partner in the pairing in force now, as /partner status counts it. */
   asPartner: boolean;
   goals: GoalSummary[];
 }
 
 /** Another member's progress as a viewer may see it: server-shared goals, partner-shared ones too for a partner. */
 export async function sharedProgressOf(deps: FeatureDeps, viewer: MemberKey, member: MemberKey): Promise<SharedProgress> {
-  const week = weekKey(await timezoneOf(deps, viewer), deps.clock.now());
-  const asPartner = (await partnersOf(deps.db, viewer, week)).includes(member.userId);
+  const now = deps.clock.now();
+  const pairing = await pairingAt(deps.db, viewer, await timezoneOf(deps.db, viewer), now);
+  const asPartner = pairing?.partners.includes(member.userId) ?? false;
   return { asPartner, goals: await sharedGoalsOf(deps, member, asPartner ? ['server', 'partner'] : ['server']) };
 }

@@ -7,7 +7,7 @@ import type { PersonalRecapContent } from '../domain/recap/types.js';
 import { recapWeekFor, weekAheadOf } from '../domain/schedule.js';
 import { seededRandom } from '../domain/seeded-random.js';
 import { weekKey } from '../domain/time.js';
-import { isPeriodOver } from './member-time.js';
+import { isPeriodOver, timezoneOf } from './member-time.js';
 import type { RecapDeps } from './recap.js';
 
 /**
@@ -21,7 +21,7 @@ export async function personalRecap(deps: RecapDeps, due: DueDmRecap, now: Date)
   // Seeded by member and week: the same week reads the same on a retry, and scripts repeat.
   const random = seededRandom(`dm:${due.guildId}:${due.userId}:${due.weekKey}`);
   const [read, partners] = await Promise.all([
-    readPersonalWeek(deps.db, due, serverWeek, now, random),
+    timezoneOf(deps.db, due).then((timezone) => readPersonalWeek(deps.db, due, timezone, serverWeek, now, random)),
     due.posted ? Promise.resolve([]) : partnersOf(deps.db, due, weekKey(due.serverTimezone, weekAheadOf(due.serverTimezone, due.scheduledFor))),
   ]);
   const content = composePersonalRecap(personalWeekOf(read, (range) => isPeriodOver(range, now)), { random });

@@ -1,6 +1,7 @@
 import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
-import { memberTimezone, type MemberKey } from '../db/members.js';
+import type { MemberKey } from '../db/members.js';
+import { timezoneOf } from './member-time.js';
 import type { Win } from '../db/schema.js';
 import { editMemberWinText, findMemberWin, searchMemberWins, type WinFilter } from '../db/web-wins.js';
 import { deleteMemberWin } from '../db/win-list.js';
@@ -35,7 +36,7 @@ export interface WinList {
 /** One page of the member's own wins, newest first (`/wins` and the web list alike). */
 export async function listWins(deps: Pick<OwnWinsDeps, 'db' | 'clock'>, key: MemberKey, query: WinListQuery): Promise<WinList> {
   const { period, page, perPage, ...filter } = query;
-  const timezone = await memberTimezone(deps.db, key);
+  const timezone = await timezoneOf(deps.db, key);
   const range = periodRange(period, timezone, deps.clock.now());
   const fetchPage = (p: number) => searchMemberWins(deps.db, key, { ...filter, range }, { offset: (p - 1) * perPage, limit: perPage });
   let shown = clampPage(page, Number.MAX_SAFE_INTEGER);
@@ -49,13 +50,14 @@ export async function listWins(deps: Pick<OwnWinsDeps, 'db' | 'clock'>, key: Mem
 }
 
 /** The member's own win with whether it was celebrated in public, or undefined when none of theirs has that id. */
-export async function ownWin(deps: Pick<OwnWinsDeps, 'db' | 'celebrations'>, key: MemberKey, winId: number): Promise<(Win & { celebrated: boolean }) | undefined> {
+export async function ownWin(deps: Pick<OwnWinsDeps, 'db' | 'celebrations'>, key: MemberKey, winId: number): Promise<(Win & { celebrated: boolean; timezone: string }) | undefined> {
   // A celebration noted a moment ago must be on its row before the row is read.
   await deps.celebrations.flush();
-  const win = await findMemberWin(deps.db, key, winId);
-  return win && { ...win, celebrated: win.celebrationMessageId !== null };
+  const [win, timezone] = await Promise.all([findMemberWin(deps.db, key, winId), timezoneOf(deps.db, key)]);
+  return win && { ...win, celebrated: win.celebrationMessageId !== null, timezone };
 }
 
+/** What became of a deleted win's public celebration: the one answer every surface words. */
 export type Removal = 'removed' | 'already-gone' | 'not-allowed';
 
 export type DeletedWin =

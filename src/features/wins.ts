@@ -3,7 +3,8 @@ import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation, OutcomeUnknownError } from '../db/errors.js';
 import { findActiveGoalByInput } from '../db/goals.js';
-import { memberTimezone, type MemberKey } from '../db/members.js';
+import type { MemberKey } from '../db/members.js';
+import { timezoneOf } from './member-time.js';
 import { recordMemberWin } from '../db/record-win.js';
 import { celebrationOf, isCurrentPeriod, type WinCelebrationContent } from '../domain/celebrate.js';
 import type { FloodGuard } from '../domain/flood.js';
@@ -65,7 +66,7 @@ async function prepareCommand(deps: WinDeps, key: MemberKey, source: Extract<Win
   if (!text.ok) return { ok: false, refusal: { ...text, typed: source.text ?? undefined } };
   // The plain case is one statement (it learns the timezone as it writes); a back-dated day needs
   // the timezone first, and a goal given by name needs its lookup.
-  const timezone = source.when ? await memberTimezone(deps.db, key) : undefined;
+  const timezone = source.when ? await timezoneOf(deps.db, key) : undefined;
   const day = timezone === undefined ? { ok: true as const, value: { occurredAt: now, daysAgo: 0 } } : parseWinDay(source.when, timezone, now);
   if (!day.ok) return { ok: false, refusal: { ...day, typed: text.value } };
   const goal = source.goal ? await findActiveGoalByInput(deps.db, key, source.goal) : undefined;
@@ -83,7 +84,7 @@ async function prepareMessage(deps: WinDeps, key: MemberKey, source: Extract<Win
   }
   // A message cannot be from the future; a clock a little ahead of Discord's must not make it so.
   const occurredAt = new Date(Math.min(message.createdAt.getTime(), now.getTime()));
-  const timezone = await memberTimezone(deps.db, key);
+  const timezone = await timezoneOf(deps.db, key);
   const daysAgo = daysBetween(localDateOf(timezone, occurredAt), localDateOf(timezone, now));
   if (daysAgo > BACKDATE_MAX_DAYS) return { ok: false, refusal: { problem: 'message-too-old', maxDays: BACKDATE_MAX_DAYS } };
   return { ok: true, text: text.value, isPrivate: false, occurredAt, daysAgo, timezone };

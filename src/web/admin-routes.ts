@@ -1,10 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { guildSettings, saveCheckinSettings, saveRecapSettings } from '../db/guild-settings.js';
-import { nextRecapAt } from '../domain/schedule.js';
 import { recapPreview } from '../features/recap.js';
+import { changeCheckinSettings, changeRecapSettings, serverSettingsOf } from '../features/server-settings.js';
 import { localDateTimeOf } from '../domain/time.js';
 import { weekdayName } from '../domain/weekly-settings.js';
-import { readCheckinForm, readRecapForm } from './admin-input.js';
+import { checkinFormInput, plain, recapFormInput, webQuoting } from './admin-input.js';
 import type { WebDeps } from './deps.js';
 import type { DiscordOAuth } from './discord-oauth.js';
 import { manageGuard, type GuildEnv } from './guard.js';
@@ -33,7 +32,7 @@ export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv
   const show = async (c: Context<GuildEnv>, problem?: string) => {
     const { session, guild } = c.get('member');
     const now = clock.now();
-    const settings = await guildSettings(db, guild.id, now);
+    const settings = await serverSettingsOf(deps, guild.id);
     const preview = await recapPreview({ db }, guild.id, now);
     const channels = deps.bot.textChannels(guild.id);
     const nameOf = (userId: string): string => deps.bot.memberName(guild.id, userId) ?? 'a member';
@@ -47,22 +46,20 @@ export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv
 
   r.post('/:guildId/admin/recap', async (c) => {
     const { guild } = c.get('member');
-    const now = clock.now();
-    const current = await guildSettings(db, guild.id, now);
-    const read = readRecapForm(current, await c.req.parseBody(), deps.bot.textChannels(guild.id));
-    if (!read.ok) return show(c, read.problem);
-    const { channelId, recapDay, recapTime, timezone } = read.value;
-    await saveRecapSettings(db, guild.id, { recapChannelId: channelId, recapDay, recapTime, timezone, nextRecapAt: nextRecapAt({ day: recapDay, time: recapTime, timezone }, now) }, now);
+    const input = recapFormInput(await c.req.parseBody());
+    // The form lists the channels the bot can post in; the saved one must still be among them.
+    const channelId = input.channelId ?? (await serverSettingsOf(deps, guild.id)).recapChannelId;
+    if (channelId && !deps.bot.textChannels(guild.id).some((ch) => ch.id === channelId)) return show(c, "I can't post in that channel. Pick one from the list.");
+    const change = await changeRecapSettings(deps, guild.id, input, webQuoting);
+    if (!change.ok) return show(c, plain(change.problem.message));
     deps.logger.info({ guild: guild.id, user: c.get('member').session.userId }, 'web: recap settings changed');
     return c.redirect(`/g/${guild.id}/admin?done=recap`, 303);
   });
 
   r.post('/:guildId/admin/checkins', async (c) => {
     const { guild } = c.get('member');
-    const now = clock.now();
-    const read = readCheckinForm(await guildSettings(db, guild.id, now), await c.req.parseBody());
-    if (!read.ok) return show(c, read.problem);
-    await saveCheckinSettings(db, guild.id, read.value, now);
+    const change = await changeCheckinSettings(deps, guild.id, checkinFormInput(await c.req.parseBody()), webQuoting);
+    if (!change.ok) return show(c, plain(change.problem.message));
     return c.redirect(`/g/${guild.id}/admin?done=checkins`, 303);
   });
   return r;

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { activeGoals } from '../db/goals.js';
-import { memberTimezone } from '../db/members.js';
 import { describeLocalTime } from '../domain/pause.js';
 import { readTimeZoneSetting } from '../domain/timezone-input.js';
 import { deleteEverythingOf, exportFileName, exportOf } from '../features/privacy.js';
@@ -99,7 +98,7 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     const { key, session } = c.get('member');
     const win = await ownWin(deps, key, idParam(c.req.param('winId')) ?? 0);
     if (!win) return notYourWin(c);
-    return render(c, 'Delete this win?', '/wins', deleteWinBody(baseOf(c), session, win, await memberTimezone(db, key)));
+    return render(c, 'Delete this win?', '/wins', deleteWinBody(baseOf(c), session, win, win.timezone));
   });
 
   r.post('/:guildId/wins/:winId/delete', async (c) => {

@@ -3,7 +3,8 @@ import type { Database } from '../../src/db/client.js';
 import { isUniqueViolation } from '../../src/db/errors.js';
 import { recordMemberWin } from '../../src/db/record-win.js';
 import { markRemembered, rememberCandidates } from '../../src/db/remember.js';
-import { deleteMemberWin, memberWinPage } from '../../src/db/win-list.js';
+import { searchMemberWins } from '../../src/db/web-wins.js';
+import { deleteMemberWin } from '../../src/db/win-list.js';
 import { listMemberWins, recordWin } from '../support/wins.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 
@@ -54,9 +55,9 @@ describe(`message wins, the win list and /remember on ${usingPostgres() ? 'Postg
     for (const [text, when] of [['b', '2026-11-20T10:00:00Z'], ['c', '2026-11-21T10:00:00Z'], ['d', '2026-11-21T10:00:00Z']] as const) {
       await recordWin(database.db, { ...bob, text, isPrivate: false, occurredAt: at(when) }, now);
     }
-    const first = await memberWinPage(database.db, bob, null, { offset: 0, limit: 2 });
+    const first = await searchMemberWins(database.db, bob, {}, { offset: 0, limit: 2 });
     expect([first.total, first.wins.map((w) => w.text)]).toEqual([3, ['d', 'c']]);
-    const ranged = await memberWinPage(database.db, bob, { start: at('2026-11-21T00:00:00Z'), end: at('2026-11-22T00:00:00Z') }, { offset: 1, limit: 2 });
+    const ranged = await searchMemberWins(database.db, bob, { range: { start: at('2026-11-21T00:00:00Z'), end: at('2026-11-22T00:00:00Z') } }, { offset: 1, limit: 2 });
     expect([ranged.total, ranged.wins.map((w) => w.text)]).toEqual([2, ['c']]);
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
-import { ensureMember, memberTimezone, setMemberTimezone } from '../../src/db/members.js';
+import { ensureMember, setMemberTimezone } from '../../src/db/members.js';
+import { timezoneOf as memberTimezone } from '../../src/features/member-time.js';
 import { guilds, members, wins } from '../../src/db/schema.js';
 import { countMemberWins, listMemberWins, recordWin } from '../support/wins.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';

@@ -1,4 +1,4 @@
-// The web draws what members wrote as words, never as Discord's markup (issue 16 item 23): mentions read
+// The web draws what members wrote as words, never as Discord's markup (a page is not a chat): mentions read
 // as who or what they point at, quote and emphasis markers go, and hono escapes what is left as text.
 
 const MARKERS: readonly RegExp[] = [/\*\*(.+?)\*\*/gs, /__(.+?)__/gs, /~~(.+?)~~/gs, /\|\|(.+?)\|\|/gs, /(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])/gs];
