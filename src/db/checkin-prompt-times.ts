@@ -3,7 +3,7 @@ import { nextPromptAt } from '../domain/checkin-prompt.js';
 import { weekKey } from '../domain/time.js';
 import type { Db } from './client.js';
 import { ofMember } from './member-filter.js';
-import { memberZoneSql } from './members.js';
+import { memberTimezoneSql } from './member-time-sql.js';
 import { guilds, members, pairings } from './schema.js';
 
 const DAY_MS = 86_400_000;
@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 export async function nextPromptDueBetween(db: Db, after: Date, upTo: Date): Promise<Date | undefined> {
   // Week keys sort as text; a day back covers every zone's week at `after`.
   const fromWeek = weekKey('UTC', new Date(after.getTime() - DAY_MS));
-  const zone = memberZoneSql;
+  const zone = memberTimezoneSql(pairings);
   const rows = await db
     .selectDistinct({ zone, checkinDay: guilds.checkinDay })
     .from(pairings)
