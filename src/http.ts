@@ -1,6 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -15,7 +14,7 @@ export interface HealthSource {
 const CHECK_TIMEOUT_MS = 2500;
 
 /** `/healthz` (503 naming the failing checks) and `/metrics` (Prometheus' text format), else the web view or 404. */
-function healthApp(source: HealthSource, logger: Logger, web?: RequestListener): Hono<{ Bindings: HttpBindings }> {
+function healthApp(source: HealthSource, logger: Logger): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.all('/healthz', async (c) => {
     const results = Object.fromEntries(await Promise.all(Object.entries(source.checks).map(async ([name, check]) => [name, await passes(check)] as const)));
@@ -24,12 +23,7 @@ function healthApp(source: HealthSource, logger: Logger, web?: RequestListener):
     return c.body(body, failing.length === 0 ? 200 : 503, { 'content-type': 'application/json' });
   });
   app.all('/metrics', async (c) => c.body(await source.registry.metrics(), 200, { 'content-type': source.registry.contentType }));
-  app.all('*', (c) => {
-    if (!web) return c.body('not found\n', 404, { 'content-type': 'text/plain' });
-    // The web view answers on Node's own request and response.
-    web(c.env.incoming, c.env.outgoing);
-    return RESPONSE_ALREADY_SENT;
-  });
+  app.all('*', (c) => c.body('not found\n', 404, { 'content-type': 'text/plain' }));
   app.onError((error, c) => {
     logger.error({ err: error, path: c.req.path }, 'http request failed');
     return c.body('internal error\n', 500, { 'content-type': 'text/plain' });
@@ -39,8 +33,14 @@ function healthApp(source: HealthSource, logger: Logger, web?: RequestListener):
 
 /** Serves `healthApp` on HTTP_PORT (and HTTP_HOST). */
 export async function startHttpServer(listen: { port: number; host: string }, source: HealthSource, logger: Logger, web?: RequestListener): Promise<Server> {
-  const listener = getRequestListener(healthApp(source, logger, web).fetch);
-  const server = createServer((request, response) => void listener(request, response));
+  const listener = getRequestListener(healthApp(source, logger).fetch);
+  // The web view owns every other path and answers on Node's own request and response (an async handler
+  // cannot be nested inside hono's, which would end the response first).
+  const ownPaths = /^\/(healthz|metrics)(\?|$)/;
+  const server = createServer((request, response) => {
+    if (web && !ownPaths.test(request.url ?? '/')) void web(request, response);
+    else void listener(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, resolve);
