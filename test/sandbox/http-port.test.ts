@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -9,14 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { runSandbox } from '../../src/run-sandbox.js';
 import { installShutdown } from '../../src/shutdown.js';
 import { createTestDatabase } from '../support/database.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../support/free-port.js';
 
 describe('the sandbox with HTTP_PORT set', () => {
   let dir: string;

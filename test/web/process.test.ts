@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { ManualClock } from '../../src/clock.js';
@@ -6,14 +5,7 @@ import { deployCommands } from '../../src/discord/deploy.js';
 import { SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { WebClient } from './support.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../support/free-port.js';
 
 // The real entry point with SPEC §8's variables: the web view on HTTP_PORT next to /healthz, or off and said so once.
 describe('the web view in the bot’s own process', () => {
