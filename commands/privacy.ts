@@ -11,7 +11,7 @@ import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/co
 import { componentIds, type ComponentIdOf } from '../src/discord/component-ids.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { packExport } from '../src/discord/render/export-files.js';
-import { respond, updateInPlace } from '../src/discord/reply.js';
+import { deferOnce, respond, updateInPlace } from '../src/discord/reply.js';
 
 export const data = {
   name: 'privacy',
@@ -58,6 +58,9 @@ function exportMessage(compressed: boolean, parts: number): string {
 
 async function exportData(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
   const key = memberKeyOf(interaction);
+  // A long history takes seconds to read and pack, and serialising it holds the event loop: defer first,
+  // not on the safety net's timer, which a busy loop fires after Discord's 3 s have passed.
+  await deferOnce(interaction, { ephemeral: true });
   // Discord tells each interaction its upload limit.
   const pack = await packExport(await exportOf(deps, key), exportFileName(key), interaction.attachmentSizeLimit || undefined);
   for (const [i, files] of pack.messages.entries()) {

@@ -97,7 +97,7 @@ describe('health and Prometheus metrics over HTTP', () => {
     const leaks = await sweepForLeaks(h.database.db, h.sandbox.allMessages());
     expect(leaks).toEqual([]);
     await scheduler.stop();
-    await h.database.close();
+    await h.database.cut();
     databaseCut = true;
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(503);

@@ -12,13 +12,13 @@ import { createCelebrationNotes, type CelebrationNotes } from '../../src/db/cele
 import { FloodGuard } from '../../src/domain/flood.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
-import { createTestDatabase } from './database.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { sweepForLeaks } from './privacy-sweep.js';
 
 export interface Harness {
   clock: ManualClock;
-  database: Database & { url?: string };
+  database: TestDatabase;
   /** With `throughProxy` (PostgreSQL only): the proxy between the bot and its database. */
   proxy: FaultProxy | undefined;
   sandbox: Sandbox;

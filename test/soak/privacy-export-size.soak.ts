@@ -12,7 +12,8 @@ const FILE_LIMIT = 10 * 1024 * 1024;
 describe('/privacy export of a very long history', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(start);
+    // The export is deferred at once; reading and packing 40,000 wins then takes seconds.
+    h = await startHarness(start, { sandbox: { deferTimeoutMs: 60_000 } });
     const key = { guildId: h.sandbox.guildId, userId: h.sandbox.user('alice').id };
     await ensureMember(h.database.db, key, new Date(start));
     for (let from = 0; from < WINS; from += 2_000) {

@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guildSettings } from '../../src/db/guild-settings.js';
 import { recordWin } from '../support/wins.js';
-import { startWebHarness, type WebHarness } from './support.js';
+import { startWebHarness, type WebHarness } from '../web/support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = 'test-output/screenshots';
