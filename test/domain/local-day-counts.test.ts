@@ -27,7 +27,7 @@ describe('counting wins per local day', () => {
         const instants = clusters.flat();
         expect([...countByLocalDay(zone, instants.map((i) => i.getTime()))]).toEqual([...naiveCounts(zone, instants)]);
       }),
-      { numRuns: 400 },
+      { numRuns: 150 },
     );
   });
 

@@ -30,7 +30,7 @@ describe('the sandbox with HTTP_PORT set', () => {
     const config = loadConfig({ DATA_DIR: join(dir, 'data'), DATABASE_URL: url, LOG_LEVEL: 'warn', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' });
     const script = join(dir, 'script.txt');
     // Enough work for the requests below to be answered while the sandbox runs.
-    writeFileSync(script, [':clock 2026-11-30T09:00Z', ':as alice', '/win wrote 300 words', ...Array.from({ length: 20 }, () => ':time +1d')].join('\n'));
+    writeFileSync(script, [':clock 2026-11-30T09:00Z', ':as alice', '/win wrote 300 words', ...Array.from({ length: 8 }, () => ':time +1d')].join('\n'));
     const output = new PassThrough();
     let answers: Promise<number[]> | undefined;
     output.on('data', (chunk: Buffer) => {

@@ -1,29 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { runSandbox } from '../../src/run-sandbox.js';
 import { readWorld } from '../../src/sandbox/index.js';
-import { installShutdown } from '../../src/shutdown.js';
-import { createTestDatabase, usingPostgres } from '../support/database.js';
-
-/** `npm start -- --script FILE` as the console runs it, with everything it prints and what it printed first. */
-async function start(config: Config, dir: string, name: string, lines: string[]) {
-  const file = join(dir, name);
-  writeFileSync(file, lines.join('\n'));
-  const output = new PassThrough();
-  let text = '';
-  let databaseExistedAtFirstLine: boolean | undefined;
-  output.on('data', (chunk: Buffer) => {
-    databaseExistedAtFirstLine ??= existsSync(join(config.dataDir, 'pglite'));
-    text += chunk.toString();
-  });
-  const code = await runSandbox(config, commands, { script: file, output }, installShutdown({ exit: () => undefined }));
-  return { code, text, databaseExistedAtFirstLine };
-}
+import { createTestDatabase } from '../support/database.js';
+import { start } from './run-script.js';
 
 describe('the sandbox across restarts (SPEC §9)', () => {
   let dir: string;
@@ -71,19 +53,5 @@ describe('the sandbox across restarts (SPEC §9)', () => {
     expect(second.text).toContain('1/3 this week');
     expect(second.text).toContain('America/New_York');
     expect(second.text).toContain('#wins, every Friday at 18:00 (Europe/Paris)');
-  }, 180_000);
-
-  // PGlite only: each run needs a database of its own, which DATA_DIR gives there.
-  it.skipIf(usingPostgres())('prints the same, to the letter, for a script that pins its clock, on two fresh data folders', async () => {
-    const script = [':clock 2026-11-30T09:00Z', ':as alice', '/win wrote 300 words', '/win watered the plants private: true', ':users', ':time +8d', '/remember'];
-    const runs = [];
-    for (const name of ['one', 'two']) {
-      const fresh = join(dir, `fresh-${name}`);
-      const run = await start(loadConfig({ DATA_DIR: fresh, LOG_LEVEL: 'warn' }), dir, `${name}.txt`, script);
-      expect(run.code, run.text).toBe(0);
-      runs.push(run.text.split('\n').filter((line) => !/bot logs|sandbox-files|Web view/.test(line)));
-    }
-    expect(runs[1]).toEqual(runs[0]);
-    expect(runs[0]?.join('\n')).toContain('wrote 300 words');
   }, 180_000);
 });
