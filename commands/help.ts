@@ -19,6 +19,8 @@ const overview = [
   '• `goal:` counts it toward one of your goals. Right-click your own message → Apps → **Log as my win** works too.',
   '',
   '**Goals are yours alone:** `/goal add`, `/goal list`, `/goal edit`, `/goal archive`. Private unless you share them. Miss three periods running and I will offer a smaller target; hit three and I will offer a bigger one. You decide.',
+  '**Make a plan:** `/goal add … when: after lunch then: write 100 words` keeps an if-then plan with the goal.',
+  'Add `at: thu 13:00` (your time; `13:00` alone means Mondays) for one gentle DM reminder a week, if your DMs are on; a button on it stops it.',
   '',
   '**Look back:** `/progress` (your week against your own usual, your streak, your ghost week and a win calendar), `/wins` (your list, with delete), `/remember` (an old win, to remind you what winning feels like).',
   '',

@@ -111,6 +111,14 @@ export const goals = pgTable(
     archivedAt: instant('archived_at'),
     /** A declined "smaller/bigger target" offer, remembered for the run of periods it was made for. */
     declinedOffer: text('declined_offer'),
+    /** An if-then plan in the member's words (SPEC §13): "when <planWhen>, I will <planThen>". */
+    planWhen: text('plan_when'),
+    planThen: text('plan_then'),
+    /** The planned moment for a reminder: local `HH:MM` on `planDay` (1 = Monday … 7 = Sunday); null: no reminder. */
+    planAt: text('plan_at'),
+    planDay: integer('plan_day'),
+    /** False once the member dropped the reminder with its button. */
+    planReminders: boolean('plan_reminders').notNull().default(true),
   },
   (t) => [
     foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),

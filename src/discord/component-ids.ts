@@ -10,6 +10,8 @@ export type ComponentId =
   | { command: 'wins'; action: 'del' | 'sure'; ownerId: string; winId: number; period: WinPeriod; page: number }
   | { command: 'goal'; action: 'accept'; ownerId: string; goalId: number; to: number }
   | { command: 'goal'; action: 'decline'; ownerId: string; goalId: number }
+  /** From a plan reminder DM: a click there carries no guild, so it travels along. */
+  | { command: 'goal'; action: 'quiet'; ownerId: string; goalId: number; guildId: string }
   /** `guildId` travels along because a click in a DM carries none; ids made before it had none. */
   | { command: 'checkin'; action: 'cheer'; authorId: string; week: string; guildId: string | undefined }
   | { command: 'privacy'; action: 'delete' | 'cancel'; ownerId: string };
@@ -26,6 +28,7 @@ export const componentIds = {
   winsSure: (ownerId: string, winId: number, period: WinPeriod, page: number) => `wins:sure:${ownerId}:${winId}:${period}:${page}`,
   goalAccept: (ownerId: string, goalId: number, to: number) => `goal:accept:${ownerId}:${goalId}:${to}`,
   goalDecline: (ownerId: string, goalId: number) => `goal:decline:${ownerId}:${goalId}`,
+  planQuiet: (goal: { id: number; guildId: string; userId: string }) => `goal:quiet:${goal.userId}:${goal.id}:${goal.guildId}`,
   cheer: (author: { guildId: string; userId: string }, week: string) => `checkin:cheer:${author.userId}:${week}:${author.guildId}`,
   privacyDelete: (ownerId: string) => `privacy:delete:${ownerId}`,
   privacyCancel: (ownerId: string) => `privacy:cancel:${ownerId}`,
@@ -62,6 +65,10 @@ export function parseComponentId(customId: string): ComponentId | undefined {
     case 'goal:decline:2': {
       const [ownerId, goalId] = [snowflake(fields[0]), positive(fields[1])];
       return ownerId && goalId ? { command: 'goal', action: 'decline', ownerId, goalId } : undefined;
+    }
+    case 'goal:quiet:3': {
+      const [ownerId, goalId, guildId] = [snowflake(fields[0]), positive(fields[1]), snowflake(fields[2])];
+      return ownerId && goalId && guildId ? { command: 'goal', action: 'quiet', ownerId, goalId, guildId } : undefined;
     }
     case 'checkin:cheer:2':
     case 'checkin:cheer:3': {
