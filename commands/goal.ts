@@ -12,6 +12,8 @@ import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
 import { checkPlan, readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
 import { goalAddedText, goalArchivedText, goalEditedText, goalListEmbed, offerAnswerText, offerRows } from '../src/discord/render/goals.js';
 import { planQuietText, planSavedText } from '../src/discord/render/plans.js';
+import { SMALL_GOAL_TITLE, smallGoalText } from '../src/discord/render/fresh-start.js';
+import { startSmallGoal } from '../src/features/fresh-start.js';
 import { respond } from '../src/discord/reply.js';
 
 const Str = ApplicationCommandOptionType.String;
@@ -138,14 +140,18 @@ export const goal: ChatInputCommand = {
   },
   /** `goal:accept:<owner>:<goal>:<to>` and `goal:decline:<owner>:<goal>` from an offer; `goal:quiet:…` from a plan reminder. */
   async button(interaction, deps, id: ComponentIdOf<'goal'>) {
-    const { action, ownerId, goalId } = id;
-    if (ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'Those buttons belong to someone else’s goals.');
+    if (id.ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'Those buttons belong to someone else’s goals.');
+    if (id.action === 'fresh') {
+      const outcome = await startSmallGoal(deps, { guildId: id.guildId, userId: id.ownerId }, SMALL_GOAL_TITLE);
+      await respond(interaction, { ephemeral: true, content: smallGoalText(outcome) });
+      return;
+    }
     if (id.action === 'quiet') {
-      const quiet = await quietPlanReminder(deps, { guildId: id.guildId, userId: ownerId }, goalId);
+      const quiet = await quietPlanReminder(deps, { guildId: id.guildId, userId: id.ownerId }, id.goalId);
       await respond(interaction, { ephemeral: true, content: planQuietText(quiet.kind === 'quiet' ? quiet.goal.title : '', quiet.kind === 'gone') });
       return;
     }
-    const answer = await answerOffer(deps, memberKeyOf(interaction), goalId, action === 'accept');
+    const answer = await answerOffer(deps, memberKeyOf(interaction), id.goalId, id.action === 'accept');
     if (answer.kind === 'gone') throw offerGone;
     await respond(interaction, { ephemeral: true, content: offerAnswerText(answer) });
   },

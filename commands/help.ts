@@ -27,6 +27,8 @@ const overview = [
   '**Together, gently:** `/partner join` pairs you with someone each week (if your server has check-ins on); `/checkin` tells them how your week is going, and they can cheer you on.',
   '',
   '**Rest:** `/pause` freezes your streak for a holiday or a hard stretch; `/resume` when you are back. `/settings` sets your timezone and DMs.',
+  '**Fresh starts:** `/settings fresh-start: true` (with DMs on) sends one line on the first morning of each week and month: last week in a sentence.',
+  'A button on it sets one small goal if you want one. Never while you are paused, never twice.',
   '',
   '**Your data:** `/privacy export` gives you everything I store about you here; `/privacy delete` removes it for good.',
   '',

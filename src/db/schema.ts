@@ -47,6 +47,8 @@ export const members = pgTable(
     /** Set when a DM bounced (closed DMs); DM recaps wait until the member turns DMs on again. */
     dmsClosedAt: instant('dms_closed_at'),
     createdAt: instant('created_at').notNull(),
+    /** Asked for a fresh-start line by DM on the first morning of each week and month (`/settings fresh-start`). */
+    freshStart: boolean('fresh_start').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.userId] })],
 );

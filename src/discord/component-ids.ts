@@ -12,6 +12,8 @@ export type ComponentId =
   | { command: 'goal'; action: 'decline'; ownerId: string; goalId: number }
   /** From a plan reminder DM: a click there carries no guild, so it travels along. */
   | { command: 'goal'; action: 'quiet'; ownerId: string; goalId: number; guildId: string }
+  /** From a fresh-start DM: sets one small goal in the server it came from. */
+  | { command: 'goal'; action: 'fresh'; ownerId: string; guildId: string }
   /** `guildId` travels along because a click in a DM carries none; ids made before it had none. */
   | { command: 'checkin'; action: 'cheer'; authorId: string; week: string; guildId: string | undefined }
   | { command: 'privacy'; action: 'delete' | 'cancel'; ownerId: string };
@@ -28,6 +30,7 @@ export const componentIds = {
   winsSure: (ownerId: string, winId: number, period: WinPeriod, page: number) => `wins:sure:${ownerId}:${winId}:${period}:${page}`,
   goalAccept: (ownerId: string, goalId: number, to: number) => `goal:accept:${ownerId}:${goalId}:${to}`,
   goalDecline: (ownerId: string, goalId: number) => `goal:decline:${ownerId}:${goalId}`,
+  freshStartGoal: (to: { guildId: string; userId: string }) => `goal:fresh:${to.userId}:${to.guildId}`,
   planQuiet: (goal: { id: number; guildId: string; userId: string }) => `goal:quiet:${goal.userId}:${goal.id}:${goal.guildId}`,
   cheer: (author: { guildId: string; userId: string }, week: string) => `checkin:cheer:${author.userId}:${week}:${author.guildId}`,
   privacyDelete: (ownerId: string) => `privacy:delete:${ownerId}`,
@@ -69,6 +72,10 @@ export function parseComponentId(customId: string): ComponentId | undefined {
     case 'goal:quiet:3': {
       const [ownerId, goalId, guildId] = [snowflake(fields[0]), positive(fields[1]), snowflake(fields[2])];
       return ownerId && goalId && guildId ? { command: 'goal', action: 'quiet', ownerId, goalId, guildId } : undefined;
+    }
+    case 'goal:fresh:2': {
+      const [ownerId, guildId] = [snowflake(fields[0]), snowflake(fields[1])];
+      return ownerId && guildId ? { command: 'goal', action: 'fresh', ownerId, guildId } : undefined;
     }
     case 'checkin:cheer:2':
     case 'checkin:cheer:3': {
