@@ -23,6 +23,8 @@ const overview = [
   'Add `at: thu 13:00` (your time; `13:00` alone means Mondays) for one gentle DM reminder a week, if your DMs are on; a button on it stops it.',
   '',
   '**Look back:** `/progress` (your week against your own usual, your streak, your ghost week and a win calendar), `/wins` (your list, with delete), `/remember` (an old win, to remind you what winning feels like).',
+  '**Mend a streak:** when one empty week breaks your weekly streak, `/progress` offers a repair the week after: free, one every 8 weeks.',
+  'A repaired week keeps your streak going, and your calendar marks it with a small ring.',
   '',
   '**Together, gently:** `/partner join` pairs you with someone each week (if your server has check-ins on); `/checkin` tells them how your week is going, and they can cheer you on.',
   '',

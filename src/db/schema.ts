@@ -159,6 +159,22 @@ export const pauses = pgTable(
   ],
 );
 
+/** An empty week a member repaired from /progress (SPEC §13): it no longer breaks their weekly streak. */
+export const streakRepairs = pgTable(
+  'streak_repairs',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    /** The repaired week's Monday, 'YYYY-MM-DD', in the member's timezone when they repaired it. */
+    weekStart: text('week_start').notNull(),
+    repairedAt: instant('repaired_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.weekStart] }),
+    foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
+  ],
+);
+
 export type Goal = typeof goals.$inferSelect;
 export type GoalRevision = typeof goalRevisions.$inferSelect;
 export type Pause = typeof pauses.$inferSelect;

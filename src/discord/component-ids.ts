@@ -16,7 +16,9 @@ export type ComponentId =
   | { command: 'goal'; action: 'fresh'; ownerId: string; guildId: string }
   /** `guildId` travels along because a click in a DM carries none; ids made before it had none. */
   | { command: 'checkin'; action: 'cheer'; authorId: string; week: string; guildId: string | undefined }
-  | { command: 'privacy'; action: 'delete' | 'cancel'; ownerId: string };
+  | { command: 'privacy'; action: 'delete' | 'cancel'; ownerId: string }
+  /** The streak repair /progress offers: the empty week's Monday. */
+  | { command: 'progress'; action: 'repair'; ownerId: string; weekStart: string };
 
 /** The decoded ids one command receives. */
 export type ComponentIdOf<C extends ComponentId['command']> = Extract<ComponentId, { command: C }>;
@@ -33,6 +35,7 @@ export const componentIds = {
   freshStartGoal: (to: { guildId: string; userId: string }) => `goal:fresh:${to.userId}:${to.guildId}`,
   planQuiet: (goal: { id: number; guildId: string; userId: string }) => `goal:quiet:${goal.userId}:${goal.id}:${goal.guildId}`,
   cheer: (author: { guildId: string; userId: string }, week: string) => `checkin:cheer:${author.userId}:${week}:${author.guildId}`,
+  streakRepair: (ownerId: string, weekStart: string) => `progress:repair:${ownerId}:${weekStart}`,
   privacyDelete: (ownerId: string) => `privacy:delete:${ownerId}`,
   privacyCancel: (ownerId: string) => `privacy:cancel:${ownerId}`,
 };
@@ -82,6 +85,10 @@ export function parseComponentId(customId: string): ComponentId | undefined {
       const [authorId, week, guildId] = [snowflake(fields[0]), fields[1] ?? '', snowflake(fields[2])];
       if (!authorId || !WEEK_KEY.test(week) || (fields.length === 3 && !guildId)) return undefined;
       return { command: 'checkin', action: 'cheer', authorId, week, guildId };
+    }
+    case 'progress:repair:2': {
+      const [ownerId, weekStart] = [snowflake(fields[0]), fields[1] ?? ''];
+      return ownerId && /^\d{4}-\d{2}-\d{2}$/.test(weekStart) ? { command: 'progress', action: 'repair', ownerId, weekStart } : undefined;
     }
     case 'privacy:delete:1':
     case 'privacy:cancel:1': {

@@ -49,6 +49,7 @@ export function overviewBody(view: OverviewView): Html {
 ${figures
     ? html`<p>${thisWeekLine(figures.thisWeek, figures.usual)}</p>
 <p>${streakLine(figures.streaks, pausedNow)}</p>
+${figures.repairable ? html`<p class="repair">🩹 Last week had no wins, and that's okay. If you'd like your streak to carry on, <code>/progress</code> offers a free repair (one every 8 weeks).</p>` : ''}
 ${ghostLine(figures.ghost, figures.thisWeek) ? html`<p>${ghostLine(figures.ghost, figures.thisWeek)}</p>` : ''}`
     : html`<p>No wins here yet. Your first one can be tiny: <code>/win text: drank a glass of water</code> counts. 🌱</p>`}
 <p class="meta">${totalWins} wins in all · days and weeks in ${timezone}</p>
