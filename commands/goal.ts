@@ -2,14 +2,18 @@ import {
   ApplicationCommandOptionType,
   type APIApplicationCommandStringOption,
   type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { activeGoalsOf, addGoal, answerOffer, editGoal, goalsOf, pickGoal, retireGoal } from '../src/features/goals.js';
+import { activeGoalsOf, addGoal, answerOffer, editGoal, goalsOf, pickGoal, quietPlanReminder, retireGoal, wantsDms } from '../src/features/goals.js';
 import { GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/goals.js';
+import { PLAN_AT_MAX, PLAN_TEXT_MAX } from '../src/domain/plans.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import type { ComponentIdOf } from '../src/discord/component-ids.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
-import { readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
+import { checkPlan, readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
 import { goalAddedText, goalArchivedText, goalEditedText, goalListEmbed, offerAnswerText, offerRows } from '../src/discord/render/goals.js';
+import { planQuietText, planSavedText } from '../src/discord/render/plans.js';
+import { SMALL_GOAL_TITLE, smallGoalText } from '../src/discord/render/fresh-start.js';
+import { startSmallGoal } from '../src/features/fresh-start.js';
 import { respond } from '../src/discord/reply.js';
 
 const Str = ApplicationCommandOptionType.String;
@@ -42,6 +46,17 @@ const share: APIApplicationCommandStringOption = {
   ],
 };
 
+// An if-then plan (SPEC §13): "when after lunch, I will write 100 words", and a weekly moment for a reminder.
+const planWhen = { type: Str, name: 'when', description: 'Your plan: when… (e.g. "after lunch"); "none" clears the plan', min_length: 1, max_length: PLAN_TEXT_MAX } as const;
+const planThen = { type: Str, name: 'then', description: 'Your plan: …I will (e.g. "write 100 words")', min_length: 1, max_length: PLAN_TEXT_MAX } as const;
+const planAt = {
+  type: Str,
+  name: 'at',
+  description: 'A weekly reminder by DM, your time: "13:00" (Mondays) or "thu 13:00"; "none" stops it',
+  min_length: 1,
+  max_length: PLAN_AT_MAX,
+} as const;
+
 export const data = {
   name: 'goal',
   description: 'Goals that are yours alone',
@@ -52,10 +67,10 @@ export const data = {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'add',
       description: 'Set a goal for yourself',
-      options: [{ ...title, required: true }, { ...target, required: true }, { ...period, required: true }, share],
+      options: [{ ...title, required: true }, { ...target, required: true }, { ...period, required: true }, share, planWhen, planThen, planAt],
     },
     { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'Your active goals and this period’s progress' },
-    { type: ApplicationCommandOptionType.Subcommand, name: 'edit', description: 'Change a goal (earlier periods keep their old target)', options: [goalOption, title, target, period, share] },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'edit', description: 'Change a goal (earlier periods keep their old target)', options: [goalOption, title, target, period, share, planWhen, planThen, planAt] },
     { type: ApplicationCommandOptionType.Subcommand, name: 'archive', description: 'Retire a goal; its wins stay', options: [goalOption] },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -84,7 +99,8 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
       throw new UserFacingError('goal-limit', `You already have ${added.max} active goals, which is plenty. Archive one with \`/goal archive\` to make room.`);
     }
     if (added.kind === 'duplicate') throw duplicateTitle(added.title);
-    await respond(interaction, { ephemeral: true, content: goalAddedText(added.goal) });
+    const plan = added.goal.planWhen ? planSavedText(added.goal, await wantsDms(deps, memberKeyOf(interaction))) : '';
+    await respond(interaction, { ephemeral: true, content: goalAddedText(added.goal) + plan });
   },
   list,
   async edit(interaction, deps) {
@@ -92,12 +108,15 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
     const goal = requireGoal(await pickGoal(deps, key, interaction.options.getString('goal', true)));
     const changes = readGoalChanges(interaction);
     if (Object.keys(changes).length === 0) {
-      throw new UserFacingError('nothing-to-change', 'Tell me what to change: `title`, `target`, `period` or `share`.');
+      throw new UserFacingError('nothing-to-change', 'Tell me what to change: `title`, `target`, `period`, `share`, or the plan (`when`, `then`, `at`).');
     }
+    checkPlan({ ...goal, ...changes });
     const edited = await editGoal(deps, key, goal, changes);
     if (edited.kind === 'duplicate') throw duplicateTitle(edited.title);
     if (edited.kind === 'gone') throw new UserFacingError('goal-not-found', 'That goal was archived a moment ago.');
-    await respond(interaction, { ephemeral: true, content: goalEditedText(edited.goal, edited.newTarget) });
+    const planChanged = 'planWhen' in changes || 'planThen' in changes || 'planAt' in changes;
+    const plan = planChanged && edited.goal.planWhen ? planSavedText(edited.goal, await wantsDms(deps, key)) : '';
+    await respond(interaction, { ephemeral: true, content: goalEditedText(edited.goal, edited.newTarget) + plan });
   },
   async archive(interaction, deps) {
     const key = memberKeyOf(interaction);
@@ -119,10 +138,20 @@ export const goal: ChatInputCommand = {
   async autocomplete(interaction, deps) {
     await interaction.respond(goalChoices(await activeGoalsOf(deps, memberKeyOf(interaction)), String(interaction.options.getFocused())));
   },
-  /** `goal:accept:<owner>:<goal>:<to>` and `goal:decline:<owner>:<goal>` from an offer. */
-  async button(interaction, deps, { action, ownerId, goalId }: ComponentIdOf<'goal'>) {
-    if (ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'Those buttons belong to someone else’s goals.');
-    const answer = await answerOffer(deps, memberKeyOf(interaction), goalId, action === 'accept');
+  /** `goal:accept:<owner>:<goal>:<to>` and `goal:decline:<owner>:<goal>` from an offer; `goal:quiet:…` from a plan reminder. */
+  async button(interaction, deps, id: ComponentIdOf<'goal'>) {
+    if (id.ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'Those buttons belong to someone else’s goals.');
+    if (id.action === 'fresh') {
+      const outcome = await startSmallGoal(deps, { guildId: id.guildId, userId: id.ownerId }, SMALL_GOAL_TITLE);
+      await respond(interaction, { ephemeral: true, content: smallGoalText(outcome) });
+      return;
+    }
+    if (id.action === 'quiet') {
+      const quiet = await quietPlanReminder(deps, { guildId: id.guildId, userId: id.ownerId }, id.goalId);
+      await respond(interaction, { ephemeral: true, content: planQuietText(quiet.kind === 'quiet' ? quiet.goal.title : '', quiet.kind === 'gone') });
+      return;
+    }
+    const answer = await answerOffer(deps, memberKeyOf(interaction), id.goalId, id.action === 'accept');
     if (answer.kind === 'gone') throw offerGone;
     await respond(interaction, { ephemeral: true, content: offerAnswerText(answer) });
   },

@@ -1,6 +1,8 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { MemberKey } from '../src/db/members.js';
-import { progressOf, sharedProgressOf } from '../src/features/progress.js';
+import { progressOf, repairStreak, sharedProgressOf } from '../src/features/progress.js';
+import type { ComponentIdOf } from '../src/discord/component-ids.js';
+import { repairAnswerText, repairRow } from '../src/discord/render/streak-repair.js';
 import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { offerRows, ownGoalLine, sharedGoalLine } from '../src/discord/render/goals.js';
@@ -30,9 +32,14 @@ const botRefusal = new UserFacingError(
 async function ownProgress(deps: Deps, key: MemberKey): Promise<ReplyPayload> {
   const progress = await progressOf(deps, key);
   const goalLines = progress.goals.map(ownGoalLine);
-  const components = offerRows(key.userId, progress.goals);
-  if (!progress.figures) return { embeds: [firstWinNudgeEmbed(goalLines)], components };
-  const png = await renderCalendarPng(winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays }));
+  const offers = offerRows(key.userId, progress.goals);
+  if (!progress.figures) return { embeds: [firstWinNudgeEmbed(goalLines)], components: offers };
+  const repairable = progress.figures.repairable;
+  // Discord allows five rows: the repair first, then goal offers.
+  const components = repairable ? [repairRow(key.userId, repairable), ...offers].slice(0, 5) : offers;
+  const png = await renderCalendarPng(
+    winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) }),
+  );
   return {
     embeds: [ownProgressEmbed({ figures: progress.figures, pausedNow: progress.pausedNow, timezone: progress.timezone, goalLines })],
     files: [{ attachment: png, name: WIN_CALENDAR_FILE, description: 'Your wins per day over the last 26 weeks' }],
@@ -55,5 +62,11 @@ export const progress: ChatInputCommand = {
     }
     const reply = await ownProgress(deps, { guildId, userId: interaction.user.id });
     await respond(interaction, { ...reply, ephemeral: true });
+  },
+  /** `progress:repair:<owner>:<monday>` from the offer on /progress. */
+  async button(interaction, deps, { ownerId, weekStart }: ComponentIdOf<'progress'>) {
+    if (ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'That button belongs to someone else’s progress.');
+    const outcome = await repairStreak(deps, { guildId: guildIdOf(interaction), userId: ownerId }, weekStart);
+    await respond(interaction, { ephemeral: true, content: repairAnswerText(outcome) });
   },
 };

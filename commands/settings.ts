@@ -12,7 +12,7 @@ const SERVER_CHOICE = { name: "Use the server's timezone", value: 'server' };
 
 export const data = {
   name: 'settings',
-  description: 'Your personal settings here: timezone and DMs. With no options, shows them.',
+  description: 'Your personal settings here: timezone, DMs and fresh starts. With no options, shows them.',
   contexts: [0],
   integration_types: [0],
   options: [
@@ -27,6 +27,11 @@ export const data = {
       type: ApplicationCommandOptionType.Boolean,
       name: 'dms',
       description: 'Check-in prompts and your personal weekly recap by DM',
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'fresh-start',
+      description: 'A line by DM on the first morning of each week and month: last week, and one small goal',
     },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -48,14 +53,15 @@ export const settings: ChatInputCommand = {
     const key = memberKeyOf(interaction);
     const rawTimezone = interaction.options.getString('timezone');
     const dms = interaction.options.getBoolean('dms') ?? undefined;
+    const freshStart = interaction.options.getBoolean('fresh-start') ?? undefined;
     // Check everything before changing anything, so a refusal leaves the settings as they were.
     const timezone = rawTimezone === null ? undefined : parseTimezone(rawTimezone);
-    if (timezone === undefined && dms === undefined) {
+    if (timezone === undefined && dms === undefined && freshStart === undefined) {
       await respond(interaction, { content: currentSettingsText(await settingsOf(deps, key)), ephemeral: true });
       return;
     }
-    const changed = await changeSettings(deps, key, { timezone, dms });
-    await respond(interaction, { content: settingsChangedText(timezone, dms, changed), ephemeral: true });
+    const changed = await changeSettings(deps, key, { timezone, dms, freshStart });
+    await respond(interaction, { content: settingsChangedText(timezone, dms, changed, freshStart), ephemeral: true });
   },
   // Pure and in memory: autocomplete must answer within 3 s and may not be deferred.
   async autocomplete(interaction, { clock }) {

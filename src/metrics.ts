@@ -27,6 +27,8 @@ const JOB_COUNTER: Record<ScheduledJob, { name: string; help: string }> = {
   recaps: { name: 'small_wins_recap_posts_total', help: 'Weekly recap posts by outcome (posted, adopted, skipped, failed, pending).' },
   'dm-recaps': { name: 'small_wins_dm_recaps_total', help: 'Personal recap DMs by outcome (sent, dmsClosed, failed).' },
   'checkin-prompts': { name: 'small_wins_checkin_prompts_total', help: 'Check-in prompt DMs by outcome (sent, dmsClosed, failed).' },
+  'plan-reminders': { name: 'small_wins_plan_reminders_total', help: 'If-then plan reminder DMs by outcome (sent, dmsClosed, failed).' },
+  'fresh-starts': { name: 'small_wins_fresh_starts_total', help: 'Fresh-start DMs by outcome (sent, dmsClosed, failed).' },
 };
 
 // A scrape must not hang on a stalled database.

@@ -11,6 +11,12 @@ export interface NewGoal {
   target: number;
   period: GoalPeriod;
   share: GoalShare;
+  /** The if-then plan (SPEC §13); null clears a part in an edit. */
+  planWhen?: string | null;
+  planThen?: string | null;
+  planAt?: string | null;
+  planDay?: number | null;
+  planReminders?: boolean;
 }
 
 const ownedBy = (key: MemberKey) => ofMember(goals, key);

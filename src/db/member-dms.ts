@@ -6,7 +6,8 @@ import { ofMember, type MemberKey } from './member-filter.js';
 import { memberPausedAt } from './pauses.js';
 import { memberDms, members } from './schema.js';
 
-export type MemberDmKind = 'recap' | 'checkin-prompt';
+/** Personal recaps and check-in prompts (per week), plan reminders (per week and goal), fresh starts (per week or month). */
+export type MemberDmKind = 'recap' | 'checkin-prompt' | 'plan-reminder' | 'fresh-start';
 
 /** One DM to one member: its kind and the period (ISO week) it is for. */
 export interface MemberDm extends MemberKey {

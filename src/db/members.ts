@@ -27,6 +27,8 @@ export interface MemberSettings {
   ownTimezone: string | null;
   serverTimezone: string;
   dms: boolean;
+  /** A fresh-start line by DM on the first morning of each week and month (SPEC §13). */
+  freshStart: boolean;
 }
 
 /** The server's settings beside the member's own (undefined for a server never seen; member columns null for a member). */
@@ -35,6 +37,7 @@ export async function serverAndMember(db: Db, key: MemberKey) {
     .select({
       own: members.timezone,
       dms: members.dms,
+      freshStart: members.freshStart,
       optedIn: members.partnerOptIn,
       server: guilds.timezone,
       checkinsEnabled: guilds.checkinsEnabled,
@@ -52,17 +55,18 @@ export async function memberSettings(db: Db, key: MemberKey): Promise<MemberSett
   const row = await serverAndMember(db, key);
   const serverTimezone = row?.server ?? GUILD_DEFAULTS.timezone;
   const ownTimezone = row?.own ?? null;
-  return { timezone: ownTimezone ?? serverTimezone, ownTimezone, serverTimezone, dms: row?.dms ?? false };
+  return { timezone: ownTimezone ?? serverTimezone, ownTimezone, serverTimezone, dms: row?.dms ?? false, freshStart: row?.freshStart ?? false };
 }
 
 /** Changes only the settings given; `timezone: null` returns the member to the server's timezone. */
 export async function updateMemberSettings(
   db: Db,
   key: MemberKey,
-  change: { timezone?: string | null; dms?: boolean },
+  change: { timezone?: string | null; dms?: boolean; freshStart?: boolean },
   now: Date,
 ): Promise<void> {
-  const set: { timezone?: string | null; dms?: boolean; dmsClosedAt?: null } = {};
+  const set: { timezone?: string | null; dms?: boolean; dmsClosedAt?: null; freshStart?: boolean } = {};
+  if (change.freshStart !== undefined) set.freshStart = change.freshStart;
   if (change.timezone !== undefined) set.timezone = change.timezone;
   if (change.dms !== undefined) set.dms = change.dms;
   // Choosing DMs again (after opening them) gives bounced personal recaps another chance.

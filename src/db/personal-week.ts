@@ -11,6 +11,7 @@ import { activeGoals } from './goals.js';
 import type { MemberKey } from './members.js';
 import { pausesOverlapping } from './pauses.js';
 import { wins } from './schema.js';
+import { repairedWeeksOf } from './streak-repairs.js';
 import { winCountsByLocalDay } from './stats.js';
 
 // "One of their own wins from at least a few weeks ago."
@@ -18,7 +19,7 @@ const OLD_WIN_MIN_AGE_DAYS = 21;
 const DAY_MS = 24 * 60 * 60_000;
 
 /**
- * A member's wins per local day and their pauses: what streaks and usual weeks are computed from.
+ * A member's wins per local day, their pauses and repaired weeks: what streaks and usual weeks are computed from.
  * `winsBefore` null: every win they have logged.
  */
 export async function memberHistory(
@@ -26,12 +27,13 @@ export async function memberHistory(
   key: MemberKey,
   timezone: string,
   until: { winsBefore: Date | null; pausesBefore: Date },
-): Promise<{ days: Map<string, number>; pauses: PauseSpan[] }> {
-  const [days, pauseRows] = await Promise.all([
+): Promise<{ days: Map<string, number>; pauses: PauseSpan[]; repairedWeeks: Set<string> }> {
+  const [days, pauseRows, repairedWeeks] = await Promise.all([
     winCountsByLocalDay(db, key, until.winsBefore && { start: new Date(0), end: until.winsBefore }, timezone),
     pausesOverlapping(db, key, { start: new Date(0), end: until.pausesBefore }),
+    repairedWeeksOf(db, key),
   ]);
-  return { days, pauses: pauseRows.map((p) => ({ start: p.startedAt, end: p.endsAt })) };
+  return { days, pauses: pauseRows.map((p) => ({ start: p.startedAt, end: p.endsAt })), repairedWeeks };
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   members,
   pairings,
   pauses,
+  streakRepairs,
   wins,
   type Checkin,
   type Goal,
@@ -24,7 +25,7 @@ export interface MemberDataExport {
   guildId: string;
   userId: string;
   /** Null when the member has no settings row (never used a command, or deleted their data). */
-  settings: { timezone: string | null; dms: boolean; partnerOptIn: boolean; dmsClosedAt: Date | null; createdAt: Date } | null;
+  settings: { timezone: string | null; dms: boolean; partnerOptIn: boolean; freshStart: boolean; dmsClosedAt: Date | null; createdAt: Date } | null;
   wins: Win[];
   goals: (Goal & { revisions: Omit<GoalRevision, 'goalId'>[] })[];
   pauses: Pause[];
@@ -33,6 +34,8 @@ export interface MemberDataExport {
   pairings: { weekKey: string; groupNo: number; createdAt: Date }[];
   /** DMs the bot sent or tried to send them: personal recaps and check-in prompts. */
   memberDms: { kind: string; period: string; status: string; claimedAt: Date; finishedAt: Date | null; attempts: number }[];
+  /** Empty weeks they repaired from /progress (SPEC §13). */
+  streakRepairs: { weekStart: string; repairedAt: Date }[];
 }
 
 /** Reads every row about the member in this server in one consistent snapshot; nothing of other members or servers. */
@@ -44,6 +47,7 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
           timezone: members.timezone,
           dms: members.dms,
           partnerOptIn: members.partnerOptIn,
+          freshStart: members.freshStart,
           dmsClosedAt: members.dmsClosedAt,
           createdAt: members.createdAt,
         })
@@ -86,9 +90,15 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
         .from(memberDms)
         .where(ofMember(memberDms, key))
         .orderBy(asc(memberDms.period), asc(memberDms.kind));
+      const repairs = await tx
+        .select({ weekStart: streakRepairs.weekStart, repairedAt: streakRepairs.repairedAt })
+        .from(streakRepairs)
+        .where(ofMember(streakRepairs, key))
+        .orderBy(asc(streakRepairs.weekStart));
       return {
         ...key,
         settings: settings ?? null,
+        streakRepairs: repairs,
         wins: memberWins,
         goals: memberGoals.map((goal) => ({
           ...goal,

@@ -7,6 +7,7 @@ import { addDays, startOfLocalDay, weekKey, type Range } from '../domain/time.js
 import { pickOne, randomIndex } from '../domain/seeded-random.js';
 import { countsPerRange, localWeekOf, MONTH_AGO_WEEKS, previousWeeks, sameDateAYearAgo } from '../domain/recap/weeks.js';
 import { goalMetMoments, metWithin } from '../domain/recap/goals-met.js';
+import { BEAT_USUAL_HISTORY_WEEKS, beatUsualCount, type MemberSpanTally } from '../domain/recap/beat-usual.js';
 import { REMEMBER_REPEAT_DAYS } from '../domain/remember.js';
 import { BACKDATE_MAX_DAYS } from '../domain/win-input.js';
 import { revisionsOf } from './goals.js';
@@ -117,6 +118,25 @@ async function goalsMetIn(db: Db, guildId: string, serverTimezone: string, week:
   }, 0);
 }
 
+/**
+ * Per member with public wins here before the span ends: wins logged in the span, in the 4 weeks before
+ * it, and their first. For "N members beat their own usual week" (SPEC §13); the rule is the domain's.
+ */
+async function memberSpanTallies(db: Db, guildId: string, span: Range): Promise<MemberSpanTally[]> {
+  const before = new Date(span.start.getTime() - BEAT_USUAL_HISTORY_WEEKS * 7 * DAY_MS).toISOString();
+  const start = span.start.toISOString();
+  const rows = await db
+    .select({
+      inSpan: sql<number>`count(*) filter (where ${wins.createdAt} >= ${start}::timestamptz)`.mapWith(Number),
+      inFourWeeksBefore: sql<number>`count(*) filter (where ${wins.createdAt} >= ${before}::timestamptz and ${wins.createdAt} < ${start}::timestamptz)`.mapWith(Number),
+      firstWinAt: sql<string>`min(${wins.createdAt})`,
+    })
+    .from(wins)
+    .where(and(eq(wins.guildId, guildId), eq(wins.isPrivate, false), lt(wins.createdAt, span.end)))
+    .groupBy(wins.userId);
+  return rows.map((row) => ({ inSpan: row.inSpan, inFourWeeksBefore: row.inFourWeeksBefore, firstWinAt: new Date(row.firstWinAt) }));
+}
+
 /** Everything the server's recap of `week` is composed from, public wins only (SPEC §4). */
 async function gatherRecapWeek(
   db: Db,
@@ -124,7 +144,7 @@ async function gatherRecapWeek(
   week: CoveredWeek,
   options: { now: Date; random: () => number; runId?: number; lateByMinutes?: number },
 ): Promise<RecapWeekData> {
-  const [publicWins, archive, previous, newcomers, goalsMet, posted, partnerGroups] = await Promise.all([
+  const [publicWins, archive, previous, newcomers, goalsMet, posted, partnerGroups, tallies] = await Promise.all([
     db.select(publicWinColumns).from(wins).where(publicLoggedIn(guild.id, week.range)).orderBy(asc(wins.createdAt), asc(wins.id)),
     archiveWin(db, guild.id, guild.timezone, week, options.now, options.random),
     previousWeekCounts(db, guild.id, guild.timezone, week),
@@ -133,7 +153,9 @@ async function gatherRecapWeek(
     hasPostedRecap(db, guild.id, options.runId),
     // Partners are for the week the recap opens (a Sunday-evening recap pairs for the coming week).
     recapPartnerGroups(db, guild.id, weekKey(guild.timezone, weekAheadOf(guild.timezone, week.range.end))),
+    memberSpanTallies(db, guild.id, week.range),
   ]);
+  const beatUsual = beatUsualCount(tallies, week.range);
   const userIds = new Set(publicWins.map((w) => w.userId));
   return {
     firstDay: week.firstDay,
@@ -148,6 +170,7 @@ async function gatherRecapWeek(
     firstRecap: !posted,
     firstTimers: newcomers,
     partnerGroups,
+    ...(beatUsual !== undefined ? { beatUsual } : {}),
     ...(options.lateByMinutes !== undefined ? { lateByMinutes: options.lateByMinutes } : {}),
   };
 }

@@ -47,6 +47,8 @@ export const members = pgTable(
     /** Set when a DM bounced (closed DMs); DM recaps wait until the member turns DMs on again. */
     dmsClosedAt: instant('dms_closed_at'),
     createdAt: instant('created_at').notNull(),
+    /** Asked for a fresh-start line by DM on the first morning of each week and month (`/settings fresh-start`). */
+    freshStart: boolean('fresh_start').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.userId] })],
 );
@@ -111,6 +113,14 @@ export const goals = pgTable(
     archivedAt: instant('archived_at'),
     /** A declined "smaller/bigger target" offer, remembered for the run of periods it was made for. */
     declinedOffer: text('declined_offer'),
+    /** An if-then plan in the member's words (SPEC §13): "when <planWhen>, I will <planThen>". */
+    planWhen: text('plan_when'),
+    planThen: text('plan_then'),
+    /** The planned moment for a reminder: local `HH:MM` on `planDay` (1 = Monday … 7 = Sunday); null: no reminder. */
+    planAt: text('plan_at'),
+    planDay: integer('plan_day'),
+    /** False once the member dropped the reminder with its button. */
+    planReminders: boolean('plan_reminders').notNull().default(true),
   },
   (t) => [
     foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
@@ -146,6 +156,22 @@ export const pauses = pgTable(
   (t) => [
     foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
     index('pauses_member_idx').on(t.guildId, t.userId, t.startedAt),
+  ],
+);
+
+/** An empty week a member repaired from /progress (SPEC §13): it no longer breaks their weekly streak. */
+export const streakRepairs = pgTable(
+  'streak_repairs',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    /** The repaired week's Monday, 'YYYY-MM-DD', in the member's timezone when they repaired it. */
+    weekStart: text('week_start').notNull(),
+    repairedAt: instant('repaired_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.weekStart] }),
+    foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
   ],
 );
 

@@ -10,9 +10,15 @@ export type ComponentId =
   | { command: 'wins'; action: 'del' | 'sure'; ownerId: string; winId: number; period: WinPeriod; page: number }
   | { command: 'goal'; action: 'accept'; ownerId: string; goalId: number; to: number }
   | { command: 'goal'; action: 'decline'; ownerId: string; goalId: number }
+  /** From a plan reminder DM: a click there carries no guild, so it travels along. */
+  | { command: 'goal'; action: 'quiet'; ownerId: string; goalId: number; guildId: string }
+  /** From a fresh-start DM: sets one small goal in the server it came from. */
+  | { command: 'goal'; action: 'fresh'; ownerId: string; guildId: string }
   /** `guildId` travels along because a click in a DM carries none; ids made before it had none. */
   | { command: 'checkin'; action: 'cheer'; authorId: string; week: string; guildId: string | undefined }
-  | { command: 'privacy'; action: 'delete' | 'cancel'; ownerId: string };
+  | { command: 'privacy'; action: 'delete' | 'cancel'; ownerId: string }
+  /** The streak repair /progress offers: the empty week's Monday. */
+  | { command: 'progress'; action: 'repair'; ownerId: string; weekStart: string };
 
 /** The decoded ids one command receives. */
 export type ComponentIdOf<C extends ComponentId['command']> = Extract<ComponentId, { command: C }>;
@@ -26,7 +32,10 @@ export const componentIds = {
   winsSure: (ownerId: string, winId: number, period: WinPeriod, page: number) => `wins:sure:${ownerId}:${winId}:${period}:${page}`,
   goalAccept: (ownerId: string, goalId: number, to: number) => `goal:accept:${ownerId}:${goalId}:${to}`,
   goalDecline: (ownerId: string, goalId: number) => `goal:decline:${ownerId}:${goalId}`,
+  freshStartGoal: (to: { guildId: string; userId: string }) => `goal:fresh:${to.userId}:${to.guildId}`,
+  planQuiet: (goal: { id: number; guildId: string; userId: string }) => `goal:quiet:${goal.userId}:${goal.id}:${goal.guildId}`,
   cheer: (author: { guildId: string; userId: string }, week: string) => `checkin:cheer:${author.userId}:${week}:${author.guildId}`,
+  streakRepair: (ownerId: string, weekStart: string) => `progress:repair:${ownerId}:${weekStart}`,
   privacyDelete: (ownerId: string) => `privacy:delete:${ownerId}`,
   privacyCancel: (ownerId: string) => `privacy:cancel:${ownerId}`,
 };
@@ -63,11 +72,23 @@ export function parseComponentId(customId: string): ComponentId | undefined {
       const [ownerId, goalId] = [snowflake(fields[0]), positive(fields[1])];
       return ownerId && goalId ? { command: 'goal', action: 'decline', ownerId, goalId } : undefined;
     }
+    case 'goal:quiet:3': {
+      const [ownerId, goalId, guildId] = [snowflake(fields[0]), positive(fields[1]), snowflake(fields[2])];
+      return ownerId && goalId && guildId ? { command: 'goal', action: 'quiet', ownerId, goalId, guildId } : undefined;
+    }
+    case 'goal:fresh:2': {
+      const [ownerId, guildId] = [snowflake(fields[0]), snowflake(fields[1])];
+      return ownerId && guildId ? { command: 'goal', action: 'fresh', ownerId, guildId } : undefined;
+    }
     case 'checkin:cheer:2':
     case 'checkin:cheer:3': {
       const [authorId, week, guildId] = [snowflake(fields[0]), fields[1] ?? '', snowflake(fields[2])];
       if (!authorId || !WEEK_KEY.test(week) || (fields.length === 3 && !guildId)) return undefined;
       return { command: 'checkin', action: 'cheer', authorId, week, guildId };
+    }
+    case 'progress:repair:2': {
+      const [ownerId, weekStart] = [snowflake(fields[0]), fields[1] ?? ''];
+      return ownerId && /^\d{4}-\d{2}-\d{2}$/.test(weekStart) ? { command: 'progress', action: 'repair', ownerId, weekStart } : undefined;
     }
     case 'privacy:delete:1':
     case 'privacy:cancel:1': {

@@ -2,7 +2,9 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { NewGoal } from '../db/goals.js';
 import { GOAL_PERIODS, GOAL_SHARES, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX, type GoalPeriod, type GoalShare } from '../domain/goals.js';
 import { isVisiblyEmpty, stripControlCharacters } from '../domain/member-text.js';
+import { PLAN_AT_MAX, PLAN_CLEAR_WORD, PLAN_TEXT_MAX, parsePlanMoment } from '../domain/plans.js';
 import { UserFacingError } from './errors.js';
+import { planErrors } from './render/plans.js';
 import { echoBack } from './render/problems.js';
 
 function readTitle(raw: string | null): string | undefined {
@@ -34,6 +36,52 @@ function readChoice<T extends string>(raw: string | null, allowed: readonly T[],
   return value as T;
 }
 
+type PlanFields = Pick<NewGoal, 'planWhen' | 'planThen' | 'planAt' | 'planDay' | 'planReminders'>;
+
+const isClear = (raw: string) => raw.trim().toLowerCase() === PLAN_CLEAR_WORD;
+
+function readPlanText(raw: string | null, which: 'when' | 'then'): string | undefined {
+  if (raw === null) return undefined;
+  const text = stripControlCharacters(raw).replace(/\s+/g, ' ').trim();
+  if (isVisiblyEmpty(text)) throw new UserFacingError(`plan-${which}-empty`, planErrors.textEmpty(which));
+  if ([...text].length > PLAN_TEXT_MAX) throw new UserFacingError(`plan-${which}-too-long`, planErrors.textTooLong(which, [...text].length) + echoBack(raw));
+  return text;
+}
+
+/** The plan options given (`when`, `then`, `at`); `none` clears: the whole plan for `when`/`then`, the reminder for `at`. */
+function readPlanOptions(interaction: ChatInputCommandInteraction, allowClear: boolean): PlanFields {
+  const rawWhen = interaction.options.getString('when');
+  const rawThen = interaction.options.getString('then');
+  const rawAt = interaction.options.getString('at');
+  const fields: PlanFields = {};
+  if (allowClear && ((rawWhen !== null && isClear(rawWhen)) || (rawThen !== null && isClear(rawThen)))) {
+    return { planWhen: null, planThen: null, planAt: null, planDay: null };
+  }
+  const when = readPlanText(rawWhen, 'when');
+  const then = readPlanText(rawThen, 'then');
+  if (when !== undefined) fields.planWhen = when;
+  if (then !== undefined) fields.planThen = then;
+  if (rawAt !== null) {
+    if (allowClear && isClear(rawAt)) return { ...fields, planAt: null, planDay: null };
+    if ([...rawAt].length > PLAN_AT_MAX) throw new UserFacingError('plan-at-too-long', planErrors.atTooLong);
+    const moment = parsePlanMoment(rawAt);
+    if (!moment) throw new UserFacingError('plan-at-unreadable', planErrors.atUnreadable(stripControlCharacters(rawAt)));
+    fields.planAt = moment.time;
+    fields.planDay = moment.day;
+    // Choosing a time again turns reminders back on, after the member dropped them.
+    fields.planReminders = true;
+  }
+  return fields;
+}
+
+/** A plan has both parts or none; a reminder time needs a plan. Checked on the goal as it would be after the change. */
+export function checkPlan(goal: { planWhen?: string | null | undefined; planThen?: string | null | undefined; planAt?: string | null | undefined }): void {
+  const hasWhen = Boolean(goal.planWhen);
+  const hasThen = Boolean(goal.planThen);
+  if (hasWhen !== hasThen) throw new UserFacingError('plan-half', planErrors.halfPlan);
+  if (goal.planAt && !hasWhen) throw new UserFacingError('plan-at-without-plan', planErrors.atWithoutPlan);
+}
+
 /** `/goal add`: every option checked again here, whatever the client enforced. */
 export function readNewGoal(interaction: ChatInputCommandInteraction): NewGoal {
   const title = readTitle(interaction.options.getString('title'));
@@ -43,7 +91,9 @@ export function readNewGoal(interaction: ChatInputCommandInteraction): NewGoal {
   if (title === undefined) throw new UserFacingError('goal-title-empty', 'A goal needs a `title`.');
   if (target === undefined) throw new UserFacingError('goal-target-range', 'A goal needs a `target` from 1 to 100.');
   if (period === undefined) throw new UserFacingError('goal-period-unknown', 'A goal needs a `period`: `week` or `month`.');
-  return { title, target, period, share };
+  const plan = readPlanOptions(interaction, false);
+  checkPlan(plan);
+  return { title, target, period, share, ...plan };
 }
 
 /** `/goal edit`: only the options given. */
@@ -57,5 +107,5 @@ export function readGoalChanges(interaction: ChatInputCommandInteraction): Parti
   if (target !== undefined) changes.target = target;
   if (period !== undefined) changes.period = period;
   if (share !== undefined) changes.share = share;
-  return changes;
+  return { ...changes, ...readPlanOptions(interaction, true) };
 }

@@ -106,6 +106,12 @@ export interface GoalFacts {
   target: number;
   period: string;
   share: string;
+  /** The if-then plan and its reminder moment (SPEC §13), when the goal has one. */
+  planWhen?: string | null;
+  planThen?: string | null;
+  planAt?: string | null;
+  planDay?: number | null;
+  planReminders?: boolean;
 }
 
 export interface GoalSummary<G extends GoalFacts = GoalFacts> {

@@ -60,7 +60,8 @@ export function streakLine(streaks: Streaks, pausedNow: boolean): string {
   if (streaks.current === 1) return `🔥 Your streak has begun: 1 week with a win.${best}`;
   // Strictly longer than every earlier run: a tie is "as long as your best", not a record.
   const record = streaks.current > streaks.bestBefore ? ' Your longest yet!' : streaks.current === streaks.bestBefore ? ' That matches your best.' : best;
-  return `🔥 ${streaks.current} weeks in a row with a win.${record}`;
+  const repaired = streaks.repairedInRun ? ` (with ${plural(streaks.repairedInRun, 'repaired week')} 🩹)` : '';
+  return `🔥 ${streaks.current} weeks in a row with a win${repaired}.${record}`;
 }
 
 /** The best past week as a ghost to chase, dated like every other date the bot writes ("30 November 2026"). */

@@ -12,6 +12,8 @@ export interface WeekHistory {
   pausedWeeks: ReadonlySet<string>;
   /** Monday of the week holding today. */
   currentWeek: LocalDate;
+  /** Mondays of empty weeks the member repaired (SPEC §13): like a pause, they neither break nor extend a run. */
+  repairedWeeks?: ReadonlySet<string>;
 }
 
 export interface Streaks {
@@ -21,6 +23,8 @@ export interface Streaks {
   best: number;
   /** The longest run before the current one: "your longest yet" only when `current` beats it, never on a tie. */
   bestBefore: number;
+  /** Repaired weeks the current run bridges (SPEC §13), said with the streak wherever it is shown. */
+  repairedInRun?: number;
 }
 
 export interface Ghost {
@@ -97,16 +101,23 @@ export function weeklyStreaks(history: WeekHistory): Streaks {
   let run = 0;
   let best = 0;
   let bestBefore = 0;
+  let repairedInRun = 0;
   for (let day = first; day <= current; day += 7) {
+    const monday = formatLocalDate(localDateOfEpochDay(day));
     if (winsIn(history, day) > 0) {
       run += 1;
       best = Math.max(best, run);
-    } else if (day !== current && !history.pausedWeeks.has(formatLocalDate(localDateOfEpochDay(day)))) {
+    } else if (day !== current && !history.pausedWeeks.has(monday)) {
+      if (history.repairedWeeks?.has(monday)) {
+        if (run > 0) repairedInRun += 1;
+        continue;
+      }
       bestBefore = Math.max(bestBefore, run);
       run = 0;
+      repairedInRun = 0;
     }
   }
-  return { current: run, best, bestBefore };
+  return repairedInRun > 0 ? { current: run, best, bestBefore, repairedInRun } : { current: run, best, bestBefore };
 }
 
 /**
@@ -149,14 +160,46 @@ export function winsThisWeek(history: WeekHistory): number {
   return history.weeks.get(formatLocalDate(history.currentWeek)) ?? 0;
 }
 
+/** Weeks between two repairs at least (SPEC §13: one repair per 8 weeks). */
+export const REPAIR_EVERY_WEEKS = 8;
+
+/**
+ * The week a member may repair now (its Monday), if any: last week was empty (not paused, not repaired)
+ * and broke a run whose last week had a win, and no week within 8 weeks before it was repaired. Offered
+ * only during the week right after the empty one: two empty weeks are a rest, not a slip.
+ */
+export function repairableWeek(history: WeekHistory): string | undefined {
+  const current = epochDayOf(history.currentWeek);
+  const empty = current - 7;
+  const emptyMonday = formatLocalDate(localDateOfEpochDay(empty));
+  if (winsIn(history, empty) > 0 || history.pausedWeeks.has(emptyMonday) || history.repairedWeeks?.has(emptyMonday)) return undefined;
+  if (winsIn(history, empty - 7) === 0) return undefined;
+  for (const monday of history.repairedWeeks ?? []) {
+    const date = parseLocalDate(monday);
+    if (date !== null && epochDayOf(date) > empty - 7 * REPAIR_EVERY_WEEKS) return undefined;
+  }
+  return emptyMonday;
+}
+
 /** Everything `/progress` says about a member's own weeks. */
 export interface ProgressFigures {
   thisWeek: number;
   usual: number | null;
   streaks: Streaks;
   ghost: Ghost | null;
+  /** Monday of the empty week that may be repaired now, if any. */
+  repairable?: string | undefined;
+  /** How many weeks the member repaired, ever. */
+  repairs?: number;
 }
 
 export function progressFigures(history: WeekHistory): ProgressFigures {
-  return { thisWeek: winsThisWeek(history), usual: usualWeek(history), streaks: weeklyStreaks(history), ghost: ghostWeek(history) };
+  return {
+    thisWeek: winsThisWeek(history),
+    usual: usualWeek(history),
+    streaks: weeklyStreaks(history),
+    ghost: ghostWeek(history),
+    repairable: repairableWeek(history),
+    repairs: history.repairedWeeks?.size ?? 0,
+  };
 }

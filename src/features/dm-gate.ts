@@ -69,7 +69,7 @@ export async function decideDms(db: Db, request: DmRequest, now: Date): Promise<
       decision.refused.push(...allowed.map((to) => ({ userId: to.userId, why: 'already-today' as const })));
       return decision;
     }
-  } else if (request.kind === 'recap' || request.kind === 'checkin-prompt') {
+  } else if (request.kind !== 'cheer') {
     const attempt = await claimMemberDm(db, { ...request.to, kind: request.kind, period: request.period }, now, request.leaseMs);
     if (attempt === undefined) return { ...decision, refused: [{ userId: request.to.userId, why: 'claimed' }] };
     return { ...decision, permits: [permit(request.kind, request.to, attempt)] };

@@ -1,6 +1,6 @@
 import { summariseGoals, type GoalSummary } from '../db/goal-progress.js';
 import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, findActiveGoalByInput, updateGoal, type NewGoal } from '../db/goals.js';
-import type { MemberKey } from '../db/members.js';
+import { memberSettings, type MemberKey } from '../db/members.js';
 import { timezoneOf } from './member-time.js';
 import type { Goal } from '../db/schema.js';
 import { ACTIVE_GOALS_MAX } from '../domain/goals.js';
@@ -60,4 +60,17 @@ export async function answerOffer(deps: FeatureDeps, key: MemberKey, goalId: num
   }
   await declineOffer(deps.db, key, goal.id, summary.offer.key);
   return { kind: 'declined', goal, from: summary.offer.from, period };
+}
+
+/** Whether the member asked for DMs here: a plan's reminder needs it, and they are told so. */
+export const wantsDms = async (deps: FeatureDeps, key: MemberKey): Promise<boolean> => (await memberSettings(deps.db, key)).dms;
+
+export type QuietOutcome = { kind: 'quiet'; goal: Goal } | { kind: 'gone' };
+
+/** Drops a plan's reminder (the button on it); the plan itself stays with the goal. */
+export async function quietPlanReminder(deps: FeatureDeps, key: MemberKey, goalId: number): Promise<QuietOutcome> {
+  const goal = await findActiveGoal(deps.db, key, goalId);
+  if (!goal) return { kind: 'gone' };
+  const updated = await updateGoal(deps.db, key, goal.id, { planReminders: false }, deps.clock.now());
+  return updated && updated !== 'duplicate' ? { kind: 'quiet', goal: updated } : { kind: 'gone' };
 }

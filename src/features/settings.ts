@@ -23,6 +23,7 @@ export type TimeZoneChoice = { kind: 'server' } | (TimeZoneReading & { kind: 'zo
 export interface SettingsChange {
   timezone?: TimeZoneChoice | undefined;
   dms?: boolean | undefined;
+  freshStart?: boolean | undefined;
 }
 
 export interface SettingsChanged {
@@ -44,7 +45,7 @@ export async function changeSettings(deps: FeatureDeps, key: MemberKey, change: 
   const timezone = change.timezone === undefined ? undefined : change.timezone.kind === 'server' ? null : change.timezone.zone;
   const nextZone = timezone === undefined ? prior.timezone : (timezone ?? prior.serverTimezone);
   const before = nextZone === prior.timezone ? undefined : await progressOf(deps, key, prior.timezone);
-  await updateMemberSettings(deps.db, key, { timezone, dms: change.dms }, now);
+  await updateMemberSettings(deps.db, key, { timezone, dms: change.dms, freshStart: change.freshStart }, now);
   const settings = await memberSettings(deps.db, key);
   if (!before) return { settings, now, rewritten: [], streak: undefined };
   const after = await progressOf(deps, key, settings.timezone);

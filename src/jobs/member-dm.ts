@@ -17,7 +17,7 @@ export interface DmTickSummary {
 }
 
 // Discord nonces are at most 25 characters: a digest of the member and period keeps it unique and stable.
-const NONCE_PREFIX: Record<MemberDm['kind'], string> = { recap: 'sw-dm-', 'checkin-prompt': 'sw-ci-' };
+const NONCE_PREFIX: Record<MemberDm['kind'], string> = { recap: 'sw-dm-', 'checkin-prompt': 'sw-ci-', 'plan-reminder': 'sw-pl-', 'fresh-start': 'sw-fs-' };
 
 /** The same for every attempt at one DM, so Discord returns the earlier message instead of sending it twice. */
 export function memberDmNonce(dm: MemberDm): string {

@@ -8,4 +8,4 @@ export interface JobObserver {
   claimedLate(job: ScheduledJob, lateByMs: number): void;
 }
 
-export type ScheduledJob = 'recaps' | 'dm-recaps' | 'checkin-prompts';
+export type ScheduledJob = 'recaps' | 'dm-recaps' | 'checkin-prompts' | 'plan-reminders' | 'fresh-starts';

@@ -5,6 +5,8 @@ import { nextPromptDueBetween } from '../db/checkin-prompt-times.js';
 import { nextRecapDueBetween } from '../db/recap.js';
 import { runCheckinPrompts } from './checkin-prompts.js';
 import { runDmRecaps } from './dm-recaps.js';
+import { runFreshStarts } from './fresh-starts.js';
+import { runPlanReminders } from './plan-reminders.js';
 import type { JobDeps } from './deps.js';
 import { runRecaps } from './recap.js';
 
@@ -31,7 +33,7 @@ const earliest = (a: Date | undefined, b: Date | undefined): Date | undefined =>
 
 /** All of one minute's work, each job isolated so one failing does not stop the others. */
 export async function runTick(deps: JobDeps, now: Date): Promise<void> {
-  for (const [name, job] of [['recaps', runRecaps], ['dm-recaps', runDmRecaps], ['checkin-prompts', runCheckinPrompts]] as const) {
+  for (const [name, job] of [['recaps', runRecaps], ['dm-recaps', runDmRecaps], ['checkin-prompts', runCheckinPrompts], ['plan-reminders', runPlanReminders], ['fresh-starts', runFreshStarts]] as const) {
     try {
       const summary = await job(deps, now);
       deps.observer?.jobRan(name, Object.fromEntries(Object.entries(summary)));

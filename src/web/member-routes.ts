@@ -65,7 +65,7 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
   r.get('/:guildId', async (c) => {
     const { key, guild } = c.get('member');
     const progress = await progressOf(deps, key);
-    const calendarSvg = winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays });
+    const calendarSvg = winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) });
     return render(c, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg }));
   });
 

@@ -104,6 +104,7 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
       checkins: [],
       pairings: [],
       memberDms: [],
+      streakRepairs: [],
     });
   });
 

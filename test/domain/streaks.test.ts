@@ -5,6 +5,7 @@ import {
   isPausedAt,
   pausedWeeksOf,
   progressFigures,
+  repairableWeek,
   usualWeek,
   weekCountsOf,
   weeklyStreaks,
@@ -175,7 +176,37 @@ describe('ghostWeek', () => {
       usual: 4,
       streaks: { current: 4, best: 4, bestBefore: 0 },
       ghost: { monday: back(3), wins: 7 },
+      repairs: 0,
     });
+  });
+});
+
+describe('repairableWeek and repaired weeks in a streak', () => {
+  const withRepairs = (h: WeekHistory, repaired: string[]): WeekHistory => ({ ...h, repairedWeeks: new Set(repaired) });
+
+  it('offers last week when it was empty and the week before had a win', () => {
+    expect(repairableWeek(history({ [back(3)]: 1, [back(2)]: 2 }))).toBe(back(1));
+    expect(repairableWeek(history({ [back(2)]: 2, [back(0)]: 1 }))).toBe(back(1));
+  });
+
+  it('offers nothing after a week with wins, two empty weeks, a paused week or a repaired one', () => {
+    expect(repairableWeek(history({ [back(2)]: 1, [back(1)]: 1 }))).toBeUndefined();
+    expect(repairableWeek(history({ [back(3)]: 1 }))).toBeUndefined();
+    expect(repairableWeek(history({ [back(2)]: 1 }, { paused: [back(1)] }))).toBeUndefined();
+    expect(repairableWeek(withRepairs(history({ [back(2)]: 1 }), [back(1)]))).toBeUndefined();
+  });
+
+  it('offers at most one repair per 8 weeks', () => {
+    const h = history({ [back(2)]: 1 });
+    expect(repairableWeek(withRepairs(h, [back(8)]))).toBeUndefined();
+    expect(repairableWeek(withRepairs(h, [back(9)]))).toBe(back(1));
+  });
+
+  it('lets a repaired week carry the run without counting it, and says how many it bridged', () => {
+    const h = withRepairs(history({ [back(3)]: 1, [back(2)]: 1, [back(0)]: 1 }), [back(1)]);
+    expect(weeklyStreaks(h)).toEqual({ current: 3, best: 3, bestBefore: 0, repairedInRun: 1 });
+    const broken = history({ [back(3)]: 1, [back(2)]: 1, [back(0)]: 1 });
+    expect(weeklyStreaks(broken)).toEqual({ current: 1, best: 2, bestBefore: 2 });
   });
 });
 

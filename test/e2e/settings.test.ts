@@ -95,7 +95,7 @@ describe('/settings through discord.js and the sandbox', () => {
 
   it('turns DMs on and off, and says what DMs are used for', async () => {
     const on = await run('hal', { dms: true });
-    expect(on).toMatch(/only DM you for check-in prompts and your personal weekly recap/);
+    expect(on).toMatch(/only DM you for check-in prompts, your personal weekly recap, and the plan reminders and fresh starts you ask for/);
     expect((await stored('hal')).dms).toBe(true);
     expect(await run('hal')).toContain('DMs: **on**');
 

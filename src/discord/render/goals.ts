@@ -4,6 +4,7 @@ import { progressBar, type GoalFacts, type GoalShare } from '../../domain/goals.
 import { truncateAtWord } from '../../domain/truncate.js';
 import { componentIds } from '../component-ids.js';
 import { palette } from './palette.js';
+import { planLine } from './plans.js';
 
 const shareLabel: Record<GoalShare, string> = {
   private: '🔒 just you',
@@ -63,6 +64,7 @@ export function goalListEmbed(summaries: readonly GoalSummary[]): APIEmbed {
     return [
       `**${summary.goal.title}** · ${summary.goal.target} a ${summary.goal.period} · ${shareLabel[summary.goal.share as GoalShare] ?? ''}`,
       progressLine(summary),
+      ...(planLine(summary.goal) ? [planLine(summary.goal)] : []),
       ...(offer ? [`💬 ${offer}`] : []),
     ].join('\n');
   });
@@ -82,7 +84,8 @@ export function offerRows(ownerId: string, summaries: readonly GoalSummary[]) {
 /** A goal on the member's own /progress: title, progress and any offer in words. */
 export function ownGoalLine(summary: GoalSummary): string {
   const offer = offerText(summary);
-  return `**${summary.goal.title}** ${progressLine(summary)}${offer ? `\n💬 ${offer}` : ''}`;
+  const plan = planLine(summary.goal);
+  return `**${summary.goal.title}** ${progressLine(summary)}${plan ? `\n${plan}` : ''}${offer ? `\n💬 ${offer}` : ''}`;
 }
 
 /** A goal another member shared; 🤝 marks one shared with partners only. */

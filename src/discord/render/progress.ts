@@ -3,6 +3,7 @@ import type { ProgressFigures } from '../../domain/streaks.js';
 import { ghostLine, streakLine, thisWeekLine } from '../../domain/own-pace.js';
 import { WIN_CALENDAR_FILE } from './win-calendar.js';
 import { palette } from './palette.js';
+import { repairOfferText, repairOfferTitle } from './streak-repair.js';
 
 const FIELD_MAX = 1024;
 
@@ -43,6 +44,7 @@ export function ownProgressEmbed(input: OwnProgressInput): APIEmbed {
   const fields = [
     { name: 'This week', value: thisWeekLine(figures.thisWeek, figures.usual) },
     { name: 'Weekly streak', value: streakLine(figures.streaks, input.pausedNow) },
+    ...(figures.repairable ? [{ name: repairOfferTitle, value: repairOfferText(figures.repairable) }] : []),
     ...(ghost ? [{ name: 'Your best week', value: ghost }] : []),
     ...(input.goalLines.length > 0 ? [{ name: 'Goals', value: fitLines(input.goalLines) }] : []),
   ];

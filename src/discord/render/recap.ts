@@ -11,6 +11,9 @@ const FOOTER = 'Every size counts, and the only comparison here is with your own
 const LATER_HIGHLIGHT_NAME = '✨';
 const LATE_NOTE = '*Posted a little late: I was offline for a while.*';
 
+/** Said after "Together" (SPEC §13): each member against their own past, as a number only. */
+export const beatUsualSentence = (n: number): string => `${n} members beat their own usual week. 🌱`;
+
 // Each highlight is its own field so unclosed markdown in one member's text cannot spill into the next.
 function highlightFields(highlights: RecapContent['highlights']): OutgoingField[] {
   return highlights.map((win, i) => ({ name: i === 0 ? 'Highlights ✨' : LATER_HIGHLIGHT_NAME, value: `${mentionOf(win.userId)}: ${win.text}` }));
@@ -25,7 +28,9 @@ export function renderRecap(content: RecapContent): OutgoingMessage {
   if (content.archive !== undefined) fields.push({ name: 'From the archive 📜', value: `${archiveIntroOf(content.archive, mentionOf(content.archive.userId))}\n> ${content.archive.text}` });
   const embed: OutgoingEmbed = {
     title: `Small wins, ${formatDateSpan(content.firstDay, content.lastDay)}`,
-    description: [...(content.together !== undefined ? [`**Together**: ${content.together}`] : []), ...content.lines, ...(content.late ? [LATE_NOTE] : [])].join('\n\n'),
+    description: [
+      ...(content.together !== undefined ? [`**Together**: ${content.together}${content.beatUsual !== undefined ? ` ${beatUsualSentence(content.beatUsual)}` : ''}`] : []),
+      ...content.lines, ...(content.late ? [LATE_NOTE] : [])].join('\n\n'),
     color: palette.embed,
     ...(fields.length > 0 ? { fields } : {}),
     footer: { text: FOOTER },

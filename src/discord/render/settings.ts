@@ -17,9 +17,10 @@ export function currentSettingsText({ settings, pause, now }: SettingsNow): stri
     settings.dms
       ? '✉️ DMs: **on** — check-in prompts and your personal weekly recap come by DM.'
       : '✉️ DMs: **off** — `/settings dms: true` for check-in prompts and a personal weekly recap by DM.',
+    freshStartSettingLine(settings.freshStart, settings.dms),
     pause ? `🌴 Pause: ${describePause(settings.timezone, pause)}.` : '🌱 Pause: not paused.',
     '',
-    'Change them with `/settings timezone:` and `/settings dms:`.',
+    'Change them with `/settings timezone:`, `/settings dms:` and `/settings fresh-start:`.',
   ].join('\n');
 }
 
@@ -51,8 +52,19 @@ export function rewrittenLines(changed: Pick<SettingsChanged, 'rewritten' | 'str
 
 const REWRITTEN_INTRO = 'Your days now begin at another hour, so some wins fall on other days and these counts changed:';
 
+function freshStartSettingLine(on: boolean, dms: boolean): string {
+  if (!on) return '🌅 Fresh starts: **off** — `/settings fresh-start: true` for one line on the first morning of each week and month.';
+  return `🌅 Fresh starts: **on** — one line on the first morning of each week and month${dms ? '' : ' (they come by DM, so they wait until DMs are on)'}.`;
+}
+
+function freshStartChangeText(on: boolean, dms: boolean): string {
+  if (!on) return "Fresh starts are off. No Monday-morning line from me.";
+  const line = "Fresh starts are on: on the first morning of each week (and month) I'll send one line about last week, with a button to set one small goal. Only if you want it.";
+  return dms ? line : `${line} They come by DM, and your DMs are off: \`/settings dms: true\` to get them.`;
+}
+
 /** The reply to a change of settings, saying what a new timezone rewrote in the past. */
-export function settingsChangedText(choice: TimeZoneChoice | undefined, dms: boolean | undefined, changed: SettingsChanged): string {
+export function settingsChangedText(choice: TimeZoneChoice | undefined, dms: boolean | undefined, changed: SettingsChanged, freshStart?: boolean): string {
   const lines: string[] = [];
   if (choice) lines.push(timezoneChangeText(choice, changed));
   const rewritten = rewrittenLines(changed);
@@ -60,9 +72,10 @@ export function settingsChangedText(choice: TimeZoneChoice | undefined, dms: boo
   if (dms !== undefined) {
     lines.push(
       dms
-        ? "DMs are on. I'll only DM you for check-in prompts and your personal weekly recap — nothing else."
+        ? "DMs are on. I'll only DM you for check-in prompts, your personal weekly recap, and the plan reminders and fresh starts you ask for — nothing else."
         : "DMs are off. I won't message you privately; everything stays here in the server.",
     );
   }
+  if (freshStart !== undefined) lines.push(freshStartChangeText(freshStart, changed.settings.dms));
   return lines.join('\n');
 }

@@ -50,6 +50,8 @@ export interface WinCalendarInput {
   weeks?: number;
   /** Local days 'YYYY-MM-DD' the member was paused: struck through, so a quiet pause reads as rest. */
   paused?: ReadonlySet<string>;
+  /** Mondays 'YYYY-MM-DD' of weeks the member repaired (SPEC §13): each day of them carries a small ring. */
+  repaired?: ReadonlySet<string>;
 }
 
 /** 0 for a day without wins, up to 4 for five or more. */
@@ -71,10 +73,14 @@ const legendSwatches = SHADES.map((fill, level) => {
 });
 const PAUSED_LEGEND_X = LEGEND_LEFT + labelWidth(LEGEND_CAPTION) + SHADE_LABELS.reduce((x, l) => x + swatchWidth(l), 0);
 const LEGEND_RIGHT = PAUSED_LEGEND_X + swatchWidth(PAUSED_LABEL);
+const REPAIRED_LABEL = 'repaired';
+const REPAIRED_LEGEND_X = LEGEND_RIGHT;
+const LEGEND_RIGHT_WITH_REPAIRED = REPAIRED_LEGEND_X + swatchWidth(REPAIRED_LABEL);
 
-export function calendarSize(weeks: number): { width: number; height: number } {
+/** The image's size; a calendar that shows a repaired week is wider, for its legend entry. */
+export function calendarSize(weeks: number, withRepaired = false): { width: number; height: number } {
   return {
-    width: Math.max(PAD + LEFT + weeks * PITCH - (PITCH - CELL), LEGEND_RIGHT) + PAD,
+    width: Math.max(PAD + LEFT + weeks * PITCH - (PITCH - CELL), withRepaired ? LEGEND_RIGHT_WITH_REPAIRED : LEGEND_RIGHT) + PAD,
     height: PAD + TOP + 7 * PITCH - (PITCH - CELL) + LEGEND_GAP + CELL + PAD,
   };
 }
@@ -99,7 +105,11 @@ function monthLabels(mondays: readonly LocalDate[], today: LocalDate): string[] 
 const pausedMark = (x: number, y: number, level: number): string =>
   `<line x1="${x + 1.5}" y1="${y + CELL - 1.5}" x2="${x + CELL - 1.5}" y2="${y + 1.5}" stroke="${markColour(level)}" stroke-width="1.5" stroke-linecap="round"/>`;
 
-function legend(y: number, showPaused: boolean): string[] {
+/** A small ring in the cell: a repaired week reads as mended, not as a week with wins. */
+const repairedMark = (x: number, y: number, level: number): string =>
+  `<circle cx="${x + CELL / 2}" cy="${y + CELL / 2}" r="2.5" fill="none" stroke="${markColour(level)}" stroke-width="1.2"/>`;
+
+function legend(y: number, showPaused: boolean, showRepaired = false): string[] {
   const paused = showPaused
     ? [`<rect x="${PAUSED_LEGEND_X}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${SHADES[0]}"/>`, pausedMark(PAUSED_LEGEND_X, y, 0)]
     : [];
@@ -110,6 +120,13 @@ function legend(y: number, showPaused: boolean): string[] {
       text(x + CELL + 4, y + CELL, label),
     ]),
     ...(showPaused ? [...paused, text(PAUSED_LEGEND_X + CELL + 4, y + CELL, PAUSED_LABEL)] : []),
+    ...(showRepaired
+      ? [
+          `<rect x="${REPAIRED_LEGEND_X}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${SHADES[0]}"/>`,
+          repairedMark(REPAIRED_LEGEND_X, y, 0),
+          text(REPAIRED_LEGEND_X + CELL + 4, y + CELL, REPAIRED_LABEL),
+        ]
+      : []),
   ];
 }
 
@@ -119,9 +136,11 @@ function legend(y: number, showPaused: boolean): string[] {
  */
 export function winCalendarSvg(input: WinCalendarInput): string {
   const weeks = input.weeks ?? CALENDAR_WEEKS;
-  const { width, height } = calendarSize(weeks);
   const lastMonday = mondayOf(input.today);
   const mondays = Array.from({ length: weeks }, (_, i) => addDays(lastMonday, -7 * (weeks - 1 - i)));
+  const showRepaired = mondays.some((monday) => input.repaired?.has(formatLocalDate(monday)) ?? false);
+  const { width, height } = calendarSize(weeks, showRepaired);
+  const repairs: string[] = [];
   const cells: string[] = [];
   const marks: string[] = [];
   mondays.forEach((monday, column) => {
@@ -136,10 +155,12 @@ export function winCalendarSvg(input: WinCalendarInput): string {
       const x = PAD + LEFT + column * PITCH;
       const y = PAD + TOP + row * PITCH;
       const paused = input.paused?.has(key) ?? false;
+      const repaired = input.repaired?.has(formatLocalDate(monday)) ?? false;
       cells.push(
-        `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${SHADES[level]}"${outline} data-date="${key}" data-wins="${wins}"${paused ? ' data-paused="true"' : ''}/>`,
+        `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" rx="2" fill="${SHADES[level]}"${outline} data-date="${key}" data-wins="${wins}"${paused ? ' data-paused="true"' : ''}${repaired ? ' data-repaired="true"' : ''}/>`,
       );
       if (paused) marks.push(pausedMark(x, y, level));
+      if (repaired) repairs.push(repairedMark(x, y, level));
     }
   });
   const weekdays = WEEKDAY_LABELS.map(([row, label]) => text(PAD + LEFT - 5, PAD + TOP + row * PITCH + CELL, label, 'end'));
@@ -149,10 +170,11 @@ export function winCalendarSvg(input: WinCalendarInput): string {
     `<rect width="${width}" height="${height}" rx="8" fill="${CALENDAR_BACKGROUND}"/>`,
     ...cells,
     ...marks,
+    ...repairs,
     `<g font-family="${FONT_FAMILY}" font-size="${CALENDAR_FONT_SIZE}" fill="${TEXT}">`,
     ...monthLabels(mondays, input.today),
     ...weekdays,
-    ...legend(legendY, marks.length > 0),
+    ...legend(legendY, marks.length > 0, showRepaired),
     '</g>',
     '</svg>',
   ].join('\n');

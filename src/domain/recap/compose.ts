@@ -64,6 +64,7 @@ export function composeRecap(data: RecapWeekData, options: RecapOptions): RecapC
     together: hasWins ? togetherLine(data, span) : undefined,
     lines,
     late: data.lateByMinutes !== undefined && data.lateByMinutes > 0,
+    ...(hasWins && data.beatUsual !== undefined ? { beatUsual: data.beatUsual } : {}),
     highlights,
     archive,
     partnerGroups: data.partnerGroups.map((group) => [...group]),

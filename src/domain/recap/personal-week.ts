@@ -13,6 +13,8 @@ export interface PersonalWeekInput {
   /** Wins per local day ('YYYY-MM-DD'), private ones included. */
   days: ReadonlyMap<string, number>;
   pauses: readonly PauseSpan[];
+  /** Mondays of the weeks they repaired: the streak agrees with /progress and the web. */
+  repairedWeeks?: ReadonlySet<string>;
   goals: readonly { goal: { title: string }; current: Pick<CurrentProgress, 'period'>; history: readonly PeriodOutcome[]; offer: TargetOffer | undefined }[];
   /** One of their own old wins not brought back lately, if any. */
   oldWin: { id: number; text: string; occurredAt: Date } | undefined;
@@ -39,7 +41,7 @@ export function personalWeekOf(input: PersonalWeekInput, isOver: IsOver): Person
   const weekOver = isOver(week.range);
   const reported = formatLocalDate(week.weekStart);
   const weeks = weekCountsOf(input.days);
-  const history = { weeks, pausedWeeks: pausedWeeksOf(timezone, input.pauses, input.now), currentWeek: week.weekStart };
+  const history = { weeks, pausedWeeks: pausedWeeksOf(timezone, input.pauses, input.now), currentWeek: week.weekStart, ...(input.repairedWeeks ? { repairedWeeks: input.repairedWeeks } : {}) };
   // Up to the reported week only; once it is over, it is judged like any past week (a week without a win ends a run).
   const upToReported = new Map([...weeks].filter(([monday]) => monday <= reported));
   const streaks = weeklyStreaks({ ...history, weeks: upToReported, currentWeek: weekOver ? addDays(week.weekStart, 7) : week.weekStart });

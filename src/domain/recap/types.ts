@@ -34,6 +34,8 @@ export interface RecapWeekData {
   partnerGroups: readonly (readonly string[])[];
   /** Set when the recap goes out late after downtime: how late, in minutes. */
   lateByMinutes?: number;
+  /** How many members beat their own usual week, when it may be said (see beat-usual.ts). */
+  beatUsual?: number;
 }
 
 /** A win as a recap shows it: whose, and their words already shortened to fit. */
@@ -55,6 +57,8 @@ export interface RecapContent {
   lines: string[];
   /** The recap went out late after downtime: a short note says so. */
   late: boolean;
+  /** "N members beat their own usual week": a number, never names; absent when it would single anyone out. */
+  beatUsual?: number;
   /** Chosen among members (SPEC §4); empty in a week without public wins. */
   highlights: ShownWin[];
   /** A win from the past, with the local date it was logged on. */

@@ -1,6 +1,7 @@
 import { html, raw } from 'hono/html';
 import type { GoalSummary } from '../../db/goal-progress.js';
 import type { OwnProgress } from '../../features/progress.js';
+import { weekdayWord } from '../../domain/date-format.js';
 import { ghostLine, streakLine, thisWeekLine } from '../../domain/own-pace.js';
 import type { Html } from '../layout.js';
 import { memberWords } from './member-words.js';
@@ -14,6 +15,13 @@ export interface OverviewView {
 const dayOf = (instant: Date, timezone: string): string =>
   new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: 'numeric', month: 'short' }).format(instant);
 
+/** The goal's if-then plan in the member's words, and its reminder moment (SPEC §13). */
+function planParagraph(goal: GoalSummary['goal']): Html | string {
+  if (!goal.planWhen || !goal.planThen) return '';
+  const reminder = goal.planAt && goal.planDay && goal.planReminders ? html` <span class="muted">(reminder ${weekdayWord(goal.planDay)}s ${goal.planAt})</span>` : '';
+  return html`<p class="plan">🗓️ When ${memberWords(goal.planWhen)}, I will ${memberWords(goal.planThen)}.${reminder}</p>`;
+}
+
 function goalCard(summary: GoalSummary, timezone: string): Html {
   const { goal, current, history } = summary;
   const shareWords = { private: 'only you', partner: 'you and your partner', server: 'the server' }[goal.share] ?? goal.share;
@@ -22,6 +30,7 @@ function goalCard(summary: GoalSummary, timezone: string): Html {
 <p><label for="goal-${goal.id}">${current.count} of ${current.target} this ${current.period}</label>
 <progress id="goal-${goal.id}" max="${current.target}" value="${Math.min(current.count, current.target)}">${current.count}/${current.target}</progress>
 ${current.count >= current.target ? html` <span class="tag">met 🎉</span>` : ''}</p>
+${planParagraph(goal)}
 <p class="meta">Seen by ${shareWords}.${summary.offer ? html` ${summary.offer.kind === 'smaller' ? `A smaller target of ${summary.offer.to} might feel kinder for now` : `You've been beating it — ${summary.offer.to} could be your next step`} (change it with <code>/goal edit</code>).` : ''}</p>
 ${history.length === 0
     ? ''
@@ -40,6 +49,7 @@ export function overviewBody(view: OverviewView): Html {
 ${figures
     ? html`<p>${thisWeekLine(figures.thisWeek, figures.usual)}</p>
 <p>${streakLine(figures.streaks, pausedNow)}</p>
+${figures.repairable ? html`<p class="repair">🩹 Last week had no wins, and that's okay. If you'd like your streak to carry on, <code>/progress</code> offers a free repair (one every 8 weeks).</p>` : ''}
 ${ghostLine(figures.ghost, figures.thisWeek) ? html`<p>${ghostLine(figures.ghost, figures.thisWeek)}</p>` : ''}`
     : html`<p>No wins here yet. Your first one can be tiny: <code>/win text: drank a glass of water</code> counts. 🌱</p>`}
 <p class="meta">${totalWins} wins in all · days and weeks in ${timezone}</p>

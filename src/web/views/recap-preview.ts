@@ -14,7 +14,7 @@ const joinNames = (names: readonly string[]): string => (names.length <= 1 ? nam
 export function recapPreviewView(recap: RecapContent, nameOf: NameOf): Html {
   return html`<article class="embed">
 <h3>Small wins, ${formatDateSpan(recap.firstDay, recap.lastDay)}</h3>
-${recap.together !== undefined ? html`<p><strong>Together</strong>: ${recap.together}</p>` : ''}
+${recap.together !== undefined ? html`<p><strong>Together</strong>: ${recap.together}${recap.beatUsual !== undefined ? ` ${recap.beatUsual} members beat their own usual week. 🌱` : ''}</p>` : ''}
 ${recap.lines.map((line) => html`<p>${line}</p>`)}
 ${recap.late ? html`<p><em>Posted a little late: I was offline for a while.</em></p>` : ''}
 ${recap.highlights.length > 0 ? html`<h4>Highlights ✨</h4><ul>${recap.highlights.map((win) => html`<li>${nameOf(win.userId)}: <span class="win-text">${memberWords(win.text)}</span></li>`)}</ul>` : ''}

@@ -1,0 +1,1 @@
+ALTER TABLE "members" ADD COLUMN "fresh_start" boolean DEFAULT false NOT NULL;

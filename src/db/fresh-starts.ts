@@ -1,0 +1,44 @@
+import { and, eq, isNull, not, or, sql } from 'drizzle-orm';
+import { freshStartDueIn, type FreshStartDue } from '../domain/fresh-start.js';
+import type { Db } from './client.js';
+import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
+import type { MemberKey } from './member-filter.js';
+import { memberPausedAt } from './pauses.js';
+import { guilds, members } from './schema.js';
+
+export interface FreshStartCandidate extends MemberKey, FreshStartDue {
+  timezone: string;
+}
+
+/**
+ * Members who asked for fresh starts and DMs (and have not bounced one), not paused, for whom it is the
+ * first morning of a week or month in their timezone (else the server's), whose line for that week or
+ * month was neither sent nor claimed. Worked out per timezone in use, the members in SQL.
+ */
+export async function freshStartCandidates(db: Db, now: Date, options: { limit: number; leaseMs?: number }): Promise<FreshStartCandidate[]> {
+  // memberTimezoneSql's rule (own, else the server's, else UTC), over the joined rows.
+  const zone = sql<string>`coalesce(${members.timezone}, ${guilds.timezone}, 'UTC')`;
+  const wanting = and(eq(members.freshStart, true), eq(members.dms, true), isNull(members.dmsClosedAt));
+  const zones = await db.selectDistinct({ zone }).from(members).innerJoin(guilds, eq(guilds.id, members.guildId)).where(wanting);
+  const cutoff = leaseExpiredBefore(now, options.leaseMs ?? CLAIM_LEASE_MS).toISOString();
+  const dueNow = zones.flatMap(({ zone: tz }) => {
+    const due = freshStartDueIn(tz, now);
+    if (!due) return [];
+    const unclaimed = sql`not exists (select 1 from member_dms d where d.guild_id = ${members.guildId} and d.user_id = ${members.userId}
+      and d.kind = 'fresh-start' and d.period = ${due.period}
+      and not (d.status = 'claimed' and d.claimed_at < ${cutoff}::timestamptz and d.attempts < ${CLAIM_MAX_ATTEMPTS}))`;
+    return [and(eq(zone, tz), unclaimed)];
+  });
+  if (dueNow.length === 0) return [];
+  const rows = await db
+    .select({ guildId: members.guildId, userId: members.userId, zone })
+    .from(members)
+    .innerJoin(guilds, eq(guilds.id, members.guildId))
+    .where(and(wanting, or(...dueNow), not(memberPausedAt(db, now))))
+    .orderBy(members.guildId, members.userId)
+    .limit(options.limit);
+  return rows.flatMap((row) => {
+    const due = freshStartDueIn(row.zone, now);
+    return due ? [{ guildId: row.guildId, userId: row.userId, timezone: row.zone, ...due }] : [];
+  });
+}
