@@ -37,7 +37,8 @@ const app = createWebApp({
   discordApiUrl: 'http://127.0.0.1/api',
   clientId: '1',
   // A bench stand-in for the bot's view of Discord: one server, one channel.
-  bot: { inGuild: (id) => id === key.guildId, textChannels: () => [{ id: '300', name: 'wins' }], memberName: () => 'someone', removeMessage: () => Promise.resolve('already-gone' as const) },
+  bot: { inGuild: (id) => id === key.guildId, textChannels: () => [{ id: '300', name: 'wins' }], memberName: () => 'someone', removeMessage: () => Promise.resolve('already-gone' as const),
+    roleConnections: { registerMetadata: () => Promise.resolve(), push: () => Promise.resolve(true) } },
   limits: memoryWebLimits(),
   // Discord's answer on Manage Server, known ahead (the bench has no Discord to ask).
   manageCache,

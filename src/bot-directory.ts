@@ -11,4 +11,6 @@ export interface BotDirectory {
   memberName(guildId: string, userId: string): string | undefined;
   /** Deletes one of the bot's public messages (a deleted win's celebration). */
   removeMessage(channelId: string, messageId: string): Promise<Removal>;
+  /** Linked roles (SPEC §13): registers the app's metadata; sets one member's value with their own token. */
+  roleConnections: { registerMetadata(): Promise<void>; push(accessToken: string, weeksActive: number): Promise<boolean> };
 }

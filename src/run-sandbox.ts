@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -52,7 +53,9 @@ export async function runSandbox(
     // What `npm run commands:deploy` does against Discord (global commands, so they work in DMs too), done here against the sandbox.
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
     const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
-    const webParts = { db: database.db, clock, logger, discordApiUrl: sandbox.apiUrl, clientSecret: SANDBOX_CLIENT_SECRET };
+    // One session secret per start, shared by the web view and the scheduler (it seals role-link tokens).
+    const sessionSecret = randomBytes(32).toString('hex');
+    const webParts = { db: database.db, clock, logger, discordApiUrl: sandbox.apiUrl, clientSecret: SANDBOX_CLIENT_SECRET, sessionSecret };
     // HTTP_PORT works here too, as in live mode: health, metrics and the web view on that one port.
     const onHttpPort = config.httpPort ? `http://${urlHost(config.httpHost)}:${config.httpPort}` : undefined;
     const { bot, celebrations, tickNow, stopBot: stopComposed } = await composeBot({
@@ -63,6 +66,7 @@ export async function runSandbox(
       logger,
       database,
       shutdown,
+      roleLinkSecret: sessionSecret,
       webFor: async (parts) =>
         onHttpPort === undefined ? undefined : sandboxWebHandler({ ...webParts, celebrations: parts.celebrations, bot: parts.directory, clientId: parts.applicationId, publicUrl: onHttpPort }),
     });

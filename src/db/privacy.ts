@@ -11,6 +11,7 @@ import {
   members,
   pairings,
   pauses,
+  roleLinks,
   streakRepairs,
   wins,
   type Checkin,
@@ -36,6 +37,8 @@ export interface MemberDataExport {
   memberDms: { kind: string; period: string; status: string; claimedAt: Date; finishedAt: Date | null; attempts: number }[];
   /** Empty weeks they repaired from /progress (SPEC §13). */
   streakRepairs: { weekStart: string; repairedAt: Date }[];
+  /** Their consistency-role link from this server, if any (the sealed token itself is not exported). */
+  roleLink: { linkedAt: Date; expiresAt: Date; weeksActive: number | null } | null;
 }
 
 /** Reads every row about the member in this server in one consistent snapshot; nothing of other members or servers. */
@@ -95,10 +98,15 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
         .from(streakRepairs)
         .where(ofMember(streakRepairs, key))
         .orderBy(asc(streakRepairs.weekStart));
+      const [link] = await tx
+        .select({ linkedAt: roleLinks.linkedAt, expiresAt: roleLinks.expiresAt, weeksActive: roleLinks.weeksActive })
+        .from(roleLinks)
+        .where(ofMember(roleLinks, key));
       return {
         ...key,
         settings: settings ?? null,
         streakRepairs: repairs,
+        roleLink: link ?? null,
         wins: memberWins,
         goals: memberGoals.map((goal) => ({
           ...goal,

@@ -27,6 +27,8 @@ export const guilds = pgTable(
     checkinsEnabled: boolean('checkins_enabled').notNull().default(GUILD_DEFAULTS.checkinsEnabled),
     /** 1 = Monday … 7 = Sunday. */
     checkinDay: integer('checkin_day').notNull().default(GUILD_DEFAULTS.checkinDay),
+    /** The admin offers the consistency linked role here (SPEC §13); off until enabled on the web view. */
+    consistencyRole: boolean('consistency_role').notNull().default(false),
   },
   (t) => [index('guilds_next_recap_idx').on(t.nextRecapAt).where(sql`${t.recapChannelId} is not null`)],
 );
@@ -335,3 +337,26 @@ export const webSessions = pgTable(
 );
 
 export type WebSession = typeof webSessions.$inferSelect;
+
+/**
+ * A member's link to the consistency role (SPEC §13): Discord keeps one role connection per user and
+ * app, so one row per user, counting the server they linked from. The token is sealed (AES-GCM), never plain.
+ */
+export const roleLinks = pgTable(
+  'role_links',
+  {
+    userId: text('user_id').primaryKey(),
+    guildId: text('guild_id').notNull(),
+    /** The `role_connections.write` access token, sealed with a key derived from SESSION_SECRET. */
+    sealedToken: text('sealed_token').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    linkedAt: instant('linked_at').notNull(),
+    /** The value last sent to Discord, and when. */
+    weeksActive: integer('weeks_active'),
+    pushedAt: instant('pushed_at'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.guildId, t.userId], foreignColumns: [members.guildId, members.userId] }).onDelete('cascade'),
+    index('role_links_guild_idx').on(t.guildId),
+  ],
+);

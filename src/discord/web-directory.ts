@@ -1,4 +1,5 @@
 import { removePublicMessage } from './public-message.js';
+import { roleConnections } from './role-connections.js';
 import { ChannelType, type Client } from 'discord.js';
 import type { BotDirectory } from '../bot-directory.js';
 
@@ -17,5 +18,6 @@ export function botDirectory(client: Client<true>): BotDirectory {
     memberName: (guildId, userId) =>
       client.guilds.cache.get(guildId)?.members.cache.get(userId)?.displayName ?? client.users.cache.get(userId)?.displayName,
     removeMessage: (channelId, messageId) => removePublicMessage(client, channelId, messageId),
+    roleConnections: roleConnections(client.rest, client.application.id),
   };
 }

@@ -5,13 +5,20 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { createDelivery } from '../discord/delivery.js';
+import { roleConnections } from '../discord/role-connections.js';
+import { sealKeyFrom } from '../features/token-seal.js';
 import type { JobObserver } from './observer.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
 /** Builds (does not start) the scheduler for a connected client: deliveries go through the client's REST queue. */
-export function createBotScheduler(client: Client<true>, deps: { db: Db; clock: Clock; logger: Logger; observer?: JobObserver }): Scheduler {
+export function createBotScheduler(
+  client: Client<true>,
+  deps: { db: Db; clock: Clock; logger: Logger; observer?: JobObserver; roleLinkSecret?: string | undefined },
+): Scheduler {
+  const { roleLinkSecret, ...rest } = deps;
   return createScheduler({
-    ...deps,
+    ...rest,
+    ...(roleLinkSecret ? { roleLinks: { sealKey: sealKeyFrom(roleLinkSecret), push: roleConnections(client.rest, client.application.id).push } } : {}),
     logger: deps.logger.child({ component: 'scheduler' }),
     delivery: createDelivery(client.rest, { botUserId: client.user.id }),
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,

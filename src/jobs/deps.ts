@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Delivery } from '../discord/delivery.js';
+import type { PushRoleConnection } from '../features/consistency.js';
+import type { SealKey } from '../features/token-seal.js';
 import type { JobObserver } from './observer.js';
 
 /** What every scheduled job is given. */
@@ -14,4 +16,6 @@ export interface JobDeps {
   observer?: JobObserver;
   /** How long a claim may stay unfinished before another process takes it over. */
   leaseMs?: number;
+  /** The consistency role's refresh after each recap (SPEC §13); absent without the web view's secret. */
+  roleLinks?: { sealKey: SealKey; push: PushRoleConnection };
 }

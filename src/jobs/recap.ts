@@ -14,6 +14,7 @@ import { pairWeek } from '../db/partners.js';
 import { markShown } from '../db/remember.js';
 import type { DeliveryResult } from '../discord/delivery.js';
 import { renderRecapPost } from '../discord/render/recap.js';
+import { refreshRoleConnections } from '../features/consistency.js';
 import { isRecapOf, type MarkedSpan } from '../domain/recap-marker.js';
 import { describeRecapProblem, type RecapProblem } from '../domain/recap/problem.js';
 import { composeServerRecap, recapCoverage } from '../features/recap.js';
@@ -58,6 +59,17 @@ async function alreadyPosted(deps: JobDeps, run: ClaimedRecap, channelId: string
   }
 }
 
+/** Keeps the consistency role's value current after the recap (SPEC §13); a failure here never touches the recap. */
+async function refreshRolesAfterRecap(deps: JobDeps, guildId: string, now: Date): Promise<void> {
+  if (!deps.roleLinks) return;
+  try {
+    const outcome = await refreshRoleConnections({ db: deps.db, clock: { now: () => now }, sealKey: deps.roleLinks.sealKey }, guildId, deps.roleLinks.push);
+    if (outcome.pushed + outcome.skipped > 0) deps.logger.info({ guild: guildId, ...outcome }, 'recap: consistency roles refreshed');
+  } catch (error) {
+    deps.logger.warn({ err: { name: (error as Error).name }, guild: guildId }, 'recap: consistency roles not refreshed');
+  }
+}
+
 async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<Outcome> {
   const { db, logger } = deps;
   const log = logger.child({ guild: run.guildId, run: run.runId, week: run.weekKey, attempt: run.attempts });
@@ -93,6 +105,7 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
     await recordEncouragement(db, run.guildId, run.weekKey, recap.lineIds, now);
     await markShown(db, recap.shownWinIds, now);
     log.info({ message: result.messageId, lateMinutes }, 'recap: posted');
+    await refreshRolesAfterRecap(deps, run.guildId, now);
     return 'posted';
   }
   const problem = problemOf(result);

@@ -34,12 +34,13 @@ export class SandboxOAuth {
   handles(req: IncomingMessage): boolean {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/oauth2/authorize' || /^\/api(\/v\d+)?\/oauth2\/token(\/revoke)?$/.test(path)) return true;
-    return /^Bearer /.test(req.headers.authorization ?? '') && /^\/api(\/v\d+)?\/users\/@me(\/guilds)?$/.test(path);
+    return /^Bearer /.test(req.headers.authorization ?? '') && /^\/api(\/v\d+)?\/users\/@me(\/guilds|\/applications\/\d+\/role-connection)?$/.test(path);
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
-    const body = new URLSearchParams(await readBody(req));
+    const raw = await readBody(req);
+    const body = new URLSearchParams(raw);
     const json = (status: number, value: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     if (url.pathname === '/oauth2/authorize') {
       if (req.method === 'POST') return this.#approve(body, res);
@@ -53,6 +54,17 @@ export class SandboxOAuth {
     const token = this.#tokens.get((req.headers.authorization ?? '').slice('Bearer '.length));
     const user = token ? this.state.users.get(token.userId) : undefined;
     if (!user) return json(401, { message: '401: Unauthorized', code: 0 });
+    if (url.pathname.endsWith('/role-connection')) {
+      // Needs the scope the member granted, and the app's own id, as Discord checks.
+      if (!token?.scope.split(' ').includes('role_connections.write') || !url.pathname.includes(`/applications/${this.state.applicationId}/`)) {
+        return json(403, { message: 'Missing Access', code: 50001 });
+      }
+      if (req.method === 'PUT') {
+        const parsed = JSON.parse(raw || '{}') as { platform_name?: unknown; metadata?: unknown };
+        this.state.roleConnections.set(user.id, { platform_name: parsed.platform_name, metadata: parsed.metadata });
+      }
+      return json(200, this.state.roleConnections.get(user.id) ?? { platform_name: null, metadata: {} });
+    }
     if (url.pathname.endsWith('/guilds')) {
       // Every simulated member belongs to every simulated server.
       const guilds = [...this.state.guilds.values()].map((guild) => ({

@@ -49,6 +49,15 @@ export function buildRoutes(deps: RouteDeps): Route[] {
   });
   on('GET', '/applications/@me', () => ok({ id: state.applicationId, name: state.users.get(state.botUserId)?.username ?? 'bot', flags: 0, bot_public: true, bot_require_code_grant: false, description: '', icon: null, team: null, owner: null }));
 
+  // Linked roles: the app's metadata records (at most 5, as Discord allows), with the bot's token.
+  on('PUT', `/applications/${ID}/role-connections/metadata`, (ctx, [id]) => {
+    const records = Array.isArray(ctx.body) ? (ctx.body as Json[]) : fail(new ApiError(400, 50035, 'Invalid Form Body'));
+    if (id !== state.applicationId || records.length > 5) fail(new ApiError(400, 50035, 'Invalid Form Body'));
+    state.roleConnectionMetadata = records;
+    return ok(records);
+  });
+  on('GET', `/applications/${ID}/role-connections/metadata`, () => ok(state.roleConnectionMetadata as Json[]));
+
   on('GET', `/channels/${ID}`, (_, [id]) => ok(apiChannel(state, channelOf(id ?? ''))));
   on('POST', `/channels/${ID}/typing`, () => ({ status: 204 }));
   on('GET', `/channels/${ID}/messages`, (ctx, [id]) => {

@@ -205,6 +205,15 @@ export class Sandbox {
     return this.#parts.state.allMessages().filter((m) => m.dmUserId === user.id);
   }
 
+  /** The app's registered role connection metadata, and one user's role connection (linked roles). */
+  roleConnectionMetadata(): unknown[] {
+    return this.#parts.state.roleConnectionMetadata;
+  }
+
+  roleConnection(userName: string): { platform_name?: unknown; metadata?: unknown } | undefined {
+    return this.#parts.state.roleConnections.get(this.user(userName).id);
+  }
+
   allMessages(): StoredMessage[] {
     return this.#parts.state.allMessages();
   }

@@ -34,6 +34,10 @@ export class SandboxState {
   readonly botUserId: string;
   readonly guilds = new Map<string, SandboxGuild>();
   readonly users = new Map<string, SandboxUser>();
+  /** The app's role connection metadata (PUT /applications/{id}/role-connections/metadata), as last registered. */
+  roleConnectionMetadata: unknown[] = [];
+  /** Each user's role connection to the app (PUT /users/@me/applications/{id}/role-connection), by user id. */
+  readonly roleConnections = new Map<string, { platform_name?: unknown; metadata?: unknown }>();
   readonly channels = new Map<string, SandboxChannel>();
   readonly events = new EventEmitter<SandboxEvents>();
   globalCommands: CommandDef[] = [];

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { setConsistencyRoleOffered } from '../features/consistency.js';
 import { recapPreview } from '../features/recap.js';
 import { changeCheckinSettings, changeRecapSettings, serverSettingsOf } from '../features/server-settings.js';
 import { localDateTimeOf } from '../domain/time.js';
@@ -20,6 +21,7 @@ function localWhen(instant: Date, timezone: string): string {
 const NOTICES: Record<string, string> = {
   recap: 'Saved. The weekly recap follows the new settings.',
   checkins: 'Saved. Check-in settings are updated.',
+  'consistency-role': 'Saved. The consistency role setting is updated.',
 };
 
 /** The server's recap and check-in settings, for members with Manage Server (checked again with Discord before showing and changing). */
@@ -37,7 +39,7 @@ export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv
     const channels = deps.bot.textChannels(guild.id);
     const nameOf = (userId: string): string => deps.bot.memberName(guild.id, userId) ?? 'a member';
     const nextRecap = settings.recapChannelId && settings.nextRecapAt && !settings.recapProblem ? localWhen(settings.nextRecapAt, settings.timezone) : undefined;
-    const body = adminBody({ base: `/g/${guild.id}`, session, settings, channels, nextRecap, preview, nameOf, problem });
+    const body = adminBody({ base: `/g/${guild.id}`, session, settings, channels, nextRecap, preview, nameOf, problem, applicationId: deps.clientId });
     const notice = NOTICES[c.req.query('done') ?? ''];
     return c.html(page({ title: 'Server settings', session, guild, active: '/admin', notice, body }), problem ? 400 : 200);
   };
@@ -61,6 +63,18 @@ export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv
     const change = await changeCheckinSettings(deps, guild.id, checkinFormInput(await c.req.parseBody()), webQuoting);
     if (!change.ok) return show(c, plain(change.problem.message));
     return c.redirect(`/g/${guild.id}/admin?done=checkins`, 303);
+  });
+  r.post('/:guildId/admin/consistency-role', async (c) => {
+    const { guild } = c.get('member');
+    const on = (await c.req.parseBody()).enabled === 'on';
+    try {
+      await setConsistencyRoleOffered(deps, guild.id, on, deps.bot.roleConnections.registerMetadata);
+    } catch (error) {
+      deps.logger.warn({ err: { name: (error as Error).name }, guild: guild.id }, 'web: role connection metadata refused');
+      return show(c, "Discord didn't accept the role's setup just now, so nothing changed. Please try again in a minute.");
+    }
+    deps.logger.info({ guild: guild.id, user: c.get('member').session.userId, on }, 'web: consistency role changed');
+    return c.redirect(`/g/${guild.id}/admin?done=consistency-role`, 303);
   });
   return r;
 }

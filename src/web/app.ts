@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestListener } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { html } from 'hono/html';
 import type { WebDeps } from './deps.js';
-import { DiscordOAuth, REDIRECT_PATH } from './discord-oauth.js';
+import { DiscordOAuth, REDIRECT_PATH, ROLE_LINK_SCOPES } from './discord-oauth.js';
+import { isConsistencyRoleOffered, linkConsistencyRole } from '../features/consistency.js';
+import { sealKeyFrom } from '../features/token-seal.js';
 import { page } from './layout.js';
 import { memberRoutes } from './member-routes.js';
 import { csrfMatches, endSession, loadSession, rememberLogin, startSession, takeLogin, type WebEnv } from './session.js';
@@ -37,6 +39,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.use('*', loadSession(deps));
   app.use('/auth/login', limitSignIns(deps.limits));
   app.use(REDIRECT_PATH, limitSignIns(deps.limits));
+  app.use('/auth/link-role', limitSignIns(deps.limits));
   app.post('*', limitPosts(deps.limits, (path) => path === '/auth/logout'));
   app.post('*', async (c, next) => {
     // Signing out needs no token: the Origin check above already refused other sites, and an expired page must still sign out.
@@ -57,11 +60,24 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     return c.redirect(login.url, 302);
   });
 
+  // Linking the consistency role (SPEC §13): a second, narrower grant, only for a signed-in member of a server that offers it.
+  app.get('/auth/link-role', async (c) => {
+    const session = c.get('session');
+    const guildId = c.req.query('guild') ?? '';
+    if (!session || !session.guilds.some((g) => g.id === guildId) || !(await isConsistencyRoleOffered(deps, guildId))) {
+      return c.html(messagePage(session, 'Nothing to link here', 'This server does not offer the consistency role. Nothing changed.'), 400);
+    }
+    const login = await discord.start(ROLE_LINK_SCOPES);
+    await rememberLogin(c, deps, { ...login, linkRole: guildId });
+    return c.redirect(login.url, 302);
+  });
+
   app.get(REDIRECT_PATH, async (c) => {
     const expected = await takeLogin(c, deps);
     if (!expected || c.req.query('error')) {
       return c.html(messagePage(undefined, 'Sign-in did not finish', 'No harm done. You can try again whenever you like.', true), 400);
     }
+    if (expected.linkRole) return finishRoleLink(c, expected, expected.linkRole);
     let identity;
     let guilds;
     try {
@@ -76,6 +92,24 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     deps.logger.info({ user: identity.userId, guilds: guilds.length }, 'web sign-in');
     return c.redirect('/', 303);
   });
+
+  async function finishRoleLink(c: Context<WebEnv>, expected: { state: string; verifier: string }, guildId: string) {
+    const session = c.get('session');
+    let identity;
+    try {
+      identity = await discord.finish(new URL(c.req.url), expected);
+    } catch (error) {
+      deps.logger.warn({ err: { name: (error as Error).name } }, 'web role link refused');
+      return c.html(messagePage(session, 'Linking did not finish', 'Discord did not confirm it. No harm done: try again whenever you like.'), 400);
+    }
+    if (!session || identity.userId !== session.userId) {
+      return c.html(messagePage(session, 'Linking did not finish', 'That was a different Discord account from the one signed in here. Nothing was linked.'), 400);
+    }
+    const sealKey = sealKeyFrom(deps.web.sessionSecret);
+    const linked = await linkConsistencyRole({ ...deps, sealKey }, { guildId, userId: session.userId }, identity, deps.bot.roleConnections.push);
+    deps.logger.info({ user: session.userId, guild: guildId, pushed: linked.pushed }, 'web: consistency role linked');
+    return c.redirect(`/g/${guildId}?linked`, 303);
+  }
 
   app.post('/auth/logout', async (c) => {
     const token = await endSession(c, deps);

@@ -4,6 +4,8 @@ import { REDIRECT_PATH } from './redirect-path.js';
 
 export { REDIRECT_PATH };
 const SCOPES = 'identify guilds';
+/** Linking the consistency role asks only for this (SPEC §13), separately from signing in. */
+export const ROLE_LINK_SCOPES = 'identify role_connections.write';
 const MANAGE_GUILD = 1n << 5n;
 /** A stalled Discord must not hold a page (or a sign-in) forever. */
 const DISCORD_TIMEOUT_MS = 10_000;
@@ -48,7 +50,7 @@ export class DiscordOAuth {
   }
 
   /** Where to send the browser, and what to remember (in a signed cookie) until it comes back. */
-  async start(): Promise<{ url: string; state: string; verifier: string }> {
+  async start(scope = SCOPES): Promise<{ url: string; state: string; verifier: string }> {
     const verifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
     const url = new URL(this.#as.authorization_endpoint ?? '');
@@ -56,7 +58,7 @@ export class DiscordOAuth {
       client_id: this.deps.clientId,
       redirect_uri: this.#redirectUri,
       response_type: 'code',
-      scope: SCOPES,
+      scope,
       state,
       code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
       code_challenge_method: 'S256',

@@ -9,6 +9,7 @@ import { changeSettings, settingsOf, type SettingsChanged } from '../features/se
 import { deleteWin, editWin, listWins, ownWin } from '../features/wins-list.js';
 import { problemMessage } from '../discord/render/problems.js';
 import { winCalendarSvg } from '../discord/render/win-calendar.js';
+import { consistencyRoleOf } from '../features/consistency.js';
 import { adminRoutes } from './admin-routes.js';
 import type { WebDeps } from './deps.js';
 import type { DiscordOAuth } from './discord-oauth.js';
@@ -66,7 +67,8 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     const { key, guild } = c.get('member');
     const progress = await progressOf(deps, key);
     const calendarSvg = winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) });
-    return render(c, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg }));
+    const consistencyRole = await consistencyRoleOf(deps, key);
+    return render(c, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg, consistencyRole, guildId: guild.id }));
   });
 
   r.get('/:guildId/wins', async (c) => {

@@ -66,16 +66,18 @@ export async function endSession(c: Context<WebEnv>, deps: WebDeps): Promise<str
 }
 
 /** The OAuth2 `state` and PKCE verifier travel in a short-lived signed cookie between sign-in and callback. */
-export async function rememberLogin(c: Context<WebEnv>, deps: WebDeps, login: { state: string; verifier: string }): Promise<void> {
-  await setSignedCookie(c, LOGIN_COOKIE, `${login.state}.${login.verifier}`, deps.web.sessionSecret, cookieOptions(deps, LOGIN_MAX_S));
+/** `linkRole`: the server a consistency-role link was started from (the same callback finishes both flows). */
+export async function rememberLogin(c: Context<WebEnv>, deps: WebDeps, login: { state: string; verifier: string; linkRole?: string }): Promise<void> {
+  await setSignedCookie(c, LOGIN_COOKIE, `${login.state}.${login.verifier}${login.linkRole ? `.${login.linkRole}` : ''}`, deps.web.sessionSecret, cookieOptions(deps, LOGIN_MAX_S));
 }
 
-export async function takeLogin(c: Context<WebEnv>, deps: WebDeps): Promise<{ state: string; verifier: string } | undefined> {
+export async function takeLogin(c: Context<WebEnv>, deps: WebDeps): Promise<{ state: string; verifier: string; linkRole?: string } | undefined> {
   const value = await getSignedCookie(c, deps.web.sessionSecret, LOGIN_COOKIE);
   deleteCookie(c, LOGIN_COOKIE, { path: '/' });
   if (typeof value !== 'string') return undefined;
-  const [state, verifier] = value.split('.');
-  return state && verifier ? { state, verifier } : undefined;
+  const [state, verifier, linkRole] = value.split('.');
+  if (!state || !verifier) return undefined;
+  return linkRole && /^\d{1,20}$/.test(linkRole) ? { state, verifier, linkRole } : { state, verifier };
 }
 
 /** The form's token matches the session's (the Origin check runs before this, in hono's csrf middleware). */

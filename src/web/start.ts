@@ -44,7 +44,7 @@ async function webGuards(): Promise<Pick<WebDeps, 'limits' | 'manageCache'>> {
   return { limits: memoryWebLimits(), manageCache: new ManageCache() };
 }
 
-type SandboxWebParts = Parts & { discordApiUrl: string; clientSecret: string };
+type SandboxWebParts = Parts & { discordApiUrl: string; clientSecret: string; /** Shared with the scheduler (role-link tokens); one per start. */ sessionSecret?: string };
 
 /** Sandbox mode: the web view's handler as seen at `publicUrl`, signing in through the sandbox's OAuth2 stand-in (its secret given). */
 export async function sandboxWebHandler(parts: SandboxWebParts & { publicUrl: string }): Promise<RequestListener> {
@@ -55,7 +55,7 @@ export async function sandboxWebHandler(parts: SandboxWebParts & { publicUrl: st
     clock: parts.clock,
     logger: parts.logger,
     celebrations: parts.celebrations,
-    web: { publicUrl: parts.publicUrl, clientSecret: parts.clientSecret, sessionSecret: randomBytes(32).toString('hex') },
+    web: { publicUrl: parts.publicUrl, clientSecret: parts.clientSecret, sessionSecret: parts.sessionSecret ?? randomBytes(32).toString('hex') },
     discordApiUrl: parts.discordApiUrl,
     clientId: parts.clientId,
     bot: parts.bot,

@@ -105,6 +105,7 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
       pairings: [],
       memberDms: [],
       streakRepairs: [],
+      roleLink: null,
     });
   });
 

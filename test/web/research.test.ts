@@ -1,5 +1,11 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roleLinks } from '../../src/db/schema.js';
+import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
+import type { Scheduler } from '../../src/jobs/scheduler.js';
 import { startWebHarness, WebClient, type WebHarness } from './support.js';
+
+const SECRET = 'a-test-session-secret-that-is-long-enough';
 
 // Monday 2 Nov 2026, 09:00 UTC.
 const start = '2026-11-02T09:00:00Z';
@@ -14,10 +20,26 @@ describe('the web view shows what SPEC §13 adds', () => {
     return client;
   };
 
+  let scheduler: Scheduler | undefined;
+  /** The link flow as a browser follows it: our start, the sandbox's consent page (picking `as`), our callback. */
+  const link = async (client: WebClient, as: string) => {
+    const started = await client.get(`/auth/link-role?guild=${h.sandbox.guildId}`);
+    if (started.status !== 302) return { started, finished: undefined };
+    const authorize = new URL(started.headers.get('location') ?? '');
+    const picked = await fetch(new URL('/oauth2/authorize', authorize), {
+      method: 'POST',
+      body: new URLSearchParams([...authorize.searchParams, ['user_id', id(as)]]),
+      redirect: 'manual',
+    });
+    return { started, authorize, finished: await client.get(picked.headers.get('location') ?? '') };
+  };
+
   beforeAll(async () => {
-    h = await startWebHarness(start);
+    h = await startWebHarness(start, { sessionSecret: SECRET });
+    h.sandbox.addUser('cleo', { manageGuild: true });
   }, 60_000);
   afterAll(async () => {
+    await scheduler?.stop();
     await h?.close();
   });
 
@@ -48,5 +70,57 @@ describe('the web view shows what SPEC §13 adds', () => {
     const overview = await (await signedIn('alice')).html(guild());
     expect(overview).toContain('🗓️ When after lunch, I will write 100 words.');
     expect(overview).toContain('(reminder Thursdays 13:00)');
+  });
+
+  it('lets an admin offer the consistency role, registering its metadata with Discord', async () => {
+    const cleo = await signedIn('cleo');
+    const admin = await cleo.html(`${guild()}/admin`);
+    expect(admin).toContain('Consistency role (optional)');
+    const saved = await cleo.post(`${guild()}/admin/consistency-role`, { _csrf: await cleo.csrf(`${guild()}/admin`), enabled: 'on' });
+    expect(saved.status).toBe(303);
+    expect(h.sandbox.roleConnectionMetadata()).toEqual([{ type: 2, key: 'weeks_active', name: 'Weeks active', description: 'Weeks with a win, of the last 6' }]);
+  });
+
+  it('lets a member link it from the web view, with its own narrow grant, and sets their value at once', async () => {
+    h.clock.set('2026-12-02T10:00:00Z');
+    await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'one small step', private: true } });
+    const alice = await signedIn('alice');
+    expect(await alice.html(guild())).toContain('Link my consistency role');
+    const { authorize, finished } = await link(alice, 'alice');
+    expect(authorize?.searchParams.get('scope')).toBe('identify role_connections.write');
+    expect(finished?.status).toBe(303);
+    expect(h.sandbox.roleConnection('alice')).toEqual({ platform_name: 'Small Wins', metadata: { weeks_active: '1' } });
+    expect(await alice.html(guild())).toContain('active <strong>1 of your last 6 weeks</strong>');
+    // The token is stored sealed, never as given.
+    const [row] = await h.database.db.select().from(roleLinks);
+    expect(row?.sealedToken).toMatch(/^v1\./);
+  });
+
+  it('links nothing when the Discord account differs from the one signed in', async () => {
+    const bob = await signedIn('bob');
+    const { finished } = await link(bob, 'alice');
+    expect(finished?.status).toBe(400);
+    expect(await finished?.text()).toContain('a different Discord account');
+    expect(h.sandbox.roleConnection('bob')).toBeUndefined();
+  });
+
+  it('keeps the value current after each recap while the member’s grant lasts', async () => {
+    await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'monday', time: '09:00', timezone: 'UTC' } });
+    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }), roleLinkSecret: SECRET });
+    await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'a step I forgot to log', when: '2026-11-25', private: true } });
+    h.clock.set('2026-12-07T09:00:00Z');
+    await scheduler.tickNow();
+    await h.sandbox.idle();
+    expect(h.sandbox.roleConnection('alice')).toEqual({ platform_name: 'Small Wins', metadata: { weeks_active: '2' } });
+    // Discord's grant lasts 7 days: after it, the page asks the member to link again, and nothing is sent with a dead token.
+    h.clock.set('2026-12-10T10:00:00Z');
+    expect(await (await signedIn('alice')).html(guild())).toContain('Your link has run out');
+  });
+
+  it('refuses to link in a server that does not offer it', async () => {
+    const cleo = await signedIn('cleo');
+    await cleo.post(`${guild()}/admin/consistency-role`, { _csrf: await cleo.csrf(`${guild()}/admin`) });
+    const { started } = await link(await signedIn('bob'), 'bob');
+    expect(started.status).toBe(400);
   });
 });

@@ -11,7 +11,7 @@ export interface WebHarness extends Harness {
 }
 
 /** The real bot and sandbox (as in e2e tests) plus the web view, signing in through the sandbox's OAuth2. */
-export async function startWebHarness(start: string): Promise<WebHarness> {
+export async function startWebHarness(start: string, options: { sessionSecret?: string } = {}): Promise<WebHarness> {
   const h = await startHarness(start);
   const { url, server } = await startSandboxWebView({
     db: h.database.db,
@@ -23,6 +23,7 @@ export async function startWebHarness(start: string): Promise<WebHarness> {
     clientSecret: SANDBOX_CLIENT_SECRET,
     bot: botDirectory(h.bot.client),
     clientId: h.bot.client.application.id,
+    ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
   });
   return {
     ...h,

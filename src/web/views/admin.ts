@@ -16,6 +16,8 @@ export interface AdminView {
   preview: RecapContent;
   nameOf: NameOf;
   problem?: string | undefined;
+  /** For the Linked Roles setup hint. */
+  applicationId?: string;
 }
 
 const daySelect = (id: string, chosen: number): Html =>
@@ -56,6 +58,16 @@ ${csrfField(view.session)}
 <label for="checkin-day">Prompt day</label>${daySelect('checkin-day', s.checkinDay)}
 <p><button type="submit">Save check-in settings</button></p>
 </form>
+</section>
+<section class="card" aria-labelledby="role-h">
+<h2 id="role-h">Consistency role (optional)</h2>
+<p>Members who choose to can link a Discord <em>linked role</em> that says how many of their last 6 weeks had a win. It measures each member against themselves, never a rank, and only members who link it share the number.</p>
+<form method="post" action="${view.base}/admin/consistency-role">
+${csrfField(view.session)}
+<p class="check"><input type="checkbox" id="role-enabled" name="enabled" value="on"${s.consistencyRole ? html` checked` : ''}> <label for="role-enabled">Offer the consistency role here</label></p>
+<p><button type="submit">Save role setting</button></p>
+</form>
+${s.consistencyRole ? html`<p class="meta">Next, in Discord: Server Settings → Roles → a role → Links → add Small Wins with "Weeks active" at least 4 (for "active 4 of the last 6 weeks").</p>` : ''}
 </section>
 <section class="card" aria-labelledby="preview-h">
 <h2 id="preview-h">This week's recap, as it would look now</h2>

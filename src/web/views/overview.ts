@@ -10,6 +10,24 @@ export interface OverviewView {
   guildName: string;
   progress: OwnProgress;
   calendarSvg: string;
+  guildId?: string;
+  /** The consistency role (SPEC §13), when the server offers it. */
+  consistencyRole?: { offered: boolean; linked: boolean; expired: boolean; weeksActive: number | null };
+}
+
+function consistencySection(view: OverviewView): Html | string {
+  const role = view.consistencyRole;
+  if (!role?.offered || !view.guildId) return '';
+  const state = role.expired
+    ? html`<p>Your link has run out (Discord's permission lasts a week), so the number stays at ${role.weeksActive ?? 0} until you link again.</p>`
+    : role.linked
+    ? html`<p>Linked. Discord knows you were active <strong>${role.weeksActive ?? '…'} of your last 6 weeks</strong>; I update it after each weekly recap.</p>`
+    : html`<p>This server offers a role for consistency: how many of your last 6 weeks had a win, measured against yourself only. It's yours to take or leave.</p>`;
+  return html`<section aria-labelledby="role-h" class="card">
+<h2 id="role-h">Consistency role</h2>
+${state}
+<form method="get" action="/auth/link-role"><input type="hidden" name="guild" value="${view.guildId}"><button type="submit">${role.linked ? 'Link again' : 'Link my consistency role'}</button></form>
+</section>`;
 }
 
 const dayOf = (instant: Date, timezone: string): string =>
@@ -54,6 +72,7 @@ ${ghostLine(figures.ghost, figures.thisWeek) ? html`<p>${ghostLine(figures.ghost
     : html`<p>No wins here yet. Your first one can be tiny: <code>/win text: drank a glass of water</code> counts. 🌱</p>`}
 <p class="meta">${totalWins} wins in all · days and weeks in ${timezone}</p>
 </section>
+${consistencySection(view)}
 <section aria-labelledby="cal-h" class="card">
 <h2 id="cal-h">Win calendar</h2>
 <div class="calendar" tabindex="0" role="img" aria-label="Your wins per day over the last 26 weeks; darker green means more wins">${raw(view.calendarSvg)}</div>
