@@ -2,17 +2,17 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { NewGoal } from '../db/goals.js';
 import { GOAL_PERIODS, GOAL_SHARES, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX, type GoalPeriod, type GoalShare } from '../domain/goals.js';
 import { isVisiblyEmpty, stripControlCharacters } from '../domain/member-text.js';
-import { UserFacingError } from './errors.js';
+import { UserFacingError, userError } from './errors.js';
 import { echoBack } from './render/problems.js';
 
 function readTitle(raw: string | null): string | undefined {
   if (raw === null) return undefined;
   const title = stripControlCharacters(raw).trim();
   if (isVisiblyEmpty(title)) {
-    throw new UserFacingError('goal-title-empty', `A goal needs a title, even a short one like "Read".${title ? ` Yours shows nothing on screen:${echoBack(raw)}` : ''}`);
+    throw title ? userError('goal-title-empty', 'error.goal-title-invisible', undefined, echoBack(raw)) : userError('goal-title-empty', 'error.goal-title-empty');
   }
   if ([...title].length > GOAL_TITLE_MAX) {
-    throw new UserFacingError('goal-title-too-long', `A goal title can be at most ${GOAL_TITLE_MAX} characters (yours has ${[...title].length}).`);
+    throw userError('goal-title-too-long', 'error.goal-title-too-long', { max: GOAL_TITLE_MAX, length: [...title].length });
   }
   return title;
 }
@@ -20,7 +20,7 @@ function readTitle(raw: string | null): string | undefined {
 function readTarget(raw: number | null): number | undefined {
   if (raw === null) return undefined;
   if (!Number.isInteger(raw) || raw < GOAL_TARGET_MIN || raw > GOAL_TARGET_MAX) {
-    throw new UserFacingError('goal-target-range', `A target is a whole number from ${GOAL_TARGET_MIN} to ${GOAL_TARGET_MAX}. Small is good!`);
+    throw userError('goal-target-range', 'error.goal-target-range', { min: GOAL_TARGET_MIN, max: GOAL_TARGET_MAX });
   }
   return raw;
 }

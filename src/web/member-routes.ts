@@ -1,3 +1,4 @@
+import { english } from '../i18n/index.js';
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { activeGoals } from '../db/goals.js';
@@ -91,7 +92,7 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     const edited = await editWin(deps, key, idParam(c.req.param('winId')) ?? 0, typed);
     if (edited.ok) return c.redirect(`${baseOf(c)}/wins?done=edited`, 303);
     if (edited.problem === 'not-found') return c.redirect(`${baseOf(c)}/wins?done=not-found`, 303);
-    return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, edited.win, problemMessage(edited.problem).replace(/`/g, ''), typed), 400);
+    return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, edited.win, english.say(problemMessage(edited.problem)).replace(/`/g, ''), typed), 400);
   });
 
   r.get('/:guildId/wins/:winId/delete', async (c) => {

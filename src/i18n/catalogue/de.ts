@@ -1,0 +1,3 @@
+import type { Catalogue } from './en.js';
+
+export const de: Catalogue = {};
