@@ -23,6 +23,8 @@ export function dateSpanIn(locale: Locale, first: LocalDate, last: LocalDate): s
   if (locale === 'en') return formatDateSpan(first, last);
   const options = first.year !== last.year ? { ...dayMonth(locale), year: 'numeric' as const } : dayMonth(locale);
   if (first.year === last.year && first.month === last.month && first.day === last.day) return format(locale, options).format(utc(first));
+  // ICU's Japanese range pattern falls back to numbers ("11/30～12/06"): each end in words, joined as ICU joins them.
+  if (locale === 'ja') return `${format(locale, options).format(utc(first))}～${format(locale, options).format(utc(last))}`;
   return format(locale, options).formatRange(utc(first), utc(last));
 }
 

@@ -28,8 +28,8 @@ function compile(locale: Locale, key: string, source: string): IntlMessageFormat
 }
 
 /** The message's source in the locale, or in English when that locale lacks it (never the key itself). */
-export function sourceOf(locale: Locale, key: string): { locale: Locale; source: string } {
-  const own = (CATALOGUES[locale] as Record<string, string | undefined>)[key];
+export function sourceOf(locale: Locale, key: string, catalogues: Readonly<Record<Locale, Catalogue>> = CATALOGUES): { locale: Locale; source: string } {
+  const own = (catalogues[locale] as Record<string, string | undefined>)[key];
   if (own !== undefined) return { locale, source: own };
   const english = (en as Record<string, string | undefined>)[key];
   if (english === undefined) throw new Error(`No message "${key}" in the catalogue`);
