@@ -27,6 +27,10 @@ export const guilds = pgTable(
     checkinsEnabled: boolean('checkins_enabled').notNull().default(GUILD_DEFAULTS.checkinsEnabled),
     /** 1 = Monday … 7 = Sunday. */
     checkinDay: integer('checkin_day').notNull().default(GUILD_DEFAULTS.checkinDay),
+    /** The server's language as Discord last reported it (`guild_locale`); null until an interaction came. */
+    locale: text('locale'),
+    /** The recap's language as an admin chose it (`/config language`); null: follow `locale`. */
+    recapLocale: text('recap_locale'),
   },
   (t) => [index('guilds_next_recap_idx').on(t.nextRecapAt).where(sql`${t.recapChannelId} is not null`)],
 );
@@ -46,6 +50,8 @@ export const members = pgTable(
     partnerOptIn: boolean('partner_opt_in').notNull().default(false),
     /** Set when a DM bounced (closed DMs); DM recaps wait until the member turns DMs on again. */
     dmsClosedAt: instant('dms_closed_at'),
+    /** The member's Discord language from their last interaction here: their DMs speak it. Null: English. */
+    locale: text('locale'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.userId] })],

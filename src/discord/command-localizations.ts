@@ -1,6 +1,6 @@
 import type { LocalizationMap } from 'discord.js';
 import { COMMAND_TEXTS } from '../i18n/command-texts.js';
-import { DISCORD_LOCALES, translator, type Locale } from '../i18n/index.js';
+import { DISCORD_LOCALES, LANGUAGE_NAMES, translator, type Locale } from '../i18n/index.js';
 import type { Command } from './command.js';
 
 const WEEKDAY_VALUES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -30,6 +30,8 @@ const byText = (text: string) => (locale: Exclude<Locale, 'en'>) => COMMAND_TEXT
 function choiceName(choice: { name: string; value: string | number }) {
   const weekday = WEEKDAY_VALUES.indexOf(String(choice.value));
   if (weekday >= 0) return (locale: Exclude<Locale, 'en'>) => translator(locale).weekday(weekday + 1);
+  // A language is named in its own words in every language.
+  if (String(choice.value) in LANGUAGE_NAMES) return () => choice.name;
   return byText(choice.name);
 }
 

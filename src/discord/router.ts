@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import { isDatabaseUnavailable, isDiskFull } from '../db/errors.js';
+import { noteLocales } from '../features/locales.js';
 import type { Command, Deps } from './command.js';
 import { componentCommandOf, parseComponentId } from './component-ids.js';
 import { checkOptions } from './option-check.js';
@@ -137,8 +138,20 @@ export function createInteractionHandler(
       deps.logger.info({ ...fields, durationMs: Math.round(durationMs), outcome, reason, ref }, 'interaction');
       onHandled?.({ interactionId: interaction.id, kind, command, outcome, reason, durationMs });
     }
+    // After the answer, and only after one that reached the database: a refusal may mean it is down or slow.
+    if (outcome === 'ok') await rememberLanguages(interaction);
     return outcome;
   };
+
+  /** The member's and server's languages, for DMs and channel posts later (SPEC §12); never fails the interaction. */
+  async function rememberLanguages(interaction: Interaction): Promise<void> {
+    if (!interaction.guildId) return;
+    try {
+      await noteLocales(deps, { guildId: interaction.guildId, userId: interaction.user.id }, { member: interaction.locale, guild: interaction.guildLocale ?? undefined });
+    } catch (error) {
+      deps.logger.warn({ err: error, interaction: interaction.id }, 'could not remember the languages');
+    }
+  }
 
   async function replySafely(interaction: Interaction, message: string): Promise<void> {
     if (!interaction.isRepliable()) return;

@@ -4,6 +4,16 @@ export type Locale = (typeof LOCALES)[number];
 
 export const FALLBACK_LOCALE: Locale = 'en';
 
+/** Each language in its own words, as a language menu shows it. */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  de: 'Deutsch',
+  fr: 'Français',
+  'es-ES': 'Español (España)',
+  'pt-BR': 'Português (Brasil)',
+  ja: '日本語',
+};
+
 /** Discord's locale codes each of ours answers to (for `name_localizations`); English is the default, not a localization. */
 export const DISCORD_LOCALES: Record<Exclude<Locale, 'en'>, readonly string[]> = {
   de: ['de'],

@@ -234,6 +234,7 @@ export const de: Catalogue = {
   'dm.closing.4': 'Sei nächste Woche so freundlich zu dir, wie du es zu einem Freund wärst.',
   'dm.closing.5': 'Nächste Woche ist eine neue Seite, und sie gehört dir.',
 
+  'config.language.auto': 'Der Rückblick folgt der Discord-Sprache des Servers (gerade {language}).',
   'config.language.saved': 'Der Rückblick spricht ab jetzt {language}.',
 
   // Ermutigung: auf Deutsch neu geschrieben, nicht Wort für Wort übersetzt

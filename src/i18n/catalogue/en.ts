@@ -253,6 +253,7 @@ const messages = {
   'dm.closing.5': 'Next week is a fresh page, and it is yours.',
 
   // /config language and recap day
+  'config.language.auto': 'The recap will follow the server\'s Discord language ({language} right now).',
   'config.language.saved': 'The recap will speak {language} from now on.',
 } as const;
 

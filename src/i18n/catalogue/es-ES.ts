@@ -234,6 +234,7 @@ export const es: Catalogue = {
   'dm.closing.4': 'La semana que viene, trátate con la misma amabilidad que a una amiga o un amigo.',
   'dm.closing.5': 'La semana que viene es una página en blanco, y es tuya.',
 
+  'config.language.auto': 'El resumen seguirá el idioma de Discord del servidor (ahora mismo, {language}).',
   'config.language.saved': 'A partir de ahora, el resumen hablará {language}.',
 
   // Ánimos: reescritos en español, no traducidos palabra por palabra

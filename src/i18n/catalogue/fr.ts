@@ -236,6 +236,7 @@ export const fr: Catalogue = {
   'dm.closing.4': 'Sois aussi doux·ce avec toi la semaine prochaine que tu le serais avec un·e ami·e.',
   'dm.closing.5': 'La semaine prochaine est une page blanche, et elle est à toi.',
 
+  'config.language.auto': 'Le récap suivra la langue Discord du serveur ({language} en ce moment).',
   'config.language.saved': 'Le récap parlera {language} à partir de maintenant.',
 
   // Encouragements : réécrits en français, pas traduits mot à mot

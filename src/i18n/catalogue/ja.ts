@@ -228,6 +228,7 @@ export const ja: Catalogue = {
   'dm.closing.4': '来週も、友だちにするのと同じくらい、自分にやさしく。',
   'dm.closing.5': '来週はまっさらなページ。あなたのページです。',
 
+  'config.language.auto': 'まとめはサーバーのDiscordの言語に合わせます(いまは{language})。',
   'config.language.saved': 'これからのまとめは{language}で投稿します。',
 
   // 励ましの言葉: 訳ではなく、日本語で書き直したもの(rewritten)

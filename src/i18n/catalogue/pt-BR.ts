@@ -234,6 +234,7 @@ export const pt: Catalogue = {
   'dm.closing.4': 'Na próxima semana, seja tão gentil com você quanto seria com uma amizade.',
   'dm.closing.5': 'A próxima semana é uma página nova, e ela é sua.',
 
+  'config.language.auto': 'O resumo vai seguir o idioma do Discord do servidor ({language} agora).',
   'config.language.saved': 'A partir de agora, o resumo vai falar {language}.',
 
   // Incentivos: reescritos em português, não traduzidos palavra por palavra
