@@ -115,7 +115,7 @@ export const goal: ChatInputCommand = {
     await run(interaction, deps);
   },
   async autocomplete(interaction, deps) {
-    await interaction.respond(goalChoices(await activeGoalsOf(deps, memberKeyOf(interaction)), String(interaction.options.getFocused())));
+    await interaction.respond(goalChoices(await activeGoalsOf(deps, memberKeyOf(interaction)), String(interaction.options.getFocused()), translatorFor(interaction)));
   },
   /** `goal:accept:<owner>:<goal>:<to>` and `goal:decline:<owner>:<goal>` from an offer. */
   async button(interaction, deps, { action, ownerId, goalId }: ComponentIdOf<'goal'>) {

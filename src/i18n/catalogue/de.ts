@@ -73,6 +73,8 @@ export const de: Catalogue = {
   'goal.offer.accept': 'Auf {to} pro {period, select, week {Woche} other {Monat}} ändern',
   'goal.offer.keep': 'Bei {from} bleiben',
   'goal.progress': '{bar} {count}/{target} {period, select, week {diese Woche} other {diesen Monat}}{done, select, yes { ✅} other {}}',
+  'goal.choice': '{title} ({target} pro {period, select, week {Woche} other {Monat}})',
+  'error.goal-not-picked': 'Das habe ich unter deinen aktiven Zielen nicht gefunden. Wähl beim Tippen eins aus der Liste, oder sieh dir alle mit `/goal list` an.',
   'goal.share.private': '🔒 nur du',
   'goal.share.partner': '🤝 du und dein Partner',
   'goal.share.server': '👀 mit dem Server geteilt',

@@ -84,6 +84,8 @@ const messages = {
   'goal.offer.accept': 'Make it {to} a {period, select, week {week} other {month}}',
   'goal.offer.keep': 'Keep {from}',
   'goal.progress': '{bar} {count}/{target} {period, select, week {this week} other {this month}}{done, select, yes { ✅} other {}}',
+  'goal.choice': '{title} ({target} a {period, select, week {week} other {month}})',
+  'error.goal-not-picked': 'I couldn\'t find that among your active goals. Pick one from the list as you type, or see them all with `/goal list`.',
   'goal.share.private': '🔒 just you',
   'goal.share.partner': '🤝 you and your partner',
   'goal.share.server': '👀 shared with the server',

@@ -73,6 +73,8 @@ export const es: Catalogue = {
   'goal.offer.accept': 'Cambiar a {to} por {period, select, week {semana} other {mes}}',
   'goal.offer.keep': 'Mantener {from}',
   'goal.progress': '{bar} {count}/{target} {period, select, week {esta semana} other {este mes}}{done, select, yes { ✅} other {}}',
+  'goal.choice': '{title} ({target} por {period, select, week {semana} other {mes}})',
+  'error.goal-not-picked': 'No lo encuentro entre tus objetivos activos. Elige uno de la lista mientras escribes, o míralos todos con `/goal list`.',
   'goal.share.private': '🔒 solo tú',
   'goal.share.partner': '🤝 tú y tu pareja',
   'goal.share.server': '👀 compartido con el servidor',

@@ -75,6 +75,8 @@ export const fr: Catalogue = {
   'goal.offer.accept': 'Passer à {to} par {period, select, week {semaine} other {mois}}',
   'goal.offer.keep': 'Garder {from}',
   'goal.progress': '{bar} {count}/{target} {period, select, week {cette semaine} other {ce mois-ci}}{done, select, yes { ✅} other {}}',
+  'goal.choice': '{title} ({target} par {period, select, week {semaine} other {mois}})',
+  'error.goal-not-picked': 'Je ne l’ai pas trouvé parmi tes objectifs actifs. Choisis-en un dans la liste en tapant, ou vois-les tous avec `/goal list`.',
   'goal.share.private': '🔒 toi seul·e',
   'goal.share.partner': '🤝 toi et ton ou ta partenaire',
   'goal.share.server': '👀 partagé avec le serveur',

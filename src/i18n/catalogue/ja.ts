@@ -69,6 +69,8 @@ export const ja: Catalogue = {
   'goal.offer.accept': '{period, select, week {週に} other {月に}}{to}回にする',
   'goal.offer.keep': '{from}回のままにする',
   'goal.progress': '{bar} {count}/{target}({period, select, week {今週} other {今月}}){done, select, yes { ✅} other {}}',
+  'goal.choice': '{title}({period, select, week {週に} other {月に}}{target}回)',
+  'error.goal-not-picked': '進行中の目標の中に見つかりませんでした。入力中に一覧から選ぶか、`/goal list` ですべて確認できます。',
   'goal.share.private': '🔒 あなただけ',
   'goal.share.partner': '🤝 あなたとパートナー',
   'goal.share.server': '👀 サーバーに共有',

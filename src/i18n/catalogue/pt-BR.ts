@@ -73,6 +73,8 @@ export const pt: Catalogue = {
   'goal.offer.accept': 'Mudar para {to} por {period, select, week {semana} other {mês}}',
   'goal.offer.keep': 'Manter {from}',
   'goal.progress': '{bar} {count}/{target} {period, select, week {nesta semana} other {neste mês}}{done, select, yes { ✅} other {}}',
+  'goal.choice': '{title} ({target} por {period, select, week {semana} other {mês}})',
+  'error.goal-not-picked': 'Não encontrei isso entre suas metas ativas. Escolha uma da lista enquanto digita, ou veja todas com `/goal list`.',
   'goal.share.private': '🔒 só você',
   'goal.share.partner': '🤝 você e sua dupla',
   'goal.share.server': '👀 compartilhada com o servidor',
