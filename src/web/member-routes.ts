@@ -1,4 +1,5 @@
 import { english } from '../i18n/index.js';
+import { memberTranslator } from './language.js';
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { activeGoals } from '../db/goals.js';
@@ -67,7 +68,7 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     const { key, guild } = c.get('member');
     const progress = await progressOf(deps, key);
     const calendarSvg = winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays });
-    return render(c, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg }));
+    return render(c, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg }, await memberTranslator(db, key, c)));
   });
 
   r.get('/:guildId/wins', async (c) => {
