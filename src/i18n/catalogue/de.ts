@@ -4,11 +4,6 @@ import type { Catalogue } from './en.js';
 export const de: Catalogue = {
   'common.nothing': '',
   'common.onlyYou': '-# Nur du kannst das sehen.',
-  'period.this': '{period, select, week {diese Woche} other {diesen Monat}}',
-  'period.that': '{period, select, week {in jener Woche} other {in jenem Monat}}',
-  'period.perPeriod': '{target} pro {period, select, week {Woche} other {Monat}}',
-  'count.wins': '{count, plural, one {# Erfolg} other {# Erfolge}}',
-  'count.weeks': '{count, plural, one {# Woche} other {# Wochen}}',
 
   'win.title.0': 'Ein kleiner Erfolg, notiert 🌱',
   'win.title.1': 'Das zählt 🎉',
@@ -30,7 +25,6 @@ export const de: Catalogue = {
     '-# Gespeichert und gezählt! Du hast hier in den letzten Minuten viele Erfolge geteilt, darum feiere ich diesen nur mit dir – damit es im Kanal ruhig bleibt.',
   'win.goalLine':
     '🎯 {title}: {bar} {count}/{target} {current, select, yes {{period, select, week {diese Woche} other {diesen Monat}}} other {{period, select, week {in jener Woche} other {in jenem Monat}}}}{met, select, exactly { – Ziel erreicht! 🎉} over { ✅} other {}}',
-  'win.withoutWords': '*ein Erfolg ohne Worte*',
 
   'error.text-empty': 'Dein Erfolg braucht ein paar Worte – sogar „ein Glas Wasser getrunken“ zählt. Versuch es noch einmal mit etwas `text`.',
   'error.text-too-long': 'Schön, dass du so viel zu sagen hast – aber ein Erfolg darf höchstens {max} Zeichen haben (deiner hat {length}). Kannst du ihn etwas kürzen? Hier zum Kopieren:',
@@ -227,7 +221,6 @@ export const de: Catalogue = {
   'dm.goal.missedOffer':
     '🌱 {title}: {progress}. Diesmal nicht, und das ist okay: Du kannst dein Bestes geben und trotzdem danebenliegen. Es hat ein paar {period, select, week {Wochen} other {Monate}} in Folge nicht geklappt. Magst du stattdessen {to} pro {period, select, week {Woche} other {Monat}} versuchen? `/goal edit`',
   'dm.periodWords.thisWeek': 'diese Woche',
-  'dm.periodWords.week': 'in der Woche vom {date}',
   'dm.periodWords.month': 'im {month}',
   'dm.closing.0': 'Was die nächste Woche auch bringt: Jede Größe zählt.',
   'dm.closing.1': 'Ausruhen gehört dazu. Wieder anfangen auch.',

@@ -9,11 +9,6 @@ const messages = {
   // Shared bits
   'common.nothing': '',
   'common.onlyYou': '-# Only you can see this.',
-  'period.this': '{period, select, week {this week} other {this month}}',
-  'period.that': '{period, select, week {that week} other {that month}}',
-  'period.perPeriod': '{target} a {period, select, week {week} other {month}}',
-  'count.wins': '{count, plural, one {# win} other {# wins}}',
-  'count.weeks': '{count, plural, one {# week} other {# weeks}}',
 
   // /win: the celebration
   'win.title.0': 'A small win, logged 🌱',
@@ -37,7 +32,6 @@ const messages = {
     '-# Saved and counted! You\'ve shared a lot of wins here in the last few minutes, so I\'m celebrating this one just with you, to keep the channel calm.',
   'win.goalLine':
     '🎯 {title}: {bar} {count}/{target} {current, select, yes {{period, select, week {this week} other {this month}}} other {{period, select, week {that week} other {that month}}}}{met, select, exactly { — goal met! 🎉} over { ✅} other {}}',
-  'win.withoutWords': '*a win without words*',
 
   // Refusals of a win
   'error.text-empty': 'Your win needs a few words — even "drank a glass of water" counts. Try again with some `text`.',
@@ -245,7 +239,6 @@ const messages = {
   'dm.goal.missedOffer':
     '🌱 {title}: {progress}. Not this time, and that’s okay: you can do your best and still fall short. It hasn’t landed for a few {period, select, week {weeks} other {months}} running. Want to try {to} a {period, select, week {week} other {month}} instead? `/goal edit`',
   'dm.periodWords.thisWeek': 'this week',
-  'dm.periodWords.week': 'in the week of {date}',
   'dm.periodWords.month': 'in {month}',
   'dm.closing.0': 'Whatever next week brings, every size counts.',
   'dm.closing.1': 'Rest is part of it. So is starting again.',

@@ -4,11 +4,6 @@ import type { Catalogue } from './en.js';
 export const es: Catalogue = {
   'common.nothing': '',
   'common.onlyYou': '-# Solo tú puedes ver esto.',
-  'period.this': '{period, select, week {esta semana} other {este mes}}',
-  'period.that': '{period, select, week {esa semana} other {ese mes}}',
-  'period.perPeriod': '{target} por {period, select, week {semana} other {mes}}',
-  'count.wins': '{count, plural, one {# logro} other {# logros}}',
-  'count.weeks': '{count, plural, one {# semana} other {# semanas}}',
 
   'win.title.0': 'Un pequeño logro, anotado 🌱',
   'win.title.1': 'Eso cuenta 🎉',
@@ -30,7 +25,6 @@ export const es: Catalogue = {
     '-# ¡Guardado y contado! Has compartido muchos logros aquí en los últimos minutos, así que este lo celebro solo contigo, para que el canal siga tranquilo.',
   'win.goalLine':
     '🎯 {title}: {bar} {count}/{target} {current, select, yes {{period, select, week {esta semana} other {este mes}}} other {{period, select, week {esa semana} other {ese mes}}}}{met, select, exactly { — ¡objetivo cumplido! 🎉} over { ✅} other {}}',
-  'win.withoutWords': '*un logro sin palabras*',
 
   'error.text-empty': 'Tu logro necesita unas palabras: hasta «me bebí un vaso de agua» cuenta. Vuelve a intentarlo con algo de `text`.',
   'error.text-too-long': 'Qué bien que tengas tanto que contar, pero un logro puede tener como mucho {max} caracteres (el tuyo tiene {length}). ¿Puedes recortarlo un poco? Aquí lo tienes para copiar:',
@@ -227,7 +221,6 @@ export const es: Catalogue = {
   'dm.goal.missedOffer':
     '🌱 {title}: {progress}. Esta vez no, y está bien: puedes dar lo mejor de ti y aun así quedarte corto. No ha salido varias {period, select, week {semanas} other {meses}} seguidas. ¿Quieres probar con {to} por {period, select, week {semana} other {mes}}? `/goal edit`',
   'dm.periodWords.thisWeek': 'esta semana',
-  'dm.periodWords.week': 'la semana del {date}',
   'dm.periodWords.month': 'en {month}',
   'dm.closing.0': 'Traiga lo que traiga la semana que viene, todos los tamaños cuentan.',
   'dm.closing.1': 'Descansar forma parte. Volver a empezar también.',

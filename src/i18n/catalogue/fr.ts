@@ -4,11 +4,6 @@ import type { Catalogue } from './en.js';
 export const fr: Catalogue = {
   'common.nothing': '',
   'common.onlyYou': '-# Toi seul·e peux voir ceci.',
-  'period.this': '{period, select, week {cette semaine} other {ce mois-ci}}',
-  'period.that': '{period, select, week {cette semaine-là} other {ce mois-là}}',
-  'period.perPeriod': '{target} par {period, select, week {semaine} other {mois}}',
-  'count.wins': '{count, plural, one {# victoire} other {# victoires}}',
-  'count.weeks': '{count, plural, one {# semaine} other {# semaines}}',
 
   'win.title.0': 'Une petite victoire, notée 🌱',
   'win.title.1': 'Ça compte 🎉',
@@ -32,7 +27,6 @@ export const fr: Catalogue = {
     '-# Enregistrée et comptée ! Tu as partagé beaucoup de victoires ici ces dernières minutes, alors je fête celle-ci avec toi seul·e, pour garder le salon calme.',
   'win.goalLine':
     '🎯 {title} : {bar} {count}/{target} {current, select, yes {{period, select, week {cette semaine} other {ce mois-ci}}} other {{period, select, week {cette semaine-là} other {ce mois-là}}}}{met, select, exactly { — objectif atteint ! 🎉} over { ✅} other {}}',
-  'win.withoutWords': '*une victoire sans mots*',
 
   'error.text-empty': 'Ta victoire a besoin de quelques mots — même « bu un verre d’eau » compte. Réessaie avec un peu de `text`.',
   'error.text-too-long': 'C’est beau d’avoir tant à dire, mais une victoire fait au plus {max} caractères (la tienne en a {length}). Tu peux la raccourcir un peu ? La voici à copier :',
@@ -229,7 +223,6 @@ export const fr: Catalogue = {
   'dm.goal.missedOffer':
     '🌱 {title} : {progress}. Pas cette fois, et c’est normal : on peut faire de son mieux et ne pas y arriver. Ça n’a pas abouti plusieurs {period, select, week {semaines} other {mois}} de suite. Tu veux essayer {to} par {period, select, week {semaine} other {mois}} à la place ? `/goal edit`',
   'dm.periodWords.thisWeek': 'cette semaine',
-  'dm.periodWords.week': 'la semaine du {date}',
   'dm.periodWords.month': 'en {month}',
   'dm.closing.0': 'Quoi que t’apporte la semaine prochaine, toutes les tailles comptent.',
   'dm.closing.1': 'Le repos en fait partie. Recommencer aussi.',

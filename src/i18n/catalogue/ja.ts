@@ -4,11 +4,6 @@ import type { Catalogue } from './en.js';
 export const ja: Catalogue = {
   'common.nothing': '',
   'common.onlyYou': '-# これはあなただけに見えています。',
-  'period.this': '{period, select, week {今週} other {今月}}',
-  'period.that': '{period, select, week {その週} other {その月}}',
-  'period.perPeriod': '{period, select, week {週に} other {月に}}{target}回',
-  'count.wins': '{count, plural, other {#件の記録}}',
-  'count.weeks': '{count, plural, other {#週}}',
 
   'win.title.0': '小さな一歩、記録しました 🌱',
   'win.title.1': 'それも立派な一歩 🎉',
@@ -29,7 +24,6 @@ export const ja: Catalogue = {
   'win.quietCelebration': '-# 保存して数えました!ここ数分でたくさん共有してくれたので、チャンネルを静かに保つため、今回はあなたとだけお祝いします。',
   'win.goalLine':
     '🎯 {title}: {bar} {count}/{target}({current, select, yes {{period, select, week {今週} other {今月}}} other {{period, select, week {その週} other {その月}}}}){met, select, exactly { — 目標達成!🎉} over { ✅} other {}}',
-  'win.withoutWords': '*言葉のない記録*',
 
   'error.text-empty': '記録には少し言葉が必要です。「水を一杯飲んだ」でも立派な一歩です。`text` に何か書いて、もう一度どうぞ。',
   'error.text-too-long': 'たくさん書いてくれてありがとう。ただ、記録は{max}文字までです(いまは{length}文字)。少し短くできますか?コピー用にここに置いておきます:',
@@ -221,7 +215,6 @@ export const ja: Catalogue = {
   'dm.goal.missedOffer':
     '🌱 {title}: {progress}。今回は届きませんでしたが、それで大丈夫。全力を尽くしても届かないことはあります。ここ何{period, select, week {週} other {か月}}か届いていないので、{period, select, week {週に} other {月に}}{to}回にしてみませんか?`/goal edit`',
   'dm.periodWords.thisWeek': '今週',
-  'dm.periodWords.week': '{date}の週',
   'dm.periodWords.month': '{month}',
   'dm.closing.0': '来週がどんな週でも、どんな大きさの一歩も大切です。',
   'dm.closing.1': '休むことも一部。また始めることも一部。',

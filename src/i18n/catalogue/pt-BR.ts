@@ -4,11 +4,6 @@ import type { Catalogue } from './en.js';
 export const pt: Catalogue = {
   'common.nothing': '',
   'common.onlyYou': '-# Só você pode ver isto.',
-  'period.this': '{period, select, week {nesta semana} other {neste mês}}',
-  'period.that': '{period, select, week {naquela semana} other {naquele mês}}',
-  'period.perPeriod': '{target} por {period, select, week {semana} other {mês}}',
-  'count.wins': '{count, plural, one {# conquista} other {# conquistas}}',
-  'count.weeks': '{count, plural, one {# semana} other {# semanas}}',
 
   'win.title.0': 'Uma pequena conquista, registrada 🌱',
   'win.title.1': 'Isso conta 🎉',
@@ -30,7 +25,6 @@ export const pt: Catalogue = {
     '-# Salva e contada! Você compartilhou muitas conquistas aqui nos últimos minutos, então vou comemorar esta só com você, para manter o canal tranquilo.',
   'win.goalLine':
     '🎯 {title}: {bar} {count}/{target} {current, select, yes {{period, select, week {nesta semana} other {neste mês}}} other {{period, select, week {naquela semana} other {naquele mês}}}}{met, select, exactly { — meta cumprida! 🎉} over { ✅} other {}}',
-  'win.withoutWords': '*uma conquista sem palavras*',
 
   'error.text-empty': 'Sua conquista precisa de algumas palavras — até “bebi um copo d’água” conta. Tente de novo com um pouco de `text`.',
   'error.text-too-long': 'Que bom que você tem tanto a dizer, mas uma conquista pode ter no máximo {max} caracteres (a sua tem {length}). Dá para encurtar um pouco? Aqui está para copiar:',
@@ -227,7 +221,6 @@ export const pt: Catalogue = {
   'dm.goal.missedOffer':
     '🌱 {title}: {progress}. Não foi desta vez, e tudo bem: dá para fazer o seu melhor e mesmo assim não chegar lá. Não rolou por algumas {period, select, week {semanas} other {meses}} seguidas. Quer tentar {to} por {period, select, week {semana} other {mês}}? `/goal edit`',
   'dm.periodWords.thisWeek': 'nesta semana',
-  'dm.periodWords.week': 'na semana de {date}',
   'dm.periodWords.month': 'em {month}',
   'dm.closing.0': 'O que quer que a próxima semana traga, todo tamanho conta.',
   'dm.closing.1': 'Descansar faz parte. Recomeçar também.',
