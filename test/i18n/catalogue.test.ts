@@ -68,7 +68,7 @@ describe('the message catalogues', () => {
     expect(t('fr', 'win.adds.nth', { count: 1, current: 'yes', when: '' })).toContain('1re victoire');
     expect(t('de', 'win.adds.nth', { count: 3, current: 'yes', when: '' })).toBe('Das ist dein 3. Erfolg diese Woche.');
     expect(t('pt-BR', 'wins.footer', { page: 1, pages: 2, total: 1 })).toContain('1 conquista ·');
-    expect(t('de', 'count.wins', { count: 1204 })).toBe('1.204 Erfolge');
+    expect(t('de', 'wins.footer', { page: 1, pages: 2, total: 1204 })).toContain('· 1.204 Erfolge ·');
     expect(t('ja', 'win.adds.nth', { count: 3, current: 'yes', when: '' })).toBe('今週3回目の記録です。');
   });
 
