@@ -6,7 +6,8 @@ import { isVisiblyEmpty, stripControlCharacters } from '../src/domain/member-tex
 import { guildIdOf, memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { type ComponentIdOf } from '../src/discord/component-ids.js';
 import { createDelivery } from '../src/discord/delivery.js';
-import { UserFacingError } from '../src/discord/errors.js';
+import { UserFacingError, userError } from '../src/discord/errors.js';
+import { translatorFor } from '../src/discord/locale.js';
 import { echoBack } from '../src/discord/render/problems.js';
 import { respond } from '../src/discord/reply.js';
 import { slowDown, writeAllowance } from '../src/discord/flood.js';
@@ -42,15 +43,11 @@ export const data = {
 function readNote(raw: string | null): string {
   const note = stripControlCharacters(raw ?? '').trim();
   if (isVisiblyEmpty(note)) {
-    const given = note ? ` Yours shows nothing on screen:${echoBack(note)}` : '';
-    throw new UserFacingError('note-empty', `A check-in needs a few words — even "tired, but still here" is plenty. Try again with a \`note\`.${given}`);
+    throw note ? userError('note-empty', 'error.note-invisible', undefined, echoBack(note)) : userError('note-empty', 'error.note-empty');
   }
   const length = [...note].length;
   if (length > CHECKIN_NOTE_MAX) {
-    throw new UserFacingError(
-      'note-too-long',
-      `That's a lot on your mind, and it's welcome — but a check-in can be at most ${CHECKIN_NOTE_MAX} characters (yours has ${length}). Could you trim it a little? Here it is to copy:${echoBack(note)}`,
-    );
+    throw userError('note-too-long', 'error.note-too-long', { max: CHECKIN_NOTE_MAX, length }, echoBack(note));
   }
   return note;
 }
@@ -77,7 +74,7 @@ export const checkin: ChatInputCommand = {
     const key: MemberKey = memberKeyOf(interaction);
     if (writeAllowance(deps, key, deps.clock.now()) === 'slow-down') throw slowDown;
     const outcome = await checkIn(partnerDeps(interaction, deps), key, { note, share });
-    await respond(interaction, { ephemeral: true, content: checkinAnswer(outcome) });
+    await respond(interaction, { ephemeral: true, content: checkinAnswer(outcome, translatorFor(interaction)) });
   },
   /** `checkin:cheer:<author>:<week>:<guild>` under a partner's DM. */
   async button(interaction: ButtonInteraction, deps, { authorId, week, guildId }: ComponentIdOf<'checkin'>) {

@@ -8,6 +8,9 @@ import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/comm
 import { UserFacingError } from '../src/discord/errors.js';
 import { checkinsChangedText, configEmbed, recapChangedText } from '../src/discord/render/config.js';
 import { respond } from '../src/discord/reply.js';
+import { translatorFor } from '../src/discord/locale.js';
+import { chooseRecapLocale } from '../src/features/locales.js';
+import { LANGUAGE_NAMES, LOCALES, localeOf } from '../src/i18n/index.js';
 
 const dayOption = (description: string): APIApplicationCommandStringOption => ({
   type: ApplicationCommandOptionType.String,
@@ -44,6 +47,20 @@ export const data = {
       ],
     },
     { type: ApplicationCommandOptionType.Subcommand, name: 'show', description: 'Current settings, the next recap, and any delivery problem' },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'language',
+      description: 'The language of the server’s recap',
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'language',
+          description: 'Language (default: the server’s Discord language)',
+          required: true,
+          choices: [{ name: 'the server’s Discord language', value: 'auto' }, ...LOCALES.map((locale) => ({ name: LANGUAGE_NAMES[locale], value: locale }))],
+        },
+      ],
+    },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -69,6 +86,17 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
     if (!change.ok) throw problemOf(change.problem);
     await respond(interaction, { ephemeral: true, content: checkinsChangedText(change.saved), embeds: [configEmbed(change.saved, deps.clock.now())] });
   },
+  async language(interaction, deps) {
+    const chosen = interaction.options.getString('language', true);
+    const locale = LOCALES.find((one) => one === chosen);
+    if (chosen !== 'auto' && locale === undefined) throw new UserFacingError('language-unknown', `Pick one of the languages offered: ${LOCALES.join(', ')}.`);
+    await chooseRecapLocale(deps, guildIdOf(interaction), locale ?? null);
+    const tr = translatorFor(interaction);
+    const content = locale
+      ? tr.t('config.language.saved', { language: LANGUAGE_NAMES[locale] })
+      : tr.t('config.language.auto', { language: LANGUAGE_NAMES[localeOf(interaction.guildLocale)] });
+    await respond(interaction, { ephemeral: true, content });
+  },
   async show(interaction, deps) {
     await respond(interaction, { ephemeral: true, embeds: [configEmbed(await serverSettingsOf(deps, guildIdOf(interaction)), deps.clock.now())] });
   },
@@ -81,7 +109,7 @@ export const config: ChatInputCommand = {
   async execute(interaction, deps) {
     requireManageServer(interaction);
     const run = subcommands[interaction.options.getSubcommand()];
-    if (!run) throw new UserFacingError('unknown-subcommand', 'Try `/config recap`, `/config checkins` or `/config show`.');
+    if (!run) throw new UserFacingError('unknown-subcommand', 'Try `/config recap`, `/config checkins`, `/config language` or `/config show`.');
     await run(interaction, deps);
   },
   async autocomplete(interaction) {

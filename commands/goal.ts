@@ -7,7 +7,8 @@ import { GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/
 import { PLAN_AT_MAX, PLAN_TEXT_MAX } from '../src/domain/plans.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import type { ComponentIdOf } from '../src/discord/component-ids.js';
-import { UserFacingError } from '../src/discord/errors.js';
+import { UserFacingError, userError } from '../src/discord/errors.js';
+import { translatorFor } from '../src/discord/locale.js';
 import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
 import { checkPlan, readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
 import { goalAddedText, goalArchivedText, goalEditedText, goalListEmbed, offerAnswerText, offerRows } from '../src/discord/render/goals.js';
@@ -79,28 +80,25 @@ export const data = {
 async function list(interaction: ChatInputCommandInteraction, deps: Deps) {
   const key = memberKeyOf(interaction);
   const summaries = await goalsOf(deps, key);
-  await respond(interaction, { ephemeral: true, embeds: [goalListEmbed(summaries)], components: offerRows(key.userId, summaries) });
+  const tr = translatorFor(interaction);
+  await respond(interaction, { ephemeral: true, embeds: [goalListEmbed(summaries, tr)], components: offerRows(key.userId, summaries, tr) });
 }
 
 /** Two active goals with one title would make a typed `goal:` ambiguous. */
-const duplicateTitle = (title: string) =>
-  new UserFacingError(
-    'goal-title-taken',
-    `You already have an active goal called **${title}**. Pick another title, or change that one with \`/goal edit\`.`,
-  );
+const duplicateTitle = (title: string) => userError('goal-title-taken', 'error.goal-title-taken', { title });
 
-const offerGone = new UserFacingError('offer-gone', 'That offer has already been answered, so nothing changed.');
+const offerGone = userError('offer-gone', 'error.offer-gone');
 
 const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {
   async add(interaction, deps) {
     const goal = readNewGoal(interaction);
     const added = await addGoal(deps, memberKeyOf(interaction), goal);
     if (added.kind === 'limit') {
-      throw new UserFacingError('goal-limit', `You already have ${added.max} active goals, which is plenty. Archive one with \`/goal archive\` to make room.`);
+      throw userError('goal-limit', 'error.goal-limit', { max: added.max });
     }
     if (added.kind === 'duplicate') throw duplicateTitle(added.title);
     const plan = added.goal.planWhen ? planSavedText(added.goal, await wantsDms(deps, memberKeyOf(interaction))) : '';
-    await respond(interaction, { ephemeral: true, content: goalAddedText(added.goal) + plan });
+    await respond(interaction, { ephemeral: true, content: goalAddedText(added.goal, translatorFor(interaction)) + plan });
   },
   list,
   async edit(interaction, deps) {
@@ -108,21 +106,21 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
     const goal = requireGoal(await pickGoal(deps, key, interaction.options.getString('goal', true)));
     const changes = readGoalChanges(interaction);
     if (Object.keys(changes).length === 0) {
-      throw new UserFacingError('nothing-to-change', 'Tell me what to change: `title`, `target`, `period`, `share`, or the plan (`when`, `then`, `at`).');
+      throw userError('nothing-to-change', 'error.nothing-to-change');
     }
     checkPlan({ ...goal, ...changes });
     const edited = await editGoal(deps, key, goal, changes);
     if (edited.kind === 'duplicate') throw duplicateTitle(edited.title);
-    if (edited.kind === 'gone') throw new UserFacingError('goal-not-found', 'That goal was archived a moment ago.');
+    if (edited.kind === 'gone') throw userError('goal-not-found', 'error.goal-not-found');
     const planChanged = 'planWhen' in changes || 'planThen' in changes || 'planAt' in changes;
     const plan = planChanged && edited.goal.planWhen ? planSavedText(edited.goal, await wantsDms(deps, key)) : '';
-    await respond(interaction, { ephemeral: true, content: goalEditedText(edited.goal, edited.newTarget) + plan });
+    await respond(interaction, { ephemeral: true, content: goalEditedText(edited.goal, edited.newTarget, translatorFor(interaction)) + plan });
   },
   async archive(interaction, deps) {
     const key = memberKeyOf(interaction);
     const goal = requireGoal(await pickGoal(deps, key, interaction.options.getString('goal', true)));
     await retireGoal(deps, key, goal);
-    await respond(interaction, { ephemeral: true, content: goalArchivedText(goal) });
+    await respond(interaction, { ephemeral: true, content: goalArchivedText(goal, translatorFor(interaction)) });
   },
 };
 
@@ -136,11 +134,11 @@ export const goal: ChatInputCommand = {
     await run(interaction, deps);
   },
   async autocomplete(interaction, deps) {
-    await interaction.respond(goalChoices(await activeGoalsOf(deps, memberKeyOf(interaction)), String(interaction.options.getFocused())));
+    await interaction.respond(goalChoices(await activeGoalsOf(deps, memberKeyOf(interaction)), String(interaction.options.getFocused()), translatorFor(interaction)));
   },
   /** `goal:accept:<owner>:<goal>:<to>` and `goal:decline:<owner>:<goal>` from an offer; `goal:quiet:…` from a plan reminder. */
   async button(interaction, deps, id: ComponentIdOf<'goal'>) {
-    if (id.ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'Those buttons belong to someone else’s goals.');
+    if (id.ownerId !== interaction.user.id) throw userError('not-yours', 'error.not-yours');
     if (id.action === 'fresh') {
       const outcome = await startSmallGoal(deps, { guildId: id.guildId, userId: id.ownerId }, SMALL_GOAL_TITLE);
       await respond(interaction, { ephemeral: true, content: smallGoalText(outcome) });
@@ -153,6 +151,6 @@ export const goal: ChatInputCommand = {
     }
     const answer = await answerOffer(deps, memberKeyOf(interaction), id.goalId, id.action === 'accept');
     if (answer.kind === 'gone') throw offerGone;
-    await respond(interaction, { ephemeral: true, content: offerAnswerText(answer) });
+    await respond(interaction, { ephemeral: true, content: offerAnswerText(answer, translatorFor(interaction)) });
   },
 };

@@ -1,5 +1,6 @@
 import { recapConfigured } from '../src/db/guild-settings.js';
 import type { Command } from '../src/discord/command.js';
+import { withLocalizations } from '../src/discord/command-localizations.js';
 import { withSetupHint } from '../src/discord/setup-hint.js';
 import { config } from './config.js';
 import { goal } from './goal.js';
@@ -19,5 +20,5 @@ import { checkin } from './checkin.js';
 
 /** The explicit list of commands: what deploy registers and what the router knows. */
 export const commands: readonly Command[] = [win, logAsWin, goal, progress, remember, wins, settings, pause, resume, help, config, recap, privacy, partner, checkin].map((command) =>
-  withSetupHint(command, recapConfigured),
+  withSetupHint(withLocalizations(command), recapConfigured),
 );

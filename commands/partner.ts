@@ -29,7 +29,7 @@ async function status(interaction: ChatInputCommandInteraction, deps: Deps): Pro
     return;
   }
   const goals = new Map<string, string[]>();
-  for (const { userId } of result.partners) goals.set(userId, (await sharedGoalsOf(deps, { guildId: key.guildId, userId }, ['partner'])).map(sharedGoalLine));
+  for (const { userId } of result.partners) goals.set(userId, (await sharedGoalsOf(deps, { guildId: key.guildId, userId }, ['partner'])).map((summary) => sharedGoalLine(summary)));
   await respond(interaction, { ephemeral: true, embeds: [{ title: 'Your partner this week', description: partnerStatusDescription(result, goals), color: palette.embed }] });
 }
 

@@ -4,7 +4,9 @@ import { progressOf, repairStreak, sharedProgressOf } from '../src/features/prog
 import type { ComponentIdOf } from '../src/discord/component-ids.js';
 import { repairAnswerText, repairRow } from '../src/discord/render/streak-repair.js';
 import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
-import { UserFacingError } from '../src/discord/errors.js';
+import { UserFacingError, userError } from '../src/discord/errors.js';
+import { translatorFor } from '../src/discord/locale.js';
+import type { Translator } from '../src/i18n/index.js';
 import { offerRows, ownGoalLine, sharedGoalLine } from '../src/discord/render/goals.js';
 import { firstWinNudgeEmbed, ownProgressEmbed, sharedProgressEmbed } from '../src/discord/render/progress.js';
 import { renderCalendarPng, WIN_CALENDAR_FILE, winCalendarSvg } from '../src/discord/render/win-calendar.js';
@@ -24,16 +26,13 @@ export const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-const botRefusal = new UserFacingError(
-  'progress-bot',
-  "Bots don't log wins, so there's no progress to show there. Try `/progress` on its own to see yours. 🌱",
-);
+const botRefusal = userError('progress-bot', 'error.progress-bot');
 
-async function ownProgress(deps: Deps, key: MemberKey): Promise<ReplyPayload> {
+async function ownProgress(deps: Deps, key: MemberKey, tr: Translator): Promise<ReplyPayload> {
   const progress = await progressOf(deps, key);
-  const goalLines = progress.goals.map(ownGoalLine);
-  const offers = offerRows(key.userId, progress.goals);
-  if (!progress.figures) return { embeds: [firstWinNudgeEmbed(goalLines)], components: offers };
+  const goalLines = progress.goals.map((summary) => ownGoalLine(summary, tr));
+  const offers = offerRows(key.userId, progress.goals, tr);
+  if (!progress.figures) return { embeds: [firstWinNudgeEmbed(goalLines, tr)], components: offers };
   const repairable = progress.figures.repairable;
   // Discord allows five rows: the repair first, then goal offers.
   const components = repairable ? [repairRow(key.userId, repairable), ...offers].slice(0, 5) : offers;
@@ -41,8 +40,8 @@ async function ownProgress(deps: Deps, key: MemberKey): Promise<ReplyPayload> {
     winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) }),
   );
   return {
-    embeds: [ownProgressEmbed({ figures: progress.figures, pausedNow: progress.pausedNow, timezone: progress.timezone, goalLines })],
-    files: [{ attachment: png, name: WIN_CALENDAR_FILE, description: 'Your wins per day over the last 26 weeks' }],
+    embeds: [ownProgressEmbed({ figures: progress.figures, pausedNow: progress.pausedNow, timezone: progress.timezone, goalLines }, tr)],
+    files: [{ attachment: png, name: WIN_CALENDAR_FILE, description: tr.t('progress.calendarAlt') }],
     components,
   };
 }
@@ -55,12 +54,13 @@ export const progress: ChatInputCommand = {
     const target = interaction.options.getUser('member');
     if (target?.bot) throw botRefusal;
     const guildId = guildIdOf(interaction);
+    const tr = translatorFor(interaction);
     if (target && target.id !== interaction.user.id) {
       const shared = await sharedProgressOf(deps, { guildId, userId: interaction.user.id }, { guildId, userId: target.id });
-      await respond(interaction, { ephemeral: true, embeds: [sharedProgressEmbed(target.id, shared.goals.map(sharedGoalLine), shared.asPartner)] });
+      await respond(interaction, { ephemeral: true, embeds: [sharedProgressEmbed(target.id, shared.goals.map((summary) => sharedGoalLine(summary, tr)), shared.asPartner, tr)] });
       return;
     }
-    const reply = await ownProgress(deps, { guildId, userId: interaction.user.id });
+    const reply = await ownProgress(deps, { guildId, userId: interaction.user.id }, tr);
     await respond(interaction, { ...reply, ephemeral: true });
   },
   /** `progress:repair:<owner>:<monday>` from the offer on /progress. */

@@ -4,6 +4,8 @@ import { guildIdOf, type ChatInputCommand } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { renderRecapPost } from '../src/discord/render/recap.js';
 import { respond } from '../src/discord/reply.js';
+import { serverLocaleOf } from '../src/db/locales.js';
+import { localeOf, translator } from '../src/i18n/index.js';
 import { recapPreview } from '../src/features/recap.js';
 
 export const data = {
@@ -22,7 +24,10 @@ export const recap: ChatInputCommand = {
     requireManageServer(interaction);
     if (interaction.options.getSubcommand() !== 'preview') throw new UserFacingError('unknown-subcommand', 'Try `/recap preview`.');
     // Rendered exactly as the post will be, so the preview shows what would be posted.
-    const message = renderRecapPost(await recapPreview({ db }, guildIdOf(interaction), clock.now()));
+    // In the language the post will speak: the server's, not the admin's.
+    const guildId = guildIdOf(interaction);
+    const tr = translator(localeOf((await serverLocaleOf(db, guildId)) ?? interaction.guildLocale));
+    const message = renderRecapPost(await recapPreview({ db }, guildId, clock.now()), tr);
     await respond(interaction, {
       ephemeral: true,
       content: `${message.content ? `${message.content}\n` : ''}-# Preview, only for you: the real recap is composed the same way when it is due, and mentions in it never ping.`,

@@ -7,6 +7,7 @@ import { logWin } from '../src/features/wins.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { goalChoices } from '../src/discord/goal-option.js';
 import { replyToWin } from '../src/discord/win-reply.js';
+import { translatorFor } from '../src/discord/locale.js';
 import { winRefusalError } from '../src/discord/render/win-refusal.js';
 
 export const data = {
@@ -64,7 +65,7 @@ export const win: ChatInputCommand = {
   async autocomplete(interaction, { db, clock }) {
     const key = memberKeyOf(interaction);
     if (interaction.options.getFocused(true).name === 'goal') {
-      await interaction.respond(goalChoices(await activeGoals(db, key), String(interaction.options.getFocused())));
+      await interaction.respond(goalChoices(await activeGoals(db, key), String(interaction.options.getFocused()), translatorFor(interaction)));
       return;
     }
     const timezone = await timezoneOf(db, key);

@@ -5,7 +5,9 @@ import { removalNote, removePublicMessage } from '../src/discord/public-message.
 import { isWinPeriod, WINS_PER_PAGE, type WinPeriod } from '../src/domain/win-pages.js';
 import { truncateAtWord } from '../src/domain/truncate.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
-import { UserFacingError } from '../src/discord/errors.js';
+import { userError } from '../src/discord/errors.js';
+import { translatorFor } from '../src/discord/locale.js';
+import type { Translator } from '../src/i18n/index.js';
 import type { WinListId } from '../src/discord/component-ids.js';
 import { confirmDeleteMessage, winListMessage, type WinListView } from '../src/discord/render/win-list.js';
 import { respond, updateInPlace } from '../src/discord/reply.js';
@@ -30,8 +32,8 @@ export const data = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 const refusals = {
-  unknownPeriod: new UserFacingError('period-unknown', 'I can list your wins for `week`, `month` or `all` — pick one of those.'),
-  notYourList: new UserFacingError('not-your-list', 'These buttons belong to someone else’s list — run `/wins` to see your own.'),
+  unknownPeriod: userError('period-unknown', 'error.period-unknown'),
+  notYourList: userError('not-your-list', 'error.not-your-list'),
 };
 
 /** One page of the member's list, moving to the last page if the list has shrunk past it. */
@@ -40,9 +42,9 @@ async function loadView(deps: Deps, key: MemberKey, period: WinPeriod, page: num
   return { ownerId: key.userId, period, notice, ...list };
 }
 
-function deletedNotice(text: string | undefined): string {
-  if (text === undefined) return 'That win was already gone — here is your list as it is now.';
-  return `🗑 Deleted “${truncateAtWord(text.replace(/\s+/g, ' '), 80)}”. It's gone for good.`;
+function deletedNotice(text: string | undefined, tr: Translator): string {
+  if (text === undefined) return tr.t('wins.alreadyGone');
+  return tr.t('wins.deleted', { text: truncateAtWord(text.replace(/\s+/g, ' '), 80) });
 }
 
 export const wins: ChatInputCommand = {
@@ -53,26 +55,27 @@ export const wins: ChatInputCommand = {
     if (!isWinPeriod(period)) throw refusals.unknownPeriod;
     const key = memberKeyOf(interaction);
     const view = await loadView(deps, key, period, 1);
-    await respond(interaction, { ...winListMessage(view), ephemeral: true });
+    await respond(interaction, { ...winListMessage(view, translatorFor(interaction)), ephemeral: true });
   },
   async button(interaction, deps, action: WinListId) {
     // The list is ephemeral, but a stand-in or a forwarded id could still reach here: the owner is checked, and
     // the deletion below is scoped to the clicking member, never to the id alone.
     if (action.ownerId !== interaction.user.id) throw refusals.notYourList;
     const key = memberKeyOf(interaction);
+    const tr = translatorFor(interaction);
     await updateInPlace(interaction, async () => {
       if (action.action === 'del') {
         const win = await ownWin(deps, key, action.winId);
-        if (win) return confirmDeleteMessage(action, win);
-        return winListMessage(await loadView(deps, key, action.period, action.page, deletedNotice(undefined)));
+        if (win) return confirmDeleteMessage(action, win, tr);
+        return winListMessage(await loadView(deps, key, action.period, action.page, deletedNotice(undefined, tr)), tr);
       }
       let notice: string | undefined;
       if (action.action === 'sure') {
         const removeMessage = (channelId: string, messageId: string) => removePublicMessage(interaction.client, channelId, messageId);
         const result = await deleteWin({ ...deps, removeMessage }, key, action.winId);
-        notice = result.deleted ? deletedNotice(result.text) + removalNote(result.celebration?.removal, result.celebration?.channelId ?? null) : deletedNotice(undefined);
+        notice = result.deleted ? deletedNotice(result.text, tr) + removalNote(result.celebration?.removal, result.celebration?.channelId ?? null) : deletedNotice(undefined, tr);
       }
-      return winListMessage(await loadView(deps, key, action.period, action.page, notice));
+      return winListMessage(await loadView(deps, key, action.period, action.page, notice), tr);
     });
   },
 };

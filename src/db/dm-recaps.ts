@@ -14,6 +14,8 @@ export interface DueDmRecap extends MemberKey {
   serverTimezone: string;
   /** Whether the server's recap reached its channel (and so announced the partners). */
   posted: boolean;
+  /** The member's Discord language from their last interaction; null: English. */
+  locale: string | null;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function dueDmRecaps(db: Db, now: Date, options: { limit: number; l
       scheduledFor: recapRuns.scheduledFor,
       serverTimezone: guilds.timezone,
       posted: sql<boolean>`${recapRuns.status} = 'posted'`,
+      locale: members.locale,
     })
     .from(recapRuns)
     .innerJoin(guilds, eq(guilds.id, recapRuns.guildId))

@@ -29,6 +29,10 @@ export const guilds = pgTable(
     checkinDay: integer('checkin_day').notNull().default(GUILD_DEFAULTS.checkinDay),
     /** The admin offers the consistency linked role here (SPEC §13); off until enabled on the web view. */
     consistencyRole: boolean('consistency_role').notNull().default(false),
+    /** The server's language as Discord last reported it (`guild_locale`); null until an interaction came. */
+    locale: text('locale'),
+    /** The recap's language as an admin chose it (`/config language`); null: follow `locale`. */
+    recapLocale: text('recap_locale'),
   },
   (t) => [index('guilds_next_recap_idx').on(t.nextRecapAt).where(sql`${t.recapChannelId} is not null`)],
 );
@@ -48,6 +52,8 @@ export const members = pgTable(
     partnerOptIn: boolean('partner_opt_in').notNull().default(false),
     /** Set when a DM bounced (closed DMs); DM recaps wait until the member turns DMs on again. */
     dmsClosedAt: instant('dms_closed_at'),
+    /** The member's Discord language from their last interaction here: their DMs speak it. Null: English. */
+    locale: text('locale'),
     createdAt: instant('created_at').notNull(),
     /** Asked for a fresh-start line by DM on the first morning of each week and month (`/settings fresh-start`). */
     freshStart: boolean('fresh_start').notNull().default(false),

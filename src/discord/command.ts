@@ -13,7 +13,7 @@ import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
 import type { FloodGuard } from '../domain/flood.js';
 import type { ComponentId } from './component-ids.js';
-import { UserFacingError } from './errors.js';
+import { userError } from './errors.js';
 
 /** Everything a handler may use, passed in so tests can build a real set with a test database and a fixed clock. */
 export interface Deps {
@@ -50,7 +50,7 @@ export interface MessageMenuCommand {
 
 export type Command = ChatInputCommand | MessageMenuCommand;
 
-const outsideServer = new UserFacingError('guild-only', 'Small Wins works inside a server: run this there, not in DMs.');
+const outsideServer = userError('guild-only', 'error.guild-only');
 
 /** The server an interaction came from; refuses one from outside a server rather than inventing an id. */
 export function guildIdOf(interaction: { guildId: string | null }): string {

@@ -3,7 +3,7 @@ import type { NewGoal } from '../db/goals.js';
 import { GOAL_PERIODS, GOAL_SHARES, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX, type GoalPeriod, type GoalShare } from '../domain/goals.js';
 import { isVisiblyEmpty, stripControlCharacters } from '../domain/member-text.js';
 import { PLAN_AT_MAX, PLAN_CLEAR_WORD, PLAN_TEXT_MAX, parsePlanMoment } from '../domain/plans.js';
-import { UserFacingError } from './errors.js';
+import { UserFacingError, userError } from './errors.js';
 import { planErrors } from './render/plans.js';
 import { echoBack } from './render/problems.js';
 
@@ -11,10 +11,10 @@ function readTitle(raw: string | null): string | undefined {
   if (raw === null) return undefined;
   const title = stripControlCharacters(raw).trim();
   if (isVisiblyEmpty(title)) {
-    throw new UserFacingError('goal-title-empty', `A goal needs a title, even a short one like "Read".${title ? ` Yours shows nothing on screen:${echoBack(raw)}` : ''}`);
+    throw title ? userError('goal-title-empty', 'error.goal-title-invisible', undefined, echoBack(raw)) : userError('goal-title-empty', 'error.goal-title-empty');
   }
   if ([...title].length > GOAL_TITLE_MAX) {
-    throw new UserFacingError('goal-title-too-long', `A goal title can be at most ${GOAL_TITLE_MAX} characters (yours has ${[...title].length}).`);
+    throw userError('goal-title-too-long', 'error.goal-title-too-long', { max: GOAL_TITLE_MAX, length: [...title].length });
   }
   return title;
 }
@@ -22,7 +22,7 @@ function readTitle(raw: string | null): string | undefined {
 function readTarget(raw: number | null): number | undefined {
   if (raw === null) return undefined;
   if (!Number.isInteger(raw) || raw < GOAL_TARGET_MIN || raw > GOAL_TARGET_MAX) {
-    throw new UserFacingError('goal-target-range', `A target is a whole number from ${GOAL_TARGET_MIN} to ${GOAL_TARGET_MAX}. Small is good!`);
+    throw userError('goal-target-range', 'error.goal-target-range', { min: GOAL_TARGET_MIN, max: GOAL_TARGET_MAX });
   }
   return raw;
 }

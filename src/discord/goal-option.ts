@@ -1,21 +1,19 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import type { GoalFacts } from '../domain/goals.js';
 import { truncateAtWord } from '../domain/truncate.js';
-import { UserFacingError } from './errors.js';
+import { english, type Translator } from '../i18n/index.js';
+import { userError } from './errors.js';
 
 /** Autocomplete choices over the member's own active goals (value: the goal id), ≤ 25, filtered by what was typed. */
-export function goalChoices(goals: readonly GoalFacts[], typed: string): ApplicationCommandOptionChoiceData<string>[] {
+export function goalChoices(goals: readonly GoalFacts[], typed: string, tr: Translator = english): ApplicationCommandOptionChoiceData<string>[] {
   const wanted = typed.trim().toLowerCase();
   return goals
     .filter((goal) => goal.title.toLowerCase().includes(wanted))
     .slice(0, 25)
-    .map((goal) => ({ name: truncateAtWord(`${goal.title} (${goal.target} a ${goal.period})`, 100), value: String(goal.id) }));
+    .map((goal) => ({ name: truncateAtWord(tr.t('goal.choice', { title: goal.title, target: goal.target, period: goal.period }), 100), value: String(goal.id) }));
 }
 
-export const goalNotFound = new UserFacingError(
-  'goal-not-found',
-  "I couldn't find that among your active goals. Pick one from the list as you type, or see them all with `/goal list`.",
-);
+export const goalNotFound = userError('goal-not-found', 'error.goal-not-picked');
 
 /** The goal a member picked, or the friendly refusal when none of their active goals matches. */
 export function requireGoal<G>(goal: G | undefined): G {

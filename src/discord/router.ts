@@ -1,31 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import { isDatabaseUnavailable, isDiskFull } from '../db/errors.js';
+import { noteLocales } from '../features/locales.js';
 import type { Command, Deps } from './command.js';
 import { componentCommandOf, parseComponentId } from './component-ids.js';
 import { checkOptions } from './option-check.js';
-import { UserFacingError } from './errors.js';
+import { english, type Translator } from '../i18n/index.js';
+import { UserFacingError, userError } from './errors.js';
+import { translatorFor } from './locale.js';
 import { respond } from './reply.js';
 import { answerIsEphemeral, TookTooLongError, withSafetyNet, type SafetyNetOptions } from './safety-net.js';
 
-export const apologyFor = (ref: string) =>
-  `Sorry — something went wrong on my side and I couldn't finish that. If it keeps happening, tell an admin this reference: \`${ref}\`.`;
+export const apologyFor = (ref: string, tr: Translator = english) => tr.t('error.apology', { ref });
 
-const databaseDown = new UserFacingError(
-  'database-unavailable',
-  "I couldn't reach my notebook just now, so nothing was saved — please try again in a minute.",
-);
+const databaseDown = userError('database-unavailable', 'error.database-unavailable');
 
-const diskFull = new UserFacingError(
-  'database-full',
-  "My notebook has run out of room, so nothing was saved. Please let an admin know; it will work again once they've made space.",
-);
+const diskFull = userError('database-full', 'error.database-full');
 
 // A command that only reads had nothing to save: it is told it could not look, not that nothing was saved.
-const databaseDownReading = new UserFacingError(
-  'database-unavailable',
-  "I couldn't reach my notebook just now, so I can't look that up — nothing you saved is lost. Please try again in a minute.",
-);
+const databaseDownReading = userError('database-unavailable', 'error.database-unavailable-reading');
 
 /** Whether the interaction only reads, as its command declares; buttons and menus count as writing. */
 function onlyReads(interaction: Interaction, command: Command | undefined): boolean {
@@ -34,19 +27,13 @@ function onlyReads(interaction: Interaction, command: Command | undefined): bool
   return typeof readOnly === 'function' ? readOnly(interaction) : readOnly === true;
 }
 
-const notHere = new UserFacingError(
-  'bot-not-in-server',
-  "I'm not in this server, so I can't keep anything here and nothing was saved. Ask an admin to add me, or use me in a server we share.",
-);
+const notHere = userError('bot-not-in-server', 'error.bot-not-in-server');
 
 // After giving up the work may still finish, so the member is not told that nothing was saved.
-const tookTooLong = new UserFacingError(
-  'took-too-long',
-  "My notebook is very slow to answer right now, so I couldn't finish that in time. If you were saving something, it may still go through — check again in a minute before trying again.",
-);
+const tookTooLong = userError('took-too-long', 'error.took-too-long');
 
 // A forged or malformed id, or one from a version of the bot that drew other buttons.
-const oldButton = new UserFacingError('unknown-button', 'That button is from an older message and no longer does anything.');
+const oldButton = userError('unknown-button', 'error.unknown-button');
 
 /** The command an interaction is for, and for a button its decoded id (undefined when malformed). */
 function routeOf(interaction: Interaction, byName: ReadonlyMap<string, Command>) {
@@ -99,7 +86,7 @@ export function createInteractionHandler(
     if (!interaction.isRepliable()) return;
     // Buttons may sit in a DM (a partner's check-in); their handlers check who may press them.
     if (!interaction.inGuild() && !interaction.isButton()) {
-      throw new UserFacingError('not-in-guild', 'Small Wins lives in servers — try this in a server we share.');
+      throw userError('not-in-guild', 'error.not-in-guild');
     }
     // A server that never added the bot (a command reached us from elsewhere): nothing is stored under it.
     if (interaction.inGuild() && !interaction.isButton() && interaction.guild === null) throw notHere;
@@ -115,7 +102,7 @@ export function createInteractionHandler(
       if (!id) throw oldButton;
       if (command?.kind === 'chat-input' && command.button) return command.button(interaction, deps, id);
     }
-    throw new UserFacingError('unknown-command', "I don't know that one (yet). `/help` shows what I can do.");
+    throw userError('unknown-command', 'error.unknown-command');
   }
 
   return async function handleInteraction(interaction: Interaction): Promise<'ok' | 'refused' | 'error'> {
@@ -139,20 +126,32 @@ export function createInteractionHandler(
       if (error instanceof UserFacingError) {
         outcome = 'refused';
         reason = error.reason;
-        await replySafely(interaction, error.message);
+        await replySafely(interaction, error.inLanguage(translatorFor(interaction)));
       } else {
         outcome = 'error';
         ref = randomBytes(4).toString('hex');
         deps.logger.error({ ...fields, err: error, ref }, 'interaction failed');
-        await replySafely(interaction, apologyFor(ref));
+        await replySafely(interaction, apologyFor(ref, translatorFor(interaction)));
       }
     } finally {
       const durationMs = performance.now() - started;
       deps.logger.info({ ...fields, durationMs: Math.round(durationMs), outcome, reason, ref }, 'interaction');
       onHandled?.({ interactionId: interaction.id, kind, command, outcome, reason, durationMs });
     }
+    // After the answer, and only after one that reached the database: a refusal may mean it is down or slow.
+    if (outcome === 'ok') await rememberLanguages(interaction);
     return outcome;
   };
+
+  /** The member's and server's languages, for DMs and channel posts later (SPEC §12); never fails the interaction. */
+  async function rememberLanguages(interaction: Interaction): Promise<void> {
+    if (!interaction.guildId) return;
+    try {
+      await noteLocales(deps, { guildId: interaction.guildId, userId: interaction.user.id }, { member: interaction.locale, guild: interaction.guildLocale ?? undefined });
+    } catch (error) {
+      deps.logger.warn({ err: error, interaction: interaction.id }, 'could not remember the languages');
+    }
+  }
 
   async function replySafely(interaction: Interaction, message: string): Promise<void> {
     if (!interaction.isRepliable()) return;

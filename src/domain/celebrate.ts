@@ -1,3 +1,5 @@
+import { msg, type Msg } from './message.js';
+
 /** English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 102nd. */
 export function ordinal(n: number): string {
   const mod100 = n % 100;
@@ -6,19 +8,12 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-const titles = [
-  'A small win, logged 🌱',
-  'That counts 🎉',
-  'Nicely done ✨',
-  'One more step 👣',
-  'Win noted 📒',
-  'Look at you go 🌟',
-  'Every size counts 🌼',
-] as const;
+// Catalogue keys win.title.0 … win.title.6 (src/i18n): the same win always gets the same one.
+const TITLE_COUNT = 7;
 
 /** A varied but reproducible title: the same win always gets the same one. */
-export function celebrationTitle(seed: number): string {
-  return titles[Math.abs(seed) % titles.length] ?? titles[0];
+export function celebrationTitle(seed: number): Msg {
+  return msg(`win.title.${Math.abs(seed) % TITLE_COUNT}`);
 }
 
 export interface WinTally {
@@ -32,17 +27,17 @@ export interface WinTally {
 }
 
 /** " (logged for yesterday)" for a backdated win; empty for today's. */
-export function loggedForNote(daysAgo: number): string {
-  return daysAgo === 0 ? '' : daysAgo === 1 ? ' (logged for yesterday)' : ` (from ${daysAgo} days ago)`;
+export function loggedForNote(daysAgo: number): Msg {
+  return msg('win.loggedFor', { daysAgo });
 }
 
 /** What this win adds, in the member's own terms: never compared with anyone else. */
-export function describeWinAdds(tally: WinTally): string {
+export function describeWinAdds(tally: WinTally): Msg {
   const when = loggedForNote(tally.daysAgo);
-  if (tally.firstHere) return `Your first win here — welcome! The first one is the hardest.${when}`;
-  const week = tally.currentWeek ? 'this week' : 'that week';
-  if (tally.weekCount === 1) return `Your first win ${week}. A fine start.${when}`;
-  return `That's your ${ordinal(tally.weekCount)} win ${week}.${when}`;
+  if (tally.firstHere) return msg('win.adds.firstHere', { when });
+  const current = tally.currentWeek ? 'yes' : 'no';
+  if (tally.weekCount === 1) return msg('win.adds.firstInWeek', { current, when });
+  return msg('win.adds.nth', { count: tally.weekCount, current, when });
 }
 
 /** Whether `now` falls in the period: "this week" rather than "that week". */
@@ -51,9 +46,8 @@ export function isCurrentPeriod(range: { start: Date; end: Date }, now: Date): b
 }
 
 /** The member's true count, private wins included, for their eyes only when the public reply could not say it. */
-export function describeTrueCount(tally: Omit<WinTally, 'daysAgo'>): string {
-  const week = tally.currentWeek ? 'this week' : 'that week';
-  return `Counting your private wins too, that's your ${ordinal(tally.weekCount)} win ${week}. 🌱`;
+export function describeTrueCount(tally: Omit<WinTally, 'daysAgo'>): Msg {
+  return msg('win.adds.trueCount', { count: tally.weekCount, current: tally.currentWeek ? 'yes' : 'no' });
 }
 
 export interface WinCountPair {
@@ -68,7 +62,7 @@ export interface WinCountPair {
  * else none in the reply and the true ones in a note for the member alone (issue: a public reply
  * must neither hint at private wins nor tell the member something false).
  */
-export function honestTally(counts: WinCountPair, isPrivate: boolean, currentWeek: boolean): { tally?: Omit<WinTally, 'daysAgo'>; privateNote?: string } {
+export function honestTally(counts: WinCountPair, isPrivate: boolean, currentWeek: boolean): { tally?: Omit<WinTally, 'daysAgo'>; privateNote?: Msg } {
   const shown = isPrivate ? counts.all : counts.shown;
   if (shown.weekCount === counts.all.weekCount && shown.firstHere === counts.all.firstHere) return { tally: { ...shown, currentWeek } };
   return { privateNote: describeTrueCount({ ...counts.all, currentWeek }) };
@@ -102,7 +96,7 @@ export interface WinCelebrationContent {
   /** The goal's progress, when the reply's audience may see it. */
   goal?: GoalPeriodFacts | undefined;
   /** For the member alone: their true count when the reply could not say it. */
-  trueCount?: string | undefined;
+  trueCount?: Msg | undefined;
   /** For the member alone: a goal the reply's audience may not see, or whose public count would be false. */
   ownGoal?: GoalPeriodFacts | undefined;
 }

@@ -1,4 +1,4 @@
-import { formatDayMonthYear } from './date-format.js';
+import { msg, NOTHING, type Msg } from './message.js';
 import type { Ghost, Streaks } from './streaks.js';
 import { parseLocalDate } from './time-calendar.js';
 
@@ -7,15 +7,13 @@ import { parseLocalDate } from './time-calendar.js';
  * no two places ever tell one member different things about their streak or their usual week.
  */
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
 /** A usual week as a person would say it: "about 2 wins a week", "a win every other week or so", never "0.3". */
-export function usualInWords(usual: number): string {
-  if (usual < 0.4) return 'a win every few weeks';
-  if (usual < 0.75) return 'a win every other week or so';
+export function usualInWords(usual: number): Msg {
+  if (usual < 0.4) return msg('pace.usual.fewWeeks');
+  if (usual < 0.75) return msg('pace.usual.otherWeek');
   const whole = Math.round(usual);
-  if (Math.abs(usual - whole) <= 0.25) return `about ${plural(whole, 'win')} a week`;
-  return `${Math.floor(usual)} or ${Math.ceil(usual)} wins a week`;
+  if (Math.abs(usual - whole) <= 0.25) return msg('pace.usual.about', { count: whole });
+  return msg('pace.usual.between', { low: Math.floor(usual), high: Math.ceil(usual) });
 }
 
 /** Within half a win of the usual week counts as "around your usual", so a figure never sounds precise. */
@@ -26,50 +24,35 @@ export function paceOf(wins: number, usual: number): 'ahead' | 'around' | 'below
 }
 
 /** This week so far against the member's usual week: the only comparison the bot makes (SPEC §1.3). */
-export function thisWeekLine(thisWeek: number, usual: number | null): string {
-  const wins = plural(thisWeek, 'win');
-  if (usual === null) {
-    return thisWeek === 0
-      ? 'No wins yet this week — one small thing is enough to start.'
-      : `${wins} this week — your first week here, so this is the start of your usual.`;
-  }
-  if (Math.round(usual * 10) === 0) {
-    return thisWeek === 0
-      ? "No wins yet this week — the last few weeks were quiet, and that's okay. One small thing is enough to start again."
-      : `${wins} this week — up from a quiet few weeks. Welcome back! 🎉`;
-  }
-  const yourUsual = `you usually log ${usualInWords(usual)}`;
-  if (thisWeek === 0) return `No wins yet this week — ${yourUsual}, and one small thing is enough to start.`;
-  const pace = paceOf(thisWeek, usual);
-  if (pace === 'ahead') return `${wins} this week — ${yourUsual}. You're ahead of your own pace! 🎉`;
-  if (pace === 'around') return `${wins} this week — right around your usual (${usualInWords(usual)}).`;
-  return `${wins} this week — ${yourUsual}. Every one counts, and the week isn't over.`;
+export function thisWeekLine(thisWeek: number, usual: number | null): Msg {
+  const count = thisWeek;
+  if (usual === null) return thisWeek === 0 ? msg('pace.week.none.new') : msg('pace.week.some.new', { count });
+  if (Math.round(usual * 10) === 0) return thisWeek === 0 ? msg('pace.week.none.quiet') : msg('pace.week.some.quiet', { count });
+  const words = usualInWords(usual);
+  if (thisWeek === 0) return msg('pace.week.none', { usual: words });
+  return msg(`pace.week.${paceOf(thisWeek, usual)}`, { count, usual: words });
 }
 
 /** The weekly streak (SPEC §1.5), from `weeklyStreaks` as of now. */
-export function streakLine(streaks: Streaks, pausedNow: boolean): string {
-  const best = streaks.best > streaks.current ? ` Your best: ${plural(streaks.best, 'week')}.` : '';
+export function streakLine(streaks: Streaks, pausedNow: boolean): Msg {
+  const best = streaks.best > streaks.current ? msg('pace.streak.best', { best: streaks.best }) : NOTHING;
   if (pausedNow) {
-    return streaks.current > 0
-      ? `⏸️ You're on a pause, so your streak of ${plural(streaks.current, 'week')} is frozen, safe until you're back.${best}`
-      : `⏸️ You're on a pause: nothing breaks while you rest.${best}`;
+    return streaks.current > 0 ? msg('pace.streak.pausedWith', { count: streaks.current, best }) : msg('pace.streak.paused', { best });
   }
-  if (streaks.current === 0) {
-    return streaks.best > 0 ? `A new streak starts with your next win.${best}` : 'A streak starts with your next win.';
-  }
-  if (streaks.current === 1) return `🔥 Your streak has begun: 1 week with a win.${best}`;
+  if (streaks.current === 0) return streaks.best > 0 ? msg('pace.streak.newAfter', { best }) : msg('pace.streak.none');
+  if (streaks.current === 1) return msg('pace.streak.begun', { best });
   // Strictly longer than every earlier run: a tie is "as long as your best", not a record.
-  const record = streaks.current > streaks.bestBefore ? ' Your longest yet!' : streaks.current === streaks.bestBefore ? ' That matches your best.' : best;
-  const repaired = streaks.repairedInRun ? ` (with ${plural(streaks.repairedInRun, 'repaired week')} 🩹)` : '';
-  return `🔥 ${streaks.current} weeks in a row with a win${repaired}.${record}`;
+  const record = streaks.current > streaks.bestBefore ? 'longest' : streaks.current === streaks.bestBefore ? 'matches' : 'best';
+  const repaired = streaks.repairedInRun ? msg('pace.streak.repaired', { count: streaks.repairedInRun }) : NOTHING;
+  return msg('pace.streak.run', { count: streaks.current, record, best, repaired });
 }
 
 /** The best past week as a ghost to chase, dated like every other date the bot writes ("30 November 2026"). */
-export function ghostLine(ghost: Ghost | null, thisWeek: number): string | undefined {
-  if (ghost === null) return thisWeek > 0 ? '👻 This is your best week so far — next week it becomes your ghost to chase.' : undefined;
+export function ghostLine(ghost: Ghost | null, thisWeek: number): Msg | undefined {
+  if (ghost === null) return thisWeek > 0 ? msg('pace.ghost.first') : undefined;
   const monday = parseLocalDate(ghost.monday);
-  const when = `${plural(ghost.wins, 'win')} in the week of ${monday ? formatDayMonthYear(monday) : ghost.monday}`;
-  if (thisWeek > ghost.wins) return `👻 You passed your ghost (${when}): this is your best week yet!`;
-  if (thisWeek === ghost.wins) return `👻 You've caught your ghost (${when}). One more passes it!`;
-  return `👻 Your ghost: ${when} — ${ghost.wins - thisWeek} to catch it.`;
+  const when = msg('pace.ghost.when', { count: ghost.wins, date: monday ? { date: monday } : ghost.monday });
+  if (thisWeek > ghost.wins) return msg('pace.ghost.passed', { when });
+  if (thisWeek === ghost.wins) return msg('pace.ghost.caught', { when });
+  return msg('pace.ghost.chasing', { when, gap: ghost.wins - thisWeek });
 }

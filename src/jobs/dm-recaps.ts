@@ -2,6 +2,7 @@ import { dueDmRecaps } from '../db/dm-recaps.js';
 import { markShown } from '../db/remember.js';
 import { renderPersonalRecap } from '../discord/render/dm-recap.js';
 import { personalRecap } from '../features/recap-personal.js';
+import { localeOf, translator } from '../i18n/index.js';
 import type { JobDeps } from './deps.js';
 import { sendEach, type DmTickSummary } from './member-dm.js';
 
@@ -23,7 +24,7 @@ export async function runDmRecaps(deps: JobDeps, now: Date): Promise<DmTickSumma
       const { content, shownWinId } = await personalRecap(deps, recap, now);
       // Remembered as it is composed: a retry then shows another old win, never the same one twice.
       await markShown(deps.db, shownWinId === undefined ? [] : [shownWinId], now);
-      return renderPersonalRecap(content);
+      return renderPersonalRecap(content, translator(localeOf(recap.locale)));
     },
     now,
   );

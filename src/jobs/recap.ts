@@ -15,6 +15,8 @@ import { markShown } from '../db/remember.js';
 import type { DeliveryResult } from '../discord/delivery.js';
 import { renderRecapPost } from '../discord/render/recap.js';
 import { refreshRoleConnections } from '../features/consistency.js';
+import { serverLocaleOf } from '../db/locales.js';
+import { localeOf, translator } from '../i18n/index.js';
 import { isRecapOf, type MarkedSpan } from '../domain/recap-marker.js';
 import { describeRecapProblem, type RecapProblem } from '../domain/recap/problem.js';
 import { composeServerRecap, recapCoverage } from '../features/recap.js';
@@ -98,7 +100,8 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
   const lateMinutes = Math.floor(lateMs / 60_000);
   const late = lateMinutes >= LATE_NOTE_MINUTES ? lateMinutes : undefined;
   const recap = await composeServerRecap(deps, server, week, { now, runId: run.runId, ...(late ? { lateByMinutes: late } : {}) });
-  const result = await deps.delivery.post(channelId, renderRecapPost(recap), { nonce: recapNonce(run.runId) });
+  const tr = translator(localeOf(await serverLocaleOf(db, run.guildId)));
+  const result = await deps.delivery.post(channelId, renderRecapPost(recap, tr), { nonce: recapNonce(run.runId) });
   if (result.ok) {
     const note = late ? `posted ${late} minutes late` : undefined;
     await finishRecapRun(db, run.runId, { status: 'posted', channelId: result.channelId, messageId: result.messageId, ...(note ? { note } : {}) }, now);

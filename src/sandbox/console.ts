@@ -29,7 +29,11 @@ const HELP = `Type slash commands as a member:   /win wrote 300 words   /win tex
   :click <label>   click that button on the newest message you see (your DMs, or this channel)
   :time +7d | +3h | +30m | +1w | 2027-01-04T09:00Z   move the clock forward
   :clock 2026-11-30T09:00Z   set the clock, forward only (scripts start with it to print the same any day)
+  :locale de       your Discord language (en-US, de, fr, es-ES, pt-BR, ja…)   :server-locale de   the server's
   :now   :users   :help   :quit            # starts a comment`;
+
+// Discord's locale codes: a language, sometimes with a region ('de', 'es-419', 'pt-BR', 'zh-TW').
+const DISCORD_LOCALE = /^[a-z]{2}(-[A-Z]{2}|-419)?$/;
 
 type Outcome = { ok: true; quit?: boolean } | { ok: false; error: string };
 
@@ -214,6 +218,20 @@ class ConsoleSession {
       }
       case 'complete':
         return this.#complete(need('a command, e.g. :complete /win goal: wr'));
+      case 'locale': {
+        const locale = need('a Discord locale, e.g. :locale de');
+        if (!DISCORD_LOCALE.test(locale)) throw new ConsoleInputError(`:locale takes a Discord locale like de, fr, es-ES, pt-BR, ja or en-US (got "${locale}")`);
+        sandbox.setLocale(this.member, locale);
+        this.printer.line(`  ${this.member}'s Discord speaks ${locale} now`);
+        return { ok: true };
+      }
+      case 'server-locale': {
+        const locale = need('a Discord locale, e.g. :server-locale de');
+        if (!DISCORD_LOCALE.test(locale)) throw new ConsoleInputError(`:server-locale takes a Discord locale like de, fr, es-ES, pt-BR, ja or en-US (got "${locale}")`);
+        sandbox.setGuildLocale(locale);
+        this.printer.line(`  the server's Discord language is ${locale} now`);
+        return { ok: true };
+      }
       case 'now':
         this.printer.line(`  🕒 ${this.#nowText()}`);
         return { ok: true };

@@ -233,6 +233,20 @@ export class Sandbox {
     this.#parts.gateway.dispatch('CHANNEL_UPDATE', apiChannel(this.#parts.state, channel), 1);
   }
 
+  /** The member's Discord language (e.g. 'de', 'ja', 'pt-BR'): their next interactions carry it as `locale`. */
+  setLocale(userName: string, locale: string): void {
+    this.user(userName).locale = locale;
+    this.#parts.save();
+  }
+
+  /** The server's Discord language, carried as `guild_locale` (the default guild unless told). */
+  setGuildLocale(locale: string, guildId = this.#parts.state.guildId): void {
+    const guild = this.#parts.state.guild(guildId);
+    if (!guild) throw new Error(`No guild ${guildId}`);
+    guild.locale = locale;
+    this.#parts.save();
+  }
+
   closeDms(userName: string, closed = true): void {
     this.user(userName).dmsClosed = closed;
     this.#parts.save();

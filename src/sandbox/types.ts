@@ -9,6 +9,8 @@ export interface SandboxUser {
   manageGuild: boolean;
   dmsClosed: boolean;
   joinedAt: Date;
+  /** The member's Discord language, sent as every interaction's `locale` (en-US when unset). */
+  locale?: string;
 }
 
 export interface SandboxGuild {
@@ -16,6 +18,8 @@ export interface SandboxGuild {
   name: string;
   adminRoleId: string;
   ownerId: string;
+  /** The server's language, sent as `guild_locale` (en-US when unset). */
+  locale?: string;
 }
 
 export interface SandboxChannel {

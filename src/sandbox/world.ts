@@ -13,7 +13,7 @@ const worldSchema = z.object({
   lastId: z.string().regex(/^\d+$/),
   applicationId: z.string(),
   botName: z.string(),
-  guilds: z.array(z.object({ id: z.string(), name: z.string(), adminRoleId: z.string(), ownerId: z.string() })),
+  guilds: z.array(z.object({ id: z.string(), name: z.string(), adminRoleId: z.string(), ownerId: z.string(), locale: z.string().optional() })),
   channels: z.array(
     z.object({
       id: z.string(),
@@ -26,7 +26,7 @@ const worldSchema = z.object({
     }),
   ),
   users: z.array(
-    z.object({ id: z.string(), username: z.string(), globalName: z.string(), bot: z.boolean(), manageGuild: z.boolean(), dmsClosed: z.boolean(), joinedAt: z.string() }),
+    z.object({ id: z.string(), username: z.string(), globalName: z.string(), bot: z.boolean(), manageGuild: z.boolean(), dmsClosed: z.boolean(), joinedAt: z.string(), locale: z.string().optional() }),
   ),
 });
 

@@ -9,6 +9,7 @@ import type { WebDeps } from './deps.js';
 import type { DiscordOAuth } from './discord-oauth.js';
 import { manageGuard, type GuildEnv } from './guard.js';
 import { page } from './layout.js';
+import { serverTranslator } from './language.js';
 import { adminBody } from './views/admin.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -39,7 +40,7 @@ export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv
     const channels = deps.bot.textChannels(guild.id);
     const nameOf = (userId: string): string => deps.bot.memberName(guild.id, userId) ?? 'a member';
     const nextRecap = settings.recapChannelId && settings.nextRecapAt && !settings.recapProblem ? localWhen(settings.nextRecapAt, settings.timezone) : undefined;
-    const body = adminBody({ base: `/g/${guild.id}`, session, settings, channels, nextRecap, preview, nameOf, problem, applicationId: deps.clientId });
+    const body = adminBody({ base: `/g/${guild.id}`, session, settings, channels, nextRecap, preview, nameOf, problem, applicationId: deps.clientId, tr: await serverTranslator(db, guild.id) });
     const notice = NOTICES[c.req.query('done') ?? ''];
     return c.html(page({ title: 'Server settings', session, guild, active: '/admin', notice, body }), problem ? 400 : 200);
   };

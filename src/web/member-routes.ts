@@ -1,3 +1,5 @@
+import { english } from '../i18n/index.js';
+import { memberTranslator } from './language.js';
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { activeGoals } from '../db/goals.js';
@@ -68,7 +70,7 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     const progress = await progressOf(deps, key);
     const calendarSvg = winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) });
     const consistencyRole = await consistencyRoleOf(deps, key);
-    return render(c, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg, consistencyRole, guildId: guild.id }));
+    return render(c, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg, consistencyRole, guildId: guild.id }, await memberTranslator(db, key, c)));
   });
 
   r.get('/:guildId/wins', async (c) => {
@@ -93,7 +95,7 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     const edited = await editWin(deps, key, idParam(c.req.param('winId')) ?? 0, typed);
     if (edited.ok) return c.redirect(`${baseOf(c)}/wins?done=edited`, 303);
     if (edited.problem === 'not-found') return c.redirect(`${baseOf(c)}/wins?done=not-found`, 303);
-    return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, edited.win, problemMessage(edited.problem).replace(/`/g, ''), typed), 400);
+    return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, edited.win, english.say(problemMessage(edited.problem)).replace(/`/g, ''), typed), 400);
   });
 
   r.get('/:guildId/wins/:winId/delete', async (c) => {

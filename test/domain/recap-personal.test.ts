@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { composePersonalRecap, goalLine, weekLine } from '../../src/domain/recap/personal.js';
+import { msg } from '../../src/domain/message.js';
+import { composePersonalRecap, goalLine as goalMsg, weekLine as weekMsg } from '../../src/domain/recap/personal.js';
+import { english } from '../../src/i18n/index.js';
+
+// The English wording, as members read it.
+const weekLine = (...args: Parameters<typeof weekMsg>) => english.say(weekMsg(...args));
+const goalLine = (...args: Parameters<typeof goalMsg>) => english.say(goalMsg(...args));
+const inMarch = msg('dm.periodWords.month', { month: { month: 3 } });
+const thisWeek = msg('dm.periodWords.thisWeek');
 import { renderPersonalRecap } from '../../src/discord/render/dm-recap.js';
 import type { PersonalWeekData } from '../../src/domain/recap/types.js';
 import { limitProblems, seeded, visibleText } from './recap-support.js';
 
 type Goal = PersonalWeekData['goals'][number];
-const goal = (overrides: Partial<Goal> = {}): Goal => ({ title: 'Publish', target: 2, count: 1, period: 'month', periodWords: 'in March', outcome: 'missed', smallerOffer: undefined, ...overrides });
+const goal = (overrides: Partial<Goal> = {}): Goal => ({ title: 'Publish', target: 2, count: 1, period: 'month', periodWords: inMarch, outcome: 'missed', smallerOffer: undefined, ...overrides });
 const personal = (overrides: Partial<PersonalWeekData> = {}): PersonalWeekData => ({
   weekStart: { year: 2026, month: 11, day: 23 },
   timezone: 'Europe/London',
@@ -65,9 +73,9 @@ describe('composePersonalRecap', () => {
   });
 
   it('judges no goal whose period is still running for the member, nor one spent partly on pause (issue 16 items 3, 8)', () => {
-    const soFar = goalLine(goal({ target: 3, count: 1, period: 'week', periodWords: 'this week', outcome: 'so-far' }));
+    const soFar = goalLine(goal({ target: 3, count: 1, period: 'week', periodWords: thisWeek, outcome: 'so-far' }));
     expect(soFar).toContain('1/3 this week so far');
-    const paused = goalLine(goal({ target: 3, count: 0, period: 'week', periodWords: 'this week', outcome: 'paused' }));
+    const paused = goalLine(goal({ target: 3, count: 0, period: 'week', periodWords: thisWeek, outcome: 'paused' }));
     expect(paused).toContain('0/3 this week');
     for (const line of [soFar, paused]) expect(line).not.toMatch(/not this time|fall short|instead\?/i);
   });
@@ -81,7 +89,7 @@ describe('composePersonalRecap', () => {
   });
 
   it('offers the smaller target in words when one applies (SPEC §1.6)', () => {
-    const line = goalLine(goal({ target: 3, count: 0, period: 'week', periodWords: 'this week', smallerOffer: 1 }));
+    const line = goalLine(goal({ target: 3, count: 0, period: 'week', periodWords: thisWeek, smallerOffer: 1 }));
     expect(line).toContain('Want to try 1 a week instead? `/goal edit`');
   });
 
@@ -121,7 +129,7 @@ describe('composePersonalRecap', () => {
   });
 
   it('never says the same sentence twice in one DM', () => {
-    const missedGoal = goal({ count: 0, target: 2, period: 'week', periodWords: 'this week' });
+    const missedGoal = goal({ count: 0, target: 2, period: 'week', periodWords: thisWeek });
     for (let seed = 0; seed < 60; seed++) {
       for (const week of [{ winsThisWeek: 0, usualWeek: 2 }, { winsThisWeek: 1, usualWeek: 4 }, { winsThisWeek: 5, usualWeek: 3 }]) {
         const message = compose({ ...week, goals: [missedGoal] }, seed);

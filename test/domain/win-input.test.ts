@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeWinAdds, ordinal } from '../../src/domain/celebrate.js';
+import { describeWinAdds as describeWinAddsMsg, ordinal } from '../../src/domain/celebrate.js';
+import { english } from '../../src/i18n/index.js';
+
+const describeWinAdds = (tally: Parameters<typeof describeWinAddsMsg>[0]) => english.say(describeWinAddsMsg(tally));
 import { whenChoices } from '../../src/domain/when-choices.js';
 import { parseWinDay, parseWinText } from '../../src/domain/win-input.js';
 

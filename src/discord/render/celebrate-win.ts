@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { celebrationOf, celebrationTitle, describeWinAdds, type WinCelebrationContent, type WinTally } from '../../domain/celebrate.js';
+import { english, type Translator } from '../../i18n/index.js';
 import { goalProgressLine } from './goal-line.js';
 import { winEmbed } from './win-embed.js';
 
@@ -14,28 +15,22 @@ export interface WinCelebration {
   extraLine?: string | undefined;
 }
 
-/** "Logged. 🌱", or "Logged for yesterday. 🌱": no count, when a count this audience may see would be false. */
-function loggedWithoutCount(daysAgo: number): string {
-  if (daysAgo === 0) return 'Logged. 🌱';
-  return `Logged for ${daysAgo === 1 ? 'yesterday' : `${daysAgo} days ago`}. 🌱`;
-}
-
-/** The celebratory embed for a just-saved win, with what it adds ("3rd win this week"). */
-export function celebrateWin(celebration: WinCelebration): APIEmbed {
+/** The celebratory embed for a just-saved win, with what it adds ("3rd win this week"); "Logged. 🌱" when a count would be false. */
+export function celebrateWin(celebration: WinCelebration, tr: Translator = english): APIEmbed {
   const { win, extraLine, tally, daysAgo } = celebration;
-  const adds = tally ? describeWinAdds({ ...tally, daysAgo }) : loggedWithoutCount(daysAgo);
+  const adds = tally ? tr.say(describeWinAdds({ ...tally, daysAgo })) : tr.t('win.logged', { daysAgo });
   const lines = extraLine ? `${adds}\n${extraLine}` : adds;
-  return winEmbed({ userId: win.userId, text: win.text, title: celebrationTitle(win.id), adds: lines, isPrivate: win.isPrivate });
+  return winEmbed({ userId: win.userId, text: win.text, title: tr.say(celebrationTitle(win.id)), adds: lines, isPrivate: win.isPrivate }, tr);
 }
 
 /** The reply's embed for its audience, and the lines for the member alone. */
-export function renderCelebration(content: WinCelebrationContent): { embed: APIEmbed; privateLines: string[] } {
-  const privateLines = [content.trueCount, content.ownGoal && goalProgressLine(content.ownGoal)].filter((line): line is string => Boolean(line));
-  const extraLine = content.goal && goalProgressLine(content.goal);
-  return { embed: celebrateWin({ win: content.win, tally: content.tally, daysAgo: content.daysAgo, extraLine }), privateLines };
+export function renderCelebration(content: WinCelebrationContent, tr: Translator = english): { embed: APIEmbed; privateLines: string[] } {
+  const privateLines = [content.trueCount && tr.say(content.trueCount), content.ownGoal && goalProgressLine(content.ownGoal, tr)].filter((line): line is string => Boolean(line));
+  const extraLine = content.goal && goalProgressLine(content.goal, tr);
+  return { embed: celebrateWin({ win: content.win, tally: content.tally, daysAgo: content.daysAgo, extraLine }, tr), privateLines };
 }
 
 /** The reply to a just-saved win, from its counts (see `celebrationOf`). */
-export function winReply(input: Parameters<typeof celebrationOf>[0]): { embed: APIEmbed; privateLines: string[] } {
-  return renderCelebration(celebrationOf(input));
+export function winReply(input: Parameters<typeof celebrationOf>[0], tr: Translator = english): { embed: APIEmbed; privateLines: string[] } {
+  return renderCelebration(celebrationOf(input), tr);
 }

@@ -1,4 +1,5 @@
 import { progressBar } from '../../domain/goals.js';
+import { english, type Translator } from '../../i18n/index.js';
 
 /** A goal's count in the period a win landed in, with the target that period has. */
 export interface GoalPeriodProgress {
@@ -11,8 +12,8 @@ export interface GoalPeriodProgress {
 }
 
 /** "🎯 Read: ▰▰▰▱▱ 2/3 this week", with "goal met! 🎉" on the win that reaches the target. */
-export function goalProgressLine(progress: GoalPeriodProgress): string {
+export function goalProgressLine(progress: GoalPeriodProgress, tr: Translator = english): string {
   const { title, count, target, period, current } = progress;
-  const met = count >= target ? (count === target ? ' — goal met! 🎉' : ' ✅') : '';
-  return `🎯 ${title}: ${progressBar(count, target)} ${count}/${target} ${current ? 'this' : 'that'} ${period}${met}`;
+  const met = count >= target ? (count === target ? 'exactly' : 'over') : 'no';
+  return tr.t('win.goalLine', { title, bar: progressBar(count, target), count, target, period, current: current ? 'yes' : 'no', met });
 }

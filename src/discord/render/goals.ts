@@ -1,35 +1,29 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { GoalSummary } from '../../domain/goals.js';
-import { progressBar, type GoalFacts, type GoalShare } from '../../domain/goals.js';
+import { progressBar, type GoalFacts } from '../../domain/goals.js';
 import { truncateAtWord } from '../../domain/truncate.js';
 import { componentIds } from '../component-ids.js';
+import { english, type Translator } from '../../i18n/index.js';
 import { palette } from './palette.js';
 import { planLine } from './plans.js';
 
-const shareLabel: Record<GoalShare, string> = {
-  private: '🔒 just you',
-  partner: '🤝 you and your partner',
-  server: '👀 shared with the server',
-};
+const shareLabel = (share: string, tr: Translator): string => (share === 'private' || share === 'partner' || share === 'server' ? tr.t(`goal.share.${share}`) : '');
 
 /** One line of progress: `▰▰▰▱▱▱ 1/3 this week`. */
-export function progressLine(summary: GoalSummary): string {
+export function progressLine(summary: GoalSummary, tr: Translator = english): string {
   const { count, target, period } = summary.current;
-  const done = count >= target ? ' ✅' : '';
-  return `${progressBar(count, target)} ${count}/${target} this ${period}${done}`;
+  return tr.t('goal.progress', { bar: progressBar(count, target), count, target, period, done: count >= target ? 'yes' : 'no' });
 }
 
 /** The kind words for an offer to change a target (SPEC §1.5, §1.6). */
-export function offerText(summary: GoalSummary): string | undefined {
+export function offerText(summary: GoalSummary, tr: Translator = english): string | undefined {
   const { offer, goal } = summary;
   if (!offer) return undefined;
-  const period = summary.current.period;
-  return offer.kind === 'smaller'
-    ? `**${goal.title}** hasn't landed for three ${period}s running. That happens, and it's no failing of yours. Would **${offer.to} a ${period}** feel better for now?`
-    : `**${goal.title}** has been met three ${period}s running. 🌟 Ready to try **${offer.to} a ${period}**? Only if you want to.`;
+  const values = { title: goal.title, to: offer.to, period: summary.current.period };
+  return tr.t(offer.kind === 'smaller' ? 'goal.offer.smaller' : 'goal.offer.bigger', values);
 }
 
-export function offerButtons(ownerId: string, summary: GoalSummary): APIActionRowComponent<APIButtonComponent> | undefined {
+export function offerButtons(ownerId: string, summary: GoalSummary, tr: Translator = english): APIActionRowComponent<APIButtonComponent> | undefined {
   const { offer, goal } = summary;
   if (!offer) return undefined;
   return {
@@ -38,82 +32,72 @@ export function offerButtons(ownerId: string, summary: GoalSummary): APIActionRo
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: truncateAtWord(`Make it ${offer.to} a ${summary.current.period}`, 80),
+        label: truncateAtWord(tr.t('goal.offer.accept', { to: offer.to, period: summary.current.period }), 80),
         custom_id: componentIds.goalAccept(ownerId, goal.id, offer.to),
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: `Keep ${offer.from}`,
+        label: truncateAtWord(tr.t('goal.offer.keep', { from: offer.from }), 80),
         custom_id: componentIds.goalDecline(ownerId, goal.id),
       },
     ],
   };
 }
 
-export function goalListEmbed(summaries: readonly GoalSummary[]): APIEmbed {
-  if (summaries.length === 0) {
-    return {
-      color: palette.embed,
-      title: 'Your goals',
-      description: 'No goals yet, and that is fine: wins count without them. When you want one, try `/goal add title: Read target: 2 period: week`.',
-    };
-  }
+export function goalListEmbed(summaries: readonly GoalSummary[], tr: Translator = english): APIEmbed {
+  if (summaries.length === 0) return { color: palette.embed, title: tr.t('goal.list.title'), description: tr.t('goal.list.empty') };
   const lines = summaries.map((summary) => {
-    const offer = offerText(summary);
+    const offer = offerText(summary, tr);
     return [
-      `**${summary.goal.title}** · ${summary.goal.target} a ${summary.goal.period} · ${shareLabel[summary.goal.share as GoalShare] ?? ''}`,
-      progressLine(summary),
+      tr.t('goal.list.entry', { title: summary.goal.title, target: summary.goal.target, period: summary.goal.period, share: shareLabel(summary.goal.share, tr) }),
+      progressLine(summary, tr),
       ...(planLine(summary.goal) ? [planLine(summary.goal)] : []),
       ...(offer ? [`💬 ${offer}`] : []),
     ].join('\n');
   });
   return {
     color: palette.embed,
-    title: 'Your goals',
+    title: tr.t('goal.list.title'),
     description: truncateAtWord(lines.join('\n\n'), 4000),
-    footer: { text: 'Link a win to a goal with /win goal:. Only you can see this.' },
+    footer: { text: tr.t('goal.list.footer') },
   };
 }
 
 /** Buttons for at most five offers (Discord allows five rows). */
-export function offerRows(ownerId: string, summaries: readonly GoalSummary[]) {
-  return summaries.flatMap((summary) => offerButtons(ownerId, summary) ?? []).slice(0, 5);
+export function offerRows(ownerId: string, summaries: readonly GoalSummary[], tr: Translator = english) {
+  return summaries.flatMap((summary) => offerButtons(ownerId, summary, tr) ?? []).slice(0, 5);
 }
 
 /** A goal on the member's own /progress: title, progress and any offer in words. */
-export function ownGoalLine(summary: GoalSummary): string {
-  const offer = offerText(summary);
+export function ownGoalLine(summary: GoalSummary, tr: Translator = english): string {
+  const offer = offerText(summary, tr);
   const plan = planLine(summary.goal);
-  return `**${summary.goal.title}** ${progressLine(summary)}${plan ? `\n${plan}` : ''}${offer ? `\n💬 ${offer}` : ''}`;
+  return `**${summary.goal.title}** ${progressLine(summary, tr)}${plan ? `\n${plan}` : ''}${offer ? `\n💬 ${offer}` : ''}`;
 }
 
 /** A goal another member shared; 🤝 marks one shared with partners only. */
-export function sharedGoalLine(summary: GoalSummary): string {
-  return `${summary.goal.share === 'partner' ? '🤝 ' : ''}**${summary.goal.title}** ${progressLine(summary)}`;
+export function sharedGoalLine(summary: GoalSummary, tr: Translator = english): string {
+  return `${summary.goal.share === 'partner' ? '🤝 ' : ''}**${summary.goal.title}** ${progressLine(summary, tr)}`;
 }
 
-const visibilityWords: Record<GoalShare, string> = {
-  private: 'Only you can see it.',
-  partner: 'You and your check-in partner can see it.',
-  server: 'Anyone here can see it.',
-};
-
-export function goalAddedText(goal: GoalFacts): string {
-  const visibility = visibilityWords[goal.share as GoalShare] ?? '';
-  return `New goal: **${goal.title}**, ${goal.target} a ${goal.period}. ${visibility}\nLink wins to it with \`/win goal:\`. Start small, grow when you want to. 🌱`;
+export function goalAddedText(goal: GoalFacts, tr: Translator = english): string {
+  return tr.t('goal.added', { title: goal.title, target: goal.target, period: goal.period, share: goal.share });
 }
 
-export function goalEditedText(goal: GoalFacts, newTarget: boolean): string {
-  return `Updated: **${goal.title}**, ${goal.target} a ${goal.period} (${goal.share}).${newTarget ? ' Periods before today keep the target they had.' : ''}`;
+export function goalEditedText(goal: GoalFacts, newTarget: boolean, tr: Translator = english): string {
+  return tr.t('goal.edited', { title: goal.title, target: goal.target, period: goal.period, share: goal.share, newTarget: newTarget ? 'yes' : 'no' });
 }
 
-export function goalArchivedText(goal: GoalFacts): string {
-  return `Archived **${goal.title}**. Its wins stay yours, and still count in your progress. Letting a goal go is a decision too.`;
+export function goalArchivedText(goal: GoalFacts, tr: Translator = english): string {
+  return tr.t('goal.archived', { title: goal.title });
 }
 
-export function offerAnswerText(answer: { kind: 'accepted'; goal: GoalFacts; to: number; period: string } | { kind: 'declined'; goal: GoalFacts; from: number; period: string }): string {
+export function offerAnswerText(
+  answer: { kind: 'accepted'; goal: GoalFacts; to: number; period: string } | { kind: 'declined'; goal: GoalFacts; from: number; period: string },
+  tr: Translator = english,
+): string {
   return answer.kind === 'accepted'
-    ? `Done: **${answer.goal.title}** is now ${answer.to} a ${answer.period}, starting this ${answer.period}.`
-    : `Keeping **${answer.goal.title}** at ${answer.from} a ${answer.period}. I won't ask again for this run.`;
+    ? tr.t('goal.offer.accepted', { title: answer.goal.title, to: answer.to, period: answer.period })
+    : tr.t('goal.offer.declined', { title: answer.goal.title, from: answer.from, period: answer.period });
 }

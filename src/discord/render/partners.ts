@@ -5,6 +5,7 @@ import { formatWeekdayDate } from '../../domain/date-format.js';
 import { publicMemberText } from '../../domain/member-text.js';
 import { localDateTimeOf } from '../../domain/time.js';
 import type { CheckinOutcome, CheerOutcome, NotByDm, PartnerDmRenderer, PartnerStatus } from '../../features/partners.js';
+import { english, type Translator } from '../../i18n/index.js';
 import { mentionOf, type OutgoingMessage } from './outgoing.js';
 
 /** Partners and check-ins drawn for Discord: mentions, buttons and the words members read. */
@@ -42,29 +43,18 @@ export const partnerDms: PartnerDmRenderer<OutgoingMessage> = {
   cheered: (cheererId) => ({ content: `${mentionOf(cheererId)} cheered your check-in 🎉`, allowed_mentions: { parse: [] } }),
 };
 
-const notByDmWords: Record<NotByDm, string> = {
-  'dms-off': "they haven't asked for DMs from me",
-  'not-partner': "they haven't asked for partner DMs",
-  paused: "they're taking a break",
-  'dms-closed': 'their DMs are closed to me',
-  undelivered: "Discord wouldn't take it just now",
-};
 
 /** The author's answer to `/checkin`. */
-export function checkinAnswer(outcome: CheckinOutcome): string {
-  if (outcome.kind === 'private') return 'Noted, just for you. 📓 Writing it down counts too.';
-  if (outcome.kind === 'no-partner') return "Noted! 📓 You don't have a partner this week, so it stays with you. (`/partner status` says why.)";
+export function checkinAnswer(outcome: CheckinOutcome, tr: Translator = english): string {
+  if (outcome.kind === 'private') return tr.t('checkin.private');
+  if (outcome.kind === 'no-partner') return tr.t('checkin.noPartner');
   const lines: string[] = [];
-  if (outcome.sent.length > 0) lines.push(`Checked in! ✨ I sent it to ${mentions(outcome.sent)}.`);
-  if (outcome.alreadyToday.length > 0) {
-    const who = outcome.alreadyToday.length === 1 ? 'Your partner' : `Your partners ${mentions(outcome.alreadyToday)} each`;
-    const they = outcome.alreadyToday.length === 1 ? "They'll" : "They'll each";
-    lines.push(`Updated! ✏️ ${who} already got a check-in from you today, so I saved your new words without sending another DM. ${they} see the latest in \`/partner status\`.`);
-  }
-  if (lines.length === 0) lines.push('Checked in! ✨ Your note is saved.');
+  if (outcome.sent.length > 0) lines.push(tr.t('checkin.sent', { partners: mentions(outcome.sent) }));
+  if (outcome.alreadyToday.length > 0) lines.push(tr.t('checkin.updated', { count: outcome.alreadyToday.length, partners: mentions(outcome.alreadyToday) }));
+  if (lines.length === 0) lines.push(tr.t('checkin.saved'));
   for (const { userId, why } of outcome.notByDm) {
-    const verb = why === 'dms-closed' || why === 'undelivered' ? "I couldn't deliver it to" : "I didn't DM it to";
-    lines.push(`${verb} ${mentionOf(userId)}: ${notByDmWords[why]}. Your note is saved, and \`/partner status\` shows it to them.`);
+    const delivery = why === 'dms-closed' || why === 'undelivered' ? 'failed' : 'held';
+    lines.push(tr.t('checkin.notDelivered', { delivery, partner: mentionOf(userId), why: tr.t(`checkin.why.${why satisfies NotByDm}`) }));
   }
   return lines.join('\n');
 }

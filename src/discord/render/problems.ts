@@ -1,20 +1,21 @@
 import { truncateAtWord } from '../../domain/truncate.js';
 import type { InputProblem } from '../../domain/win-input.js';
-import { UserFacingError } from '../errors.js';
+import { msg, type Msg } from '../../domain/message.js';
+import { userError, type UserFacingError } from '../errors.js';
 
 /** Friendly words for each refused input; the member's input is never lost silently. */
-export function problemMessage(p: InputProblem): string {
+export function problemMessage(p: InputProblem): Msg {
   switch (p.problem) {
     case 'text-empty':
-      return 'Your win needs a few words — even "drank a glass of water" counts. Try again with some `text`.';
+      return msg('error.text-empty');
     case 'text-too-long':
-      return `That's a lovely amount to say, but a win can be at most ${p.max} characters (yours has ${p.length}). Could you trim it a little? Here it is to copy:`;
+      return msg('error.text-too-long', { max: p.max, length: p.length });
     case 'when-unknown':
-      return `I didn't understand \`when: ${p.value.slice(0, 40)}\`. Use \`today\`, \`yesterday\`, or a date like \`${p.example}\`.`;
+      return msg('error.when-unknown', { value: p.value.slice(0, 40), example: p.example });
     case 'when-future':
-      return `${p.value} hasn't happened yet — log it once it has! 🌱`;
+      return msg('error.when-future', { value: p.value });
     case 'when-too-old':
-      return `I can only log wins from the last ${p.maxDays} days, and ${p.value} is further back. Wins from today are just as good.`;
+      return msg('error.when-too-old', { maxDays: p.maxDays, value: p.value });
   }
 }
 
@@ -25,11 +26,9 @@ export function echoBack(text: string, max = 1500): string {
 }
 
 export function inputError(p: InputProblem, typed?: string): UserFacingError {
-  return new UserFacingError(p.problem, problemMessage(p) + (typed ? echoBack(typed) : ''));
+  const said = problemMessage(p);
+  return userError(p.problem, said.key, said.values, typed ? echoBack(typed) : undefined);
 }
 
 /** The connection dropped during a win's write and asking again failed: honest, and where to look. */
-export const winMaybeSaved = new UserFacingError(
-  'win-outcome-unknown',
-  "My notebook went quiet just as I was saving that, so I can't tell whether it went in. I may have saved it — `/wins` shows it if so. If it isn't there in a minute, please log it again.",
-);
+export const winMaybeSaved = userError('win-outcome-unknown', 'error.win-outcome-unknown');

@@ -1,41 +1,46 @@
 import { recapMarker, type MarkedSpan } from '../../domain/recap-marker.js';
 import { archiveIntroOf } from '../../domain/recap/text.js';
-import { formatDateSpan } from '../../domain/date-format.js';
-import type { RecapContent } from '../../domain/recap/types.js';
+import type { RecapContent, RecapLine } from '../../domain/recap/types.js';
+import { english, type Translator } from '../../i18n/index.js';
 import { mentionOf, type OutgoingEmbed, type OutgoingField, type OutgoingMessage } from './outgoing.js';
 import { partnersSection } from './recap-partners.js';
 import { palette } from './palette.js';
 
-const FOOTER = 'Every size counts, and the only comparison here is with your own past. 🌱';
 // Discord drops fields with an empty name; later highlights carry a small visible mark, not an invisible gap.
 const LATER_HIGHLIGHT_NAME = '✨';
-const LATE_NOTE = '*Posted a little late: I was offline for a while.*';
 
 /** Said after "Together" (SPEC §13): each member against their own past, as a number only. */
-export const beatUsualSentence = (n: number): string => `${n} members beat their own usual week. 🌱`;
+export const beatUsualSentence = (n: number, tr: Translator = english): string => tr.t('recap.beatUsual', { count: n });
 
 // Each highlight is its own field so unclosed markdown in one member's text cannot spill into the next.
-function highlightFields(highlights: RecapContent['highlights']): OutgoingField[] {
-  return highlights.map((win, i) => ({ name: i === 0 ? 'Highlights ✨' : LATER_HIGHLIGHT_NAME, value: `${mentionOf(win.userId)}: ${win.text}` }));
+function highlightFields(highlights: RecapContent['highlights'], tr: Translator): OutgoingField[] {
+  return highlights.map((win, i) => ({ name: i === 0 ? tr.t('recap.highlights') : LATER_HIGHLIGHT_NAME, value: `${mentionOf(win.userId)}: ${win.text}` }));
+}
+
+/** A paragraph in the reader's language; the week's encouragement lines share one. */
+export function recapLineText(line: RecapLine, tr: Translator): string {
+  return line.kind === 'said' ? tr.say(line.message) : line.ids.map((id) => tr.t(`encouragement.${id}`)).join('\n');
 }
 
 /**
  * The recap as one Discord message: an embed with the week, highlights and archive; partners ping in
  * the content (pings in embeds never notify). Nothing pings but them (`allowed_mentions.parse` is empty).
  */
-export function renderRecap(content: RecapContent): OutgoingMessage {
-  const fields = highlightFields(content.highlights);
-  if (content.archive !== undefined) fields.push({ name: 'From the archive 📜', value: `${archiveIntroOf(content.archive, mentionOf(content.archive.userId))}\n> ${content.archive.text}` });
+export function renderRecap(content: RecapContent, tr: Translator = english): OutgoingMessage {
+  const fields = highlightFields(content.highlights, tr);
+  if (content.archive !== undefined) {
+    fields.push({ name: tr.t('recap.archive'), value: `${tr.say(archiveIntroOf(content.archive, mentionOf(content.archive.userId)))}\n> ${content.archive.text}` });
+  }
+  const beatUsual = content.beatUsual !== undefined ? ` ${beatUsualSentence(content.beatUsual, tr)}` : '';
+  const together = content.together !== undefined ? [tr.t('recap.together', { text: tr.say(content.together) }) + beatUsual] : [];
   const embed: OutgoingEmbed = {
-    title: `Small wins, ${formatDateSpan(content.firstDay, content.lastDay)}`,
-    description: [
-      ...(content.together !== undefined ? [`**Together**: ${content.together}${content.beatUsual !== undefined ? ` ${beatUsualSentence(content.beatUsual)}` : ''}`] : []),
-      ...content.lines, ...(content.late ? [LATE_NOTE] : [])].join('\n\n'),
+    title: tr.t('recap.title', { dates: tr.dateSpan(content.firstDay, content.lastDay) }),
+    description: [...together, ...content.lines.map((line) => recapLineText(line, tr)), ...(content.late ? [tr.t('recap.late')] : [])].join('\n\n'),
     color: palette.embed,
     ...(fields.length > 0 ? { fields } : {}),
-    footer: { text: FOOTER },
+    footer: { text: tr.t('recap.footer') },
   };
-  const partners = partnersSection(content.partnerGroups);
+  const partners = partnersSection(content.partnerGroups, tr);
   return {
     ...(partners !== undefined ? { content: partners.content } : {}),
     embeds: [embed],
@@ -54,6 +59,6 @@ export function withRecapMarker(message: OutgoingMessage, span: MarkedSpan): Out
 }
 
 /** The recap exactly as posted: rendered and marked with its dates, so a re-post can be recognised. */
-export function renderRecapPost(content: RecapContent): OutgoingMessage {
-  return withRecapMarker(renderRecap(content), content);
+export function renderRecapPost(content: RecapContent, tr: Translator = english): OutgoingMessage {
+  return withRecapMarker(renderRecap(content, tr), content);
 }

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { publicMemberText } from '../../domain/member-text.js';
+import { english, type Translator } from '../../i18n/index.js';
 import { palette } from './palette.js';
 
 
@@ -22,13 +23,11 @@ export function quote(text: string): string {
     .join('\n');
 }
 
-export function winEmbed(input: WinEmbedInput): APIEmbed {
+export function winEmbed(input: WinEmbedInput, tr: Translator = english): APIEmbed {
   return {
     color: palette.embed,
     title: input.title,
-    description: `<@${input.userId}> logged a win:\n${quote(input.text)}\n\n${input.adds}`,
-    footer: input.isPrivate
-      ? { text: '🔒 Private: only you can see this win. It never appears in recaps.' }
-      : { text: 'Every size counts.' },
+    description: `${tr.t('win.embed.intro', { member: `<@${input.userId}>` })}\n${quote(input.text)}\n\n${input.adds}`,
+    footer: { text: tr.t(input.isPrivate ? 'win.footer.private' : 'win.footer.public') },
   };
 }

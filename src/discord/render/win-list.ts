@@ -7,7 +7,7 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { Win } from '../../db/schema.js';
-import { formatShortDate } from '../../domain/date-format.js';
+import { english, type Translator } from '../../i18n/index.js';
 import type { WinPeriod } from '../../domain/win-pages.js';
 import { componentIds } from '../component-ids.js';
 import { truncateAtWord } from '../../domain/truncate.js';
@@ -33,12 +33,6 @@ export interface WinListView {
   notice?: string;
 }
 
-const titles: Record<WinPeriod, string> = { week: 'Your wins this week', month: 'Your wins this month', all: 'All your wins' };
-const empty: Record<WinPeriod, string> = {
-  week: 'No wins this week yet — `/win` one small thing? Every size counts.',
-  month: 'No wins this month yet — `/win` one small thing? Every size counts.',
-  all: 'No wins logged here yet — `/win` one small thing? "Answered one email" counts.',
-};
 
 /** The member's words as written, shortened at a word and to a few non-blank lines. */
 export function listedText(text: string): string {
@@ -48,8 +42,8 @@ export function listedText(text: string): string {
   return lines.length > LISTED_LINES_MAX && !shortened.endsWith('…') ? `${shortened} …` : shortened;
 }
 
-function entry(view: WinListView, win: Win, number: number): string {
-  const marks = [formatShortDate(view.timezone, win.occurredAt, view.period === 'all'), win.isPrivate ? '🔒 private' : ''];
+function entry(view: WinListView, win: Win, number: number, tr: Translator): string {
+  const marks = [tr.shortDate(view.timezone, win.occurredAt, view.period === 'all'), win.isPrivate ? tr.t('wins.private') : ''];
   return `**${number}.** ${marks.filter(Boolean).join(' · ')}\n${quote(listedText(win.text))}`;
 }
 
@@ -68,18 +62,15 @@ function button(
 }
 
 /** The whole list message: one embed, a 🗑 per win on the page, and ◀ / ▶ when there is more than one page. */
-export function winListMessage(view: WinListView): {
+export function winListMessage(view: WinListView, tr: Translator = english): {
   content: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
 } {
   const first = (view.page - 1) * view.perPage + 1;
   const description =
-    view.wins.length === 0 ? empty[view.period] : view.wins.map((win, i) => entry(view, win, first + i)).join('\n\n');
-  const footer =
-    view.total === 0
-      ? 'Only you can see this list.'
-      : `page ${view.page} of ${view.pages} · ${view.total} win${view.total === 1 ? '' : 's'} · only you can see this list`;
+    view.wins.length === 0 ? tr.t(`wins.empty.${view.period}`) : view.wins.map((win, i) => entry(view, win, first + i, tr)).join('\n\n');
+  const footer = view.total === 0 ? tr.t('wins.footer.empty') : tr.t('wins.footer', { page: view.page, pages: view.pages, total: view.total });
   const components: APIActionRowComponent<APIButtonComponent>[] = [];
   if (view.wins.length > 0) {
     const deletes = view.wins.map((win, i) =>
@@ -96,7 +87,7 @@ export function winListMessage(view: WinListView): {
   }
   return {
     content: view.notice ?? '',
-    embeds: [{ color: palette.embed, title: titles[view.period], description, footer: { text: footer } }],
+    embeds: [{ color: palette.embed, title: tr.t(`wins.title.${view.period}`), description, footer: { text: footer } }],
     components,
   };
 }
@@ -105,17 +96,17 @@ export function winListMessage(view: WinListView): {
 export function confirmDeleteMessage(
   at: { ownerId: string; period: WinPeriod; page: number },
   win: { id: number; text: string; celebrated: boolean },
+  tr: Translator = english,
 ): { content: string; embeds: APIEmbed[]; components: APIActionRowComponent<APIButtonComponent>[] } {
-  const also = win.celebrated ? ' Its celebration in the channel will be removed too.' : '';
   return {
-    content: `Delete this win for good?${also} This can't be undone.`,
+    content: tr.t('wins.confirm', { celebrated: win.celebrated ? 'yes' : 'no' }),
     embeds: [{ color: palette.embed, description: quote(listedText(win.text)) }],
     components: [
       {
         type: ComponentType.ActionRow,
         components: [
-          button(componentIds.winsSure(at.ownerId, win.id, at.period, at.page), 'Delete for good', { style: ButtonStyle.Danger }),
-          button(componentIds.winsPage(at.ownerId, at.period, at.page), 'Keep it'),
+          button(componentIds.winsSure(at.ownerId, win.id, at.period, at.page), tr.t('wins.confirm.delete'), { style: ButtonStyle.Danger }),
+          button(componentIds.winsPage(at.ownerId, at.period, at.page), tr.t('wins.confirm.keep')),
         ],
       },
     ],

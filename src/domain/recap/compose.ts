@@ -1,14 +1,14 @@
 import { localDateOf } from '../time.js';
 import { pickHighlights } from './highlights.js';
 import { chooseEncouragement, recapSituations } from './situation.js';
-import { countOf, daysNamed, shownText, spanPhrase } from './text.js';
-import type { RecapContent, RecapWeekData } from './types.js';
+import { msg, type Msg } from '../message.js';
+import { daysNamed, shownText, spanPhrase, wholeCount } from './text.js';
+import type { RecapContent, RecapLine, RecapWeekData } from './types.js';
 
 /** A highlight's text, "…" included; five of them keep the message far below Discord's limits. */
 export const HIGHLIGHT_TEXT_MAX = 200;
 export const ARCHIVE_TEXT_MAX = 300;
 
-const EMPTY_INVITATION = 'Whenever you’re ready, /win and a few words is all it takes. One small thing is plenty. 🌱';
 
 export interface RecapOptions {
   random: () => number;
@@ -16,19 +16,13 @@ export interface RecapOptions {
   recentLineIds: ReadonlySet<string>;
 }
 
-function goalsMetPhrase(goalsMet: number): string {
-  return `${countOf(goalsMet, 'goal')} ${Math.floor(goalsMet) === 1 ? 'was' : 'were'} met`;
-}
-
-function togetherLine(data: RecapWeekData, span: string): string {
-  const who = data.memberCount > 0 ? countOf(data.memberCount, 'member') : 'Members';
-  const goals = data.goalsMet >= 1 ? `, and ${goalsMetPhrase(data.goalsMet)}` : '';
-  return `${who} logged ${countOf(data.winCount, 'win')} ${span}${goals}.`;
+function togetherLine(data: RecapWeekData, span: Msg): Msg {
+  return msg('recap.together.text', { members: data.memberCount > 0 ? wholeCount(data.memberCount) : 0, wins: wholeCount(data.winCount), span, goals: wholeCount(data.goalsMet) });
 }
 
 // Goals can be met with private wins, so a week without shared wins may still have some.
-function quietGoalsLine(goalsMet: number, span: string): string {
-  return `Quietly, ${goalsMetPhrase(goalsMet)} ${span}. 🌿`;
+function quietGoalsLine(goalsMet: number, span: Msg): Msg {
+  return msg('recap.quietGoals', { goals: wholeCount(goalsMet), span });
 }
 
 /**
@@ -39,13 +33,12 @@ export function composeRecap(data: RecapWeekData, options: RecapOptions): RecapC
   const span = spanPhrase(data.firstDay, data.lastDay);
   const oneWeek = daysNamed(data.firstDay, data.lastDay) <= 7;
   const chosen = chooseEncouragement(recapSituations(data), options.recentLineIds, options.random, { oneWeek });
-  const encouragement = chosen.map((line) => line.text).join('\n');
   const hasWins = data.winCount > 0;
-  const lines = [
-    encouragement,
-    ...(hasWins ? [] : [EMPTY_INVITATION]),
-    ...(!hasWins && data.goalsMet >= 1 ? [quietGoalsLine(data.goalsMet, span)] : []),
-  ].filter((part) => part !== '');
+  const lines: RecapLine[] = [
+    ...(chosen.length > 0 ? [{ kind: 'encouragement' as const, ids: chosen.map((line) => line.id) }] : []),
+    ...(hasWins ? [] : [{ kind: 'said' as const, message: msg('recap.invitation') }]),
+    ...(!hasWins && data.goalsMet >= 1 ? [{ kind: 'said' as const, message: quietGoalsLine(data.goalsMet, span) }] : []),
+  ];
   const highlights = hasWins
     ? pickHighlights(data.publicWins, options.random).map((win) => ({ userId: win.userId, text: shownText(win.text, HIGHLIGHT_TEXT_MAX) }))
     : [];

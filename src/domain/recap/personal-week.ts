@@ -1,4 +1,4 @@
-import { MONTHS } from '../date-format.js';
+import { msg, type Msg } from '../message.js';
 import { offerIsNewWith, type CurrentProgress, type PeriodOutcome, type TargetOffer } from '../goals.js';
 import { isPausedAt, pausedWeeksOf, usualWeek, weekCountsOf, weeklyStreaks, type PauseSpan } from '../streaks.js';
 import { formatLocalDate, localDateOf, type LocalDate, type Range } from '../time.js';
@@ -27,8 +27,8 @@ type Outcome = PersonalWeekData['goals'][number]['outcome'];
 export type IsOver = (range: Range) => boolean;
 
 /** The period a goal's figures belong to, in words: a month is named, so March's figures never read as "this month" in April. */
-function periodWords(timezone: string, period: 'week' | 'month', range: Range): string {
-  return period === 'week' ? 'this week' : `in ${MONTHS[localDateOf(timezone, range.start).month - 1] ?? 'the month'}`;
+function periodWords(timezone: string, period: 'week' | 'month', range: Range): Msg {
+  return period === 'week' ? msg('dm.periodWords.thisWeek') : msg('dm.periodWords.month', { month: { month: localDateOf(timezone, range.start).month } });
 }
 
 /**

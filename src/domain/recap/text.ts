@@ -1,4 +1,4 @@
-import { formatDayMonthYear } from '../date-format.js';
+import { msg, type Msg } from '../message.js';
 import { epochDayOf, type LocalDate } from '../time.js';
 
 export const ELLIPSIS = '…';
@@ -48,13 +48,16 @@ export function shownText(text: string, max: number): string {
   return line === '' ? '*a win without words*' : summarise(line, max);
 }
 
+/** A count as shown: anything odd (negative, fractional, not a number) is a whole count from 0. */
+export function wholeCount(n: number): number {
+  return Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
+}
+
 /** "1 win", "1,204 wins"; anything odd (negative, fractional) is shown as a whole count from 0. */
 export function countOf(n: number, singular: string, pluralForm = `${singular}s`): string {
   const whole = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
   return `${whole.toLocaleString('en-US')} ${whole === 1 ? singular : pluralForm}`;
 }
-
-const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** How many local days a recap names, first and last included. */
 export function daysNamed(first: LocalDate, last: LocalDate): number {
@@ -62,16 +65,15 @@ export function daysNamed(first: LocalDate, last: LocalDate): number {
 }
 
 /** What a recap calls its span (SPEC §4): "this week" only when it covers one week; "these two weeks", "these 10 days" otherwise. */
-export function spanPhrase(first: LocalDate, last: LocalDate): string {
+export function spanPhrase(first: LocalDate, last: LocalDate): Msg {
   const days = daysNamed(first, last);
-  if (days <= 7) return 'this week';
-  const inWords = (n: number) => SMALL_NUMBERS[n] ?? String(n);
-  return days % 7 === 0 ? `these ${inWords(days / 7)} weeks` : `these ${inWords(days)} days`;
+  if (days <= 7) return msg('recap.span.week');
+  return days % 7 === 0 ? msg('recap.span.weeks', { count: days / 7 }) : msg('recap.span.days', { count: days });
 }
 
 /** How a recap introduces its archive win, `who` drawn by the surface (a mention, a name). */
-export function archiveIntroOf(archive: { kind: 'year' | 'month' | 'older'; date: LocalDate }, who: string): string {
-  if (archive.kind === 'year') return `A year ago this week, ${who} logged:`;
-  if (archive.kind === 'month') return `A month ago, ${who} logged:`;
-  return `From the archive: on ${formatDayMonthYear(archive.date)}, ${who} logged:`;
+export function archiveIntroOf(archive: { kind: 'year' | 'month' | 'older'; date: LocalDate }, who: string): Msg {
+  if (archive.kind === 'year') return msg('recap.archive.year', { member: who });
+  if (archive.kind === 'month') return msg('recap.archive.month', { member: who });
+  return msg('recap.archive.older', { member: who, date: { date: archive.date } });
 }

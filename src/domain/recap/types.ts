@@ -1,3 +1,4 @@
+import type { Msg } from '../message.js';
 import type { Streaks } from '../streaks.js';
 import type { LocalDate } from '../time.js';
 
@@ -52,9 +53,9 @@ export interface RecapContent {
   firstDay: LocalDate;
   lastDay: LocalDate;
   /** "2 members logged 4 wins this week…": absent in a span without public wins. */
-  together: string | undefined;
+  together: Msg | undefined;
   /** The paragraphs after it, plain words (no markup): encouragement, an invitation, quiet goals. */
-  lines: string[];
+  lines: RecapLine[];
   /** The recap went out late after downtime: a short note says so. */
   late: boolean;
   /** "N members beat their own usual week": a number, never names; absent when it would single anyone out. */
@@ -70,6 +71,9 @@ export interface RecapContent {
   /** Encouragement lines used, to be recorded so they are not repeated within 8 weeks. */
   lineIds: string[];
 }
+
+/** A paragraph of the recap: the week's encouragement lines (by bank id, one paragraph), or a message. */
+export type RecapLine = { kind: 'encouragement'; ids: string[] } | { kind: 'said'; message: Msg };
 
 /** A member's own week, for the personal recap by DM. */
 export interface PersonalWeekData {
@@ -88,8 +92,8 @@ export interface PersonalWeekData {
     target: number;
     count: number;
     period: 'week' | 'month';
-    /** Which period the figures belong to, in words: "this week", "in March". */
-    periodWords: string;
+    /** Which period the figures belong to: "this week", "in March". */
+    periodWords: Msg;
     /** Met; missed; still running for the member ("so far"); or missed while partly on pause (never judged). */
     outcome: 'met' | 'missed' | 'so-far' | 'paused';
     /** A smaller target to offer after three misses running (SPEC §1.6). */
@@ -103,9 +107,9 @@ export interface PersonalWeekData {
 export interface PersonalRecapContent {
   weekStart: LocalDate;
   /** The week against their usual one, their streak, a closing line. */
-  lines: string[];
+  lines: Msg[];
   /** One line per goal whose period ended this week. */
-  goalLines: string[];
+  goalLines: Msg[];
   oldWin: { text: string; date: LocalDate } | undefined;
   /** Their partners for the week ahead, member ids, when the server's recap could not announce them; else empty. */
   partners: string[];

@@ -1,3 +1,4 @@
+import type { Translator } from '../../i18n/index.js';
 import { html } from 'hono/html';
 import type { Guild, WebSession } from '../../db/schema.js';
 import { describeRecapProblem } from '../../domain/recap/problem.js';
@@ -15,6 +16,8 @@ export interface AdminView {
   nextRecap: string | undefined;
   preview: RecapContent;
   nameOf: NameOf;
+  /** The language the recap speaks, for its preview; English when not said. */
+  tr?: Translator;
   problem?: string | undefined;
   /** For the Linked Roles setup hint. */
   applicationId?: string;
@@ -72,6 +75,6 @@ ${s.consistencyRole ? html`<p class="meta">Next, in Discord: Server Settings →
 <section class="card" aria-labelledby="preview-h">
 <h2 id="preview-h">This week's recap, as it would look now</h2>
 <p class="meta">A preview for you only, composed the way the real recap is. Mentions in the real one never ping.</p>
-${recapPreviewView(view.preview, view.nameOf)}
+${recapPreviewView(view.preview, view.nameOf, view.tr)}
 </section>`;
 }

@@ -3,6 +3,7 @@ import type { GoalSummary } from '../../db/goal-progress.js';
 import type { OwnProgress } from '../../features/progress.js';
 import { weekdayWord } from '../../domain/date-format.js';
 import { ghostLine, streakLine, thisWeekLine } from '../../domain/own-pace.js';
+import { english, type Translator } from '../../i18n/index.js';
 import type { Html } from '../layout.js';
 import { memberWords } from './member-words.js';
 
@@ -59,16 +60,17 @@ ${history.map((p) => html`<tr><td>${dayOf(p.range.start, timezone)}</td><td>${p.
 </li>`;
 }
 
-export function overviewBody(view: OverviewView): Html {
+export function overviewBody(view: OverviewView, tr: Translator = english): Html {
   const { figures, pausedNow, timezone, totalWins, goals } = view.progress;
+  const ghost = figures ? ghostLine(figures.ghost, figures.thisWeek) : undefined;
   return html`<h1>Your wins in ${view.guildName}</h1>
 <section aria-labelledby="week-h" class="card">
 <h2 id="week-h">This week</h2>
 ${figures
-    ? html`<p>${thisWeekLine(figures.thisWeek, figures.usual)}</p>
-<p>${streakLine(figures.streaks, pausedNow)}</p>
+    ? html`<p>${tr.say(thisWeekLine(figures.thisWeek, figures.usual))}</p>
+<p>${tr.say(streakLine(figures.streaks, pausedNow))}</p>
 ${figures.repairable ? html`<p class="repair">🩹 Last week had no wins, and that's okay. If you'd like your streak to carry on, <code>/progress</code> offers a free repair (one every 8 weeks).</p>` : ''}
-${ghostLine(figures.ghost, figures.thisWeek) ? html`<p>${ghostLine(figures.ghost, figures.thisWeek)}</p>` : ''}`
+${ghost ? html`<p>${tr.say(ghost)}</p>` : ''}`
     : html`<p>No wins here yet. Your first one can be tiny: <code>/win text: drank a glass of water</code> counts. 🌱</p>`}
 <p class="meta">${totalWins} wins in all · days and weeks in ${timezone}</p>
 </section>

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
-import { formatDateSpan } from '../../domain/date-format.js';
 import { archiveIntroOf } from '../../domain/recap/text.js';
-import type { RecapContent } from '../../domain/recap/types.js';
+import type { RecapContent, RecapLine } from '../../domain/recap/types.js';
+import { english, type Translator } from '../../i18n/index.js';
 import type { Html } from '../layout.js';
 import { memberWords } from './member-words.js';
 
@@ -11,14 +11,17 @@ export type NameOf = (userId: string) => string;
 const joinNames = (names: readonly string[]): string => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} & ${names.at(-1) ?? ''}`);
 
 /** The recap drawn from its content (SPEC §10): names instead of mentions, members' words as text. */
-export function recapPreviewView(recap: RecapContent, nameOf: NameOf): Html {
+const lineText = (line: RecapLine, tr: Translator): string =>
+  line.kind === 'said' ? tr.say(line.message) : line.ids.map((id) => tr.t(`encouragement.${id}`)).join(' ');
+
+export function recapPreviewView(recap: RecapContent, nameOf: NameOf, tr: Translator = english): Html {
   return html`<article class="embed">
-<h3>Small wins, ${formatDateSpan(recap.firstDay, recap.lastDay)}</h3>
-${recap.together !== undefined ? html`<p><strong>Together</strong>: ${recap.together}${recap.beatUsual !== undefined ? ` ${recap.beatUsual} members beat their own usual week. 🌱` : ''}</p>` : ''}
-${recap.lines.map((line) => html`<p>${line}</p>`)}
-${recap.late ? html`<p><em>Posted a little late: I was offline for a while.</em></p>` : ''}
-${recap.highlights.length > 0 ? html`<h4>Highlights ✨</h4><ul>${recap.highlights.map((win) => html`<li>${nameOf(win.userId)}: <span class="win-text">${memberWords(win.text)}</span></li>`)}</ul>` : ''}
-${recap.archive !== undefined ? html`<h4>From the archive 📜</h4><p>${archiveIntroOf(recap.archive, nameOf(recap.archive.userId))}</p><blockquote class="win-text">${memberWords(recap.archive.text)}</blockquote>` : ''}
+<h3>${tr.t('recap.title', { dates: tr.dateSpan(recap.firstDay, recap.lastDay) })}</h3>
+${recap.together !== undefined ? html`<p><strong>${tr.t('recap.togetherLabel')}</strong>: ${tr.say(recap.together)}${recap.beatUsual !== undefined ? ` ${tr.t('recap.beatUsual', { count: recap.beatUsual })}` : ''}</p>` : ''}
+${recap.lines.map((line) => html`<p>${lineText(line, tr)}</p>`)}
+${recap.late ? html`<p><em>${tr.t('recap.lateWeb')}</em></p>` : ''}
+${recap.highlights.length > 0 ? html`<h4>${tr.t('recap.highlights')}</h4><ul>${recap.highlights.map((win) => html`<li>${nameOf(win.userId)}: <span class="win-text">${memberWords(win.text)}</span></li>`)}</ul>` : ''}
+${recap.archive !== undefined ? html`<h4>${tr.t('recap.archive')}</h4><p>${tr.say(archiveIntroOf(recap.archive, nameOf(recap.archive.userId)))}</p><blockquote class="win-text">${memberWords(recap.archive.text)}</blockquote>` : ''}
 ${recap.partnerGroups.length > 0 ? html`<h4>This week's partners 🤝</h4><ul>${recap.partnerGroups.map((group) => html`<li>${joinNames(group.map(nameOf))}</li>`)}</ul>` : ''}
 </article>`;
 }

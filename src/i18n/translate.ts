@@ -1,0 +1,102 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Msg, MsgValue } from '../domain/message.js';
+import type { LocalDate } from '../domain/time.js';
+import { de } from './catalogue/de.js';
+import { en, type Catalogue, type MessageKey } from './catalogue/en.js';
+import { es } from './catalogue/es-ES.js';
+import { fr } from './catalogue/fr.js';
+import { ja } from './catalogue/ja.js';
+import { pt } from './catalogue/pt-BR.js';
+import { dateSpanIn, dayMonthYearIn, monthNameIn, shortDateIn, weekdayDateIn, weekdayNameIn } from './dates.js';
+import { FALLBACK_LOCALE, type Locale } from './locales.js';
+
+export type { MessageKey } from './catalogue/en.js';
+
+export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { en, de, fr, 'es-ES': es, 'pt-BR': pt, ja };
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+function compile(locale: Locale, key: string, source: string): IntlMessageFormat {
+  const id = `${locale}\u0000${key}`;
+  let format = compiled.get(id);
+  if (!format) {
+    // Tags off: member text and Discord syntax (<@id>, <t:…>) are never markup to the formatter.
+    format = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
+    compiled.set(id, format);
+  }
+  return format;
+}
+
+/** The message's source in the locale, or in English when that locale lacks it (never the key itself). */
+export function sourceOf(locale: Locale, key: string, catalogues: Readonly<Record<Locale, Catalogue>> = CATALOGUES): { locale: Locale; source: string } {
+  const own = (catalogues[locale] as Record<string, string | undefined>)[key];
+  if (own !== undefined) return { locale, source: own };
+  const english = (en as Record<string, string | undefined>)[key];
+  if (english === undefined) throw new Error(`No message "${key}" in the catalogue`);
+  return { locale: FALLBACK_LOCALE, source: english };
+}
+
+/** Says one message in a language, by ICU MessageFormat: plurals, ordinals and numbers follow the locale. */
+export function t(locale: Locale, key: MessageKey | (string & {}), values?: Readonly<Record<string, MsgValue>>): string {
+  const { locale: used, source } = sourceOf(locale, key);
+  const plain = values === undefined ? undefined : Object.fromEntries(Object.entries(values).map(([name, value]) => [name, plainValue(locale, value)]));
+  const out = compile(used, key, source).format(plain);
+  return typeof out === 'string' ? out : String(out);
+}
+
+/** A nested message, a date or a month, said in the same language before it goes into its sentence. */
+function plainValue(locale: Locale, value: MsgValue): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if ('key' in value) return t(locale, value.key, value.values);
+  if ('date' in value) return dayMonthYearIn(locale, value.date);
+  return monthNameIn(locale, value.month);
+}
+
+/** Whether a key exists (in English, so in every language by fallback). */
+export const hasMessage = (key: string): boolean => key in en;
+
+/** Everything a renderer needs to speak one language. */
+export interface Translator {
+  locale: Locale;
+  t(key: MessageKey | (string & {}), values?: Readonly<Record<string, MsgValue>>): string;
+  /** A domain message (key and values) in this language. */
+  say(message: Msg): string;
+  dateSpan(first: LocalDate, last: LocalDate): string;
+  dayMonthYear(date: LocalDate): string;
+  weekdayDate(date: LocalDate): string;
+  weekday(isoWeekday: number): string;
+  /** An instant's day in a timezone, short: "Thu 26 Nov". */
+  shortDate(timezone: string, instant: Date, withYear: boolean): string;
+  month(month: number): string;
+  /** A whole number in the locale's digits and grouping. */
+  number(n: number): string;
+  /** A list: "a, b and c", "a、b、c". */
+  list(items: readonly string[]): string;
+}
+
+const translators = new Map<Locale, Translator>();
+
+export function translator(locale: Locale): Translator {
+  const found = translators.get(locale);
+  if (found) return found;
+  const numbers = new Intl.NumberFormat(locale);
+  const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const made: Translator = {
+    locale,
+    t: (key, values) => t(locale, key, values),
+    say: (message) => t(locale, message.key, message.values),
+    dateSpan: (first, last) => dateSpanIn(locale, first, last),
+    dayMonthYear: (date) => dayMonthYearIn(locale, date),
+    weekdayDate: (date) => weekdayDateIn(locale, date),
+    weekday: (iso) => weekdayNameIn(locale, iso),
+    shortDate: (timezone, instant, withYear) => shortDateIn(locale, timezone, instant, withYear),
+    month: (month) => monthNameIn(locale, month),
+    number: (n) => numbers.format(n),
+    list: (items) => lists.format(items),
+  };
+  translators.set(locale, made);
+  return made;
+}
+
+/** English: what the bot says when no reader's language is known. */
+export const english: Translator = translator('en');
