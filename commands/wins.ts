@@ -68,7 +68,7 @@ export const wins: ChatInputCommand = {
       }
       let notice: string | undefined;
       if (action.action === 'sure') {
-        const removeMessage = (channelId: string, messageId: string) => removePublicMessage(interaction.client, channelId, messageId);
+        const removeMessage = (channelId: string, messageId: string) => removePublicMessage(interaction.rest, channelId, messageId);
         const result = await deleteWin({ ...deps, removeMessage }, key, action.winId);
         notice = result.deleted ? deletedNotice(result.text) + removalNote(result.celebration?.removal, result.celebration?.channelId ?? null) : deletedNotice(undefined);
       }

@@ -7,6 +7,7 @@ import type { Database } from './db/client.js';
 import { DRAIN_LIMITS, startBot, type RunningBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
 import { FloodGuard } from './domain/flood.js';
+import { interactionsEndpoint } from './discord/interactions-endpoint.js';
 import { botDirectory } from './discord/web-directory.js';
 import type { BotDirectory } from './bot-directory.js';
 import { createBotScheduler } from './jobs/bot-scheduler.js';
@@ -60,7 +61,11 @@ export async function composeBot(parts: {
     const web = await parts.webFor?.({ directory: botDirectory(bot.client), applicationId: bot.client.application.id, celebrations });
     if (metrics && config.httpPort !== undefined) {
       const { startObservability } = await import('./observability.js');
-      http = await startObservability({ port: config.httpPort, host: config.httpHost, metrics, client: bot.client, database, logger, web });
+      const interactions =
+        config.discordPublicKey === undefined
+          ? undefined
+          : interactionsEndpoint({ publicKey: config.discordPublicKey, clock, intake: bot.intake, rest: bot.client.rest, logger });
+      http = await startObservability({ port: config.httpPort, host: config.httpHost, metrics, client: bot.client, database, logger, web, interactions });
     }
     return { bot, celebrations, tickNow: () => scheduler.tickNow(), stopBot };
   } catch (error) {

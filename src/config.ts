@@ -34,8 +34,11 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard numbers separated by commas, such as 0,1').optional(),
   ),
+  DISCORD_PUBLIC_KEY: z.preprocess(emptyAsUndefined, z.string().regex(/^[0-9a-f]{64}$/i, 'must be the 64 hex digits of the Public Key on the Developer Portal').optional()),
   ...webViewEnv,
 }).superRefine((e, ctx) => {
+  if (e.DISCORD_PUBLIC_KEY !== undefined && e.HTTP_PORT === undefined)
+    ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'needs HTTP_PORT (the interactions endpoint is served there)' });
   if (e.SHARD_IDS === undefined) return;
   if (e.SHARD_COUNT === undefined) ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs SHARD_COUNT (the total number of shards of all processes)' });
   else if (parseShardIds(e.SHARD_IDS).some((id) => id >= (e.SHARD_COUNT ?? 0)))
@@ -72,6 +75,8 @@ export interface Config {
   shardIds: number[] | undefined;
   /** Unset: no web view (SPEC §10). */
   webView: WebViewConfig | undefined;
+  /** `DISCORD_PUBLIC_KEY` (hex): serve `POST /interactions` on HTTP_PORT, verified with it (SPEC §11). */
+  discordPublicKey: string | undefined;
 }
 
 /** Where the database is and how to connect to it, for `openDatabase`. */
@@ -110,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shardCount: e.SHARD_COUNT,
     shardIds: e.SHARD_IDS === undefined ? undefined : parseShardIds(e.SHARD_IDS),
     webView,
+    discordPublicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase(),
   };
 }
 

@@ -2,7 +2,7 @@ import type { RequestListener, Server } from 'node:http';
 import { Status, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Database } from './db/client.js';
-import { startHttpServer } from './http.js';
+import { startHttpServer, type InteractionsHandler } from './http.js';
 import type { Metrics } from './metrics.js';
 
 /** Health checks and metrics over a running bot: the same wiring for live and sandbox mode (and the e2e test). */
@@ -16,6 +16,8 @@ export async function startObservability(options: {
   logger: Logger;
   /** The web view, served on the same port when it is on. */
   web?: RequestListener | undefined;
+  /** `POST /interactions`, when DISCORD_PUBLIC_KEY is set. */
+  interactions?: InteractionsHandler | undefined;
 }): Promise<Server> {
   const { metrics, client, database } = options;
   const shards = () => [...client.ws.shards.values()].map((shard) => ({ id: shard.id, pingMs: shard.ping, ready: shard.status === Status.Ready }));
@@ -43,5 +45,6 @@ export async function startObservability(options: {
     },
     options.logger,
     options.web,
+    options.interactions,
   );
 }

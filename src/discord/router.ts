@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { Interaction } from './interaction.js';
 import { isDatabaseUnavailable, isDiskFull } from '../db/errors.js';
 import type { Command, Deps } from './command.js';
 import { componentCommandOf, parseComponentId } from './component-ids.js';
@@ -102,7 +102,7 @@ export function createInteractionHandler(
       throw new UserFacingError('not-in-guild', 'Small Wins lives in servers — try this in a server we share.');
     }
     // A server that never added the bot (a command reached us from elsewhere): nothing is stored under it.
-    if (interaction.inGuild() && !interaction.isButton() && interaction.guild === null) throw notHere;
+    if (interaction.inGuild() && !interaction.isButton() && !interaction.installedInGuild) throw notHere;
     if (interaction.isChatInputCommand()) {
       if (command?.kind === 'chat-input') {
         checkOptions(command.data, interaction.options.data);
@@ -157,7 +157,7 @@ export function createInteractionHandler(
   async function replySafely(interaction: Interaction, message: string): Promise<void> {
     if (!interaction.isRepliable()) return;
     try {
-      await respond(interaction as RepliableInteraction, { content: message, ephemeral: true });
+      await respond(interaction, { content: message, ephemeral: true });
     } catch (error) {
       deps.logger.warn({ err: error, interaction: interaction.id }, 'could not send the error reply');
     }

@@ -16,6 +16,6 @@ export function botDirectory(client: Client<true>): BotDirectory {
     },
     memberName: (guildId, userId) =>
       client.guilds.cache.get(guildId)?.members.cache.get(userId)?.displayName ?? client.users.cache.get(userId)?.displayName,
-    removeMessage: (channelId, messageId) => removePublicMessage(client, channelId, messageId),
+    removeMessage: (channelId, messageId) => removePublicMessage(client.rest, channelId, messageId),
   };
 }

@@ -123,9 +123,15 @@ export function buildRoutes(deps: RouteDeps): Route[] {
   });
 
   on('POST', `/interactions/${ID}/${TOKEN}/callback`, (ctx, [id, token]) => hub.callback(ctx, id ?? '', token ?? ''), false);
-  on('POST', `/webhooks/${ID}/${TOKEN}`, (ctx, [app, token]) => hub.followUp(ctx, app ?? '', token ?? ''), false);
+  on('POST', `/webhooks/${ID}/${TOKEN}`, async (ctx, [app, token]) => {
+    await hub.settled(token ?? '');
+    return hub.followUp(ctx, app ?? '', token ?? '');
+  }, false);
   for (const method of ['GET', 'PATCH', 'DELETE'])
-    on(method, `/webhooks/${ID}/${TOKEN}/messages/(@original|\\d+)`, (ctx, [app, token, mid]) => hub.webhookMessage(ctx, app ?? '', token ?? '', mid ?? ''), false);
+    on(method, `/webhooks/${ID}/${TOKEN}/messages/(@original|\\d+)`, async (ctx, [app, token, mid]) => {
+      await hub.settled(token ?? '');
+      return hub.webhookMessage(ctx, app ?? '', token ?? '', mid ?? '');
+    }, false);
 
   on('GET', `/_raw/attachments/${ID}/${ID}/(.+)`, (_, [, aid]) => {
     const attachment = state.allMessages().flatMap((m) => m.attachments).find((a) => a.id === aid) ?? fail(new ApiError(404, 0, '404: Not Found'));

@@ -16,6 +16,8 @@ export interface SandboxGuild {
   name: string;
   adminRoleId: string;
   ownerId: string;
+  /** False for a server that never added the bot (commands reach the bot from there only through a member's own install). */
+  withBot?: boolean;
 }
 
 export interface SandboxChannel {
