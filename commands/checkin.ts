@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { ButtonInteraction } from '../src/discord/interaction.js';
 import type { CheckinShare } from '../src/db/checkins.js';
 import type { MemberKey } from '../src/db/members.js';

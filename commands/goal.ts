@@ -1,7 +1,7 @@
 import {
   ApplicationCommandOptionType,
   type APIApplicationCommandStringOption,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+  type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { ChatInputCommandInteraction } from '../src/discord/interaction.js';
 import { activeGoalsOf, addGoal, answerOffer, editGoal, goalsOf, pickGoal, retireGoal } from '../src/features/goals.js';
 import { GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/goals.js';

@@ -3,7 +3,7 @@ import {
   ButtonStyle,
   ComponentType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import type { ButtonInteraction, ChatInputCommandInteraction } from '../src/discord/interaction.js';
 import { deleteEverythingOf, exportFileName, exportOf } from '../src/features/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { MemberKey } from '../src/db/members.js';
 import { progressOf, sharedProgressOf } from '../src/features/progress.js';
 import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { MemberKey } from '../src/db/members.js';
 import { deleteWin, listWins, ownWin } from '../src/features/wins-list.js';
 import { removalNote, removePublicMessage } from '../src/discord/public-message.js';

@@ -34,11 +34,14 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard numbers separated by commas, such as 0,1').optional(),
   ),
+  GATEWAY: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
   DISCORD_PUBLIC_KEY: z.preprocess(emptyAsUndefined, z.string().regex(/^[0-9a-f]{64}$/i, 'must be the 64 hex digits of the Public Key on the Developer Portal').optional()),
   ...webViewEnv,
 }).superRefine((e, ctx) => {
   if (e.DISCORD_PUBLIC_KEY !== undefined && e.HTTP_PORT === undefined)
     ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'needs HTTP_PORT (the interactions endpoint is served there)' });
+  if (e.GATEWAY === 'off' && e.DISCORD_PUBLIC_KEY === undefined)
+    ctx.addIssue({ code: 'custom', path: ['GATEWAY'], message: 'off needs DISCORD_PUBLIC_KEY and HTTP_PORT (with no gateway, interactions arrive over HTTP)' });
   if (e.SHARD_IDS === undefined) return;
   if (e.SHARD_COUNT === undefined) ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs SHARD_COUNT (the total number of shards of all processes)' });
   else if (parseShardIds(e.SHARD_IDS).some((id) => id >= (e.SHARD_COUNT ?? 0)))
@@ -77,6 +80,8 @@ export interface Config {
   webView: WebViewConfig | undefined;
   /** `DISCORD_PUBLIC_KEY` (hex): serve `POST /interactions` on HTTP_PORT, verified with it (SPEC §11). */
   discordPublicKey: string | undefined;
+  /** `GATEWAY=off`: a stateless worker (no gateway session; interactions over HTTP, scheduled work through the claims). */
+  gateway: boolean;
 }
 
 /** Where the database is and how to connect to it, for `openDatabase`. */
@@ -116,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shardIds: e.SHARD_IDS === undefined ? undefined : parseShardIds(e.SHARD_IDS),
     webView,
     discordPublicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase(),
+    gateway: e.GATEWAY === 'on',
   };
 }
 

@@ -77,7 +77,7 @@ export async function runSandbox(
     // Without HTTP_PORT, on a port of its own that stays the same from one start to the next.
     const web = onHttpPort
       ? { url: onHttpPort, fellBack: false }
-      : await startSandboxWebView({ ...webParts, celebrations, bot: botDirectory(bot.client), clientId: bot.client.application.id });
+      : await startSandboxWebView({ ...webParts, celebrations, bot: botDirectory(bot), clientId: bot.applicationId });
     if ('server' in web) shutdown.onStop('web view', async () => void web.server.close());
     try {
       if (script !== undefined) {

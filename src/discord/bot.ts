@@ -1,6 +1,7 @@
-import { Events, GatewayDispatchEvents, type Client, type GatewayDispatchPayload } from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
 import type { Command, Deps } from './command.js';
-import { createDiscordClient } from './client.js';
+import { createRest, Gateway, type ShardState } from './gateway.js';
 import { createIntake, DRAIN_LIMITS, type DrainLimits, type Intake } from './intake.js';
 import { restResponder } from './responders.js';
 import type { HandledInteraction } from './router.js';
@@ -10,7 +11,12 @@ import type { SafetyNetOptions } from './safety-net.js';
 export { DRAIN_LIMITS, RESTARTING, RESTARTING_UNFINISHED, type DrainLimits } from './intake.js';
 
 export interface RunningBot {
-  client: Client<true>;
+  /** Every Discord call of this process goes through it (answers, posts, DMs, deletes). */
+  rest: REST;
+  user: { id: string };
+  applicationId: string;
+  /** The gateway's view: the bot's servers and their text channels, kept minimal (src/discord/gateway.ts); none for a GATEWAY=off worker. */
+  gateway: Gateway | undefined;
   /** Where interactions enter: the gateway feeds it, and so does the HTTP endpoint when there is one. */
   intake: Intake;
   /**
@@ -18,9 +24,11 @@ export interface RunningBot {
    * answer; those in flight finish within the limit, and each still unfinished is told it may not have gone through.
    */
   drain(limits?: DrainLimits): Promise<void>;
-  /** `drain`, then disconnect. */
+  /** `drain`, then the REST client too. */
   stop(): Promise<void>;
 }
+
+export type { ShardState };
 
 /** Connects to Discord (or anything that speaks its API at `config.discordApiUrl`) and answers interactions. */
 export async function startBot(
@@ -29,32 +37,22 @@ export async function startBot(
   token: string,
   options: { safetyNet?: SafetyNetOptions; onInteraction?: (event: HandledInteraction) => void } = {},
 ): Promise<RunningBot> {
-  const client = createDiscordClient(deps.config.discordApiUrl, deps.config);
-  const intake = createIntake(commands, deps, client.rest, options);
+  const rest = createRest(deps.config.discordApiUrl, token);
+  const intake = createIntake(commands, deps, rest, options);
+  // Interactions arrive as plain payloads: the same path the HTTP endpoint feeds.
+  const gateway = new Gateway(rest, token, deps.config, deps.logger, (raw) => void intake.receive(raw, restResponder(rest, raw)));
   let draining: Promise<void> | undefined;
-
-  // Interactions are read from the raw dispatch, as plain payloads: the same path the HTTP endpoint feeds.
-  client.on(Events.Raw, (packet: GatewayDispatchPayload) => {
-    if (packet.t !== GatewayDispatchEvents.InteractionCreate) return;
-    void intake.receive(packet.d, restResponder(client.rest, packet.d));
-  });
-  client.on(Events.Error, (error) => deps.logger.error({ err: error }, 'discord client error'));
-  client.on(Events.Warn, (message) => deps.logger.warn({ message }, 'discord client warning'));
-  client.on(Events.GuildCreate, (guild) => deps.logger.info({ guild: guild.id }, 'joined or resumed a server'));
-
-  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
-    await client.login(token);
+    await gateway.connect();
   } catch (error) {
-    await client.destroy();
+    await gateway.destroy().catch(() => undefined);
     throw error;
   }
-  const readyClient = await ready;
-  deps.logger.info({ user: readyClient.user.id, guilds: readyClient.guilds.cache.size }, 'connected to Discord');
+  deps.logger.info({ user: gateway.user.id, guilds: gateway.guildIds().length }, 'connected to Discord');
 
   const closeGateway = async (limits: DrainLimits) => {
     // Only the gateway: REST stays up for the answers still owed. A dead route never acknowledges the close.
-    if (!(await within(limits.gatewayMs, gatewayOf(client).destroy()))) deps.logger.warn('the gateway did not close in time; going on');
+    if (!(await within(limits.gatewayMs, gateway.destroy()))) deps.logger.warn('the gateway did not close in time; going on');
     else deps.logger.info('gateway closed');
   };
   const drain = (limits = DRAIN_LIMITS) => {
@@ -62,20 +60,51 @@ export async function startBot(
     return (draining ??= Promise.all([closeGateway(limits), intake.finishInFlight(limits)]).then(() => undefined));
   };
   return {
-    client: readyClient,
+    rest,
+    user: gateway.user,
+    applicationId: gateway.applicationId,
+    gateway,
     intake,
     drain,
     async stop() {
       await drain();
-      await client.destroy();
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
     },
   };
 }
 
 /**
- * The gateway alone. discord.js types `ws.destroy` as private, but `client.destroy()` also drops the
- * token the answers still owed may need (a check-in DM, a channel post), so the gateway closes on its own.
+ * `GATEWAY=off` (SPEC §11): no gateway session at all. Interactions arrive only through the HTTP endpoint
+ * (`intake`), and what the process needs to know of Discord it asks over REST; nothing it needs lives only
+ * in its memory, so any number of workers behind one load balancer answer alike.
  */
-function gatewayOf(client: Client): { destroy(): Promise<void> } {
-  return client.ws as unknown as { destroy(): Promise<void> };
+export async function startWorker(
+  deps: Deps,
+  commands: readonly Command[],
+  token: string,
+  options: { safetyNet?: SafetyNetOptions; onInteraction?: (event: HandledInteraction) => void } = {},
+): Promise<RunningBot> {
+  const rest = createRest(deps.config.discordApiUrl, token);
+  const [me, application] = (await Promise.all([rest.get(Routes.user('@me')), rest.get(Routes.currentApplication())])) as [{ id: string }, { id: string }];
+  const intake = createIntake(commands, deps, rest, options);
+  deps.logger.info({ user: me.id }, 'ready as a worker without a gateway (GATEWAY=off)');
+  let draining: Promise<void> | undefined;
+  const drain = (limits = DRAIN_LIMITS) => {
+    intake.stopTaking();
+    return (draining ??= intake.finishInFlight(limits));
+  };
+  return {
+    rest,
+    user: { id: me.id },
+    applicationId: application.id,
+    gateway: undefined,
+    intake,
+    drain,
+    async stop() {
+      await drain();
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+    },
+  };
 }

@@ -1,10 +1,10 @@
-import type { ApplicationCommandOptionChoiceData } from 'discord.js';
+import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { GoalFacts } from '../domain/goals.js';
 import { truncateAtWord } from '../domain/truncate.js';
 import { UserFacingError } from './errors.js';
 
 /** Autocomplete choices over the member's own active goals (value: the goal id), ≤ 25, filtered by what was typed. */
-export function goalChoices(goals: readonly GoalFacts[], typed: string): ApplicationCommandOptionChoiceData<string>[] {
+export function goalChoices(goals: readonly GoalFacts[], typed: string): APIApplicationCommandOptionChoice<string>[] {
   const wanted = typed.trim().toLowerCase();
   return goals
     .filter((goal) => goal.title.toLowerCase().includes(wanted))

@@ -72,6 +72,8 @@ function describe(interaction: Interaction, name: string): { kind: string; comma
 /** What the router reports about each interaction it handled (metrics hook). */
 export interface HandledInteraction {
   interactionId: string;
+  /** The server it came from (null in a DM). */
+  guildId: string | null;
   kind: string;
   command: string;
   outcome: 'ok' | 'refused' | 'error';
@@ -149,7 +151,7 @@ export function createInteractionHandler(
     } finally {
       const durationMs = performance.now() - started;
       deps.logger.info({ ...fields, durationMs: Math.round(durationMs), outcome, reason, ref }, 'interaction');
-      onHandled?.({ interactionId: interaction.id, kind, command, outcome, reason, durationMs });
+      onHandled?.({ interactionId: interaction.id, guildId: interaction.guildId, kind, command, outcome, reason, durationMs });
     }
     return outcome;
   };

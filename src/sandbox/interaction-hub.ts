@@ -51,7 +51,8 @@ export interface HubOptions {
 export class InteractionHub {
   readonly #byId = new Map<string, Pending>();
   /** Set: interactions go to the bot's interactions endpoint as signed HTTP POSTs instead of the gateway. */
-  #httpUrl: string | undefined;
+  #httpUrls: string[] = [];
+  #nextUrl = 0;
 
   constructor(
     private readonly state: SandboxState,
@@ -78,18 +79,19 @@ export class InteractionHub {
       this.#byId.set(id, pending);
       pending.timers.push(setTimeout(() => this.#expire(pending), this.opts.responseDeadlineMs));
       const payload = build({ id, token });
-      if (this.#httpUrl === undefined) this.opts.dispatch(payload);
-      else pending.responding = this.#post(this.#httpUrl, pending, payload);
+      const url = this.#httpUrls[this.#nextUrl++ % Math.max(1, this.#httpUrls.length)];
+      if (url === undefined) this.opts.dispatch(payload);
+      else pending.responding = this.#post(url, pending, payload);
     });
   }
 
   /** Where interactions go: the bot's `POST /interactions` URL, or undefined for the gateway. */
-  deliverOverHttp(url: string | undefined): void {
-    this.#httpUrl = url;
+  deliverOverHttp(url: string | readonly string[] | undefined): void {
+    this.#httpUrls = url === undefined ? [] : typeof url === 'string' ? [url] : [...url];
   }
 
   get overHttp(): boolean {
-    return this.#httpUrl !== undefined;
+    return this.#httpUrls.length > 0;
   }
 
   /** The headers Discord would send with `body` at `timestamp` (seconds). */

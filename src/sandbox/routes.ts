@@ -31,7 +31,11 @@ export function buildRoutes(deps: RouteDeps): Route[] {
   };
   const ok = (body: Json): RouteResult => ({ body });
   const channelOf = (id: string): SandboxChannel => state.channels.get(id) ?? fail(unknownChannel());
-  const guildOf = (id: string): SandboxGuild => state.guild(id) ?? fail(unknownGuild());
+  // A server that never added the bot answers as Discord does: Missing Access.
+  const guildOf = (id: string): SandboxGuild => {
+    const guild = state.guild(id) ?? fail(unknownGuild());
+    return guild.withBot === false ? fail(new ApiError(403, 50001, 'Missing Access')) : guild;
+  };
   const messageIn = (channelId: string, id: string) => {
     const msg = state.message(id);
     return msg && msg.channel_id === channelId && !msg.ephemeral ? msg : fail(unknownMessage());

@@ -56,9 +56,10 @@ export class Sandbox {
 
   /**
    * From now on interactions go as signed HTTP POSTs to `url` (the bot's `POST /interactions`) and the
-   * response is their callback, as Discord does with an Interactions Endpoint URL; undefined: the gateway again.
+   * response is their callback, as Discord does with an Interactions Endpoint URL; several URLs take turns
+   * (a round-robin load balancer in front of workers); undefined: the gateway again.
    */
-  deliverOverHttp(url: string | undefined): void {
+  deliverOverHttp(url: string | readonly string[] | undefined): void {
     this.#parts.hub.deliverOverHttp(url);
   }
 

@@ -42,13 +42,15 @@ export type Delivery = 'gateway' | 'http';
 /** `TEST_DELIVERY=http` runs every e2e file with interactions over HTTP. */
 export const defaultDelivery = (): Delivery => (process.env.TEST_DELIVERY === 'http' ? 'http' : 'gateway');
 
+export const interactionsUrlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/interactions`;
+
 /** The bot's `POST /interactions` on a port of its own, and the sandbox sending there. */
-export async function serveInteractions(sandbox: Sandbox, bot: RunningBot, clock: ManualClock, logger: Logger): Promise<Server> {
-  const handle = interactionsEndpoint({ publicKey: sandbox.publicKey, clock, intake: bot.intake, rest: bot.client.rest, logger });
+export async function serveInteractions(sandbox: Sandbox, bot: RunningBot, clock: ManualClock, logger: Logger, deliver = true): Promise<Server> {
+  const handle = interactionsEndpoint({ publicKey: sandbox.publicKey, clock, intake: bot.intake, rest: bot.rest, logger });
   const listener = getRequestListener((request, env) => handle(request, (env as { outgoing?: ServerResponse }).outgoing));
   const server = createServer((request, response) => void listener(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  sandbox.deliverOverHttp(`http://127.0.0.1:${(server.address() as AddressInfo).port}/interactions`);
+  if (deliver) sandbox.deliverOverHttp(interactionsUrlOf(server));
   return server;
 }
 

@@ -21,8 +21,8 @@ export async function startWebHarness(start: string): Promise<WebHarness> {
     port: 0,
     discordApiUrl: h.sandbox.apiUrl,
     clientSecret: SANDBOX_CLIENT_SECRET,
-    bot: botDirectory(h.bot.client),
-    clientId: h.bot.client.application.id,
+    bot: botDirectory(h.bot),
+    clientId: h.bot.applicationId,
   });
   return {
     ...h,
