@@ -132,6 +132,15 @@ export function loadTestSettings(env: NodeJS.ProcessEnv = process.env): { testDa
   return { testDatabaseUrl: url.data };
 }
 
+/** `node dist/src/rest-proxy.js`: PROXY_PORT (default 8080), PROXY_HOST (0.0.0.0), DISCORD_API_URL as upstream. */
+export function loadProxySettings(env: NodeJS.ProcessEnv = process.env): { port: number; host: string; upstream: string } {
+  const port = z.coerce.number().int().min(1).max(65535).default(8080).safeParse(emptyAsUndefined(env.PROXY_PORT));
+  if (!port.success) throw new ConfigError('Invalid configuration: PROXY_PORT must be a port number');
+  const upstream = z.url().default('https://discord.com/api').safeParse(emptyAsUndefined(env.DISCORD_API_URL));
+  if (!upstream.success) throw new ConfigError('Invalid configuration: DISCORD_API_URL must be an http(s) URL');
+  return { port: port.data, host: (emptyAsUndefined(env.PROXY_HOST) as string | undefined) ?? '0.0.0.0', upstream: upstream.data.replace(/\/+$/, '') };
+}
+
 /** Benchmark-only settings: PostgreSQL server for `npm run bench` (PGlite in memory when unset). */
 export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): { benchDatabaseUrl: string | undefined } {
   const url = z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()).safeParse(env.BENCH_DATABASE_URL);
