@@ -51,7 +51,8 @@ export async function runSandbox(
   try {
     // What `npm run commands:deploy` does against Discord (global commands, so they work in DMs too), done here against the sandbox.
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
-    const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
+    // The sandbox delivers over its gateway: a GATEWAY=off in the environment is for live mode.
+    const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl, gateway: true };
     const webParts = { db: database.db, clock, logger, discordApiUrl: sandbox.apiUrl, clientSecret: SANDBOX_CLIENT_SECRET };
     // HTTP_PORT works here too, as in live mode: health, metrics and the web view on that one port.
     const onHttpPort = config.httpPort ? `http://${urlHost(config.httpHost)}:${config.httpPort}` : undefined;

@@ -73,7 +73,11 @@ export class Gateway {
     this.#manager.on(WebSocketShardEvents.Dispatch, ({ data }) => this.#dispatch(data));
     this.#manager.on(WebSocketShardEvents.HeartbeatComplete, ({ shardId, latency }) => this.#pings.set(shardId, latency));
     this.#manager.on(WebSocketShardEvents.Error, ({ error, shardId }) => logger.error({ err: error, shard: shardId }, 'gateway error'));
-    this.#manager.on(WebSocketShardEvents.Closed, ({ code, shardId }) => logger.warn({ code, shard: shardId }, 'gateway shard closed'));
+    this.#manager.on(WebSocketShardEvents.Closed, ({ code, shardId }) => {
+      logger.warn({ code, shard: shardId }, 'gateway shard closed');
+      // The health check and the shard metric read this: a closed shard is not ready until it is again.
+      void this.refreshStatus().catch(() => undefined);
+    });
   }
 
   /** Resolves once every shard of this process is READY. */
