@@ -82,6 +82,8 @@ describe.skipIf(!usingPostgres())('sharding across processes (PostgreSQL)', () =
     }
     // Interactions outside a server (DMs) go to shard 0, as on Discord.
     await sandbox.chatInput('alice', { name: 'probe', dm: true });
+    // Each process notes an interaction once it has answered it, a moment after the sandbox has the answer.
+    await sandbox.idle();
     const expected = (shard: number): string[] => [...guilds.filter((g) => shardOf(g.id, 2) === shard).map((g) => g.id), ...(shard === 0 ? ['DM'] : [])];
     expect(processes.map((p) => p.interactions)).toEqual([expected(0), expected(1)]);
   });
