@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { benchCalendar } from './calendar.js';
-import { benchMemory } from './memory.js';
+import { benchMemory, benchWorkerMemory } from './memory.js';
 import { benchRecap } from './recap-scale.js';
 import { benchWin, type WinFigures } from './win-throughput.js';
 import { benchWinWrite } from './win-write.js';
@@ -83,7 +83,8 @@ if (parts.includes('memory')) {
   const settleMs = Number(env.BENCH_SETTLE_MS ?? 3000);
   const naive = await benchMemory('naive', serverUrl, servers, settleMs);
   const ours = await benchMemory('small-wins', serverUrl, servers, settleMs);
-  results.memory = { naive, ours, servers };
+  const workerMb = await benchWorkerMemory(serverUrl, settleMs);
+  results.memory = { naive, ours, servers, workerMb };
   console.log(`\nResident memory once idle (compiled bot, PostgreSQL, through the sandbox); target ≤ 80 MB / ≤ 120 MB`);
   console.log('figure'.padEnd(36), 'naive bot'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
   for (const [label, a, b] of [
@@ -92,6 +93,7 @@ if (parts.includes('memory')) {
   ] as const) {
     console.log(label.padEnd(36), fmt(a, 0).padStart(10), fmt(b, 0).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
   }
+  console.log('RSS idle, GATEWAY=off worker (MB)'.padEnd(36), '—'.padStart(10), fmt(workerMb, 0).padStart(11), '(target ≤ 70)'.padStart(15));
 }
 
 if (parts.includes('recap')) {

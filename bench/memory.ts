@@ -20,14 +20,14 @@ async function rssMb(pid: number): Promise<number> {
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts `args` and resolves once it logged "connected to Discord" (every shard ready). */
+/** Starts `args` and resolves once it logged "connected to Discord" (every shard ready) or, a worker, "ready as a worker". */
 async function startBot(args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('connected to Discord')) resolve();
+      if (output.includes('connected to Discord') || output.includes('ready as a worker')) resolve();
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -45,10 +45,12 @@ async function stopBot(child: ChildProcess): Promise<void> {
 }
 
 /** RSS once idle: after ready, the guild payloads parsed and a few seconds for the collector to settle. */
-async function idleRss(args: string[], env: NodeJS.ProcessEnv, servers: number, settleMs: number): Promise<number> {
+async function idleRss(args: string[], env: NodeJS.ProcessEnv, servers: number, settleMs: number, worker = false): Promise<number> {
   const sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x' });
   for (let i = 1; i < servers; i++) sandbox.addGuild(`Server ${i}`);
-  const child = await startBot(args, { ...env, DISCORD_API_URL: sandbox.apiUrl });
+  // A GATEWAY=off worker serves its endpoint (and so metrics) on HTTP_PORT: what it needs to work at all.
+  const workerEnv = worker ? { GATEWAY: 'off', DISCORD_PUBLIC_KEY: sandbox.publicKey, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1' } : {};
+  const child = await startBot(args, { ...env, ...workerEnv, DISCORD_API_URL: sandbox.apiUrl });
   try {
     await settle(settleMs);
     return await rssMb(child.pid ?? 0);
@@ -77,6 +79,18 @@ export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: strin
     const rssOneServerMb = await idleRss(args, env, 1, settleMs);
     const rssManyServersMb = await idleRss(args, env, servers, settleMs);
     return { rssOneServerMb, rssManyServersMb };
+  } finally {
+    await database.drop();
+  }
+}
+
+/** Idle RSS of one `GATEWAY=off` worker (no gateway session, so the number of servers does not matter). */
+export async function benchWorkerMemory(serverUrl: string, settleMs = 3000): Promise<number> {
+  const database = await createBenchDatabase(serverUrl, `small_wins_bench_memory_worker_${process.pid}`);
+  const env = { DISCORD_TOKEN: 'x', DATABASE_URL: new URL(database.url).toString(), LOG_LEVEL: 'info', PATH: process.env.PATH };
+  try {
+    await idleRss(startArgs(), env, 1, 0, true); // migrates
+    return await idleRss(startArgs(), env, 1, settleMs, true);
   } finally {
     await database.drop();
   }

@@ -1,4 +1,5 @@
-import { ApplicationCommandOptionType, Routes, type ButtonInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { ButtonInteraction } from '../src/discord/interaction.js';
 import type { CheckinShare } from '../src/db/checkins.js';
 import type { MemberKey } from '../src/db/members.js';
 import { checkinAnswer, cheerAnswer, cheerRow, partnerDms } from '../src/discord/render/partners.js';
@@ -53,9 +54,9 @@ function readNote(raw: string | null): string {
 }
 
 // discord.js's own quick retry is all: a member is waiting for the answer.
-const partnerDeps = (interaction: { client: { rest: Parameters<typeof createDelivery>[0] } }, deps: Deps) => ({
+const partnerDeps = (interaction: { rest: Parameters<typeof createDelivery>[0] }, deps: Deps) => ({
   ...deps,
-  send: { db: deps.db, delivery: createDelivery(interaction.client.rest) },
+  send: { db: deps.db, delivery: createDelivery(interaction.rest) },
   render: partnerDms,
 });
 
@@ -83,7 +84,7 @@ export const checkin: ChatInputCommand = {
     if (outcome.kind === 'refused') throw new UserFacingError(outcome.reason, refusals[outcome.reason]);
     // The button shows the cheer either way; a failed edit only leaves it pressable, and a press then changes nothing.
     // By REST: a DM channel is seldom in discord.js's cache, so Message#edit would refuse.
-    await interaction.client.rest
+    await interaction.rest
       .patch(Routes.channelMessage(interaction.message.channelId, interaction.message.id), { body: { components: [cheerRow(author, week, true)] } })
       .catch(() => undefined);
     await respond(interaction, { ephemeral: true, content: cheerAnswer(outcome) });

@@ -1,4 +1,5 @@
-import { ApplicationCommandOptionType, ChannelType, type APIApplicationCommandStringOption, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, ChannelType, type APIApplicationCommandStringOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { ChatInputCommandInteraction } from '../src/discord/interaction.js';
 import type { InputQuoting, RecapSettingsProblem } from '../src/domain/recap-settings-input.js';
 import { searchTimeZones } from '../src/domain/time.js';
 import { WEEKDAY_NAMES } from '../src/domain/weekly-settings.js';

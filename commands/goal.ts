@@ -1,7 +1,8 @@
 import {
   ApplicationCommandOptionType,
   type APIApplicationCommandStringOption,
-  type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+  type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { ChatInputCommandInteraction } from '../src/discord/interaction.js';
 import { activeGoalsOf, addGoal, answerOffer, editGoal, goalsOf, pickGoal, quietPlanReminder, retireGoal, wantsDms } from '../src/features/goals.js';
 import { GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/goals.js';
 import { PLAN_AT_MAX, PLAN_TEXT_MAX } from '../src/domain/plans.js';

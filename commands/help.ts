@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, type APIEmbedField, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { PermissionFlagsBits, type APIEmbedField, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { ChatInputCommand } from '../src/discord/command.js';
 import { respond } from '../src/discord/reply.js';
 import { palette } from '../src/discord/render/palette.js';

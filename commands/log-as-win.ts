@@ -1,4 +1,4 @@
-import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { logWin } from '../src/features/wins.js';
 import { memberKeyOf, type MessageMenuCommand } from '../src/discord/command.js';
 import { winRefusalError } from '../src/discord/render/win-refusal.js';

@@ -1,4 +1,5 @@
-import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { ChatInputCommandInteraction } from '../src/discord/interaction.js';
 import { partnerFacts, setPartnerOptIn } from '../src/db/partners.js';
 import { notPairedWords, partnerStatusDescription } from '../src/discord/render/partners.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';

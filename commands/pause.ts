@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { localDateOf } from '../src/domain/time.js';
 import { startPause } from '../src/db/pauses.js';
 import { settingsOf } from '../src/features/settings.js';

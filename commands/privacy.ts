@@ -2,10 +2,9 @@ import {
   ApplicationCommandOptionType,
   ButtonStyle,
   ComponentType,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+} from 'discord-api-types/v10';
+import type { ButtonInteraction, ChatInputCommandInteraction } from '../src/discord/interaction.js';
 import { deleteEverythingOf, exportFileName, exportOf } from '../src/features/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { componentIds, type ComponentIdOf } from '../src/discord/component-ids.js';

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { MemberKey } from '../src/db/members.js';
 import { progressOf, repairStreak, sharedProgressOf } from '../src/features/progress.js';
 import type { ComponentIdOf } from '../src/discord/component-ids.js';

@@ -1,4 +1,4 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { rememberOne } from '../src/features/remember.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { rememberNudge, remembranceEmbed } from '../src/discord/render/remembrance.js';

@@ -1,4 +1,4 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { endPause } from '../src/db/pauses.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { respond } from '../src/discord/reply.js';

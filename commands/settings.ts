@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { describeLocalTime } from '../src/domain/pause.js';
 import { readTimeZoneSetting, suggestTimeZones, unknownTimeZoneHint } from '../src/domain/timezone-input.js';
 import { changeSettings, settingsOf, type TimeZoneChoice } from '../src/features/settings.js';

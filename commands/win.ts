@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { activeGoals } from '../src/db/goals.js';
 import { WIN_TEXT_MAX } from '../src/domain/win-input.js';
 import { whenChoices } from '../src/domain/when-choices.js';

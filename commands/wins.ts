@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { MemberKey } from '../src/db/members.js';
 import { deleteWin, listWins, ownWin } from '../src/features/wins-list.js';
 import { removalNote, removePublicMessage } from '../src/discord/public-message.js';
@@ -71,7 +71,7 @@ export const wins: ChatInputCommand = {
       }
       let notice: string | undefined;
       if (action.action === 'sure') {
-        const removeMessage = (channelId: string, messageId: string) => removePublicMessage(interaction.client, channelId, messageId);
+        const removeMessage = (channelId: string, messageId: string) => removePublicMessage(interaction.rest, channelId, messageId);
         const result = await deleteWin({ ...deps, removeMessage }, key, action.winId);
         notice = result.deleted ? deletedNotice(result.text, tr) + removalNote(result.celebration?.removal, result.celebration?.channelId ?? null) : deletedNotice(undefined, tr);
       }

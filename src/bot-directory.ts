@@ -3,10 +3,10 @@ import type { Removal } from './features/wins-list.js';
 // What the web view may ask of the bot's own Discord connection: a port the composition root fills,
 // so the web never imports the Discord adapter and the Discord adapter never imports the web.
 export interface BotDirectory {
-  /** True when the bot is in this server now. */
-  inGuild(guildId: string): boolean;
+  /** True when the bot is in this server now (a gateway process knows; a GATEWAY=off worker asks Discord). */
+  inGuild(guildId: string): boolean | Promise<boolean>;
   /** Text channels of the server the recap could go to, in Discord's order. */
-  textChannels(guildId: string): { id: string; name: string }[];
+  textChannels(guildId: string): { id: string; name: string }[] | Promise<{ id: string; name: string }[]>;
   /** A member's display name, for mentions in the recap preview. */
   memberName(guildId: string, userId: string): string | undefined;
   /** Deletes one of the bot's public messages (a deleted win's celebration). */

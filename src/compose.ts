@@ -4,9 +4,10 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createCelebrationNotes, type CelebrationNotes } from './db/celebrations.js';
 import type { Database } from './db/client.js';
-import { DRAIN_LIMITS, startBot, type RunningBot } from './discord/bot.js';
+import { DRAIN_LIMITS, startBot, startWorker, type RunningBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
 import { FloodGuard } from './domain/flood.js';
+import { interactionsEndpoint } from './discord/interactions-endpoint.js';
 import { botDirectory } from './discord/web-directory.js';
 import type { BotDirectory } from './bot-directory.js';
 import { createBotScheduler } from './jobs/bot-scheduler.js';
@@ -47,8 +48,8 @@ export async function composeBot(parts: {
     const metrics = config.httpPort === undefined ? undefined : (await import('./metrics.js')).createMetrics();
     // The parts every handler shares, made once here so nothing lives in module state.
     const celebrations = createCelebrationNotes(database.db, logger);
-    const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, parts.commands, parts.token, { onInteraction: metrics?.observeInteraction });
-    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver, roleLinkSecret: parts.roleLinkSecret ?? config.webView?.sessionSecret });
+    const bot = await (config.gateway ? startBot : startWorker)({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, parts.commands, parts.token, { onInteraction: metrics?.observeInteraction });
+    const scheduler = createBotScheduler(bot, { db: database.db, clock, logger, observer: metrics?.jobObserver, roleLinkSecret: parts.roleLinkSecret ?? config.webView?.sessionSecret });
     const stopBot = shutdown.onStop('discord and scheduler', async () => {
       // The gateway closes first, so Discord stops sending; no new ticks. What is in flight finishes or is
       // told the bot is restarting. Every wait is bounded: a stalled database must not hold the exit.
@@ -59,10 +60,14 @@ export async function composeBot(parts: {
       await bot.stop();
     });
     scheduler.start();
-    const web = await parts.webFor?.({ directory: botDirectory(bot.client), applicationId: bot.client.application.id, celebrations });
+    const web = await parts.webFor?.({ directory: botDirectory(bot), applicationId: bot.applicationId, celebrations });
     if (metrics && config.httpPort !== undefined) {
       const { startObservability } = await import('./observability.js');
-      http = await startObservability({ port: config.httpPort, host: config.httpHost, metrics, client: bot.client, database, logger, web });
+      const interactions =
+        config.discordPublicKey === undefined
+          ? undefined
+          : interactionsEndpoint({ publicKey: config.discordPublicKey, clock, intake: bot.intake, rest: bot.rest, logger });
+      http = await startObservability({ port: config.httpPort, host: config.httpHost, metrics, bot, database, logger, web, interactions });
     }
     return { bot, celebrations, tickNow: () => scheduler.tickNow(), stopBot };
   } catch (error) {

@@ -34,8 +34,14 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard numbers separated by commas, such as 0,1').optional(),
   ),
+  GATEWAY: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
+  DISCORD_PUBLIC_KEY: z.preprocess(emptyAsUndefined, z.string().regex(/^[0-9a-f]{64}$/i, 'must be the 64 hex digits of the Public Key on the Developer Portal').optional()),
   ...webViewEnv,
 }).superRefine((e, ctx) => {
+  if (e.DISCORD_PUBLIC_KEY !== undefined && e.HTTP_PORT === undefined)
+    ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'needs HTTP_PORT (the interactions endpoint is served there)' });
+  if (e.GATEWAY === 'off' && e.DISCORD_PUBLIC_KEY === undefined)
+    ctx.addIssue({ code: 'custom', path: ['GATEWAY'], message: 'off needs DISCORD_PUBLIC_KEY and HTTP_PORT (with no gateway, interactions arrive over HTTP)' });
   if (e.SHARD_IDS === undefined) return;
   if (e.SHARD_COUNT === undefined) ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs SHARD_COUNT (the total number of shards of all processes)' });
   else if (parseShardIds(e.SHARD_IDS).some((id) => id >= (e.SHARD_COUNT ?? 0)))
@@ -72,6 +78,10 @@ export interface Config {
   shardIds: number[] | undefined;
   /** Unset: no web view (SPEC §10). */
   webView: WebViewConfig | undefined;
+  /** `DISCORD_PUBLIC_KEY` (hex): serve `POST /interactions` on HTTP_PORT, verified with it (SPEC §11). */
+  discordPublicKey: string | undefined;
+  /** `GATEWAY=off`: a stateless worker (no gateway session; interactions over HTTP, scheduled work through the claims). */
+  gateway: boolean;
 }
 
 /** Where the database is and how to connect to it, for `openDatabase`. */
@@ -110,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shardCount: e.SHARD_COUNT,
     shardIds: e.SHARD_IDS === undefined ? undefined : parseShardIds(e.SHARD_IDS),
     webView,
+    discordPublicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase(),
+    gateway: e.GATEWAY === 'on',
   };
 }
 
@@ -118,6 +130,15 @@ export function loadTestSettings(env: NodeJS.ProcessEnv = process.env): { testDa
   const url = z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()).safeParse(env.TEST_DATABASE_URL);
   if (!url.success) throw new ConfigError('Invalid configuration: TEST_DATABASE_URL must be a postgres:// URL');
   return { testDatabaseUrl: url.data };
+}
+
+/** `node dist/src/rest-proxy.js`: PROXY_PORT (default 8080), PROXY_HOST (0.0.0.0), DISCORD_API_URL as upstream. */
+export function loadProxySettings(env: NodeJS.ProcessEnv = process.env): { port: number; host: string; upstream: string } {
+  const port = z.coerce.number().int().min(1).max(65535).default(8080).safeParse(emptyAsUndefined(env.PROXY_PORT));
+  if (!port.success) throw new ConfigError('Invalid configuration: PROXY_PORT must be a port number');
+  const upstream = z.url().default('https://discord.com/api').safeParse(emptyAsUndefined(env.DISCORD_API_URL));
+  if (!upstream.success) throw new ConfigError('Invalid configuration: DISCORD_API_URL must be an http(s) URL');
+  return { port: port.data, host: (emptyAsUndefined(env.PROXY_HOST) as string | undefined) ?? '0.0.0.0', upstream: upstream.data.replace(/\/+$/, '') };
 }
 
 /** Benchmark-only settings: PostgreSQL server for `npm run bench` (PGlite in memory when unset). */

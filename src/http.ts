@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
@@ -14,8 +14,12 @@ export interface HealthSource {
 const CHECK_TIMEOUT_MS = 2500;
 
 /** `/healthz` (503 naming the failing checks) and `/metrics` (Prometheus' text format), else the web view or 404. */
-function healthApp(source: HealthSource, logger: Logger): Hono<{ Bindings: HttpBindings }> {
+/** `POST /interactions` (src/discord/interactions-endpoint.ts), when DISCORD_PUBLIC_KEY is set. */
+export type InteractionsHandler = (request: Request, outgoing?: ServerResponse) => Promise<Response>;
+
+function healthApp(source: HealthSource, logger: Logger, interactions: InteractionsHandler | undefined): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
+  if (interactions) app.all('/interactions', (c) => interactions(c.req.raw, c.env.outgoing as ServerResponse | undefined));
   app.all('/healthz', async (c) => {
     const results = Object.fromEntries(await Promise.all(Object.entries(source.checks).map(async ([name, check]) => [name, await passes(check)] as const)));
     const failing = Object.keys(results).filter((name) => !results[name]);
@@ -32,11 +36,17 @@ function healthApp(source: HealthSource, logger: Logger): Hono<{ Bindings: HttpB
 }
 
 /** Serves `healthApp` on HTTP_PORT (and HTTP_HOST). */
-export async function startHttpServer(listen: { port: number; host: string }, source: HealthSource, logger: Logger, web?: RequestListener): Promise<Server> {
-  const listener = getRequestListener(healthApp(source, logger).fetch);
+export async function startHttpServer(
+  listen: { port: number; host: string },
+  source: HealthSource,
+  logger: Logger,
+  web?: RequestListener,
+  interactions?: InteractionsHandler,
+): Promise<Server> {
+  const listener = getRequestListener(healthApp(source, logger, interactions).fetch);
   // The web view owns every other path and answers on Node's own request and response (an async handler
   // cannot be nested inside hono's, which would end the response first).
-  const ownPaths = /^\/(healthz|metrics)(\?|$)/;
+  const ownPaths = /^\/(healthz|metrics|interactions)(\?|$)/;
   const server = createServer((request, response) => {
     if (web && !ownPaths.test(request.url ?? '/')) void web(request, response);
     else void listener(request, response);

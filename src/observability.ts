@@ -1,8 +1,8 @@
 import type { RequestListener, Server } from 'node:http';
-import { Status, type Client } from 'discord.js';
+import type { ShardState } from './discord/gateway.js';
 import type { Logger } from 'pino';
 import type { Database } from './db/client.js';
-import { startHttpServer } from './http.js';
+import { startHttpServer, type InteractionsHandler } from './http.js';
 import type { Metrics } from './metrics.js';
 
 /** Health checks and metrics over a running bot: the same wiring for live and sandbox mode (and the e2e test). */
@@ -11,17 +11,20 @@ export async function startObservability(options: {
   /** HTTP_HOST: default every interface. */
   host?: string | undefined;
   metrics: Metrics;
-  client: Client;
+  /** The gateway's shards and servers (none for a GATEWAY=off worker). */
+  bot: { gateway?: { shards(): ShardState[]; guildIds(): string[] } | undefined };
   database: Database;
   logger: Logger;
   /** The web view, served on the same port when it is on. */
   web?: RequestListener | undefined;
+  /** `POST /interactions`, when DISCORD_PUBLIC_KEY is set. */
+  interactions?: InteractionsHandler | undefined;
 }): Promise<Server> {
-  const { metrics, client, database } = options;
-  const shards = () => [...client.ws.shards.values()].map((shard) => ({ id: shard.id, pingMs: shard.ping, ready: shard.status === Status.Ready }));
+  const { metrics, bot, database } = options;
+  const shards = () => bot.gateway?.shards() ?? [];
   metrics.bind({
     shards,
-    guilds: () => client.guilds.cache.size,
+    guilds: () => bot.gateway?.guildIds().length ?? 0,
     ...(database.poolUsage ? { pool: database.poolUsage } : {}),
   });
   return startHttpServer(
@@ -38,10 +41,12 @@ export async function startObservability(options: {
             throw error;
           }
         },
-        gateway: () => client.isReady() && shards().length > 0 && shards().every((shard) => shard.ready),
+        // A GATEWAY=off worker has no gateway to be healthy or not.
+        ...(bot.gateway ? { gateway: () => shards().length > 0 && shards().every((shard) => shard.ready) } : {}),
       },
     },
     options.logger,
     options.web,
+    options.interactions,
   );
 }

@@ -52,7 +52,8 @@ export async function runSandbox(
   try {
     // What `npm run commands:deploy` does against Discord (global commands, so they work in DMs too), done here against the sandbox.
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
-    const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl };
+    // The sandbox delivers over its gateway: a GATEWAY=off in the environment is for live mode.
+    const botConfig: Config = { ...config, discordApiUrl: sandbox.apiUrl, gateway: true };
     // One session secret per start, shared by the web view and the scheduler (it seals role-link tokens).
     const sessionSecret = randomBytes(32).toString('hex');
     const webParts = { db: database.db, clock, logger, discordApiUrl: sandbox.apiUrl, clientSecret: SANDBOX_CLIENT_SECRET, sessionSecret };
@@ -81,7 +82,7 @@ export async function runSandbox(
     // Without HTTP_PORT, on a port of its own that stays the same from one start to the next.
     const web = onHttpPort
       ? { url: onHttpPort, fellBack: false }
-      : await startSandboxWebView({ ...webParts, celebrations, bot: botDirectory(bot.client), clientId: bot.client.application.id });
+      : await startSandboxWebView({ ...webParts, celebrations, bot: botDirectory(bot), clientId: bot.applicationId });
     if ('server' in web) shutdown.onStop('web view', async () => void web.server.close());
     try {
       if (script !== undefined) {

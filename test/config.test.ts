@@ -26,6 +26,14 @@ describe('configuration from the environment', () => {
     expect(config).toMatchObject({ discordToken: 'x', discordApiUrl: 'http://127.0.0.1:4000/api', httpPort: 8080, logLevel: 'debug' });
   });
 
+  it('serves the interactions endpoint with DISCORD_PUBLIC_KEY, which needs HTTP_PORT and the portal\'s 64 hex digits', () => {
+    const key = 'AB'.repeat(32);
+    expect(loadConfig({})).toMatchObject({ discordPublicKey: undefined });
+    expect(loadConfig({ DISCORD_PUBLIC_KEY: key, HTTP_PORT: '8080' })).toMatchObject({ discordPublicKey: key.toLowerCase() });
+    expect(() => loadConfig({ DISCORD_PUBLIC_KEY: key })).toThrow('DISCORD_PUBLIC_KEY needs HTTP_PORT');
+    expect(() => loadConfig({ DISCORD_PUBLIC_KEY: 'abc', HTTP_PORT: '8080' })).toThrow('DISCORD_PUBLIC_KEY must be the 64 hex digits');
+  });
+
   it('chooses gateway shards: Discord\'s recommendation by default, all of SHARD_COUNT, or SHARD_IDS of it', () => {
     expect(loadConfig({})).toMatchObject({ shardCount: undefined, shardIds: undefined });
     expect(loadConfig({ SHARD_COUNT: '4' })).toMatchObject({ shardCount: 4, shardIds: undefined });

@@ -12,6 +12,13 @@ export interface Celebration {
  * Where wins were celebrated in public, written after the reply, off the member's path, and batched
  * (one statement for many wins). Built once in the composition root and passed in, so whoever reads
  * those columns flushes the same queue the writers fill.
+ *
+ * With several `GATEWAY=off` workers each keeps its own queue, and that is correct enough to stay in
+ * memory (issue 19): a queue holds at most FLUSH_AFTER_MS of notes, each note is written by the worker
+ * that posted the celebration, and the rows are keyed by win id, so workers never overwrite each other.
+ * The one gap: a win deleted on another worker within that fraction of a second of its celebration
+ * would leave its message up; a member cannot open /wins and press two buttons that fast. SIGTERM
+ * flushes the queue (compose.ts), so a rolling restart loses nothing.
  */
 export interface CelebrationNotes {
   /** Queues one celebration; written within a moment. */

@@ -1,4 +1,5 @@
-import { PermissionFlagsBits, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import type { ChatInputCommandInteraction, RepliableInteraction } from './interaction.js';
 import { UserFacingError } from './errors.js';
 
 /** `default_member_permissions` for admin commands: Manage Server. */

@@ -1,4 +1,5 @@
-import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, type REST } from '@discordjs/rest';
+import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import type { OutgoingMessage } from './render/outgoing.js';
 
 /** Why a message could not be delivered. Only `transient` is worth trying again later. */

@@ -1,4 +1,5 @@
-import { REST, Routes, type RESTGetAPIApplicationCommandsResult, type RESTGetAPIOAuth2CurrentApplicationResult } from 'discord.js';
+import { REST } from '@discordjs/rest';
+import { Routes, type RESTGetAPIApplicationCommandsResult, type RESTGetAPIOAuth2CurrentApplicationResult } from 'discord-api-types/v10';
 import type { Command } from './command.js';
 
 export interface DeployOptions {

@@ -1,4 +1,4 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from './interaction.js';
 import type { NewGoal } from '../db/goals.js';
 import { GOAL_PERIODS, GOAL_SHARES, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX, type GoalPeriod, type GoalShare } from '../domain/goals.js';
 import { isVisiblyEmpty, stripControlCharacters } from '../domain/member-text.js';

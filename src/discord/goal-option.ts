@@ -1,11 +1,11 @@
-import type { ApplicationCommandOptionChoiceData } from 'discord.js';
+import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { GoalFacts } from '../domain/goals.js';
 import { truncateAtWord } from '../domain/truncate.js';
 import { english, type Translator } from '../i18n/index.js';
 import { userError } from './errors.js';
 
 /** Autocomplete choices over the member's own active goals (value: the goal id), ≤ 25, filtered by what was typed. */
-export function goalChoices(goals: readonly GoalFacts[], typed: string, tr: Translator = english): ApplicationCommandOptionChoiceData<string>[] {
+export function goalChoices(goals: readonly GoalFacts[], typed: string, tr: Translator = english): APIApplicationCommandOptionChoice<string>[] {
   const wanted = typed.trim().toLowerCase();
   return goals
     .filter((goal) => goal.title.toLowerCase().includes(wanted))

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType as T } from 'discord.js';
+import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { UserFacingError } from './errors.js';
 
 interface OptionDef {

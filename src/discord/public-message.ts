@@ -1,13 +1,14 @@
-import { DiscordAPIError, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
+import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import type { Removal } from '../features/wins-list.js';
 
 /**
  * Deletes one of the bot's own public messages (a win's celebration), so "gone for good" is true.
  * Already deleted (by a moderator, or the channel with it) counts as done.
  */
-export async function removePublicMessage(client: Client, channelId: string, messageId: string): Promise<Removal> {
+export async function removePublicMessage(rest: REST, channelId: string, messageId: string): Promise<Removal> {
   try {
-    await client.rest.delete(Routes.channelMessage(channelId, messageId));
+    await rest.delete(Routes.channelMessage(channelId, messageId));
     return 'removed';
   } catch (error) {
     if (!(error instanceof DiscordAPIError)) throw error;

@@ -1,20 +1,11 @@
-import {
-  MessageFlags,
-  type APIEmbed,
-  type ActionRowData,
-  type APIActionRowComponent,
-  type APIComponentInMessageActionRow,
-  type AttachmentPayload,
-  type ButtonInteraction,
-  type MessageActionRowComponentData,
-  type RepliableInteraction,
-} from 'discord.js';
+import { MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord-api-types/v10';
+import type { ButtonInteraction, FileToSend, RepliableInteraction } from './interaction.js';
 
 export interface ReplyPayload {
   content?: string;
   embeds?: APIEmbed[];
-  components?: (APIActionRowComponent<APIComponentInMessageActionRow> | ActionRowData<MessageActionRowComponentData>)[];
-  files?: AttachmentPayload[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  files?: FileToSend[];
   ephemeral?: boolean;
 }
 
@@ -91,7 +82,7 @@ async function send(interaction: RepliableInteraction, payload: ReplyPayload & {
   // would otherwise see neither `replied` nor `deferred` and acknowledge a second time (40060).
   // With `withResponse`, the message comes back in the callback's own response: no second request.
   const replying = returnMessageId
-    ? interaction.reply({ ...message, flags, withResponse: true }).then((response) => response.resource?.message?.id)
+    ? interaction.reply({ ...message, flags, withResponse: true }).then((message) => message?.id)
     : interaction.reply({ ...message, flags }).then(() => undefined);
   acknowledging.set(interaction, replying.then(() => undefined, () => undefined));
   return replying;

@@ -1,4 +1,5 @@
-import { Routes, type REST } from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
 import { ROLE_CONNECTION_METADATA, ROLE_METADATA_KEY } from '../domain/consistency.js';
 
 const PLATFORM_NAME = 'Small Wins';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { Interaction } from './interaction.js';
 import { isDatabaseUnavailable, isDiskFull } from '../db/errors.js';
 import { noteLocales } from '../features/locales.js';
 import type { Command, Deps } from './command.js';
@@ -59,6 +59,8 @@ function describe(interaction: Interaction, name: string): { kind: string; comma
 /** What the router reports about each interaction it handled (metrics hook). */
 export interface HandledInteraction {
   interactionId: string;
+  /** The server it came from (null in a DM). */
+  guildId: string | null;
   kind: string;
   command: string;
   outcome: 'ok' | 'refused' | 'error';
@@ -89,7 +91,7 @@ export function createInteractionHandler(
       throw userError('not-in-guild', 'error.not-in-guild');
     }
     // A server that never added the bot (a command reached us from elsewhere): nothing is stored under it.
-    if (interaction.inGuild() && !interaction.isButton() && interaction.guild === null) throw notHere;
+    if (interaction.inGuild() && !interaction.isButton() && !interaction.installedInGuild) throw notHere;
     if (interaction.isChatInputCommand()) {
       if (command?.kind === 'chat-input') {
         checkOptions(command.data, interaction.options.data);
@@ -136,7 +138,7 @@ export function createInteractionHandler(
     } finally {
       const durationMs = performance.now() - started;
       deps.logger.info({ ...fields, durationMs: Math.round(durationMs), outcome, reason, ref }, 'interaction');
-      onHandled?.({ interactionId: interaction.id, kind, command, outcome, reason, durationMs });
+      onHandled?.({ interactionId: interaction.id, guildId: interaction.guildId, kind, command, outcome, reason, durationMs });
     }
     // After the answer, and only after one that reached the database: a refusal may mean it is down or slow.
     if (outcome === 'ok') await rememberLanguages(interaction);
@@ -156,7 +158,7 @@ export function createInteractionHandler(
   async function replySafely(interaction: Interaction, message: string): Promise<void> {
     if (!interaction.isRepliable()) return;
     try {
-      await respond(interaction as RepliableInteraction, { content: message, ephemeral: true });
+      await respond(interaction, { content: message, ephemeral: true });
     } catch (error) {
       deps.logger.warn({ err: error, interaction: interaction.id }, 'could not send the error reply');
     }

@@ -1,4 +1,5 @@
-import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import { MessageFlags } from 'discord-api-types/v10';
+import type { Interaction, RepliableInteraction } from './interaction.js';
 import type { Command } from './command.js';
 import { acknowledged, closeAnswers, deferOnce, noPings } from './reply.js';
 

@@ -1,4 +1,5 @@
-import { MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
+import type { ChatInputCommandInteraction } from './interaction.js';
 import { guildIdOf, type ChatInputCommand, type Command, type Deps } from './command.js';
 
 const HINT =

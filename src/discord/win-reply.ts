@@ -1,4 +1,4 @@
-import type { RepliableInteraction } from 'discord.js';
+import type { RepliableInteraction } from './interaction.js';
 import { winCelebrated, type LoggedWin, type WinDeps } from '../features/wins.js';
 import { translatorFor } from './locale.js';
 import { renderCelebration } from './render/celebrate-win.js';

@@ -46,9 +46,18 @@ export function judgeWrite(
 
 /**
  * Each member's recent writes, in this process's memory: a part built once in the composition root
- * and passed in. That is enough: every interaction of one server reaches the one process running its
- * shard, so no other process sees that member's writes. (What must hold across processes, a check-in
- * reaching the partner once a day, is decided in SQL.)
+ * and passed in. Over the gateway that is exact: every interaction of one server reaches the one process
+ * running its shard, so no other process sees that member's writes. (What must hold across processes, a
+ * check-in reaching the partner once a day, is decided in SQL.)
+ *
+ * With N `GATEWAY=off` workers it stays in memory, by choice (issue 19): a member's burst is spread over
+ * the workers, so "slow down" comes after at most N × the limit instead of the limit, and a restart
+ * forgets the window. That tolerates many workers because nothing it guards needs to be exact: the
+ * limit is against scripts and stuck keys (a person stays far below it), every write is still recorded
+ * at most once per interaction by the database, and the public-post limit only moves a celebration to a
+ * private answer. Moving the window to PostgreSQL would add a write (or a counting read) to every
+ * `/win` on the hot path issue 18 is making lean; a member key affinity at the balancer would make it
+ * exact again if ever needed.
  */
 export class FloodGuard {
   readonly #members = new Map<string, { writes: number[]; channels: Map<string, number[]> }>();

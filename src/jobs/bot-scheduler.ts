@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Client } from 'discord.js';
+import type { REST } from '@discordjs/rest';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
@@ -10,15 +10,15 @@ import { sealKeyFrom } from '../features/token-seal.js';
 import type { JobObserver } from './observer.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
-/** Builds (does not start) the scheduler for a connected client: deliveries go through the client's REST queue. */
+/** Builds (does not start) the scheduler for a running bot (or worker): deliveries go through its REST queue. */
 export function createBotScheduler(
-  client: Client<true>,
+  client: { rest: REST; user: { id: string }; applicationId: string },
   deps: { db: Db; clock: Clock; logger: Logger; observer?: JobObserver; roleLinkSecret?: string | undefined },
 ): Scheduler {
   const { roleLinkSecret, ...rest } = deps;
   return createScheduler({
     ...rest,
-    ...(roleLinkSecret ? { roleLinks: { sealKey: sealKeyFrom(roleLinkSecret), push: roleConnections(client.rest, client.application.id).push } } : {}),
+    ...(roleLinkSecret ? { roleLinks: { sealKey: sealKeyFrom(roleLinkSecret), push: roleConnections(client.rest, client.applicationId).push } } : {}),
     logger: deps.logger.child({ component: 'scheduler' }),
     delivery: createDelivery(client.rest, { botUserId: client.user.id }),
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
@@ -86,11 +87,18 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       geo_ordered_rtc_regions: [],
       user_settings: {},
     }),
-    guildIds: () => [...state.guilds.keys()],
+    guildIds: () => [...state.guilds.values()].filter((g) => g.withBot !== false).map((g) => g.id),
     guildCreate: (id) => apiGuild(state, guildOrThrow(id)),
     members: (id) => [...state.users.values()].map((u) => apiMember(guildOrThrow(id), u)),
   });
+  // Discord signs what it POSTs to an interactions endpoint; the bot gets the public half as DISCORD_PUBLIC_KEY.
+  const keys = generateKeyPairSync('ed25519');
+  const publicKey = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+  const front: { http?: HttpFront } = {};
   const hub = new InteractionHub(state, {
+    signingKey: keys.privateKey,
+    now: () => opts.clock.now(),
+    reportViolation: (violation) => front.http?.violations.push(violation),
     responseDeadlineMs: opts.responseDeadlineMs ?? 3000,
     deferTimeoutMs: opts.deferTimeoutMs ?? 5000,
     dispatch: (payload) => gateway.dispatch('INTERACTION_CREATE', payload),
@@ -99,6 +107,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const recommendedShards = (): number => opts.recommendedShards ?? Math.max(1, Math.ceil(state.guilds.size / 1000));
   const routes = buildRoutes({ state, hub, gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`, attachmentUrl, recommendedShards });
   const http = new HttpFront(routes, token, logger, () => opts.clock.now());
+  front.http = http;
   const oauth = new SandboxOAuth(state);
   server.on('request', (req, res) => void (oauth.handles(req) ? oauth.handle(req, res) : http.handle(req, res)));
 
@@ -108,5 +117,5 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   });
   port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'sandbox: listening');
-  return new Sandbox({ server, port, token, state, http, gateway, hub, logger, save });
+  return new Sandbox({ server, port, token, state, http, gateway, hub, logger, save, publicKey });
 }

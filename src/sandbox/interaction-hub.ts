@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, sign, type KeyObject } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { alreadyAcknowledged, ApiError, unknownInteraction, unknownMessage, unknownWebhook } from './errors.js';
 import type { RequestContext, RouteResult } from './http-front.js';
@@ -6,7 +6,7 @@ import { asArray, asNumber, asObject, type JsonObject } from './json.js';
 import { bodyObject, messageFields } from './message-body.js';
 import { apiMessage } from './payloads.js';
 import { EPHEMERAL, type SandboxState } from './state.js';
-import type { Choice, InteractionResult, StoredMessage } from './types.js';
+import type { Choice, InteractionResult, StoredMessage, Violation } from './types.js';
 import { validateChoices, validateMessageBody } from './validate.js';
 
 const LOADING = 128;
@@ -31,6 +31,8 @@ interface Pending extends InteractionMeta {
   result: InteractionResult;
   settle: () => void;
   timers: NodeJS.Timeout[];
+  /** Over HTTP: until the bot's HTTP response has been taken as the callback (webhook calls wait for it, as on Discord). */
+  responding: Promise<void> | undefined;
 }
 
 export interface HubOptions {
@@ -38,11 +40,19 @@ export interface HubOptions {
   deferTimeoutMs: number;
   dispatch: (payload: JsonObject) => void;
   attachmentUrl: (channelId: string, id: string, filename: string) => string;
+  /** Signs what is delivered over HTTP (Ed25519); the bot verifies with the public half. */
+  signingKey: KeyObject;
+  now: () => Date;
+  /** An HTTP answer Discord would have refused. */
+  reportViolation: (violation: Violation) => void;
 }
 
 /** Tracks interactions from INTERACTION_CREATE to their callback, edits and follow-ups. */
 export class InteractionHub {
   readonly #byId = new Map<string, Pending>();
+  /** Set: interactions go to the bot's interactions endpoint as signed HTTP POSTs instead of the gateway. */
+  #httpUrls: string[] = [];
+  #nextUrl = 0;
 
   constructor(
     private readonly state: SandboxState,
@@ -58,6 +68,7 @@ export class InteractionHub {
       let settled = false;
       const pending: Pending = {
         ...meta, id, token, startedAt: performance.now(), status: 'pending', originalId: meta.sourceMessageId, waitingForEdit: false, result, timers: [],
+        responding: undefined,
         settle: () => {
           if (settled) return;
           settled = true;
@@ -67,8 +78,74 @@ export class InteractionHub {
       };
       this.#byId.set(id, pending);
       pending.timers.push(setTimeout(() => this.#expire(pending), this.opts.responseDeadlineMs));
-      this.opts.dispatch(build({ id, token }));
+      const payload = build({ id, token });
+      const url = this.#httpUrls[this.#nextUrl++ % Math.max(1, this.#httpUrls.length)];
+      if (url === undefined) this.opts.dispatch(payload);
+      else pending.responding = this.#post(url, pending, payload);
     });
+  }
+
+  /** Where interactions go: the bot's `POST /interactions` URL, or undefined for the gateway. */
+  deliverOverHttp(url: string | readonly string[] | undefined): void {
+    this.#httpUrls = url === undefined ? [] : typeof url === 'string' ? [url] : [...url];
+  }
+
+  get overHttp(): boolean {
+    return this.#httpUrls.length > 0;
+  }
+
+  /** The headers Discord would send with `body` at `timestamp` (seconds). */
+  signedHeaders(body: string, timestamp: string): Record<string, string> {
+    return { 'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), this.opts.signingKey).toString('hex'), 'x-signature-timestamp': timestamp };
+  }
+
+  /** How many interactions went to the bot as HTTP POSTs. */
+  httpDeliveries = 0;
+
+  /**
+   * What the Developer Portal does when an Interactions Endpoint URL is saved: a signed PING (expects a PONG)
+   * and the same PING with a wrong signature (expects a 401).
+   */
+  async checkEndpoint(url: string): Promise<{ pong: unknown; forgedStatus: number }> {
+    const body = JSON.stringify({ id: this.state.ids.next(), application_id: this.state.applicationId, type: 1, token: 'ping', version: 1 });
+    const timestamp = String(Math.floor(this.opts.now().getTime() / 1000));
+    const signature = sign(null, Buffer.from(timestamp + body), this.opts.signingKey).toString('hex');
+    const headers = (sig: string) => ({ 'content-type': 'application/json', 'x-signature-ed25519': sig, 'x-signature-timestamp': timestamp });
+    const pong: unknown = await (await fetch(url, { method: 'POST', body, headers: headers(signature) })).json();
+    const forged = `${signature.slice(0, -2)}${signature.endsWith('00') ? '01' : '00'}`;
+    const rejected = await fetch(url, { method: 'POST', body, headers: headers(forged) });
+    await rejected.arrayBuffer();
+    return { pong, forgedStatus: rejected.status };
+  }
+
+  /** As Discord: a signed POST; the response body is the interaction's callback. */
+  async #post(url: string, p: Pending, payload: JsonObject): Promise<void> {
+    this.httpDeliveries += 1;
+    const body = JSON.stringify(payload);
+    const timestamp = String(Math.floor(this.opts.now().getTime() / 1000));
+    const signature = sign(null, Buffer.from(timestamp + body), this.opts.signingKey).toString('hex');
+    let response: Response;
+    try {
+      response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp } });
+    } catch {
+      return; // Unreachable: the interaction fails at its deadline, as on Discord.
+    }
+    if (response.status !== 200) {
+      await response.arrayBuffer().catch(() => undefined);
+      return;
+    }
+    const answer: unknown = await response.json().catch(() => undefined);
+    try {
+      this.callback({ method: 'POST', path: `/interactions/${p.id}/${p.token}/callback`, query: new URLSearchParams(), body: answer, files: [] }, p.id, p.token);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      this.opts.reportViolation({ at: this.opts.now(), method: 'POST', path: url, status: error.status, code: error.code, message: error.message, errors: error.errors });
+    }
+  }
+
+  /** Webhook calls for an interaction delivered over HTTP wait until its HTTP response has been taken. */
+  async settled(token: string): Promise<void> {
+    for (const p of this.#byId.values()) if (p.token === token) await p.responding;
   }
 
   callback(ctx: RequestContext, id: string, token: string): RouteResult {

@@ -54,7 +54,8 @@ export function interactionEnvelope(
     locale: user.locale ?? 'en-US',
     guild_locale: guild.locale ?? 'en-US',
     entitlements: [],
-    authorizing_integration_owners: { '0': guild.id },
+    // Key 0 (guild install) only where the server added the app; elsewhere the member's own install (key 1) let it through.
+    authorizing_integration_owners: guild.withBot === false ? { '1': user.id } : { '0': guild.id },
     context: 0,
     attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
   };

@@ -31,7 +31,11 @@ export function buildRoutes(deps: RouteDeps): Route[] {
   };
   const ok = (body: Json): RouteResult => ({ body });
   const channelOf = (id: string): SandboxChannel => state.channels.get(id) ?? fail(unknownChannel());
-  const guildOf = (id: string): SandboxGuild => state.guild(id) ?? fail(unknownGuild());
+  // A server that never added the bot answers as Discord does: Missing Access.
+  const guildOf = (id: string): SandboxGuild => {
+    const guild = state.guild(id) ?? fail(unknownGuild());
+    return guild.withBot === false ? fail(new ApiError(403, 50001, 'Missing Access')) : guild;
+  };
   const messageIn = (channelId: string, id: string) => {
     const msg = state.message(id);
     return msg && msg.channel_id === channelId && !msg.ephemeral ? msg : fail(unknownMessage());
@@ -132,9 +136,15 @@ export function buildRoutes(deps: RouteDeps): Route[] {
   });
 
   on('POST', `/interactions/${ID}/${TOKEN}/callback`, (ctx, [id, token]) => hub.callback(ctx, id ?? '', token ?? ''), false);
-  on('POST', `/webhooks/${ID}/${TOKEN}`, (ctx, [app, token]) => hub.followUp(ctx, app ?? '', token ?? ''), false);
+  on('POST', `/webhooks/${ID}/${TOKEN}`, async (ctx, [app, token]) => {
+    await hub.settled(token ?? '');
+    return hub.followUp(ctx, app ?? '', token ?? '');
+  }, false);
   for (const method of ['GET', 'PATCH', 'DELETE'])
-    on(method, `/webhooks/${ID}/${TOKEN}/messages/(@original|\\d+)`, (ctx, [app, token, mid]) => hub.webhookMessage(ctx, app ?? '', token ?? '', mid ?? ''), false);
+    on(method, `/webhooks/${ID}/${TOKEN}/messages/(@original|\\d+)`, async (ctx, [app, token, mid]) => {
+      await hub.settled(token ?? '');
+      return hub.webhookMessage(ctx, app ?? '', token ?? '', mid ?? '');
+    }, false);
 
   on('GET', `/_raw/attachments/${ID}/${ID}/(.+)`, (_, [, aid]) => {
     const attachment = state.allMessages().flatMap((m) => m.attachments).find((a) => a.id === aid) ?? fail(new ApiError(404, 0, '404: Not Found'));

@@ -22,6 +22,8 @@ export interface SandboxParts {
   logger: Logger;
   /** Writes the world to its file (a no-op without one). */
   save: () => void;
+  /** The public half of the key interactions delivered over HTTP are signed with (hex, as the Developer Portal shows it). */
+  publicKey: string;
 }
 
 /** Where a member acts: a channel by name (in `guild`, by id or name; default the first guild) or id, or `dm: true` for their DM with the bot. */
@@ -49,6 +51,30 @@ export class Sandbox {
   }
 
   get applicationId(): string { return this.#parts.state.applicationId; }
+  /** For the bot's DISCORD_PUBLIC_KEY: verifies what `deliverOverHttp` sends. */
+  get publicKey(): string { return this.#parts.publicKey; }
+
+  /**
+   * From now on interactions go as signed HTTP POSTs to `url` (the bot's `POST /interactions`) and the
+   * response is their callback, as Discord does with an Interactions Endpoint URL; several URLs take turns
+   * (a round-robin load balancer in front of workers); undefined: the gateway again.
+   */
+  deliverOverHttp(url: string | readonly string[] | undefined): void {
+    this.#parts.hub.deliverOverHttp(url);
+  }
+
+  /** The signature headers Discord would send with `body` at `timestamp` (seconds since 1970). */
+  signedHeaders(body: string, timestamp: string): Record<string, string> {
+    return this.#parts.hub.signedHeaders(body, timestamp);
+  }
+
+  /** How many interactions went to the bot over HTTP so far. */
+  get httpDeliveries(): number { return this.#parts.hub.httpDeliveries; }
+
+  /** The Developer Portal's check of an Interactions Endpoint URL: a signed PING, then a forged one. */
+  checkEndpoint(url: string): Promise<{ pong: unknown; forgedStatus: number }> {
+    return this.#parts.hub.checkEndpoint(url);
+  }
   get botUserId(): string { return this.#parts.state.botUserId; }
   get guildId(): string { return this.#parts.state.guildId; }
   get guildName(): string { return this.#parts.state.guildName; }
@@ -282,7 +308,7 @@ export class Sandbox {
 
   #run(meta: InteractionMeta, user: SandboxUser, channel: SandboxChannel, data: JsonObject, extra: JsonObject = {}): Promise<InteractionResult> {
     const { state, hub, logger } = this.#parts;
-    if (!this.botConnected) logger.warn('sandbox: no bot is connected to the gateway; the interaction will fail');
+    if (!this.botConnected && !hub.overHttp) logger.warn('sandbox: no bot is connected to the gateway; the interaction will fail');
     return hub.run(meta, (ids) => ({ ...interactionEnvelope(state, ids, meta.type, user, channel, data), ...extra }));
   }
 

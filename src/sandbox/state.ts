@@ -89,9 +89,9 @@ export class SandboxState {
   }
 
   /** A new guild; `shard` of `shardCount` picks an id that Discord would put on that gateway shard. */
-  addGuild(name: string, opts: { shard?: number; shardCount?: number; ownerId?: string } = {}): SandboxGuild {
+  addGuild(name: string, opts: { shard?: number; shardCount?: number; ownerId?: string; withBot?: boolean } = {}): SandboxGuild {
     const id = opts.shard !== undefined ? this.ids.nextOnShard(opts.shard, opts.shardCount ?? 1) : this.ids.next();
-    const guild: SandboxGuild = { id, name, adminRoleId: this.ids.next(), ownerId: opts.ownerId ?? '' };
+    const guild: SandboxGuild = { id, name, adminRoleId: this.ids.next(), ownerId: opts.ownerId ?? '', ...(opts.withBot === false ? { withBot: false } : {}) };
     this.guilds.set(id, guild);
     this.onWorldChange();
     return guild;

@@ -20,6 +20,8 @@ export interface SandboxGuild {
   ownerId: string;
   /** The server's language, sent as `guild_locale` (en-US when unset). */
   locale?: string;
+  /** False for a server that never added the bot (commands reach the bot from there only through a member's own install). */
+  withBot?: boolean;
 }
 
 export interface SandboxChannel {

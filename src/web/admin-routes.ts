@@ -37,7 +37,7 @@ export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv
     const now = clock.now();
     const settings = await serverSettingsOf(deps, guild.id);
     const preview = await recapPreview({ db }, guild.id, now);
-    const channels = deps.bot.textChannels(guild.id);
+    const channels = await deps.bot.textChannels(guild.id);
     const nameOf = (userId: string): string => deps.bot.memberName(guild.id, userId) ?? 'a member';
     const nextRecap = settings.recapChannelId && settings.nextRecapAt && !settings.recapProblem ? localWhen(settings.nextRecapAt, settings.timezone) : undefined;
     const body = adminBody({ base: `/g/${guild.id}`, session, settings, channels, nextRecap, preview, nameOf, problem, applicationId: deps.clientId, tr: await serverTranslator(db, guild.id) });
@@ -52,7 +52,7 @@ export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv
     const input = recapFormInput(await c.req.parseBody());
     // The form lists the channels the bot can post in; the saved one must still be among them.
     const channelId = input.channelId ?? (await serverSettingsOf(deps, guild.id)).recapChannelId;
-    if (channelId && !deps.bot.textChannels(guild.id).some((ch) => ch.id === channelId)) return show(c, "I can't post in that channel. Pick one from the list.");
+    if (channelId && !(await deps.bot.textChannels(guild.id)).some((ch) => ch.id === channelId)) return show(c, "I can't post in that channel. Pick one from the list.");
     const change = await changeRecapSettings(deps, guild.id, input, webQuoting);
     if (!change.ok) return show(c, plain(change.problem.message));
     deps.logger.info({ guild: guild.id, user: c.get('member').session.userId }, 'web: recap settings changed');

@@ -82,7 +82,9 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     let guilds;
     try {
       identity = await discord.finish(new URL(c.req.url), expected);
-      guilds = (await discord.guilds(identity.accessToken)).filter((g) => deps.bot.inGuild(g.id));
+      const theirs = await discord.guilds(identity.accessToken);
+      const shared = await Promise.all(theirs.map((g) => deps.bot.inGuild(g.id)));
+      guilds = theirs.filter((_, i) => shared[i]);
     } catch (error) {
       // Only the error's name: messages from OAuth libraries can quote response bodies.
       deps.logger.warn({ err: { name: (error as Error).name } }, 'web sign-in refused');

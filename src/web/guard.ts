@@ -21,7 +21,7 @@ export function guildGuard(deps: WebDeps): MiddlewareHandler<GuildEnv> {
     if (!session) return c.redirect('/auth/login', 302);
     const guildId = c.req.param('guildId') ?? '';
     const guild = session.guilds.find((g) => g.id === guildId);
-    if (!guild || !deps.bot.inGuild(guild.id)) {
+    if (!guild || !(await deps.bot.inGuild(guild.id))) {
       return c.html(messagePage(session, 'Nothing here', "This page doesn't exist, or it isn't yours to see."), 404);
     }
     c.set('member', { session, guild, key: { guildId: guild.id, userId: session.userId } });

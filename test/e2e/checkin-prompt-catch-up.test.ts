@@ -23,7 +23,7 @@ describe('check-in prompts when the clock jumps over the check-in day (the sandb
       await h.sandbox.chatInput(name, { name: 'partner', subcommand: 'join' });
       await h.sandbox.chatInput(name, { name: 'settings', options: { dms: true } });
     }
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
     // What the sandbox does: every move of the clock asks the scheduler to catch up.
     unsubscribe = h.clock.onChange(() => scheduler.tickNow());
     scheduler.start();

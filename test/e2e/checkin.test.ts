@@ -80,7 +80,7 @@ describe('/checkin and cheers, end to end', () => {
 
   it('refuses a forged Cheer id kindly, even one with a NUL byte that the database would choke on', async () => {
     const customId = `checkin:cheer:${id('alice')}:2026-W49\u0000:${h.sandbox.guildId}`;
-    const forged = (await h.bot.client.rest.post(`/channels/${h.sandbox.channels.general}/messages`, {
+    const forged = (await h.bot.rest.post(`/channels/${h.sandbox.channels.general}/messages`, {
       body: { content: 'old', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Cheer', custom_id: customId }] }] },
     })) as { id: string };
     const click = await h.sandbox.clickButton('bob', { messageId: forged.id, customId });

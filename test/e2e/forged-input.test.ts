@@ -34,7 +34,7 @@ describe('forged component ids and option payloads', () => {
   };
 
   async function click(customId: string) {
-    const planted = (await h.bot.client.rest.post(`/channels/${h.sandbox.channels.general}/messages`, {
+    const planted = (await h.bot.rest.post(`/channels/${h.sandbox.channels.general}/messages`, {
       body: { content: 'old', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Press', custom_id: customId }] }] },
     })) as { id: string };
     return h.sandbox.clickButton('alice', { messageId: planted.id, customId });

@@ -28,7 +28,7 @@ describe('fresh starts on the first morning of a week and a month', () => {
   beforeAll(async () => {
     h = await startHarness(start);
     for (const name of ['carol', 'dan']) h.sandbox.addUser(name);
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
   });
   afterAll(async () => {
     await scheduler?.stop();

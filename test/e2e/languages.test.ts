@@ -34,7 +34,7 @@ describe('a member and a server in their own languages', () => {
 
   beforeAll(async () => {
     h = await startHarness(start);
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
     h.sandbox.setGuildLocale('de');
     h.sandbox.setLocale('alice', 'ja');
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'monday', time: '09:00', timezone: 'Europe/Berlin' } });

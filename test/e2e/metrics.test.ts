@@ -27,8 +27,8 @@ describe('health and Prometheus metrics over HTTP', () => {
 
   beforeAll(async () => {
     h = await startHarness(start, { onInteraction: metrics.observeInteraction });
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }), observer: metrics.jobObserver });
-    http = await startObservability({ port: 0, metrics, client: h.bot.client, database: h.database, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }), observer: metrics.jobObserver });
+    http = await startObservability({ port: 0, metrics, bot: h.bot, database: h.database, logger: pino({ level: 'silent' }) });
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe('health and Prometheus metrics over HTTP', () => {
     expect(find(samples, 'small_wins_interaction_duration_seconds_count', { command: 'win' })?.value).toBe(2);
     expect(types.get('small_wins_interaction_duration_seconds')).toBe('histogram');
     expect(find(samples, 'small_wins_gateway_shard_up', { shard: '0' })?.value).toBe(1);
-    expect(find(samples, 'small_wins_guilds')?.value).toBe(h.bot.client.guilds.cache.size);
+    expect(find(samples, 'small_wins_guilds')?.value).toBe(h.bot.gateway?.guildIds().length);
     expect(find(samples, 'process_resident_memory_bytes')?.value).toBeGreaterThan(0);
     expect(types.get('nodejs_eventloop_lag_seconds')).toBe('gauge');
     expect(find(samples, 'nodejs_eventloop_lag_seconds')?.name).toBe('nodejs_eventloop_lag_seconds');

@@ -21,7 +21,7 @@ describe('/partner and the weekly pairing, end to end', () => {
   beforeAll(async () => {
     h = await startHarness(start);
     for (const name of ['carol', 'dave', 'erin']) h.sandbox.addUser(name);
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
   });
   afterAll(async () => {
     await scheduler?.stop();
@@ -112,7 +112,7 @@ describe('a Sunday-evening recap: its partners apply at once, in a trio too', ()
   beforeAll(async () => {
     h = await startHarness('2026-12-02T12:00:00Z');
     h.sandbox.addUser('carol');
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'sunday', time: '20:00', timezone: 'Europe/Paris' } });
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'checkins', options: { enabled: true } });
     for (const name of ['alice', 'bob', 'carol']) {

@@ -30,7 +30,7 @@ describe('if-then plans on goals, and their weekly reminder', () => {
     h.sandbox.addUser('carol');
     await h.sandbox.chatInput('alice', { name: 'settings', options: { timezone: 'Europe/Paris', dms: true } });
     await h.sandbox.chatInput('carol', { name: 'settings', options: { dms: true } });
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
   });
   afterAll(async () => {
     await scheduler?.stop();
@@ -97,7 +97,7 @@ describe('if-then plans on goals, and their weekly reminder', () => {
 
   it('sends a reminder once even when two bot processes tick at the same moment', async () => {
     await goal('carol', 'add', { title: 'Tidy', target: 1, period: 'week', when: 'the kettle boils', then: 'tidy one shelf', at: 'fri 10:00' });
-    const second = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    const second = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
     h.clock.set('2026-12-04T10:00:00Z');
     await Promise.all([scheduler.tickNow(), second.tickNow()]);
     await second.stop();

@@ -36,7 +36,7 @@ describe('the recap says how many members beat their own usual week, a number an
         await recordWin(h.database.db, { guildId: h.sandbox.guildId, userId: h.sandbox.user(name).id, text: `weekly step ${day}`, isPrivate: false, occurredAt: at }, at);
       }
     }
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
     scheduler.start();
     await recapAt('2026-11-30T09:00:00Z');
   });

@@ -20,7 +20,7 @@ describe('a Sunday-evening recap over several weeks, end to end', () => {
 
   beforeAll(async () => {
     h = await startHarness('2027-03-29T10:00:00Z'); // Monday 29 March 2027
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'sunday', time: '20:00', timezone: 'Europe/Paris' } });
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'checkins', options: { enabled: true } });
     for (const user of ['alice', 'bob']) {
@@ -118,7 +118,7 @@ describe('old wins brought back, end to end', () => {
 
   beforeAll(async () => {
     h = await startHarness('2027-03-29T10:00:00Z');
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'sunday', time: '20:00', timezone: 'Europe/Paris' } });
     await h.sandbox.chatInput('alice', { name: 'settings', options: { dms: true, timezone: 'Europe/Paris' } });
     const alice = h.sandbox.user('alice').id;

@@ -16,7 +16,7 @@ describe('the weekly recap, end to end', () => {
 
   beforeAll(async () => {
     h = await startHarness(start);
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
   });
   afterAll(async () => {
     await scheduler?.stop();
@@ -112,7 +112,7 @@ describe('a Sunday-evening recap, end to end', () => {
 
   beforeAll(async () => {
     h = await startHarness('2026-11-30T10:00:00Z'); // Monday 30 November
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'sunday', time: '23:00', timezone: 'UTC' } });
   });
   afterAll(async () => {
@@ -160,7 +160,7 @@ describe('the streak in the DM recap, end to end', () => {
 
   beforeAll(async () => {
     h = await startHarness('2026-11-23T10:00:00Z'); // Monday 23 November
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'monday', time: '09:00', timezone: 'UTC' } });
     await h.sandbox.chatInput('alice', { name: 'settings', options: { dms: true, timezone: 'UTC' } });
   });

@@ -1,4 +1,3 @@
-import { Events } from 'discord.js';
 import { createCelebrationNotes } from '../../src/db/celebrations.js';
 import { FloodGuard } from '../../src/domain/flood.js';
 import pino from 'pino';
@@ -46,13 +45,14 @@ describe.skipIf(!usingPostgres())('sharding across processes (PostgreSQL)', () =
       const database = await openPostgres(testDatabase.url ?? '', logger, 3);
       const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent', SHARD_COUNT: '2', SHARD_IDS: String(shard) });
       const celebrations = createCelebrationNotes(database.db, logger);
-      const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, commands, sandbox.token);
-      const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger });
+      const interactions: string[] = [];
+      const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, commands, sandbox.token, {
+        onInteraction: (event) => interactions.push(event.guildId ?? 'DM'),
+      });
+      const scheduler = createBotScheduler(bot, { db: database.db, clock, logger });
       scheduler.start();
       clock.onChange(() => scheduler.tickNow());
-      const interactions: string[] = [];
-      bot.client.on(Events.InteractionCreate, (interaction) => interactions.push(interaction.guildId ?? 'DM'));
-      processes.push({ bot, scheduler, database, interactions, guildsSeen: () => [...bot.client.guilds.cache.keys()].sort() });
+      processes.push({ bot, scheduler, database, interactions, guildsSeen: () => (bot.gateway?.guildIds() ?? []).sort() });
     }
   }, 60_000);
 
@@ -82,6 +82,8 @@ describe.skipIf(!usingPostgres())('sharding across processes (PostgreSQL)', () =
     }
     // Interactions outside a server (DMs) go to shard 0, as on Discord.
     await sandbox.chatInput('alice', { name: 'probe', dm: true });
+    // Each process notes an interaction once it has answered it, a moment after the sandbox has the answer.
+    await sandbox.idle();
     const expected = (shard: number): string[] => [...guilds.filter((g) => shardOf(g.id, 2) === shard).map((g) => g.id), ...(shard === 0 ? ['DM'] : [])];
     expect(processes.map((p) => p.interactions)).toEqual([expected(0), expected(1)]);
   });

@@ -32,7 +32,7 @@ describe.skipIf(!usingPostgres())('when the pooled connections go silent (Postgr
     if (!h.proxy) throw new Error('the harness made no proxy');
     proxy = h.proxy;
     proxied = await openPostgres(proxy.url, pino({ level: 'silent' }), 3, timeouts);
-    http = await startObservability({ port: 0, host: '127.0.0.1', metrics: createMetrics(), client: h.bot.client, database: proxied, logger: pino({ level: 'silent' }) });
+    http = await startObservability({ port: 0, host: '127.0.0.1', metrics: createMetrics(), bot: h.bot, database: proxied, logger: pino({ level: 'silent' }) });
     const port = (http.address() as AddressInfo).port;
     healthz = async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
     healthChecks = async () => {

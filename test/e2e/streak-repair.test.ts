@@ -27,7 +27,7 @@ describe('a weekly streak broken by one empty week can be repaired, once in 8 we
     h = await startHarness(start);
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'monday', time: '09:00', timezone: 'UTC' } });
     await h.sandbox.chatInput('alice', { name: 'settings', options: { dms: true } });
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }) });
     // Running from the start: a jump of the clock catches up on every recap it passes.
     scheduler.start();
     for (const [i, day] of ['2026-11-02', '2026-11-09', '2026-11-16'].entries()) await winOn(`${day}T12:00:00Z`, `drafted page ${i + 1}`);
@@ -64,7 +64,7 @@ describe('a weekly streak broken by one empty week can be repaired, once in 8 we
     expect(bob.message?.content).toMatch(/someone else/);
     // A stale or forged id for a week that is not the one on offer, planted as the bot's own message.
     const forgedId = `progress:repair:${h.sandbox.user('alice').id}:2026-11-16`;
-    const planted = (await h.bot.client.rest.post(`/channels/${h.sandbox.channels.general}/messages`, {
+    const planted = (await h.bot.rest.post(`/channels/${h.sandbox.channels.general}/messages`, {
       body: { content: 'old', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Press', custom_id: forgedId }] }] },
     })) as { id: string };
     const forged = await h.sandbox.clickButton('alice', { messageId: planted.id, customId: forgedId });

@@ -78,7 +78,7 @@ export function fuzzSuite(ARBITRARY: number, INVALID: number): void {
             return { choices: (await h.sandbox.autocomplete(action.user, { name: action.name, subcommand: action.subcommand, options: { [action.focused]: action.value }, focused: action.focused })).length };
           case 'button': {
             // A forged id on a message of the bot's, as a modified client could send.
-            const message = (await h.bot.client.rest.post(`/channels/${h.sandbox.channels.general}/messages`, {
+            const message = (await h.bot.rest.post(`/channels/${h.sandbox.channels.general}/messages`, {
               body: { content: 'fuzz', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'x', custom_id: action.customId }] }], allowed_mentions: { parse: [] } },
             })) as { id: string };
             return { result: await h.sandbox.clickButton(action.user, { messageId: message.id, customId: action.customId }) };

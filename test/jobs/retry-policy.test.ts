@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_LEASE_MS } from '../../src/db/leases.js';
 import { defaultTimeouts } from '../../src/db/client.js';
-import { createDiscordClient } from '../../src/discord/client.js';
+import { createRest } from '../../src/discord/gateway.js';
 import { ATTEMPT_REST_CALLS, attemptWorstCaseMs, REST_POLICY, restCallWorstCaseMs } from '../../src/domain/retry-policy.js';
 import { NONCE_WINDOW_MS } from '../../src/sandbox/state.js';
 
 // Issue 9, finding 10: retries stacked three deep let one post outlive its lease.
 describe('one retry policy', () => {
   it('the bot’s REST client retries as the policy says, and refuses to wait out a long rate limit', async () => {
-    const client = createDiscordClient('http://127.0.0.1:1/api');
-    const rest = client.options.rest ?? {};
+    const client = createRest('http://127.0.0.1:1/api', 'x');
+    const rest = client.options;
     expect(rest).toMatchObject({ timeout: REST_POLICY.timeoutMs, retries: REST_POLICY.retries });
     const reject = rest.rejectOnRateLimit;
     expect(typeof reject).toBe('function');
@@ -17,7 +17,8 @@ describe('one retry policy', () => {
     const limit = (retryAfter: number) => ({ retryAfter, timeToReset: retryAfter, global: false, method: 'post', url: '', route: '', majorParameter: '', hash: '', limit: 5, sublimitTimeout: 0, scope: 'user' as const });
     expect(await reject(limit(REST_POLICY.maxRateLimitWaitMs + 1))).toBe(true);
     expect(await reject(limit(REST_POLICY.maxRateLimitWaitMs))).toBe(false);
-    await client.destroy();
+    client.clearHashSweeper();
+    client.clearHandlerSweeper();
   });
 
   it('a claim’s lease outlives the worst case of one attempt at a recap or a member DM', () => {

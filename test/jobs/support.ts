@@ -1,5 +1,6 @@
 import { REST_POLICY } from '../../src/domain/retry-policy.js';
-import { REST, Routes } from 'discord.js';
+import { REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
 import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { ManualClock } from '../../src/clock.js';

@@ -1,3 +1,6 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
 import { ManualClock } from '../../src/clock.js';
@@ -12,6 +15,7 @@ import { createCelebrationNotes, type CelebrationNotes } from '../../src/db/cele
 import { FloodGuard } from '../../src/domain/flood.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { interactionsEndpoint } from '../../src/discord/interactions-endpoint.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { sweepForLeaks } from './privacy-sweep.js';
@@ -25,7 +29,29 @@ export interface Harness {
   bot: RunningBot;
   /** The bot's queue of where wins were celebrated (the web view shares it). */
   celebrations: CelebrationNotes;
+  /** How the sandbox delivers interactions to the bot. */
+  delivery: Delivery;
+  /** Over HTTP: the bot's `POST /interactions` URL. */
+  interactionsUrl: string | undefined;
   close(): Promise<void>;
+}
+
+/** The gateway, or signed HTTP POSTs to the bot's interactions endpoint (SPEC §11). */
+export type Delivery = 'gateway' | 'http';
+
+/** `TEST_DELIVERY=http` runs every e2e file with interactions over HTTP. */
+export const defaultDelivery = (): Delivery => (process.env.TEST_DELIVERY === 'http' ? 'http' : 'gateway');
+
+export const interactionsUrlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/interactions`;
+
+/** The bot's `POST /interactions` on a port of its own, and the sandbox sending there. */
+export async function serveInteractions(sandbox: Sandbox, bot: RunningBot, clock: ManualClock, logger: Logger, deliver = true): Promise<Server> {
+  const handle = interactionsEndpoint({ publicKey: sandbox.publicKey, clock, intake: bot.intake, rest: bot.rest, logger });
+  const listener = getRequestListener((request, env) => handle(request, (env as { outgoing?: ServerResponse }).outgoing));
+  const server = createServer((request, response) => void listener(request, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  if (deliver) sandbox.deliverOverHttp(interactionsUrlOf(server));
+  return server;
 }
 
 /** The real bot, on a clean test database, connected through the real discord.js client to the sandbox. */
@@ -40,6 +66,8 @@ export async function startHarness(
     /** The bot reaches its PostgreSQL database through a fault proxy, with these timeouts. */
     throughProxy?: PostgresTimeouts;
     onInteraction?: (event: HandledInteraction) => void;
+    /** Default: `TEST_DELIVERY`, else the gateway. */
+    delivery?: Delivery;
   } = {},
 ): Promise<Harness> {
   const commands = options.commands ?? allCommands;
@@ -66,7 +94,11 @@ export async function startHarness(
     safetyNet: options.safetyNet,
     onInteraction: options.onInteraction,
   });
+  const delivery = options.delivery ?? defaultDelivery();
+  const endpoint = delivery === 'http' ? await serveInteractions(sandbox, bot, clock, logger) : undefined;
   return {
+    delivery,
+    interactionsUrl: endpoint ? `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/interactions` : undefined,
     clock,
     database,
     proxy,
@@ -75,6 +107,8 @@ export async function startHarness(
     celebrations,
     async close() {
       await bot.stop();
+      endpoint?.closeAllConnections();
+      await new Promise((resolve) => (endpoint ? endpoint.close(resolve) : resolve(undefined)));
       await celebrations.close().catch(() => undefined);
       proxy?.pass();
       await proxied?.close();

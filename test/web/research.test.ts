@@ -106,7 +106,7 @@ describe('the web view shows what SPEC §13 adds', () => {
 
   it('keeps the value current after each recap while the member’s grant lasts', async () => {
     await h.sandbox.chatInput('ada', { name: 'config', subcommand: 'recap', options: { channel: h.sandbox.channels.wins!, day: 'monday', time: '09:00', timezone: 'UTC' } });
-    scheduler = createBotScheduler(h.bot.client, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }), roleLinkSecret: SECRET });
+    scheduler = createBotScheduler(h.bot, { db: h.database.db, clock: h.clock, logger: pino({ level: 'silent' }), roleLinkSecret: SECRET });
     await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'a step I forgot to log', when: '2026-11-25', private: true } });
     h.clock.set('2026-12-07T09:00:00Z');
     await scheduler.tickNow();

@@ -19,8 +19,8 @@ describe('the sandbox web view’s port', () => {
       celebrations: h.celebrations,
       discordApiUrl: h.sandbox.apiUrl,
       clientSecret: SANDBOX_CLIENT_SECRET,
-      bot: botDirectory(h.bot.client),
-      clientId: h.bot.client.application.id,
+      bot: botDirectory(h.bot),
+      clientId: h.bot.applicationId,
       ...(port === undefined ? {} : { port }),
     });
 

@@ -26,7 +26,7 @@ describe('the web view behind https', () => {
       web: { publicUrl, clientSecret: 'client-secret', sessionSecret: 'a'.repeat(64) },
       discordApiUrl: h.sandbox.apiUrl,
       clientId: h.sandbox.applicationId,
-      bot: botDirectory(h.bot.client),
+      bot: botDirectory(h.bot),
     });
 
   it('tells browsers to use https only (HSTS) when PUBLIC_URL is https, on every page', async () => {

@@ -21,8 +21,8 @@ export async function startWebHarness(start: string, options: { sessionSecret?: 
     port: 0,
     discordApiUrl: h.sandbox.apiUrl,
     clientSecret: SANDBOX_CLIENT_SECRET,
-    bot: botDirectory(h.bot.client),
-    clientId: h.bot.client.application.id,
+    bot: botDirectory(h.bot),
+    clientId: h.bot.applicationId,
     ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
   });
   return {

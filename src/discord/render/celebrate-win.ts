@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { celebrationOf, celebrationTitle, describeWinAdds, type WinCelebrationContent, type WinTally } from '../../domain/celebrate.js';
 import { english, type Translator } from '../../i18n/index.js';
 import { goalProgressLine } from './goal-line.js';

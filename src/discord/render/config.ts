@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { Guild } from '../../db/schema.js';
 import { describeRecapProblem } from '../../domain/recap/problem.js';
 import { formatDayMonthYear } from '../../domain/date-format.js';

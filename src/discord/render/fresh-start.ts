@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import type { FreshStartContent } from '../../features/fresh-start.js';
 import { componentIds } from '../component-ids.js';
 import type { OutgoingMessage } from './outgoing.js';

@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
 import type { GoalSummary } from '../../domain/goals.js';
 import { progressBar, type GoalFacts } from '../../domain/goals.js';
 import { truncateAtWord } from '../../domain/truncate.js';

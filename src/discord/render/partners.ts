@@ -1,5 +1,5 @@
 import { componentIds } from '../component-ids.js';
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import type { MemberKey } from '../../db/members.js';
 import { formatWeekdayDate } from '../../domain/date-format.js';
 import { publicMemberText } from '../../domain/member-text.js';

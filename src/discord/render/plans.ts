@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import { weekdayWord } from '../../domain/date-format.js';
 import type { GoalFacts } from '../../domain/goals.js';
 import { PLAN_AT_MAX, PLAN_CLEAR_WORD, PLAN_TEXT_MAX } from '../../domain/plans.js';

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { ProgressFigures } from '../../domain/streaks.js';
 import { ghostLine as ghostMsg, streakLine as streakMsg, thisWeekLine as thisWeekMsg } from '../../domain/own-pace.js';
 import { WIN_CALENDAR_FILE } from './win-calendar.js';

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { describeAgo, REMEMBER_MIN_AGE_DAYS, type RememberKind } from '../../domain/remember.js';
 import { formatWeekdayDate } from '../../domain/date-format.js';
 import { localDateOf } from '../../domain/time.js';

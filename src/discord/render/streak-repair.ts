@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import { formatDayMonthYear } from '../../domain/date-format.js';
 import { REPAIR_EVERY_WEEKS } from '../../domain/streaks.js';
 import { parseLocalDate } from '../../domain/time-calendar.js';

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { publicMemberText } from '../../domain/member-text.js';
 import { english, type Translator } from '../../i18n/index.js';
 import { palette } from './palette.js';

@@ -5,7 +5,7 @@ import {
   type APIButtonComponent,
   type APIButtonComponentWithCustomId,
   type APIEmbed,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import type { Win } from '../../db/schema.js';
 import { english, type Translator } from '../../i18n/index.js';
 import type { WinPeriod } from '../../domain/win-pages.js';

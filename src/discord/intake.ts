@@ -1,0 +1,89 @@
+import type { REST } from '@discordjs/rest';
+import type { APIInteraction } from 'discord-api-types/v10';
+import { within } from '../shutdown.js';
+import type { Command, Deps } from './command.js';
+import { Interaction, type Responder } from './interaction.js';
+import { respond } from './reply.js';
+import { createInteractionHandler, type HandledInteraction } from './router.js';
+import { answerBeforeExit, type SafetyNetOptions } from './safety-net.js';
+
+// Answered rather than dropped: an unanswered command shows "The application did not respond",
+// which reads like a fault; this says what is happening and that trying again will work.
+export const RESTARTING = "I'm restarting right now — please try again in a moment. 🌱";
+// For work the stop cut short: it may or may not have reached the database, so neither is promised.
+export const RESTARTING_UNFINISHED = "I'm restarting, so I couldn't finish that — it may not have gone through. Check again in a minute before trying again. 🌱";
+
+/** How long a stop gives each part (ms): the whole stays inside `docker stop`'s 10 s. */
+export interface DrainLimits {
+  /** Closing the gateway; past it the socket is left to close on its own (a dead route). */
+  gatewayMs: number;
+  /** Interactions in flight finish by then, or get the "may not have gone through" answer. */
+  inFlightMs: number;
+  /** Sending those answers. */
+  answersMs: number;
+}
+
+export const DRAIN_LIMITS: DrainLimits = { gatewayMs: 1_500, inFlightMs: 3_500, answersMs: 1_000 };
+
+export type Outcome = 'ok' | 'refused' | 'error';
+
+/**
+ * Where every interaction enters, from the gateway or from HTTP: one handler, the interactions in flight,
+ * and the stop (turn new ones away, let those in flight finish, tell the unfinished ones).
+ */
+export interface Intake {
+  receive(raw: APIInteraction, responder: Responder): Promise<Outcome>;
+  /** From now on each new interaction gets the short "restarting" answer. */
+  stopTaking(): void;
+  /** Waits for those in flight (within the limits), then answers each still unfinished. */
+  finishInFlight(limits: DrainLimits): Promise<void>;
+}
+
+export function createIntake(
+  commands: readonly Command[],
+  deps: Deps,
+  rest: REST,
+  options: { safetyNet?: SafetyNetOptions | undefined; onInteraction?: ((event: HandledInteraction) => void) | undefined } = {},
+): Intake {
+  const handle = createInteractionHandler(commands, deps, { ...options.safetyNet, onHandled: options.onInteraction });
+  const inFlight = new Map<Interaction, Promise<unknown>>();
+  let taking = true;
+
+  const turnAway = async (interaction: Interaction): Promise<'refused'> => {
+    deps.logger.info({ interaction: interaction.id }, 'turned away: restarting');
+    try {
+      if (interaction.isAutocomplete()) await interaction.respond([]);
+      else if (interaction.isRepliable()) await respond(interaction, { content: RESTARTING, ephemeral: true });
+    } catch (error) {
+      deps.logger.warn({ err: error, interaction: interaction.id }, 'could not send the restarting answer');
+    }
+    return 'refused';
+  };
+
+  return {
+    receive(raw, responder) {
+      const interaction = new Interaction(raw, responder, rest);
+      deps.logger.debug({ interaction: interaction.id }, 'interaction received');
+      const work = (taking ? handle(interaction) : turnAway(interaction)).finally(() => inFlight.delete(interaction));
+      inFlight.set(interaction, work);
+      return work;
+    },
+    stopTaking() {
+      taking = false;
+    },
+    async finishInFlight(limits) {
+      const deadline = Date.now() + limits.inFlightMs;
+      // Turned-away interactions join the map while it drains, so wait until it stays empty (or time is up).
+      while (inFlight.size > 0 && Date.now() < deadline) await within(deadline - Date.now(), Promise.allSettled([...inFlight.values()]));
+      const unfinished = [...inFlight.keys()];
+      if (unfinished.length === 0) return;
+      deps.logger.warn({ unfinished: unfinished.length }, 'stopping with interactions unfinished; telling each one');
+      const answers = unfinished.map((interaction) =>
+        answerBeforeExit(interaction, RESTARTING_UNFINISHED).catch((error: unknown) =>
+          deps.logger.warn({ err: error, interaction: interaction.id }, 'could not send the restarting answer'),
+        ),
+      );
+      await within(limits.answersMs, Promise.all(answers));
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { REST } from '@discordjs/rest';
+import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Intake } from './intake.js';
+import { httpResponder, whenSent } from './responders.js';
+
+/** How far a signed timestamp may be from our clock before the request counts as replayed (Discord signs each at send time). */
+export const SIGNATURE_MAX_AGE_S = 5 * 60;
+/** Interactions are small; anything this big is not from Discord. */
+const MAX_BODY_BYTES = 1_000_000;
+// The fixed DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410): the portal's key is the 32 raw bytes after it.
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/** The Developer Portal's public key (64 hex digits) as a key node's crypto can verify with. */
+export function publicKeyFromHex(hex: string): KeyObject {
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error('DISCORD_PUBLIC_KEY must be 64 hex digits (the "Public Key" on the Developer Portal)');
+  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
+}
+
+/** Whether `signature` (hex) signs `timestamp + body` with `key`, and the timestamp is recent. */
+export function signatureHolds(key: KeyObject, signature: string | null, timestamp: string | null, body: Buffer, now: Date): boolean {
+  if (!signature || !timestamp || !/^[0-9a-f]{128}$/i.test(signature) || !/^\d{1,12}$/.test(timestamp)) return false;
+  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > SIGNATURE_MAX_AGE_S) return false;
+  try {
+    return verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signature, 'hex'));
+  } catch {
+    return false;
+  }
+}
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain' } });
+
+/**
+ * `POST /interactions` (SPEC §11): checks the signature before reading anything (401 and nothing touched
+ * otherwise), answers PING with PONG, and hands every other interaction to the same intake as the gateway;
+ * its first answer becomes this response, later ones go through the webhook routes.
+ */
+export function interactionsEndpoint(parts: { publicKey: string; clock: Clock; intake: Intake; rest: REST; logger: Logger }) {
+  const key = publicKeyFromHex(parts.publicKey);
+  return async function handle(request: Request, outgoing?: ServerResponse): Promise<Response> {
+    if (request.method !== 'POST') return text('method not allowed\n', 405);
+    const length = Number(request.headers.get('content-length') ?? 0);
+    if (length > MAX_BODY_BYTES) return text('too large\n', 413);
+    const body = Buffer.from(await request.arrayBuffer());
+    if (body.length > MAX_BODY_BYTES) return text('too large\n', 413);
+    const signed = signatureHolds(key, request.headers.get('x-signature-ed25519'), request.headers.get('x-signature-timestamp'), body, parts.clock.now());
+    if (!signed) return text('invalid request signature\n', 401);
+    let raw: APIInteraction;
+    try {
+      raw = JSON.parse(body.toString('utf8')) as APIInteraction;
+    } catch {
+      return text('bad json\n', 400);
+    }
+    if (raw.type === InteractionType.Ping) return json({ type: InteractionResponseType.Pong });
+    const responder = httpResponder(parts.rest, raw);
+    const work = parts.intake.receive(raw, responder);
+    const first = await Promise.race([responder.answer.body, work.then(() => undefined)]);
+    if (first === undefined) {
+      parts.logger.warn({ interaction: raw.id }, 'interaction over HTTP finished without an answer');
+      return new Response(null, { status: 204 });
+    }
+    // Follow-ups wait until this response has left, so Discord has the original before any edit of it.
+    void whenSent(outgoing).then(responder.answer.sent);
+    return json(first);
+  };
+}

@@ -1,0 +1,104 @@
+import type { ServerResponse } from 'node:http';
+import { DiscordAPIError, type REST, type RawFile } from '@discordjs/rest';
+import {
+  InteractionResponseType,
+  MessageFlags,
+  Routes,
+  type APIInteractionResponse,
+  type APIMessage,
+  type RESTPostAPIInteractionCallbackWithResponseResult,
+} from 'discord-api-types/v10';
+import type { MessageBody, Responder } from './interaction.js';
+
+interface Ids {
+  id: string;
+  token: string;
+  application_id: string;
+}
+
+/** The webhook routes every answer after the first goes through, whichever way the interaction came. */
+function webhookParts(rest: REST, { application_id: app, token }: Ids): Omit<Responder, 'callback'> {
+  const withFiles = (files: RawFile[]) => (files.length > 0 ? { files } : {});
+  return {
+    editOriginal: async (body: MessageBody, files: RawFile[]) =>
+      (await rest.patch(Routes.webhookMessage(app, token, '@original'), { body, auth: false, ...withFiles(files) })) as APIMessage,
+    deleteOriginal: async () => void (await rest.delete(Routes.webhookMessage(app, token, '@original'), { auth: false })),
+    followUp: async (body: MessageBody, files: RawFile[]) => (await rest.post(Routes.webhook(app, token), { body, auth: false, ...withFiles(files) })) as APIMessage,
+  };
+}
+
+/** Gateway case: the callback is a REST call (`POST /interactions/{id}/{token}/callback`). */
+export function restResponder(rest: REST, ids: Ids): Responder {
+  return {
+    ...webhookParts(rest, ids),
+    async callback(response, files, withResponse) {
+      const query = new URLSearchParams({ with_response: String(withResponse) });
+      const result = await rest.post(Routes.interactionCallback(ids.id, ids.token), {
+        body: response,
+        auth: false,
+        query,
+        ...(files.length > 0 ? { files } : {}),
+      });
+      return withResponse ? (result as RESTPostAPIInteractionCallbackWithResponseResult | undefined)?.resource?.message : undefined;
+    },
+  };
+}
+
+/** The first answer of an interaction that came over HTTP: it becomes the HTTP response's body. */
+export interface HttpAnswer {
+  /** Resolves with the body once the handler gave its first answer. */
+  readonly body: Promise<APIInteractionResponse>;
+  /** Called by the endpoint once the response has left (its `finish`): the webhook routes work from then on. */
+  sent(): void;
+}
+
+/**
+ * HTTP case: the first answer goes in the HTTP response (Discord takes no files there, so an answer
+ * with files is sent as a defer and then an edit), later ones through the webhook routes.
+ */
+export function httpResponder(rest: REST, ids: Ids): Responder & { answer: HttpAnswer } {
+  const parts = webhookParts(rest, ids);
+  let give: (body: APIInteractionResponse) => void = () => undefined;
+  let markSent: () => void = () => undefined;
+  const body = new Promise<APIInteractionResponse>((resolve) => (give = resolve));
+  const left = new Promise<void>((resolve) => (markSent = resolve));
+  let answered = false;
+  const answer = async (response: APIInteractionResponse) => {
+    if (answered) {
+      // What Discord says to a second callback.
+      throw new DiscordAPIError({ code: 40060, message: 'Interaction has already been acknowledged.' }, 40060, 400, 'POST', `/interactions/${ids.id}/callback`, {});
+    }
+    answered = true;
+    give(response);
+    await left;
+  };
+  return {
+    ...parts,
+    answer: { body, sent: markSent },
+    async callback(response, files, withResponse) {
+      if (files.length > 0 && (response.type === InteractionResponseType.ChannelMessageWithSource || response.type === InteractionResponseType.UpdateMessage)) {
+        const data = response.data ?? {};
+        const update = response.type === InteractionResponseType.UpdateMessage;
+        await answer(
+          update
+            ? { type: InteractionResponseType.DeferredMessageUpdate }
+            : { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: (data.flags ?? 0) & MessageFlags.Ephemeral } },
+        );
+        const message = await parts.editOriginal(data as MessageBody, files);
+        return withResponse ? message : undefined;
+      }
+      await answer(response);
+      if (!withResponse || response.type !== InteractionResponseType.ChannelMessageWithSource) return undefined;
+      return (await rest.get(Routes.webhookMessage(ids.application_id, ids.token, '@original'), { auth: false })) as APIMessage;
+    },
+  };
+}
+
+/** Resolves once a Node response has been handed to the network (or the connection is gone). */
+export function whenSent(response: ServerResponse | undefined): Promise<void> {
+  if (!response || response.writableFinished) return Promise.resolve();
+  return new Promise((resolve) => {
+    response.once('finish', resolve);
+    response.once('close', resolve);
+  });
+}
