@@ -60,6 +60,8 @@ describe('health and Prometheus metrics over HTTP', () => {
   it('counts interactions by command and outcome, times them, and reports the gateway and process', async () => {
     await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'shipped the metrics' } });
     await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'and one more' } });
+    // An interaction is counted once its handling ends, a moment after the member sees the answer.
+    await h.sandbox.idle();
     const { samples, types } = await scrape();
 
     expect(find(samples, 'small_wins_interactions_total', { command: 'win', outcome: 'ok' })?.value).toBe(2);
