@@ -125,16 +125,17 @@ function usesTls(url: string): boolean {
 }
 
 /**
- * A connection PostgreSQL ended (a restart, pg_terminate_backend) fails the first query that meets it,
- * though the database is fine. Each such failure drops one ended connection, so trying past every pooled
- * one reaches a fresh connection: only then does a failure mean the database itself is down.
+ * A connection PostgreSQL ended (a restart, pg_terminate_backend) fails the queries that meet it, though
+ * the database is fine: seen as CONNECTION_CLOSED, and sometimes once more as the 57P01 the server sent
+ * on its way out. Trying past two failures per pooled connection reaches a fresh one: only then does a
+ * failure mean the database itself is down (a refused connection fails at once, so this costs nothing then).
  */
 async function pingPastEndedConnections(ping: () => Promise<void>, poolSize: number): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await ping();
     } catch (error) {
-      if (!isDatabaseUnavailable(error) || attempt >= poolSize) throw error;
+      if (!isDatabaseUnavailable(error) || attempt >= 2 * poolSize) throw error;
     }
   }
 }

@@ -79,7 +79,7 @@ describe.skipIf(!usingPostgres())('when the pooled connections go silent (Postgr
     const admin = postgres(h.database.url ?? '', { max: 1, onnotice: () => {} });
     try {
       const database = new URL(h.database.url ?? '').pathname.slice(1);
-      for (let round = 0; round < 5; round++) {
+      for (let round = 0; round < 30; round++) {
         await Promise.all(Array.from({ length: 4 }, () => proxied.ping()));
         await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
         // The database check is what this is about (the gateway check is the sandbox's, under CI's load).
