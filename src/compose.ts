@@ -38,6 +38,8 @@ export async function composeBot(parts: {
   webFor?: (bot: { directory: BotDirectory; applicationId: string; celebrations: CelebrationNotes }) => Promise<RequestListener | undefined>;
   /** The web view's session secret, when it is not in the config (the sandbox makes one per start): it seals role-link tokens. */
   roleLinkSecret?: string;
+  /** The app's OAuth2 client secret, when it is not in the config (the sandbox's): renews role-link grants. */
+  oauthClientSecret?: string;
 }): Promise<ComposedBot> {
   const { config, clock, logger, database, shutdown } = parts;
   let http: Server | undefined;
@@ -48,7 +50,9 @@ export async function composeBot(parts: {
     // The parts every handler shares, made once here so nothing lives in module state.
     const celebrations = createCelebrationNotes(database.db, logger);
     const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, parts.commands, parts.token, { onInteraction: metrics?.observeInteraction });
-    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver, roleLinkSecret: parts.roleLinkSecret ?? config.webView?.sessionSecret });
+    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver, roleLinkSecret: parts.roleLinkSecret ?? config.webView?.sessionSecret,
+      oauthClientSecret: parts.oauthClientSecret ?? config.webView?.clientSecret,
+    });
     const stopBot = shutdown.onStop('discord and scheduler', async () => {
       // The gateway closes first, so Discord stops sending; no new ticks. What is in flight finishes or is
       // told the bot is restarting. Every wait is bounded: a stalled database must not hold the exit.
