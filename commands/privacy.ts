@@ -6,6 +6,7 @@ import {
   type ChatInputCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { roleLinkClearing } from '../src/discord/role-connections.js';
 import { deleteEverythingOf, exportFileName, exportOf } from '../src/features/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { componentIds, type ComponentIdOf } from '../src/discord/component-ids.js';
@@ -101,6 +102,7 @@ export const privacy: ChatInputCommand = {
     if (action === 'cancel') return settle(interaction, async () => CANCELLED);
     if (clock.now().getTime() - interaction.message.createdTimestamp > CONFIRM_TTL_MS) throw refusals.expired;
     // Scoped to the clicking member, never to the id in the button alone.
-    await settle(interaction, async () => ((await deleteEverythingOf(deps, memberKeyOf(interaction))) ? DONE : NOTHING_STORED));
+    const roleLink = roleLinkClearing(interaction.client, deps.roleLinkSecrets);
+    await settle(interaction, async () => ((await deleteEverythingOf(deps, memberKeyOf(interaction), roleLink)) ? DONE : NOTHING_STORED));
   },
 };

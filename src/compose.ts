@@ -49,9 +49,12 @@ export async function composeBot(parts: {
     const metrics = config.httpPort === undefined ? undefined : (await import('./metrics.js')).createMetrics();
     // The parts every handler shares, made once here so nothing lives in module state.
     const celebrations = createCelebrationNotes(database.db, logger);
-    const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, parts.commands, parts.token, { onInteraction: metrics?.observeInteraction });
-    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver, roleLinkSecret: parts.roleLinkSecret ?? config.webView?.sessionSecret,
-      oauthClientSecret: parts.oauthClientSecret ?? config.webView?.clientSecret,
+    const sealSecret = parts.roleLinkSecret ?? config.webView?.sessionSecret;
+    const clientSecret = parts.oauthClientSecret ?? config.webView?.clientSecret;
+    const roleLinkSecrets = sealSecret ? { sealSecret, clientSecret } : undefined;
+    const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard(), roleLinkSecrets }, parts.commands, parts.token, { onInteraction: metrics?.observeInteraction });
+    const scheduler = createBotScheduler(bot.client, { db: database.db, clock, logger, observer: metrics?.jobObserver, roleLinkSecret: sealSecret,
+      oauthClientSecret: clientSecret,
     });
     const stopBot = shutdown.onStop('discord and scheduler', async () => {
       // The gateway closes first, so Discord stops sending; no new ticks. What is in flight finishes or is

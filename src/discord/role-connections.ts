@@ -1,6 +1,7 @@
-import { DiscordAPIError, Routes, type REST } from 'discord.js';
+import { DiscordAPIError, Routes, type Client, type REST } from 'discord.js';
 import { ROLE_CONNECTION_METADATA, ROLE_METADATA_KEY } from '../domain/consistency.js';
-import type { PushOutcome, RoleGrant } from '../features/consistency.js';
+import type { PushOutcome, RoleGrant, RoleLinkClearing } from '../features/consistency.js';
+import { sealKeyFrom } from '../features/token-seal.js';
 
 const PLATFORM_NAME = 'Small Wins';
 /** A stalled Discord must not hold the job forever. */
@@ -62,5 +63,16 @@ export function roleGrantRefresher(apiUrl: string, client: { id: string; secret:
       expiresIn: typeof body.expires_in === 'number' ? body.expires_in : 604_800,
       refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : undefined,
     };
+  };
+}
+
+/** What /privacy delete needs to clear a member's role connection, from the bot's client; undefined without the secrets. */
+export function roleLinkClearing(client: Client<true>, secrets: { sealSecret: string; clientSecret?: string | undefined } | undefined): RoleLinkClearing | undefined {
+  if (!secrets) return undefined;
+  const id = client.application.id;
+  return {
+    sealKey: sealKeyFrom(secrets.sealSecret),
+    clear: roleConnections(client.rest, id).clear,
+    ...(secrets.clientSecret ? { refresh: roleGrantRefresher(client.rest.options.api, { id, secret: secrets.clientSecret }) } : {}),
   };
 }

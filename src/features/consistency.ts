@@ -116,3 +116,38 @@ export async function setConsistencyRoleOffered(deps: FeatureDeps, guildId: stri
 }
 
 export const isConsistencyRoleOffered = (deps: FeatureDeps, guildId: string): Promise<boolean> => consistencyRoleOn(deps.db, guildId);
+
+/** What clearing a member's role connection needs: the seal key, and the adapter's calls with the member's token. */
+export interface RoleLinkClearing {
+  sealKey: SealKey;
+  clear: (accessToken: string) => Promise<PushOutcome>;
+  refresh?: RefreshRoleGrant | undefined;
+}
+
+/**
+ * Before a member's data is deleted: empties their role connection with Discord, so the role stops
+ * applying (renewing an expired grant first when it can). Best effort: it never throws, so a failure
+ * here never blocks the deletion; no token is ever logged.
+ */
+export async function clearRoleConnectionOf(deps: FeatureDeps, key: MemberKey, discord: RoleLinkClearing): Promise<'cleared' | 'none' | 'failed'> {
+  try {
+    const link = await roleLinkOf(deps.db, key);
+    if (!link) return 'none';
+    const renew = async (): Promise<string | undefined> => {
+      const refreshToken = link.sealedRefreshToken ? openToken(discord.sealKey, link.sealedRefreshToken) : undefined;
+      const grant = refreshToken && discord.refresh ? await discord.refresh(refreshToken) : undefined;
+      return grant && grant !== 'revoked' ? grant.accessToken : undefined;
+    };
+    const stored = link.expiresAt > deps.clock.now() ? openToken(discord.sealKey, link.sealedToken) : undefined;
+    const token = stored ?? (await renew());
+    if (!token) return 'failed';
+    let outcome = await discord.clear(token);
+    if (outcome === 'unauthorized' && stored) {
+      const renewed = await renew();
+      if (renewed) outcome = await discord.clear(renewed);
+    }
+    return outcome === 'set' ? 'cleared' : 'failed';
+  } catch {
+    return 'failed';
+  }
+}

@@ -40,6 +40,8 @@ export async function startHarness(
     /** The bot reaches its PostgreSQL database through a fault proxy, with these timeouts. */
     throughProxy?: PostgresTimeouts;
     onInteraction?: (event: HandledInteraction) => void;
+    /** The web view's session secret and the app's client secret, for the consistency role's tokens. */
+    roleLinkSecrets?: { sealSecret: string; clientSecret?: string };
   } = {},
 ): Promise<Harness> {
   const commands = options.commands ?? allCommands;
@@ -62,7 +64,7 @@ export async function startHarness(
   const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent' });
   const db = options.db ?? proxied?.db ?? database.db;
   const celebrations = createCelebrationNotes(db, logger);
-  const bot = await startBot({ db, clock, logger, config, celebrations, flood: new FloodGuard() }, commands, sandbox.token, {
+  const bot = await startBot({ db, clock, logger, config, celebrations, flood: new FloodGuard(), roleLinkSecrets: options.roleLinkSecrets }, commands, sandbox.token, {
     safetyNet: options.safetyNet,
     onInteraction: options.onInteraction,
   });

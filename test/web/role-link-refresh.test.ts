@@ -28,6 +28,20 @@ describe('the consistency role keeps updating after Discord’s 7-day grant runs
     const key = sealKeyFrom(SECRET);
     return { row, access: openToken(key, row?.sealedToken ?? ''), refresh: openToken(key, row?.sealedRefreshToken ?? '') };
   };
+  const link = async (name: string) => {
+    const client = await signedIn(name);
+    const started = await client.get(`/auth/link-role?guild=${h.sandbox.guildId}`);
+    const authorize = new URL(started.headers.get('location') ?? '');
+    const picked = await fetch(new URL('/oauth2/authorize', authorize), { method: 'POST', body: new URLSearchParams([...authorize.searchParams, ['user_id', id(name)]]), redirect: 'manual' });
+    await client.get(picked.headers.get('location') ?? '');
+    return client;
+  };
+  const linkOf = async (name: string) => (await h.database.db.select().from(roleLinks)).find((row) => row.userId === id(name));
+  const privacyDelete = async (name: string) => {
+    const ask = await h.sandbox.chatInput(name, { name: 'privacy', subcommand: 'delete' });
+    const confirm = (ask.message?.components[0] as { components: { custom_id: string }[] }).components[0]?.custom_id ?? '';
+    return h.sandbox.clickButton(name, { messageId: ask.message?.id ?? '', customId: confirm });
+  };
   const recapAt = async (instant: string) => {
     h.clock.set(instant);
     await scheduler.tickNow();
@@ -43,11 +57,7 @@ describe('the consistency role keeps updating after Discord’s 7-day grant runs
     const cleo = await signedIn('cleo');
     await cleo.post(`${guild()}/admin/consistency-role`, { _csrf: await cleo.csrf(`${guild()}/admin`), enabled: 'on' });
     await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'one small step', private: true } });
-    const alice = await signedIn('alice');
-    const started = await alice.get(`/auth/link-role?guild=${h.sandbox.guildId}`);
-    const authorize = new URL(started.headers.get('location') ?? '');
-    const picked = await fetch(new URL('/oauth2/authorize', authorize), { method: 'POST', body: new URLSearchParams([...authorize.searchParams, ['user_id', id('alice')]]), redirect: 'manual' });
-    await alice.get(picked.headers.get('location') ?? '');
+    await link('alice');
     await recapAt(start); // the scheduler runs from here
   }, 60_000);
   afterAll(async () => {
@@ -99,5 +109,42 @@ describe('the consistency role keeps updating after Discord’s 7-day grant runs
     expect((await tokens()).row?.sealedRefreshToken).toBeNull();
     h.clock.set('2026-12-01T10:00:00Z');
     expect(await (await signedIn('alice')).html(guild())).toContain('Your link has run out');
+  });
+
+  it('clears the member’s role connection with Discord before /privacy delete removes the link', async () => {
+    await h.sandbox.chatInput('bob', { name: 'win', options: { text: 'a first step', private: true } });
+    await link('bob');
+    expect(h.sandbox.roleConnection('bob')).toEqual({ platform_name: 'Small Wins', metadata: { weeks_active: '1' } });
+    const done = await privacyDelete('bob');
+    expect(done.message?.content).toContain('gone');
+    expect(h.sandbox.roleConnectionChanges('bob').at(-1)).toEqual({ method: 'PUT', metadata: {} });
+    expect(h.sandbox.roleConnection('bob')?.metadata).toEqual({});
+    expect(await linkOf('bob')).toBeUndefined();
+  });
+
+  it('still deletes everything when Discord refuses to clear the role connection', async () => {
+    h.sandbox.addUser('dora');
+    await h.sandbox.chatInput('dora', { name: 'win', options: { text: 'a first step', private: true } });
+    await link('dora');
+    const key = sealKeyFrom(SECRET);
+    const row = await linkOf('dora');
+    // Dora removed the app from her Discord account: both tokens are gone.
+    for (const sealed of [row?.sealedToken, row?.sealedRefreshToken]) {
+      await fetch(`${h.sandbox.apiUrl}/oauth2/token/revoke`, { method: 'POST', body: new URLSearchParams({ token: openToken(key, sealed ?? '') ?? '' }) });
+    }
+    const done = await privacyDelete('dora');
+    expect(done.message?.content).toContain('gone');
+    expect(h.sandbox.roleConnectionChanges('dora')).toHaveLength(1);
+    expect(await linkOf('dora')).toBeUndefined();
+  });
+
+  it('clears it too when the member deletes their data from the web view', async () => {
+    h.sandbox.addUser('eve');
+    await h.sandbox.chatInput('eve', { name: 'win', options: { text: 'a first step', private: true } });
+    const eve = await link('eve');
+    const csrf = await eve.csrf(`${guild()}/data/delete`);
+    expect(await (await eve.post(`${guild()}/data/delete`, { _csrf: csrf })).text()).toContain('Everything I stored about you here is gone');
+    expect(h.sandbox.roleConnectionChanges('eve').at(-1)).toEqual({ method: 'PUT', metadata: {} });
+    expect(await linkOf('eve')).toBeUndefined();
   });
 });
