@@ -54,7 +54,8 @@ export function roleGrantRefresher(apiUrl: string, client: { id: string; secret:
     } catch {
       return undefined;
     }
-    if (response.status === 400 || response.status === 401) return 'revoked';
+    // 400 invalid_grant: this refresh token is dead. A 401 is the app's own credentials (a config problem), not the member's link.
+    if (response.status === 400) return 'revoked';
     if (!response.ok) return undefined;
     const body = (await response.json().catch(() => ({}))) as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
     if (typeof body.access_token !== 'string') return undefined;
