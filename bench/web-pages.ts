@@ -38,7 +38,7 @@ const app = createWebApp({
   clientId: '1',
   // A bench stand-in for the bot's view of Discord: one server, one channel.
   bot: { inGuild: (id) => id === key.guildId, textChannels: () => [{ id: '300', name: 'wins' }], memberName: () => 'someone', removeMessage: () => Promise.resolve('already-gone' as const),
-    roleConnections: { registerMetadata: () => Promise.resolve(), push: () => Promise.resolve(true) } },
+    roleConnections: { registerMetadata: () => Promise.resolve(), push: () => Promise.resolve('set' as const), clear: () => Promise.resolve('set' as const) } },
   limits: memoryWebLimits(),
   // Discord's answer on Manage Server, known ahead (the bench has no Discord to ask).
   manageCache,

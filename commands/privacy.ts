@@ -5,6 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { ButtonInteraction, ChatInputCommandInteraction } from '../src/discord/interaction.js';
+import { roleLinkClearing } from '../src/discord/role-connections.js';
 import { deleteEverythingOf, exportFileName, exportOf } from '../src/features/privacy.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { componentIds, type ComponentIdOf } from '../src/discord/component-ids.js';
@@ -100,6 +101,7 @@ export const privacy: ChatInputCommand = {
     if (action === 'cancel') return settle(interaction, async () => CANCELLED);
     if (clock.now().getTime() - interaction.message.createdTimestamp > CONFIRM_TTL_MS) throw refusals.expired;
     // Scoped to the clicking member, never to the id in the button alone.
-    await settle(interaction, async () => ((await deleteEverythingOf(deps, memberKeyOf(interaction))) ? DONE : NOTHING_STORED));
+    const roleLink = roleLinkClearing(interaction, deps.roleLinkSecrets);
+    await settle(interaction, async () => ((await deleteEverythingOf(deps, memberKeyOf(interaction), roleLink)) ? DONE : NOTHING_STORED));
   },
 };

@@ -12,5 +12,8 @@ export interface BotDirectory {
   /** Deletes one of the bot's public messages (a deleted win's celebration). */
   removeMessage(channelId: string, messageId: string): Promise<Removal>;
   /** Linked roles (SPEC §13): registers the app's metadata; sets one member's value with their own token. */
-  roleConnections: { registerMetadata(): Promise<void>; push(accessToken: string, weeksActive: number): Promise<boolean> };
+  roleConnections: { registerMetadata(): Promise<void>; push(accessToken: string, weeksActive: number): Promise<'set' | 'unauthorized' | 'refused'>;
+    /** Empties a member's role connection with their own token (before their data is deleted). */
+    clear(accessToken: string): Promise<'set' | 'unauthorized' | 'refused'>;
+  };
 }

@@ -39,6 +39,8 @@ export async function composeBot(parts: {
   webFor?: (bot: { directory: BotDirectory; applicationId: string; celebrations: CelebrationNotes }) => Promise<RequestListener | undefined>;
   /** The web view's session secret, when it is not in the config (the sandbox makes one per start): it seals role-link tokens. */
   roleLinkSecret?: string;
+  /** The app's OAuth2 client secret, when it is not in the config (the sandbox's): renews role-link grants. */
+  oauthClientSecret?: string;
 }): Promise<ComposedBot> {
   const { config, clock, logger, database, shutdown } = parts;
   let http: Server | undefined;
@@ -48,8 +50,16 @@ export async function composeBot(parts: {
     const metrics = config.httpPort === undefined ? undefined : (await import('./metrics.js')).createMetrics();
     // The parts every handler shares, made once here so nothing lives in module state.
     const celebrations = createCelebrationNotes(database.db, logger);
-    const bot = await (config.gateway ? startBot : startWorker)({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, parts.commands, parts.token, { onInteraction: metrics?.observeInteraction });
-    const scheduler = createBotScheduler(bot, { db: database.db, clock, logger, observer: metrics?.jobObserver, roleLinkSecret: parts.roleLinkSecret ?? config.webView?.sessionSecret });
+    const sealSecret = parts.roleLinkSecret ?? config.webView?.sessionSecret;
+    const clientSecret = parts.oauthClientSecret ?? config.webView?.clientSecret;
+    const roleLinkSecrets = sealSecret ? { sealSecret, clientSecret } : undefined;
+    const bot = await (config.gateway ? startBot : startWorker)(
+      { db: database.db, clock, logger, config, celebrations, flood: new FloodGuard(), roleLinkSecrets },
+      parts.commands,
+      parts.token,
+      { onInteraction: metrics?.observeInteraction },
+    );
+    const scheduler = createBotScheduler(bot, { db: database.db, clock, logger, observer: metrics?.jobObserver, roleLinkSecret: sealSecret, oauthClientSecret: clientSecret });
     const stopBot = shutdown.onStop('discord and scheduler', async () => {
       // The gateway closes first, so Discord stops sending; no new ticks. What is in flight finishes or is
       // told the bot is restarting. Every wait is bounded: a stalled database must not hold the exit.

@@ -68,6 +68,7 @@ export async function runSandbox(
       database,
       shutdown,
       roleLinkSecret: sessionSecret,
+      oauthClientSecret: SANDBOX_CLIENT_SECRET,
       webFor: async (parts) =>
         onHttpPort === undefined ? undefined : sandboxWebHandler({ ...webParts, celebrations: parts.celebrations, bot: parts.directory, clientId: parts.applicationId, publicUrl: onHttpPort }),
     });

@@ -1,5 +1,5 @@
 import { and, eq, isNull, not, or, sql } from 'drizzle-orm';
-import { freshStartDueIn, type FreshStartDue } from '../domain/fresh-start.js';
+import { freshStartDueIn, nextFreshStartAfter, type FreshStartDue } from '../domain/fresh-start.js';
 import type { Db } from './client.js';
 import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
 import type { MemberKey } from './member-filter.js';
@@ -41,4 +41,20 @@ export async function freshStartCandidates(db: Db, now: Date, options: { limit: 
     const due = freshStartDueIn(row.zone, now);
     return due ? [{ guildId: row.guildId, userId: row.userId, timezone: row.zone, ...due }] : [];
   });
+}
+
+/** The earliest first morning in (after, upTo] of any member who asked for fresh starts, for the scheduler's catch-up. */
+export async function nextFreshStartDueBetween(db: Db, after: Date, upTo: Date): Promise<Date | undefined> {
+  const zone = sql<string>`coalesce(${members.timezone}, ${guilds.timezone}, 'UTC')`;
+  const zones = await db
+    .selectDistinct({ zone })
+    .from(members)
+    .innerJoin(guilds, eq(guilds.id, members.guildId))
+    .where(and(eq(members.freshStart, true), eq(members.dms, true), isNull(members.dmsClosedAt)));
+  let earliest: Date | undefined;
+  for (const { zone: tz } of zones) {
+    const moment = nextFreshStartAfter(tz, after);
+    if (moment.getTime() <= upTo.getTime() && (earliest === undefined || moment < earliest)) earliest = moment;
+  }
+  return earliest;
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, isNull, not, or, sql } from 'drizzle-orm';
-import { planReminderDueIn, planReminderPeriod } from '../domain/plans.js';
+import { nextPlanMomentAfter, planReminderDueIn, planReminderPeriod } from '../domain/plans.js';
 import type { Db } from './client.js';
 import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
 import { ofMember } from './member-filter.js';
@@ -11,6 +11,8 @@ import { goals, members, type Goal } from './schema.js';
 export interface PlanReminderCandidate {
   goal: Goal;
   period: string;
+  /** The member's timezone (else the server's), where the goal's period is counted. */
+  timezone: string;
 }
 
 /**
@@ -49,6 +51,23 @@ export async function planReminderCandidates(db: Db, now: Date, options: { limit
     .limit(options.limit);
   return rows.flatMap(({ goal, zone: tz }) => {
     const week = goal.planDay !== null && goal.planAt !== null ? planReminderDueIn(tz, { day: goal.planDay, time: goal.planAt }, now) : undefined;
-    return week ? [{ goal, period: planReminderPeriod(week, goal.id) }] : [];
+    return week ? [{ goal, period: planReminderPeriod(week, goal.id), timezone: tz }] : [];
   });
+}
+
+/** The earliest plan-reminder moment in (after, upTo], for the scheduler's catch-up when its clock jumped. */
+export async function nextPlanReminderDueBetween(db: Db, after: Date, upTo: Date): Promise<Date | undefined> {
+  const zone = memberTimezoneSql(goals);
+  const rows = await db
+    .selectDistinct({ zone, day: goals.planDay, at: goals.planAt })
+    .from(goals)
+    .innerJoin(members, ofMember(members, goals))
+    .where(and(isNull(goals.archivedAt), isNotNull(goals.planAt), isNotNull(goals.planDay), eq(goals.planReminders, true), eq(members.dms, true), isNull(members.dmsClosedAt)));
+  let earliest: Date | undefined;
+  for (const { zone: tz, day, at } of rows) {
+    if (day === null || at === null) continue;
+    const moment = nextPlanMomentAfter(tz, { day, time: at }, after);
+    if (moment.getTime() <= upTo.getTime() && (earliest === undefined || moment < earliest)) earliest = moment;
+  }
+  return earliest;
 }

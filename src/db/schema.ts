@@ -356,6 +356,8 @@ export const roleLinks = pgTable(
     /** The `role_connections.write` access token, sealed with a key derived from SESSION_SECRET. */
     sealedToken: text('sealed_token').notNull(),
     expiresAt: instant('expires_at').notNull(),
+    /** The refresh token Discord gave with it, sealed the same way: the link outlives the 7-day access token. */
+    sealedRefreshToken: text('sealed_refresh_token'),
     linkedAt: instant('linked_at').notNull(),
     /** The value last sent to Discord, and when. */
     weeksActive: integer('weeks_active'),

@@ -19,6 +19,8 @@ export interface Deps {
   celebrations: CelebrationNotes;
   /** Each member's recent writes, for the flood limits (SPEC §7). */
   flood: FloodGuard;
+  /** The web view's session secret (seals role-link tokens) and the app's client secret (renews them), when known. */
+  roleLinkSecrets?: { sealSecret: string; clientSecret?: string | undefined } | undefined;
 }
 
 export interface ChatInputCommand {

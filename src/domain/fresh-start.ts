@@ -1,4 +1,5 @@
-import { localDateTimeOf, weekKey, weekRange, type Range } from './time.js';
+import { nextRecapAt } from './schedule.js';
+import { localDateOf, localDateTimeOf, weekKey, weekRange, zonedToInstant, type Range } from './time.js';
 
 /** The "first morning" of a week or month (SPEC §13): from this local hour until noon. */
 export const FRESH_START_FROM_HOUR = 8;
@@ -23,4 +24,19 @@ export function freshStartDueIn(timezone: string, now: Date): FreshStartDue | un
 /** The week before the one holding `now`, in `timezone`: what the fresh-start line looks back on. */
 export function lastWeekRange(timezone: string, now: Date): Range {
   return weekRange(timezone, new Date(weekRange(timezone, now).start.getTime() - 1));
+}
+
+/**
+ * The next first morning (a Monday's or a 1st's, at FRESH_START_FROM_HOUR) strictly after `after`, in
+ * `timezone`: where the scheduler's catch-up ticks when a clock jump passed over one.
+ */
+export function nextFreshStartAfter(timezone: string, after: Date): Date {
+  const monday = nextRecapAt({ day: 1, time: `${String(FRESH_START_FROM_HOUR).padStart(2, '0')}:00`, timezone }, after);
+  const today = localDateOf(timezone, after);
+  let first = zonedToInstant(timezone, { year: today.year, month: today.month, day: 1 }, FRESH_START_FROM_HOUR, 0);
+  if (first.getTime() <= after.getTime()) {
+    const next = today.month === 12 ? { year: today.year + 1, month: 1 } : { year: today.year, month: today.month + 1 };
+    first = zonedToInstant(timezone, { ...next, day: 1 }, FRESH_START_FROM_HOUR, 0);
+  }
+  return first < monday ? first : monday;
 }

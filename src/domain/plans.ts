@@ -1,3 +1,4 @@
+import { nextRecapAt } from './schedule.js';
 import { localDateTimeOf, weekKey } from './time.js';
 
 /** If-then plans (SPEC §13): "when <when>, I will <then>", with an optional weekly moment for a reminder. */
@@ -46,3 +47,7 @@ export function planReminderDueIn(timezone: string, moment: PlanMoment, now: Dat
 
 /** The claim's period for a goal's reminder in a week: one per goal per week. */
 export const planReminderPeriod = (week: string, goalId: number): string => `${week}:g${goalId}`;
+
+/** The plan's next reminder moment strictly after `after`, in `timezone` (for the scheduler's catch-up over a clock jump). */
+export const nextPlanMomentAfter = (timezone: string, moment: PlanMoment, after: Date): Date =>
+  nextRecapAt({ day: moment.day, time: moment.time, timezone }, after);

@@ -1,5 +1,6 @@
 import { deleteMemberData, exportMemberData } from '../db/privacy.js';
 import type { MemberKey } from '../db/members.js';
+import { clearRoleConnectionOf, type RoleLinkClearing } from './consistency.js';
 import type { FeatureDeps } from './progress.js';
 
 const ABOUT = 'Everything Small Wins stores about you in this one server. Other servers keep their own, separate data.';
@@ -14,7 +15,11 @@ export async function exportOf(deps: FeatureDeps, key: MemberKey) {
 /** The export's file name, without its extension. */
 export const exportFileName = (key: MemberKey): string => `small-wins-${key.guildId}-${key.userId}`;
 
-/** Deletes everything stored about a member in one server; false when there was nothing to delete. */
-export async function deleteEverythingOf(deps: FeatureDeps, key: MemberKey): Promise<boolean> {
+/**
+ * Deletes everything stored about a member in one server; false when there was nothing to delete. A
+ * consistency-role link is cleared with Discord first (best effort: a failure never blocks the deletion).
+ */
+export async function deleteEverythingOf(deps: FeatureDeps, key: MemberKey, roleLink?: RoleLinkClearing): Promise<boolean> {
+  if (roleLink) await clearRoleConnectionOf(deps, key, roleLink);
   return deleteMemberData(deps.db, key, deps.clock.now());
 }

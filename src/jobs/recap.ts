@@ -65,7 +65,7 @@ async function alreadyPosted(deps: JobDeps, run: ClaimedRecap, channelId: string
 async function refreshRolesAfterRecap(deps: JobDeps, guildId: string, now: Date): Promise<void> {
   if (!deps.roleLinks) return;
   try {
-    const outcome = await refreshRoleConnections({ db: deps.db, clock: { now: () => now }, sealKey: deps.roleLinks.sealKey }, guildId, deps.roleLinks.push);
+    const outcome = await refreshRoleConnections({ db: deps.db, clock: { now: () => now }, sealKey: deps.roleLinks.sealKey }, guildId, deps.roleLinks);
     if (outcome.pushed + outcome.skipped > 0) deps.logger.info({ guild: guildId, ...outcome }, 'recap: consistency roles refreshed');
   } catch (error) {
     deps.logger.warn({ err: { name: (error as Error).name }, guild: guildId }, 'recap: consistency roles not refreshed');

@@ -2,6 +2,8 @@ import cron, { type Logger as CronLogger } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import { nextPromptDueBetween } from '../db/checkin-prompt-times.js';
+import { nextFreshStartDueBetween } from '../db/fresh-starts.js';
+import { nextPlanReminderDueBetween } from '../db/plan-reminders.js';
 import { nextRecapDueBetween } from '../db/recap.js';
 import { runCheckinPrompts } from './checkin-prompts.js';
 import { runDmRecaps } from './dm-recaps.js';
@@ -21,13 +23,16 @@ export interface Scheduler {
   stop(): Promise<void>;
   /**
    * A tick right away, for a clock that was moved (the sandbox's `:time`): first the ticks the jump
-   * passed over, at each recap time and check-in prompt time since the last tick, so neither is missed.
+   * passed over, at each recap time and check-in prompt time since the last tick, so neither is missed,
+   * and at each plan-reminder and fresh-start moment of the last day (an older one would be stale).
    */
   tickNow(): Promise<void>;
 }
 
 // A jump of years would otherwise mean thousands of catch-up ticks.
 const MAX_CATCH_UP_TICKS = 200;
+/** A plan reminder or fresh-start line a jump passed over is still sent if its moment is at most this old. */
+export const DM_CATCH_UP_MS = 24 * 60 * 60 * 1000;
 
 const earliest = (a: Date | undefined, b: Date | undefined): Date | undefined => (a && b ? (a <= b ? a : b) : (a ?? b));
 
@@ -67,7 +72,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const now = deps.clock.now();
     let after = lastTickAt;
     for (let i = 0; after && i < MAX_CATCH_UP_TICKS; i++) {
-      const due = earliest(await nextRecapDueBetween(deps.db, after, now), await nextPromptDueBetween(deps.db, after, now));
+      // Reminders and fresh starts only from a day back: a stale nudge helps no one.
+      const fresh = new Date(Math.max(after.getTime(), now.getTime() - DM_CATCH_UP_MS));
+      const due = [
+        await nextRecapDueBetween(deps.db, after, now),
+        await nextPromptDueBetween(deps.db, after, now),
+        await nextPlanReminderDueBetween(deps.db, fresh, now),
+        await nextFreshStartDueBetween(deps.db, fresh, now),
+      ].reduce(earliest, undefined);
       if (!due || due.getTime() >= now.getTime()) break;
       await tick(due);
       after = due;

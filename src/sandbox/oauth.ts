@@ -6,6 +6,9 @@ import type { SandboxState } from './state.js';
 /** The client secret the sandbox's OAuth2 stand-in accepts (a web view run against it uses this). */
 export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
 
+/** How long an access token lasts, as Discord's: 7 days. */
+export const ACCESS_TOKEN_SECONDS = 604_800;
+
 interface PendingCode {
   userId: string;
   clientId: string;
@@ -23,7 +26,9 @@ const escapeHtml = (s: string): string =>
  */
 export class SandboxOAuth {
   readonly #codes = new Map<string, PendingCode>();
-  readonly #tokens = new Map<string, { userId: string; scope: string }>();
+  readonly #tokens = new Map<string, { userId: string; scope: string; expiresAt: number }>();
+  /** Refresh tokens, each good for one use (Discord rotates them), never expiring here. */
+  readonly #refreshTokens = new Map<string, { userId: string; scope: string; clientId: string }>();
 
   constructor(
     private readonly state: SandboxState,
@@ -48,11 +53,14 @@ export class SandboxOAuth {
     }
     if (/\/oauth2\/token\/revoke$/.test(url.pathname)) {
       this.#tokens.delete(body.get('token') ?? '');
+      this.#refreshTokens.delete(body.get('token') ?? '');
       return json(200, {});
     }
     if (/\/oauth2\/token$/.test(url.pathname)) return this.#token(body, json);
     const token = this.#tokens.get((req.headers.authorization ?? '').slice('Bearer '.length));
-    const user = token ? this.state.users.get(token.userId) : undefined;
+    // An access token lasts ACCESS_TOKEN_SECONDS on the sandbox's clock, as Discord's do.
+    const live = token && token.expiresAt > this.state.clock.now().getTime() ? token : undefined;
+    const user = live ? this.state.users.get(live.userId) : undefined;
     if (!user) return json(401, { message: '401: Unauthorized', code: 0 });
     if (url.pathname.endsWith('/role-connection')) {
       // Needs the scope the member granted, and the app's own id, as Discord checks.
@@ -62,6 +70,7 @@ export class SandboxOAuth {
       if (req.method === 'PUT') {
         const parsed = JSON.parse(raw || '{}') as { platform_name?: unknown; metadata?: unknown };
         this.state.roleConnections.set(user.id, { platform_name: parsed.platform_name, metadata: parsed.metadata });
+        this.state.roleConnectionLog.push({ userId: user.id, method: 'PUT', metadata: parsed.metadata });
       }
       return json(200, this.state.roleConnections.get(user.id) ?? { platform_name: null, metadata: {} });
     }
@@ -114,6 +123,7 @@ export class SandboxOAuth {
   }
 
   #token(body: URLSearchParams, json: (status: number, value: unknown) => void): void {
+    if (body.get('grant_type') === 'refresh_token') return this.#refresh(body, json);
     const code = this.#codes.get(body.get('code') ?? '');
     this.#codes.delete(body.get('code') ?? '');
     const verifier = body.get('code_verifier') ?? '';
@@ -126,9 +136,25 @@ export class SandboxOAuth {
       body.get('redirect_uri') === code.redirectUri &&
       challenge === code.challenge;
     if (!valid) return json(400, { error: 'invalid_grant', error_description: 'Invalid "code" in request.' });
+    json(200, this.#grant(code.userId, code.scope, code.clientId));
+  }
+
+  /** `grant_type=refresh_token`: the client's own id and secret and an unused refresh token give a new pair. */
+  #refresh(body: URLSearchParams, json: (status: number, value: unknown) => void): void {
+    const refresh = this.#refreshTokens.get(body.get('refresh_token') ?? '');
+    if (!refresh || body.get('client_id') !== refresh.clientId || body.get('client_secret') !== this.clientSecret) {
+      return json(400, { error: 'invalid_grant', error_description: 'Invalid "refresh_token" in request.' });
+    }
+    this.#refreshTokens.delete(body.get('refresh_token') ?? '');
+    json(200, this.#grant(refresh.userId, refresh.scope, refresh.clientId));
+  }
+
+  #grant(userId: string, scope: string, clientId: string) {
     const accessToken = randomBytes(16).toString('hex');
-    this.#tokens.set(accessToken, { userId: code.userId, scope: code.scope });
-    json(200, { access_token: accessToken, token_type: 'Bearer', expires_in: 604_800, refresh_token: randomBytes(16).toString('hex'), scope: code.scope });
+    const refreshToken = randomBytes(16).toString('hex');
+    this.#tokens.set(accessToken, { userId, scope, expiresAt: this.state.clock.now().getTime() + ACCESS_TOKEN_SECONDS * 1000 });
+    this.#refreshTokens.set(refreshToken, { userId, scope, clientId });
+    return { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refreshToken, scope };
   }
 }
 

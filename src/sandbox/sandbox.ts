@@ -240,6 +240,12 @@ export class Sandbox {
     return this.#parts.state.roleConnections.get(this.user(userName).id);
   }
 
+  /** Every change to one user's role connection, in order: what the bot set and cleared. */
+  roleConnectionChanges(userName: string): { method: 'PUT'; metadata?: unknown }[] {
+    const id = this.user(userName).id;
+    return this.#parts.state.roleConnectionLog.filter((c) => c.userId === id).map(({ method, metadata }) => ({ method, ...(metadata === undefined ? {} : { metadata }) }));
+  }
+
   allMessages(): StoredMessage[] {
     return this.#parts.state.allMessages();
   }

@@ -38,6 +38,8 @@ export class SandboxState {
   roleConnectionMetadata: unknown[] = [];
   /** Each user's role connection to the app (PUT /users/@me/applications/{id}/role-connection), by user id. */
   readonly roleConnections = new Map<string, { platform_name?: unknown; metadata?: unknown }>();
+  /** Every change to a role connection, in order (a PUT with empty metadata clears it). */
+  readonly roleConnectionLog: { userId: string; method: 'PUT'; metadata?: unknown }[] = [];
   readonly channels = new Map<string, SandboxChannel>();
   readonly events = new EventEmitter<SandboxEvents>();
   globalCommands: CommandDef[] = [];

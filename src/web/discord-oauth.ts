@@ -17,6 +17,8 @@ export interface DiscordIdentity {
   accessToken: string;
   /** Seconds the access token stays valid. */
   expiresIn: number;
+  /** Renews the grant after expiresIn (kept, sealed, only for a role link). */
+  refreshToken: string | undefined;
 }
 
 export interface DiscordGuild {
@@ -73,7 +75,7 @@ export class DiscordOAuth {
     const response = await oauth.authorizationCodeGrantRequest(this.#as, this.#client, this.#auth, params, this.#redirectUri, expected.verifier, this.#options());
     const tokens = await oauth.processAuthorizationCodeResponse(this.#as, this.#client, response);
     const user = (await this.#get(tokens.access_token, '/users/@me')) as { id: string; username: string; global_name?: string | null };
-    return { userId: user.id, username: user.global_name ?? user.username, accessToken: tokens.access_token, expiresIn: tokens.expires_in ?? 3600 };
+    return { userId: user.id, username: user.global_name ?? user.username, accessToken: tokens.access_token, expiresIn: tokens.expires_in ?? 3600, refreshToken: tokens.refresh_token };
   }
 
   /** The member's servers with their Manage Server right, as Discord says now. */

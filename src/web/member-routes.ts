@@ -5,6 +5,7 @@ import { html } from 'hono/html';
 import { activeGoals } from '../db/goals.js';
 import { describeLocalTime } from '../domain/pause.js';
 import { readTimeZoneSetting } from '../domain/timezone-input.js';
+import { sealKeyFrom } from '../features/token-seal.js';
 import { deleteEverythingOf, exportFileName, exportOf } from '../features/privacy.js';
 import { progressOf } from '../features/progress.js';
 import { changeSettings, settingsOf, type SettingsChanged } from '../features/settings.js';
@@ -145,7 +146,8 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
   });
   r.post('/:guildId/data/delete', async (c) => {
     const { key, session } = c.get('member');
-    const deleted = await deleteEverythingOf(deps, key);
+    // The consistency role is cleared with Discord first, best effort (an expired grant is not renewed from here).
+    const deleted = await deleteEverythingOf(deps, key, { sealKey: sealKeyFrom(deps.web.sessionSecret), clear: deps.bot.roleConnections.clear });
     const words = deleted
       ? "Done. Everything I stored about you here is gone. If you come back, you'll start fresh — and that's fine too."
       : "There's nothing stored about you here, so there was nothing to delete. You're all clear.";

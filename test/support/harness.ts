@@ -68,6 +68,8 @@ export async function startHarness(
     onInteraction?: (event: HandledInteraction) => void;
     /** Default: `TEST_DELIVERY`, else the gateway. */
     delivery?: Delivery;
+    /** The web view's session secret and the app's client secret, for the consistency role's tokens. */
+    roleLinkSecrets?: { sealSecret: string; clientSecret?: string };
   } = {},
 ): Promise<Harness> {
   const commands = options.commands ?? allCommands;
@@ -90,7 +92,7 @@ export async function startHarness(
   const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent' });
   const db = options.db ?? proxied?.db ?? database.db;
   const celebrations = createCelebrationNotes(db, logger);
-  const bot = await startBot({ db, clock, logger, config, celebrations, flood: new FloodGuard() }, commands, sandbox.token, {
+  const bot = await startBot({ db, clock, logger, config, celebrations, flood: new FloodGuard(), roleLinkSecrets: options.roleLinkSecrets }, commands, sandbox.token, {
     safetyNet: options.safetyNet,
     onInteraction: options.onInteraction,
   });

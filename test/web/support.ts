@@ -12,7 +12,7 @@ export interface WebHarness extends Harness {
 
 /** The real bot and sandbox (as in e2e tests) plus the web view, signing in through the sandbox's OAuth2. */
 export async function startWebHarness(start: string, options: { sessionSecret?: string } = {}): Promise<WebHarness> {
-  const h = await startHarness(start);
+  const h = await startHarness(start, options.sessionSecret ? { roleLinkSecrets: { sealSecret: options.sessionSecret, clientSecret: SANDBOX_CLIENT_SECRET } } : {});
   const { url, server } = await startSandboxWebView({
     db: h.database.db,
     clock: h.clock,

@@ -1,0 +1,1 @@
+ALTER TABLE "role_links" ADD COLUMN "sealed_refresh_token" text;
