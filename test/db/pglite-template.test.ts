@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite } from '../../src/db/client.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { migrationsFolder, openPglite } from '../../src/db/client.js';
 import { buildPgliteTemplate, seedFromTemplate } from '../../src/db/pglite-template.js';
 import { countMemberWins, recordWin } from '../support/wins.js';
 
@@ -16,7 +16,14 @@ describe('the migrated PGlite template', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'small-wins-template-'));
     templateDir = join(root, 'template');
-    await buildPgliteTemplate(templateDir);
+    // The run's own template (test/support/global-setup.ts made it with buildPgliteTemplate, or took
+    // npm ci's) is copied: this file changes its copy. Building one anew took most of this file's time.
+    const shared = inject('pgliteTemplate');
+    if (shared && existsSync(join(shared, 'PG_VERSION'))) {
+      await cp(shared, templateDir, { recursive: true });
+      // It is current (global-setup builds one when npm ci's is stale): say so as a build does.
+      await cp(join(migrationsFolder, 'meta', '_journal.json'), `${templateDir}.journal.json`);
+    } else await buildPgliteTemplate(templateDir);
   }, 120_000);
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });
