@@ -5,7 +5,8 @@ import { describeLocalTime } from '../src/domain/pause.js';
 import { readTimeZoneSetting, suggestTimeZones, unknownTimeZoneHint } from '../src/domain/timezone-input.js';
 import { changeSettings, settingsOf, type TimeZoneChoice } from '../src/features/settings.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
-import { UserFacingError } from '../src/discord/errors.js';
+import { UserFacingError, userError } from '../src/discord/errors.js';
+import { translatorFor } from '../src/discord/locale.js';
 import { currentSettingsText, quoteTyped, settingsChangedText, TIMEZONE_MAX } from '../src/discord/render/settings.js';
 import { respond } from '../src/discord/reply.js';
 
@@ -13,10 +14,7 @@ const MAX_CHOICES = 25;
 // A Discord id: at most 20 digits.
 const HOME_ID_MAX = 20;
 
-const notYourServer = new UserFacingError(
-  'home-not-shared',
-  "I can only make a server home when we're both in it. Pick one from the list under `home`, and nothing changed meanwhile. 🌱",
-);
+const notYourServer = userError('home-not-shared', 'home.notShared');
 const SERVER_CHOICE = { name: "Use the server's timezone", value: 'server' };
 
 export const data = {
@@ -73,7 +71,7 @@ export const settings: ChatInputCommand = {
       // The other settings given with it apply in the new home.
       interaction.actInHome(home);
       if (interaction.options.data.length === 1) {
-        await respond(interaction, { content: "Done: that server is home now. Wins you log from DMs, or from servers I'm not in, count there, privately. 🌱", ephemeral: true });
+        await respond(interaction, { content: translatorFor(interaction).t('home.set'), ephemeral: true });
         return;
       }
     }

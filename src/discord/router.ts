@@ -32,18 +32,11 @@ function onlyReads(interaction: Interaction, command: Command | undefined): bool
 const notHere = userError('bot-not-in-server', 'error.bot-not-in-server');
 
 // Asked when a member's own install has no home to count in; nothing was stored.
-const askForHome = new UserFacingError(
-  'home-unset',
-  "I'd love to keep this for you! You're in a few servers with me, so tell me which one is home first: `/settings home`. Nothing was saved this time. 🌱",
-);
+const askForHome = userError('home-unset', 'home.ask');
 
 // Nowhere to count it yet: the member has not used the bot in any server it is in.
-const noSharedServer = new UserFacingError(
-  'home-none',
-  "I'd love to keep this for you, but we don't share a server where I could count it yet. Use me once in a server I'm in, and then this works from anywhere. Nothing was saved this time. 🌱",
-);
+const noSharedServer = userError('home-none', 'home.none');
 
-const HOME_CHOSEN = "You share one server with me, so that's your home for wins logged here (and from DMs). Change it any time with `/settings home`. 🌱";
 
 /** Whether a command reached us through the member's own install: from a DM or a server without the bot. */
 function fromElsewhere(interaction: Interaction, command: Command | undefined): boolean {
@@ -137,7 +130,7 @@ export function createInteractionHandler(
         checkOptions(command.data, interaction.options.data);
         await command.execute(interaction, deps);
         // Said once: from now on the home is set.
-        if (homeChosenNow) await interaction.followUp({ content: HOME_CHOSEN, flags: MessageFlags.Ephemeral });
+        if (homeChosenNow) await interaction.followUp({ content: translatorFor(interaction).t('home.chosen'), flags: MessageFlags.Ephemeral });
         return;
       }
     } else if (interaction.isMessageContextMenuCommand()) {

@@ -120,6 +120,13 @@ describe("a member's own install: from a DM or a server without the bot, things 
     expect(text).toContain('called mum');
     expect(text).toContain('hello second');
     expect(text).not.toContain('hello main');
+    // Its buttons, pressed in the DM, act in the home server too: delete the DM win.
+    const buttons = (wins.message?.components ?? []).flatMap((row) => (row.components as { custom_id: string; label: string }[]) ?? []);
+    const del = buttons.find((b) => b.label.includes('1'));
+    expect(del).toBeDefined();
+    const asked = await h.sandbox.clickButton('bob', { messageId: wins.message?.id ?? '', customId: del?.custom_id ?? '' });
+    expect(asked.failed).toBe(false);
+    expect(asked.message?.content).toMatch(/^Delete this win for good\?/);
     for (const name of ['progress', 'remember']) {
       const result = await h.sandbox.chatInput('bob', { name, dm: true });
       expect(result.failed).toBe(false);
