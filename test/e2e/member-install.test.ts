@@ -133,4 +133,16 @@ describe("a member's own install: from a DM or a server without the bot, things 
       expect(result.ephemeral).toBe(true);
     }
   });
+
+  it('/privacy delete in the home server forgets the home too', async () => {
+    const asked = await h.sandbox.chatInput('bob', { name: 'privacy', subcommand: 'delete', guild: second.id, channel: 'general' });
+    expect(asked.failed).toBe(false);
+    const confirm = (asked.message?.components[0] as { components: { custom_id: string }[] }).components[0]?.custom_id ?? '';
+    await h.sandbox.clickButton('bob', { messageId: asked.message?.id ?? '', customId: confirm });
+    expect(await homeOf('bob')).toBeUndefined();
+    const result = await h.sandbox.chatInput('bob', { name: 'win', options: { text: 'still here' }, dm: true });
+    // Only the main server is shared now, so it becomes home, and bob is told so.
+    await vi.waitFor(() => expect(result.followUps[0]?.content).toMatch(/You share one server with me/), { timeout: 5000 });
+    expect(await homeOf('bob')).toBe(h.sandbox.guildId);
+  });
 });
