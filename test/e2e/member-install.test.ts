@@ -88,6 +88,10 @@ describe("a member's own install: from a DM or a server without the bot, things 
       expect(result.ephemeral).toBe(true);
       expect(result.message?.content).toMatch(/I can only make a server home when we're both in it/);
     }
+    // Past the option's limit (an id has at most 20 digits), as only a forged client sends it.
+    const tooLong = await h.sandbox.chatInput('bob', { name: 'settings', rawOptions: [{ name: 'home', type: 3, value: '1'.repeat(21) }], dm: true });
+    expect(tooLong.failed).toBe(false);
+    expect(tooLong.ephemeral).toBe(true);
     expect(await homeOf('bob')).toBeUndefined();
   });
 
