@@ -15,8 +15,9 @@ import { respond, type ReplyPayload } from '../src/discord/reply.js';
 export const data = {
   name: 'progress',
   description: 'Your week against your own usual, your streak, your ghost and your win calendar.',
-  contexts: [0],
-  integration_types: [0],
+  // Also a member's own install: in DMs and in servers without the bot, counted in their home server (SPEC §11).
+  integration_types: [0, 1],
+  contexts: [0, 1, 2],
   options: [
     {
       type: ApplicationCommandOptionType.User,

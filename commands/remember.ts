@@ -7,8 +7,9 @@ import { respond } from '../src/discord/reply.js';
 export const data = {
   name: 'remember',
   description: 'Bring back one of your past wins. Only you see it.',
-  contexts: [0],
-  integration_types: [0],
+  // Also a member's own install: in DMs and in servers without the bot, counted in their home server (SPEC §11).
+  integration_types: [0, 1],
+  contexts: [0, 1, 2],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const remember: ChatInputCommand = {

@@ -13,8 +13,9 @@ import { winRefusalError } from '../src/discord/render/win-refusal.js';
 export const data = {
   name: 'win',
   description: 'Log a small win. Every size counts.',
-  contexts: [0],
-  integration_types: [0],
+  // Also a member's own install: in DMs and in servers without the bot, counted in their home server (SPEC §11).
+  integration_types: [0, 1],
+  contexts: [0, 1, 2],
   options: [
     {
       type: ApplicationCommandOptionType.String,
@@ -49,16 +50,17 @@ export const data = {
 export const win: ChatInputCommand = {
   kind: 'chat-input',
   data,
-  ephemeral: (interaction) => interaction.options.getBoolean('private') ?? false,
+  // From a DM or a server without the bot, a win is private: nothing is ever posted there (SPEC §11).
+  ephemeral: (interaction) => !interaction.installedInGuild || (interaction.options.getBoolean('private') ?? false),
   async execute(interaction, deps) {
     const source = {
       kind: 'command' as const,
       text: interaction.options.getString('text'),
-      isPrivate: interaction.options.getBoolean('private') ?? false,
+      isPrivate: interaction.actingInHome || (interaction.options.getBoolean('private') ?? false),
       when: interaction.options.getString('when'),
       goal: interaction.options.getString('goal'),
     };
-    const result = await logWin(deps, { key: memberKeyOf(interaction), channelId: interaction.channelId ?? undefined, interactionId: interaction.id, source });
+    const result = await logWin(deps, { key: memberKeyOf(interaction), channelId: interaction.actingInHome ? undefined : (interaction.channelId ?? undefined), interactionId: interaction.id, source });
     if (!result.ok) throw winRefusalError(result.refusal);
     await replyToWin(interaction, deps, result.logged);
   },

@@ -6,6 +6,7 @@ import {
   checkinCheers,
   checkins,
   memberDms,
+  memberHomes,
   goalRevisions,
   goals,
   members,
@@ -142,6 +143,8 @@ export async function deleteMemberData(db: Db, key: MemberKey, now: Date): Promi
     }
     // Cheers the member gave; those on their own check-ins go with the check-ins.
     await tx.delete(checkinCheers).where(and(eq(checkinCheers.guildId, key.guildId), eq(checkinCheers.cheererId, key.userId)));
+    // A home here goes too: it would say which server the member counts in.
+    await tx.delete(memberHomes).where(and(eq(memberHomes.userId, key.userId), eq(memberHomes.guildId, key.guildId)));
     const memberRows = await tx
       .delete(members)
       .where(ofMember(members, key))

@@ -368,3 +368,12 @@ export const roleLinks = pgTable(
     index('role_links_guild_idx').on(t.guildId),
   ],
 );
+
+/** A member's home server: where what they do from a DM or a server without the bot counts (SPEC §11). */
+export const memberHomes = pgTable('member_homes', {
+  userId: text('user_id').primaryKey(),
+  guildId: text('guild_id')
+    .notNull()
+    .references(() => guilds.id, { onDelete: 'cascade' }),
+  updatedAt: instant('updated_at').notNull(),
+});

@@ -210,7 +210,10 @@ export class Interaction {
   readonly id: string;
   readonly applicationId: string;
   readonly type: InteractionType;
-  readonly guildId: string | null;
+  /** The server it came from; for a member's own install, their home server once the router has chosen it. */
+  guildId: string | null;
+  /** Set when it came from a DM or a server without the bot and acts in the member's home server instead. */
+  actingInHome = false;
   readonly channelId: string | null;
   readonly user: { id: string; username: string; bot: boolean };
   readonly locale: string | undefined;
@@ -295,6 +298,12 @@ export class Interaction {
   /** Everything but a PING and autocomplete can be answered with a message. */
   isRepliable(): boolean {
     return this.type !== InteractionType.Ping && this.type !== InteractionType.ApplicationCommandAutocomplete;
+  }
+
+  /** From now on this interaction acts in the member's home server (a member install, SPEC §11). */
+  actInHome(guildId: string): void {
+    this.guildId = guildId;
+    this.actingInHome = true;
   }
 
   inGuild(): boolean {

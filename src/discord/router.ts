@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Interaction } from './interaction.js';
 import { isDatabaseUnavailable, isDiskFull } from '../db/errors.js';
 import { noteLocales } from '../features/locales.js';
+import { homeFor, MEMBER_INSTALL_COMMANDS } from '../features/member-home.js';
+import { MessageFlags } from 'discord-api-types/v10';
 import type { Command, Deps } from './command.js';
 import { componentCommandOf, parseComponentId } from './component-ids.js';
 import { checkOptions } from './option-check.js';
@@ -28,6 +30,23 @@ function onlyReads(interaction: Interaction, command: Command | undefined): bool
 }
 
 const notHere = userError('bot-not-in-server', 'error.bot-not-in-server');
+
+// Asked when a member's own install has no home to count in; nothing was stored.
+const askForHome = userError('home-unset', 'home.ask');
+
+// Nowhere to count it yet: the member has not used the bot in any server it is in.
+const noSharedServer = userError('home-none', 'home.none');
+
+
+/** Whether a command reached us through the member's own install: from a DM or a server without the bot. */
+function fromElsewhere(interaction: Interaction, command: Command | undefined): boolean {
+  return command?.kind === 'chat-input' && MEMBER_INSTALL_COMMANDS.has(command.data.name) && !interaction.installedInGuild;
+}
+
+/** `/settings home` sets the home, so it runs without one. */
+function setsHome(interaction: Interaction): boolean {
+  return interaction.isChatInputCommand() && interaction.commandName === 'settings' && interaction.options.getString('home') !== null;
+}
 
 // After giving up the work may still finish, so the member is not told that nothing was saved.
 const tookTooLong = userError('took-too-long', 'error.took-too-long');
@@ -80,22 +99,38 @@ export function createInteractionHandler(
 
   async function dispatch(interaction: Interaction, route: ReturnType<typeof routeOf>): Promise<void> {
     const { command, id } = route;
+    const elsewhere = fromElsewhere(interaction, command);
     if (interaction.isAutocomplete()) {
+      if (elsewhere) {
+        // Autocomplete only looks: choosing a home is left to the command itself.
+        const home = await homeFor(deps, interaction.user.id, false);
+        if (home.kind === 'home') interaction.actInHome(home.guildId);
+        else if (command?.data.name !== 'settings') return interaction.respond([]);
+      }
       if (command?.kind === 'chat-input' && command.autocomplete) await command.autocomplete(interaction, deps);
       else await interaction.respond([]);
       return;
     }
     if (!interaction.isRepliable()) return;
+    let homeChosenNow = false;
+    if (elsewhere && !setsHome(interaction)) {
+      const home = await homeFor(deps, interaction.user.id);
+      if (home.kind === 'ask') throw home.sharedCount === 0 ? noSharedServer : askForHome;
+      interaction.actInHome(home.guildId);
+      homeChosenNow = home.chosenNow;
+    }
     // Buttons may sit in a DM (a partner's check-in); their handlers check who may press them.
-    if (!interaction.inGuild() && !interaction.isButton()) {
+    if (!interaction.inGuild() && !interaction.isButton() && !(elsewhere && setsHome(interaction))) {
       throw userError('not-in-guild', 'error.not-in-guild');
     }
     // A server that never added the bot (a command reached us from elsewhere): nothing is stored under it.
-    if (interaction.inGuild() && !interaction.isButton() && !interaction.installedInGuild) throw notHere;
+    if (interaction.inGuild() && !interaction.isButton() && !interaction.installedInGuild && !elsewhere) throw notHere;
     if (interaction.isChatInputCommand()) {
       if (command?.kind === 'chat-input') {
         checkOptions(command.data, interaction.options.data);
         await command.execute(interaction, deps);
+        // Said once: from now on the home is set.
+        if (homeChosenNow) await interaction.followUp({ content: translatorFor(interaction).t('home.chosen'), flags: MessageFlags.Ephemeral });
         return;
       }
     } else if (interaction.isMessageContextMenuCommand()) {
@@ -148,8 +183,10 @@ export function createInteractionHandler(
   /** The member's and server's languages, for DMs and channel posts later (SPEC §12); never fails the interaction. */
   async function rememberLanguages(interaction: Interaction): Promise<void> {
     if (!interaction.guildId) return;
+    // From elsewhere, the server it came from is not the home server: only the member's language is theirs.
+    const guild = interaction.actingInHome ? undefined : (interaction.guildLocale ?? undefined);
     try {
-      await noteLocales(deps, { guildId: interaction.guildId, userId: interaction.user.id }, { member: interaction.locale, guild: interaction.guildLocale ?? undefined });
+      await noteLocales(deps, { guildId: interaction.guildId, userId: interaction.user.id }, { member: interaction.locale, guild });
     } catch (error) {
       deps.logger.warn({ err: error, interaction: interaction.id }, 'could not remember the languages');
     }

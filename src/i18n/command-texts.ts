@@ -9,6 +9,7 @@ export const COMMAND_TEXTS: Record<Exclude<Locale, 'en'>, Readonly<Record<string
   de: {
     'Your personal settings here: timezone, DMs and fresh starts. With no options, shows them.': 'Deine Einstellungen hier: Zeitzone, DMs und Neuanfänge. Ohne Optionen zeigt es sie an.',
     'A line by DM on the first morning of each week and month: last week, and one small goal': 'Eine DM am ersten Morgen jeder Woche und jedes Monats: die letzte Woche und ein kleines Ziel',
+    'The server where wins from DMs and other servers count (one you share with me)': 'Der Server, in dem Erfolge aus DMs und anderen Servern zählen (einer, den wir teilen)',
     'Your plan: when… (e.g. "after lunch"); "none" clears the plan': 'Dein Plan: wenn … (z. B. "nach dem Mittagessen"); "none" löscht den Plan',
     'Your plan: …I will (e.g. "write 100 words")': 'Dein Plan: … dann werde ich (z. B. "100 Wörter schreiben")',
     'A weekly reminder by DM, your time: "13:00" (Mondays) or "thu 13:00"; "none" stops it': 'Wöchentliche Erinnerung per DM, deine Zeit: "13:00" (montags) oder "thu 13:00"; "none" stoppt sie',
@@ -78,6 +79,7 @@ export const COMMAND_TEXTS: Record<Exclude<Locale, 'en'>, Readonly<Record<string
   fr: {
     'Your personal settings here: timezone, DMs and fresh starts. With no options, shows them.': 'Tes réglages ici : fuseau horaire, MP et nouveaux départs. Sans option, les affiche.',
     'A line by DM on the first morning of each week and month: last week, and one small goal': 'Un MP le premier matin de chaque semaine et mois : ta semaine passée, un petit objectif',
+    'The server where wins from DMs and other servers count (one you share with me)': 'Le serveur où comptent les victoires des MP et d\'autres serveurs (un que nous partageons)',
     'Your plan: when… (e.g. "after lunch"); "none" clears the plan': 'Ton plan : quand… (ex. "après le déjeuner") ; "none" efface le plan',
     'Your plan: …I will (e.g. "write 100 words")': 'Ton plan : …je vais (ex. "écrire 100 mots")',
     'A weekly reminder by DM, your time: "13:00" (Mondays) or "thu 13:00"; "none" stops it': 'Un rappel hebdo par MP, à ton heure : "13:00" (le lundi) ou "thu 13:00" ; "none" l’arrête',
@@ -147,6 +149,7 @@ export const COMMAND_TEXTS: Record<Exclude<Locale, 'en'>, Readonly<Record<string
   'es-ES': {
     'Your personal settings here: timezone, DMs and fresh starts. With no options, shows them.': 'Tus ajustes aquí: zona horaria, MD y nuevos comienzos. Sin opciones, los muestra.',
     'A line by DM on the first morning of each week and month: last week, and one small goal': 'Un MD la primera mañana de cada semana y mes: tu semana pasada y un pequeño objetivo',
+    'The server where wins from DMs and other servers count (one you share with me)': 'El servidor donde cuentan los logros de MD y otros servidores (uno que compartimos)',
     'Your plan: when… (e.g. "after lunch"); "none" clears the plan': 'Tu plan: cuando… (p. ej. "después de comer"); "none" borra el plan',
     'Your plan: …I will (e.g. "write 100 words")': 'Tu plan: …haré (p. ej. "escribir 100 palabras")',
     'A weekly reminder by DM, your time: "13:00" (Mondays) or "thu 13:00"; "none" stops it': 'Un recordatorio semanal por MD, tu hora: "13:00" (lunes) o "thu 13:00"; "none" lo detiene',
@@ -216,6 +219,7 @@ export const COMMAND_TEXTS: Record<Exclude<Locale, 'en'>, Readonly<Record<string
   'pt-BR': {
     'Your personal settings here: timezone, DMs and fresh starts. With no options, shows them.': 'Suas configurações aqui: fuso horário, DMs e recomeços. Sem opções, mostra todas.',
     'A line by DM on the first morning of each week and month: last week, and one small goal': 'Uma DM na primeira manhã de cada semana e mês: sua semana passada e uma pequena meta',
+    'The server where wins from DMs and other servers count (one you share with me)': 'O servidor onde contam as vitórias de DMs e outros servidores (um que dividimos)',
     'Your plan: when… (e.g. "after lunch"); "none" clears the plan': 'Seu plano: quando… (ex.: "depois do almoço"); "none" apaga o plano',
     'Your plan: …I will (e.g. "write 100 words")': 'Seu plano: …eu vou (ex.: "escrever 100 palavras")',
     'A weekly reminder by DM, your time: "13:00" (Mondays) or "thu 13:00"; "none" stops it': 'Um lembrete semanal por DM, no seu horário: "13:00" (segundas) ou "thu 13:00"; "none" para',
@@ -285,6 +289,7 @@ export const COMMAND_TEXTS: Record<Exclude<Locale, 'en'>, Readonly<Record<string
   ja: {
     'Your personal settings here: timezone, DMs and fresh starts. With no options, shows them.': 'ここでの個人設定: タイムゾーン、DM、フレッシュスタート。オプションなしで表示します。',
     'A line by DM on the first morning of each week and month: last week, and one small goal': '毎週・毎月の最初の朝にDMで一言: 先週のこと、そして小さな目標をひとつ',
+    'The server where wins from DMs and other servers count (one you share with me)': 'DMや他のサーバーでの小さな成功を記録するサーバー(一緒にいるサーバー)',
     'Your plan: when… (e.g. "after lunch"); "none" clears the plan': 'プラン: いつ…（例: 「昼食のあと」）。"none" でプランを消します',
     'Your plan: …I will (e.g. "write 100 words")': 'プラン: …すること（例: 「100語書く」）',
     'A weekly reminder by DM, your time: "13:00" (Mondays) or "thu 13:00"; "none" stops it': '毎週のDMリマインダー（あなたの時間）: "13:00"（月曜）または "thu 13:00"。"none" で止めます',

@@ -45,6 +45,11 @@ export const de: Catalogue = {
   'error.database-unavailable': 'Ich habe mein Notizbuch gerade nicht erreicht, darum wurde nichts gespeichert – versuch es bitte in einer Minute noch einmal.',
   'error.database-unavailable-reading': 'Ich habe mein Notizbuch gerade nicht erreicht, darum kann ich das nicht nachsehen – nichts von dir geht verloren. Versuch es bitte in einer Minute noch einmal.',
   'error.database-full': 'Mein Notizbuch ist voll, darum wurde nichts gespeichert. Sag bitte einer Admin-Person Bescheid; sobald Platz ist, geht es wieder.',
+  'home.ask': "Das hebe ich gern für dich auf! Du bist mit mir auf mehreren Servern, sag mir also zuerst, welcher dein Zuhause ist: `/settings home`. Diesmal wurde nichts gespeichert. 🌱",
+  'home.none': "Das würde ich gern für dich aufheben, aber wir teilen noch keinen Server, auf dem ich es zählen kann. Nutz mich einmal auf einem Server, auf dem ich bin, dann klappt das von überall. Diesmal wurde nichts gespeichert. 🌱",
+  'home.chosen': "Wir teilen einen Server, also ist er dein Zuhause für Erfolge von hier (und aus DMs). Ändern kannst du das jederzeit mit `/settings home`. 🌱",
+  'home.notShared': "Ich kann nur einen Server zum Zuhause machen, auf dem wir beide sind. Wähl einen aus der Liste unter `home`; bis dahin hat sich nichts geändert. 🌱",
+  'home.set': "Erledigt: Dieser Server ist jetzt dein Zuhause. Erfolge aus DMs oder von Servern ohne mich zählen dort, privat. 🌱",
   'error.bot-not-in-server': 'Ich bin nicht auf diesem Server, kann hier also nichts aufbewahren, und nichts wurde gespeichert. Bitte eine Admin-Person, mich hinzuzufügen, oder nutz mich auf einem gemeinsamen Server.',
   'error.took-too-long':
     'Mein Notizbuch antwortet gerade sehr langsam, darum bin ich nicht rechtzeitig fertig geworden. Wenn du etwas gespeichert hast, kommt es vielleicht noch an – schau in einer Minute nach, bevor du es erneut versuchst.',

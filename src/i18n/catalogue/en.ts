@@ -55,6 +55,11 @@ const messages = {
   'error.database-unavailable': 'I couldn\'t reach my notebook just now, so nothing was saved — please try again in a minute.',
   'error.database-unavailable-reading': 'I couldn\'t reach my notebook just now, so I can\'t look that up — nothing you saved is lost. Please try again in a minute.',
   'error.database-full': 'My notebook has run out of room, so nothing was saved. Please let an admin know; it will work again once they\'ve made space.',
+  'home.ask': "I'd love to keep this for you! You're in a few servers with me, so tell me which one is home first: `/settings home`. Nothing was saved this time. 🌱",
+  'home.none': "I'd love to keep this for you, but we don't share a server where I could count it yet. Use me once in a server I'm in, and then this works from anywhere. Nothing was saved this time. 🌱",
+  'home.chosen': "You share one server with me, so that's your home for wins logged here (and from DMs). Change it any time with `/settings home`. 🌱",
+  'home.notShared': "I can only make a server home when we're both in it. Pick one from the list under `home`; nothing changed meanwhile. 🌱",
+  'home.set': "Done: that server is home now. Wins you log from DMs, or from servers I'm not in, count there, privately. 🌱",
   'error.bot-not-in-server': 'I\'m not in this server, so I can\'t keep anything here and nothing was saved. Ask an admin to add me, or use me in a server we share.',
   'error.took-too-long':
     'My notebook is very slow to answer right now, so I couldn\'t finish that in time. If you were saving something, it may still go through — check again in a minute before trying again.',

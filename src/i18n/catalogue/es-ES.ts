@@ -45,6 +45,11 @@ export const es: Catalogue = {
   'error.database-unavailable': 'No he podido llegar a mi cuaderno, así que no se ha guardado nada. Vuelve a intentarlo en un minuto.',
   'error.database-unavailable-reading': 'No he podido llegar a mi cuaderno, así que no puedo consultarlo; no se ha perdido nada de lo que guardaste. Vuelve a intentarlo en un minuto.',
   'error.database-full': 'Mi cuaderno se ha quedado sin espacio, así que no se ha guardado nada. Avisa a alguien de la administración; volverá a funcionar cuando hagan sitio.',
+  'home.ask': "¡Me encantaría guardarlo! Estás conmigo en varios servidores, así que dime primero cuál es tu casa: `/settings home`. Esta vez no se ha guardado nada. 🌱",
+  'home.none': "Me encantaría guardarlo, pero aún no compartimos un servidor donde contarlo. Úsame una vez en un servidor donde esté y luego funcionará desde cualquier sitio. Esta vez no se ha guardado nada. 🌱",
+  'home.chosen': "Compartimos un servidor, así que es tu casa para los logros que anotes aquí (y por MD). Puedes cambiarlo cuando quieras con `/settings home`. 🌱",
+  'home.notShared': "Solo puedo hacer tu casa de un servidor en el que estemos los dos. Elige uno de la lista en `home`; mientras tanto no ha cambiado nada. 🌱",
+  'home.set': "Hecho: ese servidor es tu casa. Los logros que anotes por MD, o en servidores donde no estoy, cuentan allí, en privado. 🌱",
   'error.bot-not-in-server': 'No estoy en este servidor, así que aquí no puedo guardar nada y no se ha guardado nada. Pide a la administración que me añada, o úsame en un servidor que compartamos.',
   'error.took-too-long':
     'Mi cuaderno va muy lento ahora mismo y no he podido terminar a tiempo. Si estabas guardando algo, puede que aún entre: mira dentro de un minuto antes de volver a intentarlo.',

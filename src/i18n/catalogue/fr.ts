@@ -47,6 +47,11 @@ export const fr: Catalogue = {
   'error.database-unavailable': 'Je n’ai pas pu joindre mon carnet, donc rien n’a été enregistré — réessaie dans une minute.',
   'error.database-unavailable-reading': 'Je n’ai pas pu joindre mon carnet, donc je ne peux pas regarder — rien de ce que tu as enregistré n’est perdu. Réessaie dans une minute.',
   'error.database-full': 'Mon carnet est plein, donc rien n’a été enregistré. Préviens un·e admin ; tout remarchera une fois de la place faite.',
+  'home.ask': "Je garde ça volontiers pour toi ! Tu es avec moi sur plusieurs serveurs, dis-moi d’abord lequel est ta maison : `/settings home`. Rien n’a été enregistré cette fois. 🌱",
+  'home.none': "J’aimerais garder ça pour toi, mais nous ne partageons pas encore de serveur où le compter. Utilise-moi une fois sur un serveur où je suis, et ça marchera de partout. Rien n’a été enregistré cette fois. 🌱",
+  'home.chosen': "Nous partageons un serveur, c’est donc ta maison pour les victoires notées ici (et en MP). Tu peux changer ça quand tu veux avec `/settings home`. 🌱",
+  'home.notShared': "Je ne peux faire d’un serveur ta maison que si nous y sommes tous les deux. Choisis-en un dans la liste sous `home` ; rien n’a changé en attendant. 🌱",
+  'home.set': "C’est fait : ce serveur est ta maison. Les victoires notées en MP, ou sur des serveurs où je ne suis pas, y comptent, en privé. 🌱",
   'error.bot-not-in-server': 'Je ne suis pas sur ce serveur, donc je ne peux rien garder ici et rien n’a été enregistré. Demande à un·e admin de m’ajouter, ou utilise-moi sur un serveur que nous partageons.',
   'error.took-too-long':
     'Mon carnet répond très lentement en ce moment, je n’ai pas pu finir à temps. Si tu enregistrais quelque chose, ça passera peut-être quand même — vérifie dans une minute avant de réessayer.',

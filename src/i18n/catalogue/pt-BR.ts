@@ -45,6 +45,11 @@ export const pt: Catalogue = {
   'error.database-unavailable': 'Não consegui acessar meu caderno agora, então nada foi salvo — tente de novo em um minuto.',
   'error.database-unavailable-reading': 'Não consegui acessar meu caderno agora, então não posso consultar — nada do que você salvou se perdeu. Tente de novo em um minuto.',
   'error.database-full': 'Meu caderno ficou sem espaço, então nada foi salvo. Avise alguém da administração; volta a funcionar quando liberarem espaço.',
+  'home.ask': "Adoraria guardar isso pra você! Você está comigo em vários servidores, então me diga primeiro qual é a sua casa: `/settings home`. Nada foi salvo desta vez. 🌱",
+  'home.none': "Adoraria guardar isso pra você, mas ainda não dividimos um servidor onde eu possa contar. Me use uma vez num servidor em que eu esteja, e aí funciona de qualquer lugar. Nada foi salvo desta vez. 🌱",
+  'home.chosen': "A gente divide um servidor, então ele é a sua casa para vitórias registradas aqui (e por DM). Mude quando quiser com `/settings home`. 🌱",
+  'home.notShared': "Só consigo tornar casa um servidor em que nós dois estamos. Escolha um da lista em `home`; nada mudou enquanto isso. 🌱",
+  'home.set': "Pronto: esse servidor agora é a sua casa. Vitórias registradas por DM, ou em servidores onde não estou, contam lá, em privado. 🌱",
   'error.bot-not-in-server': 'Não estou neste servidor, então não consigo guardar nada aqui e nada foi salvo. Peça para a administração me adicionar, ou me use em um servidor que a gente compartilhe.',
   'error.took-too-long':
     'Meu caderno está respondendo muito devagar agora, e não consegui terminar a tempo. Se você estava salvando algo, talvez ainda entre — confira em um minuto antes de tentar de novo.',
