@@ -50,13 +50,14 @@ export const data = {
 export const win: ChatInputCommand = {
   kind: 'chat-input',
   data,
-  // From a DM or a server without the bot, a win is private: nothing is ever posted there (SPEC §11).
+  // From a DM or a server without the bot the answer is private: nothing is ever posted there (SPEC §11).
   ephemeral: (interaction) => !interaction.installedInGuild || (interaction.options.getBoolean('private') ?? false),
   async execute(interaction, deps) {
     const source = {
       kind: 'command' as const,
       text: interaction.options.getString('text'),
-      isPrivate: interaction.actingInHome || (interaction.options.getBoolean('private') ?? false),
+      // Counted in the home server: private there unless the member says otherwise (SPEC §11).
+      isPrivate: interaction.options.getBoolean('private') ?? interaction.actingInHome,
       when: interaction.options.getString('when'),
       goal: interaction.options.getString('goal'),
     };

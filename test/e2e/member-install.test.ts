@@ -95,7 +95,7 @@ describe("a member's own install: from a DM or a server without the bot, things 
     expect(await homeOf('bob')).toBeUndefined();
   });
 
-  it('with a home set, a /win from a server without the bot counts there privately and posts nothing there', async () => {
+  it('with a home set, a /win from a server without the bot counts there (private unless the member says otherwise) and posts nothing there', async () => {
     const set = await h.sandbox.chatInput('bob', { name: 'settings', options: { home: second.id }, dm: true });
     expect(set.ephemeral).toBe(true);
     expect(set.message?.content).toMatch(/that server is home now/);
@@ -105,7 +105,8 @@ describe("a member's own install: from a DM or a server without the bot, things 
     expect(result.failed).toBe(false);
     expect(result.ephemeral).toBe(true);
     expect(result.followUps).toEqual([]);
-    expect((await winsOf('bob')).at(-1)).toEqual({ guild_id: second.id, text: 'ran 2 km', is_private: true });
+    // private: false was said: it counts publicly at home (its recap), though nothing is posted here.
+    expect((await winsOf('bob')).at(-1)).toEqual({ guild_id: second.id, text: 'ran 2 km', is_private: false });
     expect(publicIn(elsewhere)).toEqual([]);
     const guildRows = await rows<{ n: number }>(sql`select count(*)::int as n from guilds where id = ${elsewhere.id}`);
     expect(guildRows[0]?.n).toBe(0);
