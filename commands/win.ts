@@ -61,8 +61,11 @@ export const win: ChatInputCommand = {
       when: interaction.options.getString('when'),
       goal: interaction.options.getString('goal'),
     };
-    const result = await logWin(deps, { key: memberKeyOf(interaction), channelId: interaction.actingInHome ? undefined : (interaction.channelId ?? undefined), interactionId: interaction.id, source });
+    // From elsewhere only the member's language is theirs to remember, not that server's.
+    const locales = { member: interaction.locale ?? null, guild: interaction.actingInHome ? null : (interaction.guildLocale ?? null) };
+    const result = await logWin(deps, { key: memberKeyOf(interaction), channelId: interaction.actingInHome ? undefined : (interaction.channelId ?? undefined), interactionId: interaction.id, source, locales });
     if (!result.ok) throw winRefusalError(result.refusal);
+    interaction.languagesRemembered = true;
     await replyToWin(interaction, deps, result.logged);
   },
   async autocomplete(interaction, { db, clock }) {

@@ -16,6 +16,8 @@ export interface WinWrite extends MemberKey {
   source?: 'command' | 'message';
   sourceMessageId?: string | null;
   goalId?: number | null;
+  /** The member's and the server's Discord languages, remembered by the same statement (SPEC §12). */
+  locales?: { member: string | null; guild: string | null } | undefined;
 }
 
 /** The week and month that the win falls in, in the member's timezone (computed by the write itself). */
@@ -113,7 +115,7 @@ function resultOf(row: Row, isPrivate: boolean, created: boolean): RecordedWin &
   };
 }
 
-type Slot = 'guildId' | 'userId' | 'memberKey' | 'timezone' | 'text' | 'isPrivate' | 'occurredAt' | 'now' | 'source' | 'sourceMessageId' | 'goalId' | 'interactionId';
+type Slot = 'guildId' | 'userId' | 'memberKey' | 'timezone' | 'text' | 'isPrivate' | 'occurredAt' | 'now' | 'source' | 'sourceMessageId' | 'goalId' | 'interactionId' | 'memberLocale' | 'guildLocale';
 
 /** The one statement of a plain /win (or a goal /win), from its slots. */
 function winStatementOf(v: (slot: Slot) => unknown, withGoal: boolean): SQL {
@@ -124,9 +126,9 @@ function winStatementOf(v: (slot: Slot) => unknown, withGoal: boolean): SQL {
       select coalesce(${v('timezone')}::text, (select timezone from member),
         (select g.timezone from guilds g where g.id = ${v('guildId')}), 'UTC') as name
     ), guild_row as (
-      insert into guilds (id, created_at) select ${v('guildId')}, ${v('now')}::timestamptz where not exists (select 1 from member) on conflict do nothing
+      insert into guilds (id, created_at, locale) select ${v('guildId')}, ${v('now')}::timestamptz, ${v('guildLocale')}::text where not exists (select 1 from member) on conflict do nothing
     ), member_row as (
-      insert into members (guild_id, user_id, created_at) select ${v('guildId')}, ${v('userId')}, ${v('now')}::timestamptz
+      insert into members (guild_id, user_id, created_at, locale) select ${v('guildId')}, ${v('userId')}, ${v('now')}::timestamptz, ${v('memberLocale')}::text
       where not exists (select 1 from member) on conflict do nothing
     ), w0 as (
       insert into wins (guild_id, user_id, text, is_private, occurred_at, created_at, source, source_message_id, goal_id, interaction_id)
@@ -134,6 +136,12 @@ function winStatementOf(v: (slot: Slot) => unknown, withGoal: boolean): SQL {
         ${v('source')}, ${v('sourceMessageId')}, ${withGoal ? sql`${v('goalId')}::bigint` : sql`null`}, ${v('interactionId')})
       on conflict (interaction_id) where interaction_id is not null do nothing
       returning id, occurred_at, goal_id
+    ), member_locale as ( -- the languages, in this round trip: written only when they changed
+      update members set locale = ${v('memberLocale')}::text where guild_id = ${v('guildId')} and user_id = ${v('userId')}
+        and ${v('memberLocale')}::text is not null and locale is distinct from ${v('memberLocale')}::text
+    ), guild_locale as (
+      update guilds set locale = ${v('guildLocale')}::text where id = ${v('guildId')}
+        and ${v('guildLocale')}::text is not null and locale is distinct from ${v('guildLocale')}::text
     )
     select w0.id::text as id, w0.occurred_at, ${periodColumns}, ${countColumns(v('memberKey'), withGoal)}
     from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(v('memberKey'), withGoal)}`;
@@ -160,6 +168,8 @@ export function winStatement(input: WinWrite & { timezone?: string | undefined }
     sourceMessageId: input.sourceMessageId ?? null,
     goalId,
     interactionId: input.interactionId,
+    memberLocale: input.locales?.member ?? null,
+    guildLocale: input.locales?.guild ?? null,
   });
 }
 

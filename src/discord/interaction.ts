@@ -214,6 +214,8 @@ export class Interaction {
   guildId: string | null;
   /** Set when it came from a DM or a server without the bot and acts in the member's home server instead. */
   actingInHome = false;
+  /** Set by a command whose own statement already remembered the languages (the /win write). */
+  languagesRemembered = false;
   readonly channelId: string | null;
   readonly user: { id: string; username: string; bot: boolean };
   readonly locale: string | undefined;

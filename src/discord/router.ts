@@ -176,7 +176,7 @@ export function createInteractionHandler(
       onHandled?.({ interactionId: interaction.id, guildId: interaction.guildId, kind, command, outcome, reason, durationMs });
     }
     // After the answer, and only after one that reached the database: a refusal may mean it is down or slow.
-    if (outcome === 'ok') await rememberLanguages(interaction);
+    if (outcome === 'ok' && !interaction.languagesRemembered) await rememberLanguages(interaction);
     return outcome;
   };
 

@@ -25,6 +25,8 @@ export type WinSource =
   | { kind: 'message'; message: { id: string; authorId: string; content: string; createdAt: Date } };
 
 export interface LogWinRequest {
+  /** The member's and the server's Discord languages, remembered as the win is written (one round trip). */
+  locales?: { member: string | null; guild: string | null } | undefined;
   key: MemberKey;
   /** The channel the reply would celebrate in; none outside a channel. */
   channelId: string | undefined;
@@ -103,7 +105,7 @@ export async function logWin(deps: WinDeps, request: LogWinRequest): Promise<Log
   const verdict = deps.flood.judge(key, request.channelId, !prepared.isPrivate, now);
   if (verdict === 'slow-down') return refused({ problem: 'slow-down', typed: prepared.typed });
   const fromMessage = source.kind === 'message' ? { source: 'message' as const, sourceMessageId: source.message.id } : {};
-  const input = { ...key, ...fromMessage, text: prepared.text, isPrivate: prepared.isPrivate, occurredAt: prepared.occurredAt, interactionId: request.interactionId, goalId: prepared.goal?.id, timezone: prepared.timezone };
+  const input = { ...key, ...fromMessage, text: prepared.text, isPrivate: prepared.isPrivate, occurredAt: prepared.occurredAt, interactionId: request.interactionId, goalId: prepared.goal?.id, timezone: prepared.timezone, locales: request.locales };
   let saved;
   try {
     saved = await recordMemberWin(deps.db, input, now);

@@ -38,6 +38,21 @@ describe(`recording a win in one statement on ${usingPostgres() ? 'PostgreSQL' :
     expect(row?.text).toBe('a small thing');
   });
 
+  it('remembers the member’s and the server’s languages in the same statement, once they are known', async () => {
+    const key = { guildId: '11', userId: '1' };
+    const localesOf = async () => {
+      const rows = await database.db.execute(sql`select (select locale from members where guild_id = '11' and user_id = '1') as member, (select locale from guilds where id = '11') as guild`);
+      const [row] = (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as { member: string | null; guild: string | null }[];
+      return row;
+    };
+    // The first win makes the rows with them; a later one changes them only when they changed.
+    await recordWinWithCounts(database.db, write(key, { locales: { member: 'ja', guild: 'de' } }), now);
+    expect(await localesOf()).toEqual({ member: 'ja', guild: 'de' });
+    // A win from elsewhere (a member's own install) brings no server language: the server's stays.
+    await recordWinWithCounts(database.db, write(key, { locales: { member: 'fr', guild: null } }), now);
+    expect(await localesOf()).toEqual({ member: 'fr', guild: 'de' });
+  });
+
   it('counts private wins for the member and keeps them out of the public count', async () => {
     const key = { guildId: '10', userId: '2' };
     await recordWinWithCounts(database.db, write(key, { isPrivate: true }), now);
