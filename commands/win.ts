@@ -65,6 +65,7 @@ export const win: ChatInputCommand = {
     const locales = { member: interaction.locale ?? null, guild: interaction.actingInHome ? null : (interaction.guildLocale ?? null) };
     const result = await logWin(deps, { key: memberKeyOf(interaction), channelId: interaction.actingInHome ? undefined : (interaction.channelId ?? undefined), interactionId: interaction.id, source, locales });
     if (!result.ok) throw winRefusalError(result.refusal);
+    // The member's language went with the win (and the server's with its first row); see src/db/record-win.ts.
     interaction.languagesRemembered = true;
     await replyToWin(interaction, deps, result.logged);
   },

@@ -136,12 +136,12 @@ function winStatementOf(v: (slot: Slot) => unknown, withGoal: boolean): SQL {
         ${v('source')}, ${v('sourceMessageId')}, ${withGoal ? sql`${v('goalId')}::bigint` : sql`null`}, ${v('interactionId')})
       on conflict (interaction_id) where interaction_id is not null do nothing
       returning id, occurred_at, goal_id
-    ), member_locale as ( -- the languages, in this round trip: written only when they changed
+    ), member_locale as ( -- the member's language, in this round trip: written only when it changed
       update members set locale = ${v('memberLocale')}::text where guild_id = ${v('guildId')} and user_id = ${v('userId')}
         and ${v('memberLocale')}::text is not null and locale is distinct from ${v('memberLocale')}::text
-    ), guild_locale as (
-      update guilds set locale = ${v('guildLocale')}::text where id = ${v('guildId')}
-        and ${v('guildLocale')}::text is not null and locale is distinct from ${v('guildLocale')}::text
+      -- Not the server's row: another interaction's language update (src/db/locales.ts) locks both rows,
+      -- and a /win locking them too could deadlock with it. The server's language comes with its first
+      -- row here, and changes with any other command.
     )
     select w0.id::text as id, w0.occurred_at, ${periodColumns}, ${countColumns(v('memberKey'), withGoal)}
     from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(v('memberKey'), withGoal)}`;

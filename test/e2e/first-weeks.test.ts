@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { activeGoals } from '../../src/db/goals.js';
 import { pairWeek } from '../../src/db/partners.js';
 import type { InteractionResult } from '../../src/sandbox/index.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import { listMemberWins } from '../support/wins.js';
 
 // Issue 8: what a new server trips over in its first weeks. Monday 2 Nov 2026, 09:00 UTC.
 const start = '2026-11-02T09:00:00Z';
@@ -67,6 +68,10 @@ describe('true counts for the member after a private win', () => {
   it('never tells the member a false count in public, and tells them privately their true count and that the goal was met', async () => {
     await h.sandbox.chatInput('alice', { name: 'goal', subcommand: 'add', options: { title: 'Run club', target: 2, period: 'week', share: 'server' } });
     await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'ran five kilometres quietly', private: true, goal: 'Run club' } });
+    // On a busy machine the answer can miss Discord's window while the write is still on its way: the
+    // public win below is about counting the private one, so it waits until that one is stored.
+    const alice = { guildId: h.sandbox.guildId, userId: h.sandbox.user('alice').id };
+    await vi.waitFor(async () => expect(await listMemberWins(h.database.db, alice)).toHaveLength(1), { timeout: 15_000 });
     const result = await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'ran again with the club', goal: 'Run club' } });
     await h.sandbox.idle();
     expect(result.ephemeral).toBe(false);
