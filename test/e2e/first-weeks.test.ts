@@ -68,8 +68,8 @@ describe('true counts for the member after a private win', () => {
   it('never tells the member a false count in public, and tells them privately their true count and that the goal was met', async () => {
     await h.sandbox.chatInput('alice', { name: 'goal', subcommand: 'add', options: { title: 'Run club', target: 2, period: 'week', share: 'server' } });
     await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'ran five kilometres quietly', private: true, goal: 'Run club' } });
-    // On a busy machine the answer can miss Discord's window while the write is still on its way: the
-    // public win below is about counting the private one, so it waits until that one is stored.
+    // The private win must be stored before the public one is counted (a deadlock once lost it: see
+    // src/db/record-win.ts on why /win updates only the member row).
     const alice = { guildId: h.sandbox.guildId, userId: h.sandbox.user('alice').id };
     await vi.waitFor(async () => expect(await listMemberWins(h.database.db, alice)).toHaveLength(1), { timeout: 15_000 });
     const result = await h.sandbox.chatInput('alice', { name: 'win', options: { text: 'ran again with the club', goal: 'Run club' } });
