@@ -67,11 +67,12 @@ if (parts.includes('write')) {
   const [fresh, repeat] = write.parts;
   if (fresh && repeat) console.log(`new member ÷ repeating member: buffers ${fmt(fresh.buffersPerWin / repeat.buffersPerWin, 2)}×, CPU ${fmt(fresh.postgresCpuMsPerWin / repeat.postgresCpuMsPerWin, 2)}×`);
   console.log(`\nOne server's week growing to ${growTo} wins (never analyzed; the pool keeps its cached plans); a member's week count as a generic plan:`);
-  console.log('wins in the week'.padEnd(18), 'buffers/win'.padStart(12), 'PG CPU ms/win'.padStart(14), 'member-key count'.padStart(30), 'guild+user count'.padStart(34));
+  console.log('wins in the week'.padEnd(18), 'buffers/win'.padStart(12), 'PG CPU ms/win'.padStart(14), 'member-key count'.padStart(30), 'guild+user count'.padStart(34), 'goal count'.padStart(30));
   for (const g of write.growth) {
     const key = `${fmt(g.memberKey.buffers, 0)} buf, ${g.memberKey.index}`;
     const old = `${fmt(g.guildAndUser.buffers, 0)} buf, ${g.guildAndUser.index}`;
-    console.log(String(g.weekWins).padEnd(18), fmt(g.buffersPerWin, 1).padStart(12), fmt(g.postgresCpuMsPerWin, 3).padStart(14), key.padStart(30), old.padStart(34));
+    const goal = `${fmt(g.goal.buffers, 0)} buf, ${g.goal.index}`;
+    console.log(String(g.weekWins).padEnd(18), fmt(g.buffersPerWin, 1).padStart(12), fmt(g.postgresCpuMsPerWin, 3).padStart(14), key.padStart(30), old.padStart(34), goal.padStart(30));
   }
   const [first, last] = [write.growth[0], write.growth.at(-1)];
   if (first && last) console.log(`buffers per /win at ${last.weekWins} ÷ at 0: ${fmt(last.buffersPerWin / first.buffersPerWin, 2)}×`);

@@ -25,6 +25,8 @@ export interface GrowthStep {
   /** EXPLAIN (ANALYZE, BUFFERS) of a member's week count as a generic plan, as a pooled connection keeps it. */
   memberKey: { buffers: number; index: string };
   guildAndUser: { buffers: number; index: string };
+  /** A goal's count in the period (the goal /win's), as a generic plan: the partial goal index. */
+  goal: { buffers: number; index: string };
 }
 
 const POOL_SIZE = 10; // the bot's default
@@ -84,6 +86,8 @@ export async function benchWinWrite(serverUrl: string, options: { total: number;
       where (w.guild_id || ':' || w.user_id) = $1 and w.occurred_at >= $2 and w.occurred_at < $3`);
     await probe.unsafe(`prepare guild_and_user(text, text, timestamptz, timestamptz) as select count(*) from wins w
       where w.guild_id = $1 and w.user_id = $2 and w.occurred_at >= $3 and w.occurred_at < $4`);
+    await probe.unsafe(`prepare goal_count(bigint, timestamptz, timestamptz) as select count(*) from wins w
+      where w.goal_id = $1 and w.occurred_at >= $2 and w.occurred_at < $3`);
     await probe`set plan_cache_mode = force_generic_plan`;
     const measured = Math.max(20, Math.min(200, options.total));
     const growth: GrowthStep[] = [];
@@ -108,6 +112,7 @@ export async function benchWinWrite(serverUrl: string, options: { total: number;
         ...perWin(before, after, measured),
         memberKey: await explain(probe, 'member_key', `'grow:grower-1', ${range}`),
         guildAndUser: await explain(probe, 'guild_and_user', `'grow', 'grower-1', ${range}`),
+        goal: await explain(probe, 'goal_count', `1, ${range}`),
       });
     }
     return { parts, growth, statements };

@@ -48,5 +48,8 @@ export function periodsSql(tz: SQL, instant: SQL): SQL {
         ${dayStartSql("l.week + interval '7 days'", tz)} as week_after, ${dayStartSql('l.month', tz)} as month,
         ${dayStartSql("l.month - interval '1 month'", tz)} as month_before, ${dayStartSql("l.month + interval '1 month'", tz)} as month_after
       from (select i.at, date_trunc('week', i.at at time zone ${tz}) as week, date_trunc('month', i.at at time zone ${tz}) as month
-        from (select ${instant} as at) i) l) s)`;
+        from (select ${instant} as at) i) l) s
+      -- Kept a subquery (offset 0): flattened, each bound's long expression would be copied into every
+      -- place that reads it (the output, both ends of each count's index range) and evaluated there.
+      offset 0)`;
 }
