@@ -14,6 +14,7 @@ import type { Db } from '../../src/db/client.js';
 import { createCelebrationNotes, type CelebrationNotes } from '../../src/db/celebrations.js';
 import { FloodGuard } from '../../src/domain/flood.js';
 import { deployCommands } from '../../src/discord/deploy.js';
+import { startRestProxy } from '../../src/discord/rest-proxy-server.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { interactionsEndpoint } from '../../src/discord/interactions-endpoint.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -33,6 +34,8 @@ export interface Harness {
   delivery: Delivery;
   /** Over HTTP: the bot's `POST /interactions` URL. */
   interactionsUrl: string | undefined;
+  /** With `restProxy`: the REST calls it forwarded, as `METHOD /path`. */
+  restProxied: string[] | undefined;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,8 @@ export async function startHarness(
     onInteraction?: (event: HandledInteraction) => void;
     /** Default: `TEST_DELIVERY`, else the gateway. */
     delivery?: Delivery;
+    /** The bot's REST calls go through the REST rate-limit proxy of the compose profile `workers`. */
+    restProxy?: boolean;
     /** The web view's session secret and the app's client secret, for the consistency role's tokens. */
     roleLinkSecrets?: { sealSecret: string; clientSecret?: string };
   } = {},
@@ -89,7 +94,10 @@ export async function startHarness(
     applicationId: sandbox.applicationId,
     guildId: sandbox.guildId,
   });
-  const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent' });
+  const restProxy = options.restProxy ? await startRestProxy({ port: 0, host: '127.0.0.1', upstream: sandbox.apiUrl }) : undefined;
+  const restProxied = restProxy ? ([] as string[]) : undefined;
+  restProxy?.server.on('request', (request: { method?: string; url?: string }) => restProxied?.push(`${request.method} ${request.url}`));
+  const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: restProxy?.url ?? sandbox.apiUrl, LOG_LEVEL: 'silent' });
   const db = options.db ?? proxied?.db ?? database.db;
   const celebrations = createCelebrationNotes(db, logger);
   const bot = await startBot({ db, clock, logger, config, celebrations, flood: new FloodGuard(), roleLinkSecrets: options.roleLinkSecrets }, commands, sandbox.token, {
@@ -101,6 +109,7 @@ export async function startHarness(
   return {
     delivery,
     interactionsUrl: endpoint ? `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/interactions` : undefined,
+    restProxied,
     clock,
     database,
     proxy,
@@ -109,6 +118,7 @@ export async function startHarness(
     celebrations,
     async close() {
       await bot.stop();
+      await restProxy?.close();
       endpoint?.closeAllConnections();
       await new Promise((resolve) => (endpoint ? endpoint.close(resolve) : resolve(undefined)));
       await celebrations.close().catch(() => undefined);
