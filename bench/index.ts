@@ -34,6 +34,7 @@ if (parts.includes('win')) {
     ['p50 dispatch → answer (ms)', 'p50Ms', 1, 'lower'],
     ['p99 dispatch → answer (ms)', 'p99Ms', 1, 'lower'],
     ['bot CPU per /win (ms)', 'botCpuMsPerWin', 3, 'lower'],
+    ['  of it in the kernel (ms)', 'botSystemCpuMsPerWin', 3, 'lower'],
     ['PostgreSQL CPU per /win (ms)', 'postgresCpuMsPerWin', 3, 'lower'],
     ['buffers per /win', 'buffersPerWin', 1, 'lower'],
     ['statements per /win', 'statementsPerWin', 2, 'lower'],

@@ -20,6 +20,8 @@ export interface WinFigures {
   p50Ms: number;
   p99Ms: number;
   botCpuMsPerWin: number;
+  /** The part of it spent in the kernel (socket reads and writes). */
+  botSystemCpuMsPerWin: number;
   postgresCpuMsPerWin: number;
   /** Shared buffers read through this database's tables and indexes, per /win (load-independent). */
   buffersPerWin: number;
@@ -38,9 +40,15 @@ const TICK_MS = 10; // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 o
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 
 async function cpuMs(pid: number): Promise<number> {
+  const { user, system } = await cpuSplitMs(pid);
+  return user + system;
+}
+
+/** A process's CPU so far, in its own code and in the kernel on its behalf (sockets, mostly). */
+async function cpuSplitMs(pid: number): Promise<{ user: number; system: number }> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS;
+  return { user: Number(fields[11] ?? 0) * TICK_MS, system: Number(fields[12] ?? 0) * TICK_MS };
 }
 
 async function rssMb(pid: number): Promise<number> {
@@ -112,9 +120,9 @@ export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, 
     const backends = (await admin.unsafe(`select pid from pg_stat_activity where datname = '${name}'`)).map((r) => Number(r.pid));
     await statsFlushed();
     const workBefore = await databaseWork(admin, name);
-    const [botBefore, pgBefore] = [await cpuMs(pid), await sumCpu(backends)];
+    const [botBefore, pgBefore] = [await cpuSplitMs(pid), await sumCpu(backends)];
     const run = await drive(sandbox, options.total, options.concurrency, 'measured');
-    const [botAfter, pgAfter] = [await cpuMs(pid), await sumCpu(backends)];
+    const [botAfter, pgAfter] = [await cpuSplitMs(pid), await sumCpu(backends)];
     await statsFlushed();
     const workAfter = await databaseWork(admin, name);
     return {
@@ -125,7 +133,8 @@ export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, 
       perSecond: options.total / run.seconds,
       p50Ms: percentile(run.latencies, 50),
       p99Ms: percentile(run.latencies, 99),
-      botCpuMsPerWin: (botAfter - botBefore) / options.total,
+      botCpuMsPerWin: (botAfter.user + botAfter.system - botBefore.user - botBefore.system) / options.total,
+      botSystemCpuMsPerWin: (botAfter.system - botBefore.system) / options.total,
       postgresCpuMsPerWin: (pgAfter - pgBefore) / options.total,
       buffersPerWin: (workAfter.buffers - workBefore.buffers) / options.total,
       // The admin samples from another database: every commit counted here is the bot's.
