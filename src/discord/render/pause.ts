@@ -23,5 +23,14 @@ export function describePause(timezone: string, pause: PauseView, tr: Translator
 export function localTimeWords(timezone: string, instant: Date, tr: Translator = english): string {
   const t = localDateTimeOf(timezone, instant);
   const time = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
-  return tr.t('time.atWeekday', { time, weekday: tr.weekday(t.weekday) });
+  return tr.t('time.atWeekday', { time, weekday: weekdayInSentence(t.weekday, tr) });
+}
+
+// Languages whose weekday names are lower case inside a sentence ("chaque jeudi", "cada martes", "toda segunda-feira").
+const LOWER_CASE_WEEKDAYS: ReadonlySet<string> = new Set(['fr', 'es-ES', 'pt-BR']);
+
+/** A weekday's name as it reads inside a sentence of the reader's language. */
+export function weekdayInSentence(isoWeekday: number, tr: Translator = english): string {
+  const name = tr.weekday(isoWeekday);
+  return LOWER_CASE_WEEKDAYS.has(tr.locale) ? name.toLocaleLowerCase(tr.locale) : name;
 }

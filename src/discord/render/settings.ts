@@ -44,15 +44,22 @@ function timezoneChangeText(choice: TimeZoneChoice, changed: SettingsChanged, tr
   return tr.t('settings.timezone.own', { timezone: choice.zone, time: localTimeWords(choice.zone, now, tr) }) + (confirmation ? ` ${confirmation}` : '');
 }
 
+/** '30 Nov 2026', '30. Nov. 2026', '2026年11月30日': a day, short, in the reader's language. */
+const dayWords = (day: string, tr: Translator): string => {
+  const date = parseLocalDate(day);
+  if (!date) return day;
+  const locale = tr.locale === 'en' ? 'en-GB' : tr.locale;
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(Date.UTC(date.year, date.month - 1, date.day));
+};
+
 const readingWords = (r: RewrittenPeriod['before'], tr: Translator): string => tr.t('settings.rewritten.reading', { count: r.count, target: r.target, met: r.met ? 'yes' : 'no' });
 
 /** One line per period a timezone change rewrote: "Read, week of 30 Nov 2026: 1/1 (met) → 0/1". */
 export function rewrittenLines(changed: Pick<SettingsChanged, 'rewritten' | 'streak'>, tr: Translator = english): string[] {
   const lines = changed.rewritten.map((p) => {
-    const start = parseLocalDate(p.startDay);
     const when = p.current
       ? tr.t('settings.rewritten.current', { period: p.period })
-      : tr.t('settings.rewritten.past', { period: p.period, date: start ? tr.dayMonthYear(start) : p.startDay });
+      : tr.t('settings.rewritten.past', { period: p.period, date: dayWords(p.startDay, tr) });
     return tr.t('settings.rewritten.line', { title: p.title, when, before: readingWords(p.before, tr), after: readingWords(p.after, tr) });
   });
   if (changed.streak) lines.push(tr.t('settings.rewritten.streak', { before: changed.streak.before, after: changed.streak.after }));
