@@ -2,12 +2,14 @@ import { ApplicationCommandOptionType, Routes, type RESTPostAPIChatInputApplicat
 import type { ButtonInteraction } from '../src/discord/interaction.js';
 import type { CheckinShare } from '../src/db/checkins.js';
 import type { MemberKey } from '../src/db/members.js';
-import { checkinAnswer, cheerAnswer, cheerRow, partnerDms } from '../src/discord/render/partners.js';
+import { checkinAnswer, cheerAnswer, cheerRow, partnerDmsIn } from '../src/discord/render/partners.js';
+import { memberLocaleOf } from '../src/db/locales.js';
+import { localeOf, translator } from '../src/i18n/index.js';
 import { isVisiblyEmpty, stripControlCharacters } from '../src/domain/member-text.js';
 import { guildIdOf, memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import { type ComponentIdOf } from '../src/discord/component-ids.js';
 import { createDelivery } from '../src/discord/delivery.js';
-import { UserFacingError, userError } from '../src/discord/errors.js';
+import { userError } from '../src/discord/errors.js';
 import { translatorFor } from '../src/discord/locale.js';
 import { echoBack } from '../src/discord/render/problems.js';
 import { respond } from '../src/discord/reply.js';
@@ -54,17 +56,12 @@ function readNote(raw: string | null): string {
 }
 
 // discord.js's own quick retry is all: a member is waiting for the answer.
+// Each DM speaks its reader's remembered language (SPEC §12), English until one is known.
 const partnerDeps = (interaction: { rest: Parameters<typeof createDelivery>[0] }, deps: Deps) => ({
   ...deps,
   send: { db: deps.db, delivery: createDelivery(interaction.rest) },
-  render: partnerDms,
+  render: partnerDmsIn(async (to) => translator(localeOf(await memberLocaleOf(deps.db, to)))),
 });
-
-const refusals = {
-  'own-checkin': "That's your own check-in — the Cheer button is for your partner. 🌱",
-  'not-partner': 'Only their partner that week can cheer this check-in.',
-  'checkin-gone': 'That check-in is no longer there to cheer.',
-} as const;
 
 export const checkin: ChatInputCommand = {
   kind: 'chat-input',
@@ -81,12 +78,12 @@ export const checkin: ChatInputCommand = {
   async button(interaction: ButtonInteraction, deps, { authorId, week, guildId }: ComponentIdOf<'checkin'>) {
     const author: MemberKey = { guildId: guildId ?? guildIdOf(interaction), userId: authorId };
     const outcome = await cheer(partnerDeps(interaction, deps), interaction.user.id, author, week);
-    if (outcome.kind === 'refused') throw new UserFacingError(outcome.reason, refusals[outcome.reason]);
+    if (outcome.kind === 'refused') throw userError(outcome.reason, `error.cheer.${outcome.reason}`);
     // The button shows the cheer either way; a failed edit only leaves it pressable, and a press then changes nothing.
     // By REST: a DM channel is seldom in discord.js's cache, so Message#edit would refuse.
     await interaction.rest
-      .patch(Routes.channelMessage(interaction.message.channelId, interaction.message.id), { body: { components: [cheerRow(author, week, true)] } })
+      .patch(Routes.channelMessage(interaction.message.channelId, interaction.message.id), { body: { components: [cheerRow(author, week, true, translatorFor(interaction))] } })
       .catch(() => undefined);
-    await respond(interaction, { ephemeral: true, content: cheerAnswer(outcome) });
+    await respond(interaction, { ephemeral: true, content: cheerAnswer(outcome, translatorFor(interaction)) });
   },
 };

@@ -6,12 +6,15 @@ import { WEEKDAY_NAMES } from '../src/domain/weekly-settings.js';
 import { changeCheckinSettings, changeRecapSettings, serverSettingsOf } from '../src/features/server-settings.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
 import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
-import { UserFacingError } from '../src/discord/errors.js';
+import { UserFacingError, userError } from '../src/discord/errors.js';
+import { timeZoneConfirmationText } from '../src/discord/render/settings.js';
+import { timezoneHintOf } from '../src/discord/timezone-hint.js';
+import { readTimeZone } from '../src/domain/timezone-input.js';
 import { checkinsChangedText, configEmbed, recapChangedText } from '../src/discord/render/config.js';
 import { respond } from '../src/discord/reply.js';
 import { translatorFor } from '../src/discord/locale.js';
 import { chooseRecapLocale } from '../src/features/locales.js';
-import { LANGUAGE_NAMES, LOCALES, localeOf } from '../src/i18n/index.js';
+import { LANGUAGE_NAMES, LOCALES, localeOf, type Translator } from '../src/i18n/index.js';
 
 const dayOption = (description: string): APIApplicationCommandStringOption => ({
   type: ApplicationCommandOptionType.String,
@@ -67,7 +70,27 @@ export const data = {
 
 const quote = (s: string): string => `\`${s.replace(/`/g, "'").slice(0, 64)}\``;
 const discordQuoting: InputQuoting = { typed: quote, code: quote, pickChannel: 'Pick a channel for the recap: `/config recap channel: #wins`.' };
-const problemOf = (problem: RecapSettingsProblem) => new UserFacingError(problem.code, problem.message);
+/** The domain's refusal, said in the admin's language (the domain words it in English for every surface). */
+function problemOf(problem: RecapSettingsProblem, input: { time?: string | null; timezone?: string | null }): UserFacingError {
+  switch (problem.code) {
+    case 'config-time':
+      return userError(problem.code, 'error.config-time', { typed: quote(String(input.time).slice(0, 20)) });
+    case 'config-timezone': {
+      const reading = readTimeZone(input.timezone ?? '');
+      if (reading.kind !== 'unknown') return new UserFacingError(problem.code, problem.message);
+      return userError(problem.code, 'error.config-timezone', { typed: quote(reading.typed), hint: timezoneHintOf(reading) });
+    }
+    default:
+      return userError(problem.code, `error.${problem.code}`);
+  }
+}
+
+/** What a typed timezone was read as, in the admin's language; undefined when nothing is worth saying. */
+function timezoneNoteOf(raw: string | null, tr: Translator): string | undefined {
+  if (raw === null) return undefined;
+  const reading = readTimeZone(raw);
+  return reading.kind === 'zone' ? timeZoneConfirmationText(reading, tr) || undefined : undefined;
+}
 
 const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {
   async recap(interaction, deps) {
@@ -78,19 +101,22 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
       timezone: interaction.options.getString('timezone'),
     };
     const change = await changeRecapSettings(deps, guildIdOf(interaction), input, discordQuoting);
-    if (!change.ok) throw problemOf(change.problem);
-    await respond(interaction, { ephemeral: true, content: recapChangedText(change), embeds: [configEmbed(change.saved, deps.clock.now())] });
+    if (!change.ok) throw problemOf(change.problem, input);
+    const tr = translatorFor(interaction);
+    const content = recapChangedText({ ...change, timezoneNote: timezoneNoteOf(input.timezone, tr) }, tr);
+    await respond(interaction, { ephemeral: true, content, embeds: [configEmbed(change.saved, deps.clock.now(), tr)] });
   },
   async checkins(interaction, deps) {
     const input = { enabled: interaction.options.getBoolean('enabled', true), day: interaction.options.getString('day') };
     const change = await changeCheckinSettings(deps, guildIdOf(interaction), input, discordQuoting);
-    if (!change.ok) throw problemOf(change.problem);
-    await respond(interaction, { ephemeral: true, content: checkinsChangedText(change.saved), embeds: [configEmbed(change.saved, deps.clock.now())] });
+    if (!change.ok) throw problemOf(change.problem, {});
+    const tr = translatorFor(interaction);
+    await respond(interaction, { ephemeral: true, content: checkinsChangedText(change.saved, tr), embeds: [configEmbed(change.saved, deps.clock.now(), tr)] });
   },
   async language(interaction, deps) {
     const chosen = interaction.options.getString('language', true);
     const locale = LOCALES.find((one) => one === chosen);
-    if (chosen !== 'auto' && locale === undefined) throw new UserFacingError('language-unknown', `Pick one of the languages offered: ${LOCALES.join(', ')}.`);
+    if (chosen !== 'auto' && locale === undefined) throw userError('language-unknown', 'error.language-unknown', { languages: LOCALES.join(', ') });
     await chooseRecapLocale(deps, guildIdOf(interaction), locale ?? null);
     const tr = translatorFor(interaction);
     const content = locale
@@ -99,7 +125,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
     await respond(interaction, { ephemeral: true, content });
   },
   async show(interaction, deps) {
-    await respond(interaction, { ephemeral: true, embeds: [configEmbed(await serverSettingsOf(deps, guildIdOf(interaction)), deps.clock.now())] });
+    await respond(interaction, { ephemeral: true, embeds: [configEmbed(await serverSettingsOf(deps, guildIdOf(interaction)), deps.clock.now(), translatorFor(interaction))] });
   },
 };
 
@@ -110,7 +136,7 @@ export const config: ChatInputCommand = {
   async execute(interaction, deps) {
     requireManageServer(interaction);
     const run = subcommands[interaction.options.getSubcommand()];
-    if (!run) throw new UserFacingError('unknown-subcommand', 'Try `/config recap`, `/config checkins`, `/config language` or `/config show`.');
+    if (!run) throw userError('unknown-subcommand', 'error.unknown-subcommand', { command: 'config' });
     await run(interaction, deps);
   },
   async autocomplete(interaction) {

@@ -8,13 +8,13 @@ import { GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX } from '../src/domain/
 import { PLAN_AT_MAX, PLAN_TEXT_MAX } from '../src/domain/plans.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
 import type { ComponentIdOf } from '../src/discord/component-ids.js';
-import { UserFacingError, userError } from '../src/discord/errors.js';
+import { userError } from '../src/discord/errors.js';
 import { translatorFor } from '../src/discord/locale.js';
 import { goalChoices, requireGoal } from '../src/discord/goal-option.js';
 import { checkPlan, readGoalChanges, readNewGoal } from '../src/discord/goal-input.js';
 import { goalAddedText, goalArchivedText, goalEditedText, goalListEmbed, offerAnswerText, offerRows } from '../src/discord/render/goals.js';
 import { planQuietText, planSavedText } from '../src/discord/render/plans.js';
-import { SMALL_GOAL_TITLE, smallGoalText } from '../src/discord/render/fresh-start.js';
+import { smallGoalText, smallGoalTitle } from '../src/discord/render/fresh-start.js';
 import { startSmallGoal } from '../src/features/fresh-start.js';
 import { respond } from '../src/discord/reply.js';
 
@@ -98,7 +98,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
       throw userError('goal-limit', 'error.goal-limit', { max: added.max });
     }
     if (added.kind === 'duplicate') throw duplicateTitle(added.title);
-    const plan = added.goal.planWhen ? planSavedText(added.goal, await wantsDms(deps, memberKeyOf(interaction))) : '';
+    const plan = added.goal.planWhen ? planSavedText(added.goal, await wantsDms(deps, memberKeyOf(interaction)), translatorFor(interaction)) : '';
     await respond(interaction, { ephemeral: true, content: goalAddedText(added.goal, translatorFor(interaction)) + plan });
   },
   list,
@@ -114,7 +114,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
     if (edited.kind === 'duplicate') throw duplicateTitle(edited.title);
     if (edited.kind === 'gone') throw userError('goal-not-found', 'error.goal-not-found');
     const planChanged = 'planWhen' in changes || 'planThen' in changes || 'planAt' in changes;
-    const plan = planChanged && edited.goal.planWhen ? planSavedText(edited.goal, await wantsDms(deps, key)) : '';
+    const plan = planChanged && edited.goal.planWhen ? planSavedText(edited.goal, await wantsDms(deps, key), translatorFor(interaction)) : '';
     await respond(interaction, { ephemeral: true, content: goalEditedText(edited.goal, edited.newTarget, translatorFor(interaction)) + plan });
   },
   async archive(interaction, deps) {
@@ -131,7 +131,7 @@ export const goal: ChatInputCommand = {
   readOnly: (interaction) => interaction.options.getSubcommand(false) === 'list',
   async execute(interaction, deps) {
     const run = subcommands[interaction.options.getSubcommand()];
-    if (!run) throw new UserFacingError('unknown-subcommand', 'Try `/goal add`, `/goal list`, `/goal edit` or `/goal archive`.');
+    if (!run) throw userError('unknown-subcommand', 'error.unknown-subcommand', { command: 'goal' });
     await run(interaction, deps);
   },
   async autocomplete(interaction, deps) {
@@ -141,13 +141,15 @@ export const goal: ChatInputCommand = {
   async button(interaction, deps, id: ComponentIdOf<'goal'>) {
     if (id.ownerId !== interaction.user.id) throw userError('not-yours', 'error.not-yours');
     if (id.action === 'fresh') {
-      const outcome = await startSmallGoal(deps, { guildId: id.guildId, userId: id.ownerId }, SMALL_GOAL_TITLE);
-      await respond(interaction, { ephemeral: true, content: smallGoalText(outcome) });
+      const tr = translatorFor(interaction);
+      const title = smallGoalTitle(tr);
+      const outcome = await startSmallGoal(deps, { guildId: id.guildId, userId: id.ownerId }, title);
+      await respond(interaction, { ephemeral: true, content: smallGoalText(outcome, title, tr) });
       return;
     }
     if (id.action === 'quiet') {
       const quiet = await quietPlanReminder(deps, { guildId: id.guildId, userId: id.ownerId }, id.goalId);
-      await respond(interaction, { ephemeral: true, content: planQuietText(quiet.kind === 'quiet' ? quiet.goal.title : '', quiet.kind === 'gone') });
+      await respond(interaction, { ephemeral: true, content: planQuietText(quiet.kind === 'quiet' ? quiet.goal.title : '', quiet.kind === 'gone', translatorFor(interaction)) });
       return;
     }
     const answer = await answerOffer(deps, memberKeyOf(interaction), id.goalId, id.action === 'accept');

@@ -2,18 +2,12 @@ import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationComma
 import { localDateOf } from '../src/domain/time.js';
 import { startPause } from '../src/db/pauses.js';
 import { settingsOf } from '../src/features/settings.js';
-import { formatWeekdayDate } from '../src/domain/date-format.js';
-import {
-  lastPausedDay,
-  parsePauseDays,
-  pauseEndsAt,
-  pauseSpan,
-  PAUSE_MAX_DAYS,
-  PAUSE_MIN_DAYS,
-  plural,
-} from '../src/domain/pause.js';
+import { lastPausedDay, parsePauseDays, pauseEndsAt, PAUSE_MAX_DAYS, PAUSE_MIN_DAYS } from '../src/domain/pause.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
-import { UserFacingError } from '../src/discord/errors.js';
+import { userError } from '../src/discord/errors.js';
+import { translatorFor } from '../src/discord/locale.js';
+import { pauseSpanWords } from '../src/discord/render/pause.js';
+import type { Translator } from '../src/i18n/index.js';
 import { respond } from '../src/discord/reply.js';
 
 export const data = {
@@ -32,26 +26,23 @@ export const data = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-const whatPauseMeans = 'No prompts, no pairing, and your streak stays frozen just where it is. Wins you log meanwhile still count.';
-
 /** Whose clock the dates follow: the member's own, or the server's until they set theirs (never a bare "UTC time"). */
-function whoseTime(settings: { timezone: string; ownTimezone: string | null }): string {
-  return settings.ownTimezone !== null ? `your time, ${settings.timezone}` : `the server's time, ${settings.timezone}; \`/settings timezone:\` sets your own`;
+function whoseTime(settings: { timezone: string; ownTimezone: string | null }, tr: Translator): string {
+  return tr.t('pause.whoseTime', { own: settings.ownTimezone !== null ? 'yes' : 'no', timezone: settings.timezone });
 }
 
-function pauseMessage(settings: { timezone: string; ownTimezone: string | null }, days: number | null, endsAt: Date | null, replaced: string | null): string {
+function pauseMessage(settings: { timezone: string; ownTimezone: string | null }, days: number | null, endsAt: Date | null, replaced: string | null, tr: Translator): string {
   const { timezone } = settings;
-  const lines = ['Rest is part of it. 🌴'];
+  const lines = [tr.t('pause.rest')];
   if (days === null || endsAt === null) {
-    lines.push(`You're paused until you \`/resume\` — take all the time you need. ${whatPauseMeans}`);
+    lines.push(tr.t('pause.open'));
   } else {
-    const through = formatWeekdayDate(lastPausedDay(timezone, endsAt));
     lines.push(
-      `You're paused for the rest of today and ${plural(days, 'more day')}, through **${through}** (${whoseTime(settings)}). ${whatPauseMeans}`,
-      `I'll be glad to see you back on **${formatWeekdayDate(localDateOf(timezone, endsAt))}**, or sooner with \`/resume\`.`,
+      tr.t('pause.days', { days, through: tr.weekdayDate(lastPausedDay(timezone, endsAt)), whose: whoseTime(settings, tr) }),
+      tr.t('pause.back', { back: tr.weekdayDate(localDateOf(timezone, endsAt)) }),
     );
   }
-  if (replaced !== null) lines.push(`(This replaces your earlier pause, which ran ${replaced}.)`);
+  if (replaced !== null) lines.push(tr.t('pause.replaces', { span: replaced }));
   return lines.join('\n');
 }
 
@@ -61,17 +52,15 @@ export const pause: ChatInputCommand = {
   async execute(interaction, deps) {
     const parsed = parsePauseDays(interaction.options.getInteger('days'));
     if (!parsed.ok) {
-      throw new UserFacingError(
-        parsed.problem,
-        `A pause can be ${parsed.min} to ${parsed.max} days (you asked for ${parsed.value}). For longer, leave \`days\` out and I'll wait until you \`/resume\`.`,
-      );
+      throw userError(parsed.problem, 'error.pause-days', { min: parsed.min, max: parsed.max, value: parsed.value });
     }
     const key = memberKeyOf(interaction);
     const { settings, pause: running, now } = await settingsOf(deps, key);
     const { timezone } = settings;
     const endsAt = parsed.days === null ? null : pauseEndsAt(timezone, now, parsed.days);
     await startPause(deps.db, key, now, endsAt);
-    const content = pauseMessage(settings, parsed.days, endsAt, running ? pauseSpan(timezone, running) : null);
+    const tr = translatorFor(interaction);
+    const content = pauseMessage(settings, parsed.days, endsAt, running ? pauseSpanWords(timezone, running, tr) : null, tr);
     await respond(interaction, { content, ephemeral: true });
   },
 };

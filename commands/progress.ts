@@ -4,7 +4,7 @@ import { progressOf, repairStreak, sharedProgressOf } from '../src/features/prog
 import type { ComponentIdOf } from '../src/discord/component-ids.js';
 import { repairAnswerText, repairRow } from '../src/discord/render/streak-repair.js';
 import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
-import { UserFacingError, userError } from '../src/discord/errors.js';
+import { userError } from '../src/discord/errors.js';
 import { translatorFor } from '../src/discord/locale.js';
 import type { Translator } from '../src/i18n/index.js';
 import { offerRows, ownGoalLine, sharedGoalLine } from '../src/discord/render/goals.js';
@@ -36,7 +36,7 @@ async function ownProgress(deps: Deps, key: MemberKey, tr: Translator): Promise<
   if (!progress.figures) return { embeds: [firstWinNudgeEmbed(goalLines, tr)], components: offers };
   const repairable = progress.figures.repairable;
   // Discord allows five rows: the repair first, then goal offers.
-  const components = repairable ? [repairRow(key.userId, repairable), ...offers].slice(0, 5) : offers;
+  const components = repairable ? [repairRow(key.userId, repairable, tr), ...offers].slice(0, 5) : offers;
   const png = await renderCalendarPng(
     winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) }),
   );
@@ -66,8 +66,8 @@ export const progress: ChatInputCommand = {
   },
   /** `progress:repair:<owner>:<monday>` from the offer on /progress. */
   async button(interaction, deps, { ownerId, weekStart }: ComponentIdOf<'progress'>) {
-    if (ownerId !== interaction.user.id) throw new UserFacingError('not-yours', 'That button belongs to someone else’s progress.');
+    if (ownerId !== interaction.user.id) throw userError('not-yours', 'error.not-your-progress');
     const outcome = await repairStreak(deps, { guildId: guildIdOf(interaction), userId: ownerId }, weekStart);
-    await respond(interaction, { ephemeral: true, content: repairAnswerText(outcome) });
+    await respond(interaction, { ephemeral: true, content: repairAnswerText(outcome, translatorFor(interaction)) });
   },
 };

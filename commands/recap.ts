@@ -1,7 +1,8 @@
 import { ApplicationCommandOptionType, type APIEmbed, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
 import { guildIdOf, type ChatInputCommand } from '../src/discord/command.js';
-import { UserFacingError } from '../src/discord/errors.js';
+import { userError } from '../src/discord/errors.js';
+import { translatorFor } from '../src/discord/locale.js';
 import { renderRecapPost } from '../src/discord/render/recap.js';
 import { respond } from '../src/discord/reply.js';
 import { serverLocaleOf } from '../src/db/locales.js';
@@ -22,7 +23,7 @@ export const recap: ChatInputCommand = {
   data,
   async execute(interaction, { db, clock }) {
     requireManageServer(interaction);
-    if (interaction.options.getSubcommand() !== 'preview') throw new UserFacingError('unknown-subcommand', 'Try `/recap preview`.');
+    if (interaction.options.getSubcommand() !== 'preview') throw userError('unknown-subcommand', 'error.unknown-subcommand', { command: 'recap' });
     // Rendered exactly as the post will be, so the preview shows what would be posted.
     // In the language the post will speak: the server's, not the admin's.
     const guildId = guildIdOf(interaction);
@@ -30,7 +31,7 @@ export const recap: ChatInputCommand = {
     const message = renderRecapPost(await recapPreview({ db }, guildId, clock.now()), tr);
     await respond(interaction, {
       ephemeral: true,
-      content: `${message.content ? `${message.content}\n` : ''}-# Preview, only for you: the real recap is composed the same way when it is due, and mentions in it never ping.`,
+      content: `${message.content ? `${message.content}\n` : ''}${translatorFor(interaction).t('recap.previewNote')}`,
       embeds: (message.embeds ?? []) as APIEmbed[],
     });
   },

@@ -2,6 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { rememberOne } from '../src/features/remember.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
 import { rememberNudge, remembranceEmbed } from '../src/discord/render/remembrance.js';
+import { translatorFor } from '../src/discord/locale.js';
 import { respond } from '../src/discord/reply.js';
 
 export const data = {
@@ -18,11 +19,11 @@ export const remember: ChatInputCommand = {
   async execute(interaction, deps) {
     const found = await rememberOne(deps, memberKeyOf(interaction));
     if (found.kind === 'none') {
-      await respond(interaction, { content: rememberNudge(found.hasAnyWin), ephemeral: true });
+      await respond(interaction, { content: rememberNudge(found.hasAnyWin, translatorFor(interaction)), ephemeral: true });
       return;
     }
     const { win, timezone, now } = found;
-    const embed = remembranceEmbed({ kind: found.remembrance, winId: win.id, text: win.text, isPrivate: win.isPrivate, occurredAt: win.occurredAt, timezone, now });
+    const embed = remembranceEmbed({ kind: found.remembrance, winId: win.id, text: win.text, isPrivate: win.isPrivate, occurredAt: win.occurredAt, timezone, now }, translatorFor(interaction));
     await respond(interaction, { embeds: [embed], ephemeral: true });
   },
 };

@@ -1,6 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { endPause } from '../src/db/pauses.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
+import { translatorFor } from '../src/discord/locale.js';
 import { respond } from '../src/discord/reply.js';
 
 export const data = {
@@ -10,15 +11,12 @@ export const data = {
   integration_types: [0],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-const welcomeBack = 'Welcome back! 🌱 Your streak is just where you left it. Whenever you are ready, `/win` the first small thing.';
-const notPaused = "You're not paused, so there's nothing to resume — you're all set. (`/pause` is there whenever you need a rest.)";
-
 export const resume: ChatInputCommand = {
   kind: 'chat-input',
   data,
   async execute(interaction, { db, clock }) {
     const key = memberKeyOf(interaction);
     const ended = await endPause(db, key, clock.now());
-    await respond(interaction, { content: ended ? welcomeBack : notPaused, ephemeral: true });
+    await respond(interaction, { content: translatorFor(interaction).t(ended ? 'resume.welcomeBack' : 'resume.notPaused'), ephemeral: true });
   },
 };

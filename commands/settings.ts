@@ -1,12 +1,13 @@
 import { ApplicationCommandOptionType, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { chooseHome, sharedServers } from '../src/features/member-home.js';
 import type { AutocompleteInteraction } from '../src/discord/interaction.js';
-import { describeLocalTime } from '../src/domain/pause.js';
-import { readTimeZoneSetting, suggestTimeZones, unknownTimeZoneHint } from '../src/domain/timezone-input.js';
+import { timezoneHintOf } from '../src/discord/timezone-hint.js';
+import { readTimeZoneSetting, suggestTimeZones } from '../src/domain/timezone-input.js';
 import { changeSettings, settingsOf, type TimeZoneChoice } from '../src/features/settings.js';
 import { memberKeyOf, type ChatInputCommand } from '../src/discord/command.js';
-import { UserFacingError, userError } from '../src/discord/errors.js';
+import { userError } from '../src/discord/errors.js';
 import { translatorFor } from '../src/discord/locale.js';
+import { localTimeWords } from '../src/discord/render/pause.js';
 import { currentSettingsText, quoteTyped, settingsChangedText, TIMEZONE_MAX } from '../src/discord/render/settings.js';
 import { respond } from '../src/discord/reply.js';
 
@@ -15,7 +16,6 @@ const MAX_CHOICES = 25;
 const HOME_ID_MAX = 20;
 
 const notYourServer = userError('home-not-shared', 'home.notShared');
-const SERVER_CHOICE = { name: "Use the server's timezone", value: 'server' };
 
 export const data = {
   name: 'settings',
@@ -54,10 +54,8 @@ export const data = {
 function parseTimezone(raw: string): TimeZoneChoice {
   const reading = readTimeZoneSetting(raw);
   if (reading.kind !== 'unknown') return reading;
-  throw new UserFacingError(
-    'timezone-unknown',
-    `I don't know a timezone called ${quoteTyped(reading.typed)}. ${unknownTimeZoneHint(reading, quoteTyped)} (Or use \`server\` to follow the server's timezone.)`,
-  );
+  // The hint is a sentence of its own, said in each reader's language by the error's message.
+  throw userError('timezone-unknown', 'error.timezone-unknown', { typed: quoteTyped(reading.typed), hint: timezoneHintOf(reading) });
 }
 
 export const settings: ChatInputCommand = {
@@ -82,11 +80,11 @@ export const settings: ChatInputCommand = {
     // Check everything before changing anything, so a refusal leaves the settings as they were.
     const timezone = rawTimezone === null ? undefined : parseTimezone(rawTimezone);
     if (timezone === undefined && dms === undefined && freshStart === undefined) {
-      await respond(interaction, { content: currentSettingsText(await settingsOf(deps, key)), ephemeral: true });
+      await respond(interaction, { content: currentSettingsText(await settingsOf(deps, key), translatorFor(interaction)), ephemeral: true });
       return;
     }
     const changed = await changeSettings(deps, key, { timezone, dms, freshStart });
-    await respond(interaction, { content: settingsChangedText(timezone, dms, changed, freshStart), ephemeral: true });
+    await respond(interaction, { content: settingsChangedText(timezone, dms, changed, freshStart, translatorFor(interaction)), ephemeral: true });
   },
   // Pure and in memory: autocomplete must answer within 3 s and may not be deferred.
   async autocomplete(interaction, deps) {
@@ -94,10 +92,11 @@ export const settings: ChatInputCommand = {
     const { clock } = deps;
     const typed = String(interaction.options.getFocused()).slice(0, TIMEZONE_MAX);
     const now = clock.now();
+    const tr = translatorFor(interaction);
     const choices = suggestTimeZones(typed, MAX_CHOICES).map((s) =>
       s.kind === 'server'
-        ? SERVER_CHOICE
-        : { name: `${s.zone}${s.meaning ? `: ${s.meaning}` : ''} (${describeLocalTime(s.zone, now)} now)`, value: s.zone },
+        ? { name: tr.t('settings.serverChoice'), value: 'server' }
+        : { name: tr.t('settings.zoneChoice', { zone: s.zone, meaning: s.meaning ? `: ${s.meaning}` : '', time: localTimeWords(s.zone, now, tr) }).slice(0, 100), value: s.zone },
     );
     await interaction.respond(choices);
   },

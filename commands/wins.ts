@@ -74,7 +74,7 @@ export const wins: ChatInputCommand = {
       if (action.action === 'sure') {
         const removeMessage = (channelId: string, messageId: string) => removePublicMessage(interaction.rest, channelId, messageId);
         const result = await deleteWin({ ...deps, removeMessage }, key, action.winId);
-        notice = result.deleted ? deletedNotice(result.text, tr) + removalNote(result.celebration?.removal, result.celebration?.channelId ?? null) : deletedNotice(undefined, tr);
+        notice = result.deleted ? deletedNotice(result.text, tr) + removalNote(result.celebration?.removal, result.celebration?.channelId ?? null, tr) : deletedNotice(undefined, tr);
       }
       return winListMessage(await loadView(deps, key, action.period, action.page, notice), tr);
     });

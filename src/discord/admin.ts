@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { ChatInputCommandInteraction, RepliableInteraction } from './interaction.js';
-import { UserFacingError } from './errors.js';
+import { userError } from './errors.js';
 
 /** `default_member_permissions` for admin commands: Manage Server. */
 export const MANAGE_SERVER = String(PermissionFlagsBits.ManageGuild);
@@ -11,6 +11,6 @@ export const MANAGE_SERVER = String(PermissionFlagsBits.ManageGuild);
  */
 export function requireManageServer(interaction: ChatInputCommandInteraction | RepliableInteraction): void {
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    throw new UserFacingError('not-admin', '`/config` and `/recap` are for people with the **Manage Server** permission here. Ask one of them if something should change.');
+    throw userError('not-admin', 'error.not-admin');
   }
 }

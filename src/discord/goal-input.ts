@@ -3,8 +3,7 @@ import type { NewGoal } from '../db/goals.js';
 import { GOAL_PERIODS, GOAL_SHARES, GOAL_TARGET_MAX, GOAL_TARGET_MIN, GOAL_TITLE_MAX, type GoalPeriod, type GoalShare } from '../domain/goals.js';
 import { isVisiblyEmpty, stripControlCharacters } from '../domain/member-text.js';
 import { PLAN_AT_MAX, PLAN_CLEAR_WORD, PLAN_TEXT_MAX, parsePlanMoment } from '../domain/plans.js';
-import { UserFacingError, userError } from './errors.js';
-import { planErrors } from './render/plans.js';
+import { userError } from './errors.js';
 import { echoBack } from './render/problems.js';
 
 function readTitle(raw: string | null): string | undefined {
@@ -27,11 +26,11 @@ function readTarget(raw: number | null): number | undefined {
   return raw;
 }
 
-function readChoice<T extends string>(raw: string | null, allowed: readonly T[], what: string): T | undefined {
+function readChoice<T extends string>(raw: string | null, allowed: readonly T[], what: 'period' | 'share'): T | undefined {
   if (raw === null) return undefined;
   const value = raw.trim().toLowerCase();
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new UserFacingError(`goal-${what}-unknown`, `The ${what} can be ${allowed.map((a) => `\`${a}\``).join(' or ')}.`);
+    throw userError(`goal-${what}-unknown`, `error.goal-${what}-unknown`);
   }
   return value as T;
 }
@@ -43,8 +42,8 @@ const isClear = (raw: string) => raw.trim().toLowerCase() === PLAN_CLEAR_WORD;
 function readPlanText(raw: string | null, which: 'when' | 'then'): string | undefined {
   if (raw === null) return undefined;
   const text = stripControlCharacters(raw).replace(/\s+/g, ' ').trim();
-  if (isVisiblyEmpty(text)) throw new UserFacingError(`plan-${which}-empty`, planErrors.textEmpty(which));
-  if ([...text].length > PLAN_TEXT_MAX) throw new UserFacingError(`plan-${which}-too-long`, planErrors.textTooLong(which, [...text].length) + echoBack(raw));
+  if (isVisiblyEmpty(text)) throw userError(`plan-${which}-empty`, 'error.plan-text-empty', { which });
+  if ([...text].length > PLAN_TEXT_MAX) throw userError(`plan-${which}-too-long`, 'error.plan-text-too-long', { which, max: PLAN_TEXT_MAX, length: [...text].length }, echoBack(raw));
   return text;
 }
 
@@ -63,9 +62,9 @@ function readPlanOptions(interaction: ChatInputCommandInteraction, allowClear: b
   if (then !== undefined) fields.planThen = then;
   if (rawAt !== null) {
     if (allowClear && isClear(rawAt)) return { ...fields, planAt: null, planDay: null };
-    if ([...rawAt].length > PLAN_AT_MAX) throw new UserFacingError('plan-at-too-long', planErrors.atTooLong);
+    if ([...rawAt].length > PLAN_AT_MAX) throw userError('plan-at-too-long', 'error.plan-at-too-long', { max: PLAN_AT_MAX });
     const moment = parsePlanMoment(rawAt);
-    if (!moment) throw new UserFacingError('plan-at-unreadable', planErrors.atUnreadable(stripControlCharacters(rawAt)));
+    if (!moment) throw userError('plan-at-unreadable', 'error.plan-at-unreadable', { typed: stripControlCharacters(rawAt).slice(0, PLAN_AT_MAX + 4) });
     fields.planAt = moment.time;
     fields.planDay = moment.day;
     // Choosing a time again turns reminders back on, after the member dropped them.
@@ -78,8 +77,8 @@ function readPlanOptions(interaction: ChatInputCommandInteraction, allowClear: b
 export function checkPlan(goal: { planWhen?: string | null | undefined; planThen?: string | null | undefined; planAt?: string | null | undefined }): void {
   const hasWhen = Boolean(goal.planWhen);
   const hasThen = Boolean(goal.planThen);
-  if (hasWhen !== hasThen) throw new UserFacingError('plan-half', planErrors.halfPlan);
-  if (goal.planAt && !hasWhen) throw new UserFacingError('plan-at-without-plan', planErrors.atWithoutPlan);
+  if (hasWhen !== hasThen) throw userError('plan-half', 'error.plan-half');
+  if (goal.planAt && !hasWhen) throw userError('plan-at-without-plan', 'error.plan-at-without-plan');
 }
 
 /** `/goal add`: every option checked again here, whatever the client enforced. */
@@ -88,9 +87,9 @@ export function readNewGoal(interaction: ChatInputCommandInteraction): NewGoal {
   const target = readTarget(interaction.options.getInteger('target'));
   const period = readChoice<GoalPeriod>(interaction.options.getString('period'), GOAL_PERIODS, 'period');
   const share = readChoice<GoalShare>(interaction.options.getString('share'), GOAL_SHARES, 'share') ?? 'private';
-  if (title === undefined) throw new UserFacingError('goal-title-empty', 'A goal needs a `title`.');
-  if (target === undefined) throw new UserFacingError('goal-target-range', 'A goal needs a `target` from 1 to 100.');
-  if (period === undefined) throw new UserFacingError('goal-period-unknown', 'A goal needs a `period`: `week` or `month`.');
+  if (title === undefined) throw userError('goal-title-empty', 'error.goal-needs-title');
+  if (target === undefined) throw userError('goal-target-range', 'error.goal-needs-target', { min: GOAL_TARGET_MIN, max: GOAL_TARGET_MAX });
+  if (period === undefined) throw userError('goal-period-unknown', 'error.goal-needs-period');
   const plan = readPlanOptions(interaction, false);
   checkPlan(plan);
   return { title, target, period, share, ...plan };

@@ -3,6 +3,7 @@ import type { APIInteraction } from 'discord-api-types/v10';
 import { within } from '../shutdown.js';
 import type { Command, Deps } from './command.js';
 import { Interaction, type Responder } from './interaction.js';
+import { translatorFor } from './locale.js';
 import { respond } from './reply.js';
 import { createInteractionHandler, type HandledInteraction } from './router.js';
 import { answerBeforeExit, type SafetyNetOptions } from './safety-net.js';
@@ -53,7 +54,7 @@ export function createIntake(
     deps.logger.info({ interaction: interaction.id }, 'turned away: restarting');
     try {
       if (interaction.isAutocomplete()) await interaction.respond([]);
-      else if (interaction.isRepliable()) await respond(interaction, { content: RESTARTING, ephemeral: true });
+      else if (interaction.isRepliable()) await respond(interaction, { content: translatorFor(interaction).t('restarting'), ephemeral: true });
     } catch (error) {
       deps.logger.warn({ err: error, interaction: interaction.id }, 'could not send the restarting answer');
     }
@@ -79,7 +80,7 @@ export function createIntake(
       if (unfinished.length === 0) return;
       deps.logger.warn({ unfinished: unfinished.length }, 'stopping with interactions unfinished; telling each one');
       const answers = unfinished.map((interaction) =>
-        answerBeforeExit(interaction, RESTARTING_UNFINISHED).catch((error: unknown) =>
+        answerBeforeExit(interaction, translatorFor(interaction).t('restarting.unfinished')).catch((error: unknown) =>
           deps.logger.warn({ err: error, interaction: interaction.id }, 'could not send the restarting answer'),
         ),
       );

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
-import { UserFacingError } from './errors.js';
+import { userError } from './errors.js';
 
 interface OptionDef {
   name: string;
@@ -15,10 +15,7 @@ interface GivenOption {
 }
 
 // Discord's client only sends what the registered command allows; anything else is forged or from a stale client.
-const unreadable = new UserFacingError(
-  'bad-options',
-  "I couldn't read that command's options: your Discord may show an older version of it. Try again, or reload Discord if it keeps happening.",
-);
+const unreadable = userError('bad-options', 'error.bad-options');
 
 const SNOWFLAKE = /^\d{1,20}$/;
 const isGroup = (type: number) => type === T.Subcommand || type === T.SubcommandGroup;

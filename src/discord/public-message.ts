@@ -1,6 +1,7 @@
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import type { Removal } from '../features/wins-list.js';
+import { english, type Translator } from '../i18n/index.js';
 
 /**
  * Deletes one of the bot's own public messages (a win's celebration), so "gone for good" is true.
@@ -19,8 +20,8 @@ export async function removePublicMessage(rest: REST, channelId: string, message
 }
 
 /** What the member is told about the public message, after the win itself is gone. */
-export function removalNote(removal: Removal | undefined, channelId: string | null): string {
-  if (removal === 'removed') return ' Its celebration in the channel is gone too.';
-  if (removal === 'not-allowed' && channelId) return ` I couldn't remove its celebration in <#${channelId}> (I'm missing a permission there) — a moderator can.`;
+export function removalNote(removal: Removal | undefined, channelId: string | null, tr: Translator = english): string {
+  if (removal === 'removed') return ` ${tr.t('wins.removal.removed')}`;
+  if (removal === 'not-allowed' && channelId) return ` ${tr.t('wins.removal.notAllowed', { channel: `<#${channelId}>` })}`;
   return '';
 }

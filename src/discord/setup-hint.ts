@@ -1,10 +1,8 @@
 import { MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { ChatInputCommandInteraction } from './interaction.js';
 import { guildIdOf, type ChatInputCommand, type Command, type Deps } from './command.js';
+import { translatorFor } from './locale.js';
 
-const HINT =
-  "👋 **One quick setup step for admins:** I'll post a kind weekly recap once you pick a channel: " +
-  '`/config recap channel: #wins` (day, time and timezone are optional). Until then I stay quiet.';
 
 /** Whether an admin's answered command (other than /config) could carry the hint; the recap check is the caller's. */
 export function setupHintMayFollow(interaction: ChatInputCommandInteraction): boolean {
@@ -18,7 +16,7 @@ export function setupHintMayFollow(interaction: ChatInputCommandInteraction): bo
  * their commands until the recap has been configured (SPEC §3).
  */
 export async function sendSetupHint(interaction: ChatInputCommandInteraction): Promise<void> {
-  await interaction.followUp({ content: HINT, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  await interaction.followUp({ content: translatorFor(interaction).t('setup.hint'), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
 }
 
 /**

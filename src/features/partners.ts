@@ -23,8 +23,9 @@ export interface PartnerDeps {
 
 /** The two DMs partners send each other, drawn by the adapter's renderer. */
 export interface PartnerDmRenderer<M> {
-  checkin(author: MemberKey, week: string, note: string): M;
-  cheered(cheererId: string): M;
+  /** `to`: the partner who reads it, whose language it speaks. */
+  checkin(author: MemberKey, week: string, note: string, to: MemberKey): M | Promise<M>;
+  cheered(cheererId: string, to: MemberKey): M | Promise<M>;
 }
 
 /** Why a partner got no DM: the gate's refusal, or a delivery that failed. */
@@ -57,7 +58,7 @@ export async function checkIn<M>(
   }
   let transient = 0;
   for (const permit of decision.permits) {
-    const result = await sendPermittedDm(deps.send, permit, deps.render.checkin(key, week, input.note), now);
+    const result = await sendPermittedDm(deps.send, permit, await deps.render.checkin(key, week, input.note, permit.to), now);
     if (result.ok) {
       outcome.sent.push(permit.to.userId);
       continue;
@@ -87,7 +88,7 @@ export async function cheer<M>(deps: PartnerDeps & { send: DmSender<M>; render: 
   await markCheered(deps.db, author, week, now);
   const [permit] = (await decideDms(deps.db, { kind: 'cheer', to: author }, now)).permits;
   if (!permit) return { kind: 'cheered', told: false };
-  const result = await sendPermittedDm(deps.send, permit, deps.render.cheered(cheererId), now);
+  const result = await sendPermittedDm(deps.send, permit, await deps.render.cheered(cheererId, permit.to), now);
   return { kind: 'cheered', told: result.ok };
 }
 

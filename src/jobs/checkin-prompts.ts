@@ -1,6 +1,6 @@
 import { promptCandidates } from '../db/checkins.js';
 import { checkinPromptMessage } from '../discord/render/checkin-prompt.js';
-import { sendEach, type DmTickSummary } from './member-dm.js';
+import { memberTranslator, sendEach, type DmTickSummary } from './member-dm.js';
 import type { JobDeps } from './deps.js';
 
 // DMs are opened one by one; the rest wait for the next minute's tick.
@@ -13,5 +13,5 @@ const PROMPTS_PER_TICK = 50;
 export async function runCheckinPrompts(deps: JobDeps, now: Date): Promise<DmTickSummary> {
   const due = await promptCandidates(deps.db, now, { limit: PROMPTS_PER_TICK, ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}) });
   const prompts = due.map((candidate) => ({ ...candidate, kind: 'checkin-prompt' as const, period: candidate.weekKey }));
-  return sendEach(deps, prompts, () => Promise.resolve(checkinPromptMessage), now);
+  return sendEach(deps, prompts, async (prompt) => checkinPromptMessage(await memberTranslator(deps.db, prompt)), now);
 }

@@ -3,6 +3,9 @@ import { finishMemberDm, type MemberDm, type MemberDmStatus } from '../db/member
 import { CLAIM_MAX_ATTEMPTS } from '../db/leases.js';
 import type { OutgoingMessage } from '../discord/render/outgoing.js';
 import { decideDms, sendPermittedDm } from '../features/dm-gate.js';
+import { memberLocaleOf } from '../db/locales.js';
+import type { MemberKey } from '../db/members.js';
+import { localeOf, translator, type Translator } from '../i18n/index.js';
 import type { JobDeps } from './deps.js';
 import { tickTime } from './tick-time.js';
 
@@ -49,6 +52,11 @@ export async function sendMemberDm(deps: JobDeps, dm: MemberDm, compose: () => P
   if (result.failure === 'transient' && attempts < CLAIM_MAX_ATTEMPTS) return 'retry';
   await finishMemberDm(deps.db, dm, 'failed', now, `${result.failure}: ${result.detail}`);
   return 'failed';
+}
+
+/** The language a member's DMs speak: the one remembered from their last interaction here (SPEC §12), else English. */
+export async function memberTranslator(db: JobDeps['db'], key: MemberKey): Promise<Translator> {
+  return translator(localeOf(await memberLocaleOf(db, { guildId: key.guildId, userId: key.userId })));
 }
 
 /** Sends each due DM in turn, one failing not stopping the rest, and counts how they went. */

@@ -2,7 +2,7 @@ import { planReminderCandidates } from '../db/plan-reminders.js';
 import { planReminderMessage } from '../discord/render/plans.js';
 import { goalMetNow } from '../features/plan-reminders.js';
 import type { JobDeps } from './deps.js';
-import { sendEach, type DmTickSummary } from './member-dm.js';
+import { memberTranslator, sendEach, type DmTickSummary } from './member-dm.js';
 
 // DMs are opened one by one; the rest wait for the next minute's tick.
 const REMINDERS_PER_TICK = 50;
@@ -17,5 +17,5 @@ export async function runPlanReminders(deps: JobDeps, now: Date): Promise<DmTick
   const open = [];
   for (const candidate of due) if (!(await goalMetNow(deps.db, candidate.goal, candidate.timezone, now))) open.push(candidate);
   const dms = open.map(({ goal, period }) => ({ guildId: goal.guildId, userId: goal.userId, kind: 'plan-reminder' as const, period, goal }));
-  return sendEach(deps, dms, (dm) => Promise.resolve(planReminderMessage(dm.goal)), now);
+  return sendEach(deps, dms, async (dm) => planReminderMessage(dm.goal, await memberTranslator(deps.db, dm)), now);
 }

@@ -2,7 +2,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
 import type { Scheduler } from '../../src/jobs/scheduler.js';
-import type { InteractionResult, StoredMessage } from '../../src/sandbox/types.js';
+import type { InteractionResult } from '../../src/sandbox/types.js';
+import { latinWords } from '../support/latin-words.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 // Wednesday 25 Nov 2026, 12:00 UTC; the recap is set for Mondays 09:00 in Berlin (08:00 UTC).
@@ -10,18 +11,6 @@ const start = '2026-11-25T12:00:00Z';
 const winText = '本を10ページ読んだ';
 const goalTitle = '読書';
 const note = '疲れたけど、少し進んだ';
-
-/** Every word a message says in Latin letters, leaving out what is not the bot's wording (code, mentions, the member's words, a timezone). */
-function latinWords(message: Pick<StoredMessage, 'content' | 'embeds'> | undefined, allowed: readonly string[] = []): string[] {
-  const parts = [message?.content ?? ''];
-  for (const embed of message?.embeds ?? []) {
-    parts.push(embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '');
-    for (const field of embed.fields ?? []) parts.push(field.name, field.value);
-  }
-  let text = parts.join('\n').replace(/`[^`]*`/g, ' ').replace(/<@\d+>/g, ' ');
-  for (const words of allowed) text = text.split(words).join(' ');
-  return text.match(/[A-Za-z]{2,}/g) ?? [];
-}
 
 const replyOf = (result: InteractionResult) => result.followUps.at(-1) ?? result.message;
 

@@ -1,57 +1,64 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Guild } from '../../db/schema.js';
-import { describeRecapProblem } from '../../domain/recap/problem.js';
-import { formatDayMonthYear } from '../../domain/date-format.js';
+import { isRecapProblem } from '../../domain/recap/problem.js';
 import { localDateOf, localDateTimeOf } from '../../domain/time.js';
-import { weekdayName } from '../../domain/weekly-settings.js';
+import { english, type Translator } from '../../i18n/index.js';
 import { palette } from './palette.js';
+import { weekdayInSentence } from './pause.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function localWhen(instant: Date, timezone: string): string {
+function localWhen(instant: Date, timezone: string, tr: Translator): string {
   const t = localDateTimeOf(timezone, instant);
-  return `${weekdayName(t.weekday)} ${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)} (${timezone})`;
+  return `${tr.weekday(t.weekday)} ${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)} (${timezone})`;
+}
+
+/** The stored delivery problem in the reader's words; text stored before codes is shown as it was. */
+export function recapProblemText(stored: string, channel: string, tr: Translator = english): string {
+  return isRecapProblem(stored) ? tr.t(`config.problem.${stored}`, { channel }) : stored;
 }
 
 /** What /config shows: settings, the next recap in the server's time, and any delivery problem. */
-export function configEmbed(guild: Guild, now: Date): APIEmbed {
+export function configEmbed(guild: Guild, now: Date, tr: Translator = english): APIEmbed {
   const recap = guild.recapChannelId
-    ? `<#${guild.recapChannelId}>, every ${weekdayName(guild.recapDay)} at ${guild.recapTime} (${guild.timezone})`
-    : 'Not set up yet: no recap is posted until you pick a channel with `/config recap channel:`.';
+    ? tr.t('config.show.recap', { channel: `<#${guild.recapChannelId}>`, weekday: weekdayInSentence(guild.recapDay, tr), time: guild.recapTime, timezone: guild.timezone })
+    : tr.t('config.show.notSetUp');
   const next =
     guild.recapChannelId && guild.nextRecapAt && !guild.recapProblem
-      ? `${localWhen(guild.nextRecapAt, guild.timezone)} · <t:${Math.floor(guild.nextRecapAt.getTime() / 1000)}:R>`
+      ? `${localWhen(guild.nextRecapAt, guild.timezone, tr)} · <t:${Math.floor(guild.nextRecapAt.getTime() / 1000)}:R>`
       : '—';
   const fields = [
-    { name: 'Weekly recap', value: recap },
-    { name: 'Next recap', value: next },
+    { name: tr.t('config.show.recapTitle'), value: recap },
+    { name: tr.t('config.show.nextTitle'), value: next },
     {
-      name: 'Check-ins',
-      value: guild.checkinsEnabled ? `On: pairing at recap time, prompts on ${weekdayName(guild.checkinDay)}s` : 'Off',
+      name: tr.t('config.show.checkinsTitle'),
+      value: guild.checkinsEnabled ? tr.t('config.show.checkinsOn', { weekday: weekdayInSentence(guild.checkinDay, tr) }) : tr.t('config.show.checkinsOff'),
     },
   ];
-  if (guild.recapProblem) fields.push({ name: '⚠️ Delivery problem', value: `${describeRecapProblem(guild.recapProblem, `<#${guild.recapChannelId ?? ''}>`)}\nSet a channel again with \`/config recap channel:\` once it's fixed.` });
+  if (guild.recapProblem) {
+    fields.push({
+      name: tr.t('config.show.problemTitle'),
+      value: `${recapProblemText(guild.recapProblem, `<#${guild.recapChannelId ?? ''}>`, tr)}\n${tr.t('config.show.problemFix')}`,
+    });
+  }
   return {
     color: guild.recapProblem ? palette.attention : palette.embed,
-    title: 'Small Wins settings',
+    title: tr.t('config.show.title'),
     fields,
-    footer: { text: `Server time now: ${localWhen(now, guild.timezone)}` },
+    footer: { text: tr.t('config.show.now', { when: localWhen(now, guild.timezone, tr) }) },
   };
 }
 
 /** The answer to `/config recap`: where and when, when the next one comes if this week's already went out. */
-export function recapChangedText(change: { saved: Guild; timezoneNote: string | undefined; passedOverTo: Date | undefined }): string {
+export function recapChangedText(change: { saved: Guild; timezoneNote: string | undefined; passedOverTo: Date | undefined }, tr: Translator = english): string {
   const { saved } = change;
   const passedOver = change.passedOverTo
-    ? `This week's recap already went out, so the next one comes on ${weekdayName(saved.recapDay)} ${formatDayMonthYear(localDateOf(saved.timezone, change.passedOverTo))}, covering everything since: no win is missed or counted twice.`
+    ? tr.t('config.recap.passedOver', { weekday: weekdayInSentence(saved.recapDay, tr), date: tr.dayMonthYear(localDateOf(saved.timezone, change.passedOverTo)) })
     : '';
-  return [`Done. The weekly recap goes to <#${saved.recapChannelId}> every ${weekdayName(saved.recapDay)} at ${saved.recapTime} (${saved.timezone}).`, passedOver, change.timezoneNote ?? '']
-    .filter(Boolean)
-    .join(' ');
+  const done = tr.t('config.recap.done', { channel: `<#${saved.recapChannelId}>`, weekday: weekdayInSentence(saved.recapDay, tr), time: saved.recapTime, timezone: saved.timezone });
+  return [done, passedOver, change.timezoneNote ?? ''].filter(Boolean).join(' ');
 }
 
-export function checkinsChangedText(saved: Guild): string {
-  return saved.checkinsEnabled
-    ? `Check-ins are on: members who opt in with \`/partner join\` are paired at recap time, and prompted on ${weekdayName(saved.checkinDay)}s.`
-    : 'Check-ins are off: no pairing and no prompts.';
+export function checkinsChangedText(saved: Guild, tr: Translator = english): string {
+  return saved.checkinsEnabled ? tr.t('config.checkins.on', { weekday: weekdayInSentence(saved.checkinDay, tr) }) : tr.t('config.checkins.off');
 }

@@ -52,7 +52,7 @@ export function goalListEmbed(summaries: readonly GoalSummary[], tr: Translator 
     return [
       tr.t('goal.list.entry', { title: summary.goal.title, target: summary.goal.target, period: summary.goal.period, share: shareLabel(summary.goal.share, tr) }),
       progressLine(summary, tr),
-      ...(planLine(summary.goal) ? [planLine(summary.goal)] : []),
+      ...(planLine(summary.goal, undefined, tr) ? [planLine(summary.goal, undefined, tr)] : []),
       ...(offer ? [`💬 ${offer}`] : []),
     ].join('\n');
   });
@@ -72,7 +72,7 @@ export function offerRows(ownerId: string, summaries: readonly GoalSummary[], tr
 /** A goal on the member's own /progress: title, progress and any offer in words. */
 export function ownGoalLine(summary: GoalSummary, tr: Translator = english): string {
   const offer = offerText(summary, tr);
-  const plan = planLine(summary.goal);
+  const plan = planLine(summary.goal, undefined, tr);
   return `**${summary.goal.title}** ${progressLine(summary, tr)}${plan ? `\n${plan}` : ''}${offer ? `\n💬 ${offer}` : ''}`;
 }
 

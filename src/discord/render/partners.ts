@@ -1,7 +1,6 @@
 import { componentIds } from '../component-ids.js';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import type { MemberKey } from '../../db/members.js';
-import { formatWeekdayDate } from '../../domain/date-format.js';
 import { publicMemberText } from '../../domain/member-text.js';
 import { localDateTimeOf } from '../../domain/time.js';
 import type { CheckinOutcome, CheerOutcome, NotByDm, PartnerDmRenderer, PartnerStatus } from '../../features/partners.js';
@@ -13,36 +12,44 @@ import { mentionOf, type OutgoingMessage } from './outgoing.js';
 const mentions = (ids: readonly string[]) => ids.map(mentionOf).join(' & ');
 
 /** 'at 20:00 on Sunday 28 March 2027 (your time)': the member's wall clock in words, never bare UTC. */
-export function atLocalMoment(timezone: string, instant: Date): string {
+export function atLocalMoment(timezone: string, instant: Date, tr: Translator = english): string {
   const t = localDateTimeOf(timezone, instant);
-  return `at ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')} on ${formatWeekdayDate(t)} (your time)`;
+  return tr.t('partner.atMoment', { time: `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`, date: tr.weekdayDate(t) });
 }
 
 /** `checkin:cheer:<author>:<week>:<guild>`; the guild travels along because a DM click carries none. */
 export const cheerButtonId = componentIds.cheer;
 
 /** The Cheer button; once pressed it says so and cannot be pressed again. */
-export function cheerRow(author: MemberKey, week: string, cheered: boolean): APIActionRowComponent<APIButtonComponent> {
+export function cheerRow(author: MemberKey, week: string, cheered: boolean, tr: Translator = english): APIActionRowComponent<APIButtonComponent> {
   const button: APIButtonComponent = cheered
-    ? { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Cheered', emoji: { name: '🎉' }, custom_id: cheerButtonId(author, week), disabled: true }
-    : { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Cheer', emoji: { name: '🎉' }, custom_id: cheerButtonId(author, week) };
+    ? { type: ComponentType.Button, style: ButtonStyle.Success, label: tr.t('cheer.button.done'), emoji: { name: '🎉' }, custom_id: cheerButtonId(author, week), disabled: true }
+    : { type: ComponentType.Button, style: ButtonStyle.Primary, label: tr.t('cheer.button'), emoji: { name: '🎉' }, custom_id: cheerButtonId(author, week) };
   return { type: ComponentType.ActionRow, components: [button] };
 }
 
-/** The DMs partners send each other; a check-in carries its Cheer button. */
-export const partnerDms: PartnerDmRenderer<OutgoingMessage> = {
-  checkin(author, week, note) {
-    // `Delivery` sends the body as given, components included.
-    const dm: OutgoingMessage & { components: APIActionRowComponent<APIButtonComponent>[] } = {
-      content: `💬 A check-in from your partner ${mentionOf(author.userId)}:\n\n${publicMemberText(note)}\n\n-# Only you (and any other partner of theirs this week) got this.`,
-      allowed_mentions: { parse: [] },
-      components: [cheerRow(author, week, false)],
-    };
-    return dm;
-  },
-  cheered: (cheererId) => ({ content: `${mentionOf(cheererId)} cheered your check-in 🎉`, allowed_mentions: { parse: [] } }),
-};
+/** The DMs partners send each other, each in its reader's language; a check-in carries its Cheer button. */
+export function partnerDmsIn(localeOf: (to: MemberKey) => Promise<Translator>): PartnerDmRenderer<OutgoingMessage> {
+  return {
+    async checkin(author, week, note, to) {
+      const tr = await localeOf(to);
+      // `Delivery` sends the body as given, components included.
+      const dm: OutgoingMessage & { components: APIActionRowComponent<APIButtonComponent>[] } = {
+        content: tr.t('partner.dm.checkin', { author: mentionOf(author.userId), note: publicMemberText(note) }),
+        allowed_mentions: { parse: [] },
+        components: [cheerRow(author, week, false, tr)],
+      };
+      return dm;
+    },
+    async cheered(cheererId, to) {
+      const tr = await localeOf(to);
+      return { content: tr.t('partner.dm.cheered', { cheerer: mentionOf(cheererId) }), allowed_mentions: { parse: [] } };
+    },
+  };
+}
 
+/** The partner DMs in English, for callers that know no reader's language. */
+export const partnerDms: PartnerDmRenderer<OutgoingMessage> = partnerDmsIn(() => Promise.resolve(english));
 
 /** The author's answer to `/checkin`. */
 export function checkinAnswer(outcome: CheckinOutcome, tr: Translator = english): string {
@@ -60,35 +67,30 @@ export function checkinAnswer(outcome: CheckinOutcome, tr: Translator = english)
 }
 
 /** The cheering partner's answer; refusals are drawn by the adapter as user-facing errors. */
-export function cheerAnswer(outcome: Exclude<CheerOutcome, { kind: 'refused' }>): string {
-  if (outcome.kind === 'already-cheered') return 'You already cheered this one, and they heard it. 🎉';
-  return outcome.told ? 'Cheer sent! 🎉' : "I saved your cheer: they'll see it in `/partner status` (they don't get DMs from me right now).";
+export function cheerAnswer(outcome: Exclude<CheerOutcome, { kind: 'refused' }>, tr: Translator = english): string {
+  if (outcome.kind === 'already-cheered') return tr.t('cheer.already');
+  return tr.t(outcome.told ? 'cheer.sent' : 'cheer.saved');
 }
 
 /** `/partner status` when the member has no partner now: kindly, with what would change it. */
-export function notPairedWords(status: Exclude<PartnerStatus, { kind: 'paired' }>): string {
-  const when = status.nextRecapAt ? `, ${atLocalMoment(status.timezone, status.nextRecapAt)}` : '';
-  if (status.kind === 'partners-left') {
-    return `Your partner this week has left Small Wins in this server, so you're without one for the rest of the week. That's nothing you did. You'll get a new partner at the next recap${when}. 🌱`;
-  }
-  if (status.reason === 'checkins-off') {
-    const remembered = status.optedIn ? " You're on the list, so you'll be paired once they're back on." : '';
-    return `You're not paired this week: this server has check-ins off for now.${remembered}`;
-  }
-  if (status.reason === 'not-opted-in') return "You're not paired this week because you haven't opted in. `/partner join` and I'll pair you at the next recap.";
-  if (status.reason === 'paused') return "You're paused, so I left you out of this week's pairing. Rest well — `/resume` whenever you're ready.";
-  return `You're on the list! Pairing happens at the next recap${when}, so you'll have a partner from then on.`;
+export function notPairedWords(status: Exclude<PartnerStatus, { kind: 'paired' }>, tr: Translator = english): string {
+  const when = status.nextRecapAt ? tr.t('partner.whenNext', { moment: atLocalMoment(status.timezone, status.nextRecapAt, tr) }) : '';
+  if (status.kind === 'partners-left') return tr.t('partner.status.left', { when });
+  if (status.reason === 'checkins-off') return tr.t('partner.status.checkinsOff', { optedIn: status.optedIn ? 'yes' : 'no' });
+  if (status.reason === 'not-opted-in') return tr.t('partner.status.notOptedIn');
+  if (status.reason === 'paused') return tr.t('partner.status.paused');
+  return tr.t('partner.status.waiting', { when });
 }
 
 /** `/partner status` with partners: each one's shared note (never a private one), their shared goals, and cheers. */
-export function partnerStatusDescription(status: PartnerStatus & { kind: 'paired' }, goalLines: ReadonlyMap<string, readonly string[]>): string {
-  const lines = [`This week you're partners with ${mentions(status.partners.map((p) => p.userId))}. 🤝`];
+export function partnerStatusDescription(status: PartnerStatus & { kind: 'paired' }, goalLines: ReadonlyMap<string, readonly string[]>, tr: Translator = english): string {
+  const lines = [tr.t('partner.status.paired', { partners: mentions(status.partners.map((p) => p.userId)) })];
   for (const partner of status.partners) {
-    if (partner.sharedNote !== null) lines.push('', `**${mentionOf(partner.userId)} checked in:**`, partner.sharedNote);
-    else lines.push('', `${mentionOf(partner.userId)} hasn't shared a check-in yet this week.`);
+    if (partner.sharedNote !== null) lines.push('', tr.t('partner.status.checkedIn', { partner: mentionOf(partner.userId) }), partner.sharedNote);
+    else lines.push('', tr.t('partner.status.noCheckin', { partner: mentionOf(partner.userId) }));
     const goals = goalLines.get(partner.userId) ?? [];
-    if (goals.length > 0) lines.push('', `**Goals ${mentionOf(partner.userId)} shares with you:**`, ...goals);
+    if (goals.length > 0) lines.push('', tr.t('partner.status.goals', { partner: mentionOf(partner.userId) }), ...goals);
   }
-  if (status.cheeredMine.length > 0) lines.push('', `🎉 ${mentions(status.cheeredMine)} cheered your check-in.`);
+  if (status.cheeredMine.length > 0) lines.push('', tr.t('partner.status.cheered', { partners: mentions(status.cheeredMine) }));
   return lines.join('\n');
 }

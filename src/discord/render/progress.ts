@@ -50,7 +50,7 @@ export function ownProgressEmbed(input: OwnProgressInput, tr: Translator = engli
   const fields = [
     { name: tr.t('progress.thisWeek'), value: thisWeekLine(figures.thisWeek, figures.usual, tr) },
     { name: tr.t('progress.streak'), value: streakLine(figures.streaks, input.pausedNow, tr) },
-    ...(figures.repairable ? [{ name: repairOfferTitle, value: repairOfferText(figures.repairable) }] : []),
+    ...(figures.repairable ? [{ name: repairOfferTitle(tr), value: repairOfferText(figures.repairable, tr) }] : []),
     ...(ghost ? [{ name: tr.t('progress.best'), value: ghost }] : []),
     ...(input.goalLines.length > 0 ? [{ name: tr.t('progress.goals'), value: fitLines(input.goalLines, FIELD_MAX, tr) }] : []),
   ];

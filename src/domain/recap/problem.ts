@@ -10,9 +10,9 @@ const PROBLEMS: Record<RecapProblem, (channel: string) => string> = {
   'invalid-schedule': () => "I couldn't work out when to post the recap from these settings: please run /config recap again.",
 };
 
-const isProblem = (stored: string): stored is RecapProblem => Object.hasOwn(PROBLEMS, stored);
+export const isRecapProblem = (stored: string): stored is RecapProblem => Object.hasOwn(PROBLEMS, stored);
 
 /** The stored problem in words, `channel` as the surface names it; text stored before codes is shown as it was. */
 export function describeRecapProblem(stored: string, channel: string): string {
-  return isProblem(stored) ? PROBLEMS[stored](channel) : stored;
+  return isRecapProblem(stored) ? PROBLEMS[stored](channel) : stored;
 }
