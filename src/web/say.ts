@@ -3,10 +3,10 @@ import type { MsgValue } from '../domain/message.js';
 import type { MessageKey, Translator } from '../i18n/index.js';
 import type { Html } from './layout.js';
 
-// Marks that cannot come from a member's words (they are taken out of every value first).
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
-const unmarked = (value: MsgValue): MsgValue => (typeof value === 'string' ? value.replace(/[\u0001\u0002]/g, '') : value);
+// Private-use marks that cannot come from a member's words (they are taken out of every value first).
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const unmarked = (value: MsgValue): MsgValue => (typeof value === 'string' ? value.replace(/[\uE000\uE001]/g, '') : value);
 
 /**
  * A whole sentence in the reader's language with marked-up parts in it (a command in `<code>`, a number

@@ -55,7 +55,7 @@ ${s.recapProblem
 <section class="card" aria-labelledby="recap-h">
 <h2 id="recap-h">${tr.t('web.admin.recap.heading')}</h2>
 <p>${s.recapChannelId
-    ? tr.t('web.admin.recap.posted', { channel, weekday: tr.weekday(s.recapDay), time: s.recapTime, timezone: s.timezone })
+    ? tr.t('web.admin.recap.posted', { channel, day: String(s.recapDay), time: s.recapTime, timezone: s.timezone })
     : tr.t('web.admin.recap.notSetUp')}
 ${view.nextRecap ? html`<br>${rich(tr, 'web.admin.recap.next', {}, { when: html`<strong>${view.nextRecap}</strong>` })}` : ''}</p>
 <form method="post" action="${view.base}/admin/recap">

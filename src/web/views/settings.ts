@@ -57,7 +57,7 @@ ${csrfField(session)}
 <option value="server"${own === null ? html` selected` : ''}>${tr.t('web.settings.serverTimezone', { timezone: settings.serverTimezone })}</option>
 ${listTimeZones().map((zone) => html`<option${zone === own ? html` selected` : ''}>${zone}</option>`)}
 </select>
-<p id="tz-help" class="meta">${tr.t('web.settings.timezoneHelp', { time, weekday: tr.weekday(local.weekday) })}</p>
+<p id="tz-help" class="meta">${tr.t('web.settings.timezoneHelp', { time, day: String(local.weekday) })}</p>
 <fieldset><legend>${tr.t('web.settings.dms')}</legend>
 <p class="check"><input type="radio" id="dms-on" name="dms" value="on"${settings.dms ? html` checked` : ''}> <label for="dms-on">${tr.t('web.settings.dmsOn')}</label></p>
 <p class="check"><input type="radio" id="dms-off" name="dms" value="off"${settings.dms ? '' : html` checked`}> <label for="dms-off">${tr.t('web.settings.dmsOff')}</label></p>
