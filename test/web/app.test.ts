@@ -104,6 +104,9 @@ describe('the web view, signed in through the sandbox', () => {
     const drawn = /<svg[^>]* width="(\d+)"/.exec(overview)?.[1];
     expect(overview).toContain(`.calendar svg{display:block;width:100%;max-width:640px;min-width:${drawn}px;height:auto}`);
     expect(overview).toMatch(/\.calendar\{overflow-x:auto/);
+    // The style sheet is the page's own code, not text: a child selector and a quoted font name stay as written.
+    expect(overview).toContain('.card>h2:first-child');
+    expect(overview).toContain('"Segoe UI"');
   });
 
   it('edits the text of a win, and refuses an empty one without changing it', async () => {
