@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../src/i18n/index.js';
+import { code, rich } from '../../src/web/say.js';
 import { recordWin } from '../support/wins.js';
 import { startWebHarness, WebClient, type WebHarness } from './support.js';
 
@@ -185,5 +187,15 @@ describe('every web page in the member’s language, with no English left', () =
     }
     const wins = pages.find(([url]) => url === `${guild()}/wins`)?.[2] ?? '';
     expect(wins).toContain('1 Erfolg, neueste zuerst.');
+  });
+});
+
+describe('translated web words and the member’s own text', () => {
+  it('escapes a member’s text inside a translated sentence, and keeps only the page’s own markup', () => {
+    const ja = translator('ja');
+    const page = String(rich(ja, 'web.overview.heading', { server: '<b>Tom & Jerry</b>\uE0000\uE001' }, { command: code('/win') }));
+    expect(page).toBe('&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;0 でのあなたの記録');
+    const sentence = String(rich(ja, 'web.overview.noGoals', {}, { command: code('/goal add') }));
+    expect(sentence).toContain('<code>/goal add</code> で作れます');
   });
 });

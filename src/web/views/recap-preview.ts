@@ -18,8 +18,8 @@ export function recapPreviewView(recap: RecapContent, nameOf: NameOf, tr: Transl
 ${recap.together !== undefined ? html`<p><strong>${tr.t('recap.togetherLabel')}</strong>: ${tr.say(recap.together)}${recap.beatUsual !== undefined ? ` ${tr.t('recap.beatUsual', { count: recap.beatUsual })}` : ''}</p>` : ''}
 ${recap.lines.map((line) => html`<p>${lineText(line, tr)}</p>`)}
 ${recap.late ? html`<p><em>${tr.t('recap.lateWeb')}</em></p>` : ''}
-${recap.highlights.length > 0 ? html`<h4>${tr.t('recap.highlights')}</h4><ul>${recap.highlights.map((win) => html`<li>${nameOf(win.userId)}: <span class="win-text">${memberWords(win.text)}</span></li>`)}</ul>` : ''}
-${recap.archive !== undefined ? html`<h4>${tr.t('recap.archive')}</h4><p>${tr.say(archiveIntroOf(recap.archive, nameOf(recap.archive.userId)))}</p><blockquote class="win-text">${memberWords(recap.archive.text)}</blockquote>` : ''}
+${recap.highlights.length > 0 ? html`<h4>${tr.t('recap.highlights')}</h4><ul>${recap.highlights.map((win) => html`<li>${nameOf(win.userId)}: <span class="win-text">${memberWords(win.text, tr)}</span></li>`)}</ul>` : ''}
+${recap.archive !== undefined ? html`<h4>${tr.t('recap.archive')}</h4><p>${tr.say(archiveIntroOf(recap.archive, nameOf(recap.archive.userId)))}</p><blockquote class="win-text">${memberWords(recap.archive.text, tr)}</blockquote>` : ''}
 ${recap.partnerGroups.length > 0 ? html`<h4>${tr.t('web.preview.partners')}</h4><ul>${recap.partnerGroups.map((group) => html`<li>${tr.list(group.map(nameOf))}</li>`)}</ul>` : ''}
 </article>`;
 }
