@@ -12,9 +12,6 @@ const field = (form: Record<string, unknown>, name: string): string | null => {
   return typeof value === 'string' && value !== '' ? value : null;
 };
 
-/** The shared hints write commands as code spans; a page shows them as plain text. */
-export const plain = (message: string): string => message.replace(/`/g, '');
-
 /** The recap form as `/config recap`'s options: what was left empty keeps its current value. */
 export const recapFormInput = (form: Record<string, unknown>): RecapSettingsInput => ({
   channelId: field(form, 'channel'),

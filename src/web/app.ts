@@ -13,7 +13,9 @@ import { sealKeyFrom } from '../features/token-seal.js';
 import { page } from './layout.js';
 import { memberRoutes } from './member-routes.js';
 import { csrfMatches, endSession, loadSession, rememberLogin, startSession, takeLogin, type WebEnv } from './session.js';
+import { browserTranslator, visitorTranslator } from './language.js';
 import { limitPosts, limitSignIns } from './rate-limits.js';
+import { code, rich } from './say.js';
 import { homePage, messagePage } from './views/home.js';
 
 /** The web view (SPEC §10) as a hono app: sign-in with Discord, a member's pages, an admin's page. */
@@ -21,6 +23,13 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   const discord = new DiscordOAuth(deps);
   const origin = new URL(deps.web.publicUrl).origin;
+  const speak = (c: Context<WebEnv>) => visitorTranslator(deps.db, c.get('session'), c);
+  /** A page that says one thing, `web.<name>.title` and `web.<name>.text`, in the visitor's language. */
+  const say = async (c: Context<WebEnv>, name: string, options: { signedOut?: boolean; text?: string } = {}) => {
+    const session = options.signedOut ? undefined : c.get('session');
+    const tr = await speak(c);
+    return messagePage(tr, session, tr.t(`web.${name}.title`), tr.t(options.text ?? `web.${name}.text`), options.signedOut);
+  };
 
   app.use('*', async (c, next) => {
     await next();
@@ -33,26 +42,26 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     if (origin.startsWith('https:')) c.header('strict-transport-security', 'max-age=31536000');
   });
   // The largest real form is a 500-character win; anything far bigger is refused before it is read.
-  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('That form is too large.', 413) }));
+  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text(browserTranslator(c).t('web.tooLarge'), 413) }));
   // Cross-site form posts are refused by their Origin first, then by the session's CSRF token.
   app.use('*', csrf({ origin }));
   app.use('*', loadSession(deps));
-  app.use('/auth/login', limitSignIns(deps.limits));
-  app.use(REDIRECT_PATH, limitSignIns(deps.limits));
-  app.use('/auth/link-role', limitSignIns(deps.limits));
-  app.post('*', limitPosts(deps.limits, (path) => path === '/auth/logout'));
+  app.use('/auth/login', limitSignIns(deps.limits, speak));
+  app.use(REDIRECT_PATH, limitSignIns(deps.limits, speak));
+  app.use('/auth/link-role', limitSignIns(deps.limits, speak));
+  app.post('*', limitPosts(deps.limits, (path) => path === '/auth/logout', speak));
   app.post('*', async (c, next) => {
     // Signing out needs no token: the Origin check above already refused other sites, and an expired page must still sign out.
     if (c.req.path === '/auth/logout') return next();
     const session = c.get('session');
     const body = await c.req.parseBody();
     if (!session || !csrfMatches(session, body._csrf)) {
-      return c.html(messagePage(session, 'That form has expired', 'Please go back, reload the page and try again. (Your session may have ended: sign in again if asked.)'), 403);
+      return c.html(await say(c, 'expired'), 403);
     }
     await next();
   });
 
-  app.get('/', async (c) => c.html(homePage(c.get('session'), c.req.query('signed-out') !== undefined)));
+  app.get('/', async (c) => c.html(homePage(await speak(c), c.get('session'), c.req.query('signed-out') !== undefined)));
 
   app.get('/auth/login', async (c) => {
     const login = await discord.start();
@@ -65,7 +74,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     const session = c.get('session');
     const guildId = c.req.query('guild') ?? '';
     if (!session || !session.guilds.some((g) => g.id === guildId) || !(await isConsistencyRoleOffered(deps, guildId))) {
-      return c.html(messagePage(session, 'Nothing to link here', 'This server does not offer the consistency role. Nothing changed.'), 400);
+      return c.html(await say(c, 'linkNothing'), 400);
     }
     const login = await discord.start(ROLE_LINK_SCOPES);
     await rememberLogin(c, deps, { ...login, linkRole: guildId });
@@ -75,7 +84,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.get(REDIRECT_PATH, async (c) => {
     const expected = await takeLogin(c, deps);
     if (!expected || c.req.query('error')) {
-      return c.html(messagePage(undefined, 'Sign-in did not finish', 'No harm done. You can try again whenever you like.', true), 400);
+      return c.html(await say(c, 'signIn', { signedOut: true, text: 'web.signIn.text.again' }), 400);
     }
     if (expected.linkRole) return finishRoleLink(c, expected, expected.linkRole);
     let identity;
@@ -88,7 +97,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     } catch (error) {
       // Only the error's name: messages from OAuth libraries can quote response bodies.
       deps.logger.warn({ err: { name: (error as Error).name } }, 'web sign-in refused');
-      return c.html(messagePage(undefined, 'Sign-in did not finish', 'Discord did not confirm who you are. Please try again.', true), 400);
+      return c.html(await say(c, 'signIn', { signedOut: true, text: 'web.signIn.text.refused' }), 400);
     }
     await startSession(c, deps, identity, guilds);
     deps.logger.info({ user: identity.userId, guilds: guilds.length }, 'web sign-in');
@@ -102,10 +111,10 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
       identity = await discord.finish(new URL(c.req.url), expected);
     } catch (error) {
       deps.logger.warn({ err: { name: (error as Error).name } }, 'web role link refused');
-      return c.html(messagePage(session, 'Linking did not finish', 'Discord did not confirm it. No harm done: try again whenever you like.'), 400);
+      return c.html(await say(c, 'link', { text: 'web.link.text.refused' }), 400);
     }
     if (!session || identity.userId !== session.userId) {
-      return c.html(messagePage(session, 'Linking did not finish', 'That was a different Discord account from the one signed in here. Nothing was linked.'), 400);
+      return c.html(await say(c, 'link', { text: 'web.link.text.otherAccount' }), 400);
     }
     const sealKey = sealKeyFrom(deps.web.sessionSecret);
     const linked = await linkConsistencyRole({ ...deps, sealKey }, { guildId, userId: session.userId }, identity, deps.bot.roleConnections.push);
@@ -121,15 +130,15 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
 
   app.route('/g', memberRoutes(deps, discord));
 
-  app.notFound((c) => c.html(messagePage(c.get('session'), 'Nothing here', "This page doesn't exist, or it isn't yours to see."), 404));
-  app.onError((error, c) => {
-    if (error instanceof HTTPException && error.status === 403) {
-      return c.html(messagePage(c.get('session'), 'That form came from somewhere else', 'For your safety I only accept forms sent from these pages. Please go back and try again here.'), 403);
-    }
+  app.notFound(async (c) => c.html(await say(c, 'notFound'), 404));
+  app.onError(async (error, c) => {
+    if (error instanceof HTTPException && error.status === 403) return c.html(await say(c, 'foreignForm'), 403);
     const reference = randomBytes(4).toString('hex');
     deps.logger.error({ err: error, reference, path: c.req.path }, 'web view error');
+    // The visitor's language is looked up without failing: a database that cannot answer leaves the browser's.
+    const tr = await speak(c);
     return c.html(
-      page({ title: 'Sorry', session: c.get('session'), body: html`<h1>Sorry, something went wrong</h1><p>It wasn't you. Please try again in a minute. If it keeps happening, mention reference <code>${reference}</code>.</p>` }),
+      page({ tr, title: tr.t('web.error.title'), session: c.get('session'), body: html`<h1>${tr.t('web.error.heading')}</h1><p>${rich(tr, 'web.error.text', {}, { reference: code(reference) })}</p>` }),
       500,
     );
   });

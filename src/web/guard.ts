@@ -6,6 +6,7 @@ import { deleteWebSession } from '../db/web-sessions.js';
 import type { WebDeps } from './deps.js';
 import { DiscordRefused, type DiscordGuild, type DiscordOAuth } from './discord-oauth.js';
 import type { SharedGuild } from './layout.js';
+import { memberTranslator, visitorTranslator } from './language.js';
 import { SESSION_COOKIE } from './session.js';
 import { messagePage } from './views/home.js';
 
@@ -22,7 +23,8 @@ export function guildGuard(deps: WebDeps): MiddlewareHandler<GuildEnv> {
     const guildId = c.req.param('guildId') ?? '';
     const guild = session.guilds.find((g) => g.id === guildId);
     if (!guild || !(await deps.bot.inGuild(guild.id))) {
-      return c.html(messagePage(session, 'Nothing here', "This page doesn't exist, or it isn't yours to see."), 404);
+      const tr = await visitorTranslator(deps.db, session, c);
+      return c.html(messagePage(tr, session, tr.t('web.notFound.title'), tr.t('web.notFound.text')), 404);
     }
     c.set('member', { session, guild, key: { guildId: guild.id, userId: session.userId } });
     await next();
@@ -88,8 +90,14 @@ export async function guildsFromDiscord(deps: WebDeps, discord: DiscordOAuth, se
   }
 }
 
-const refused = (c: Context<GuildEnv>) =>
-  c.html(messagePage(c.get('member').session, 'Only for server managers', 'This page is for members with the Manage Server permission in this server.'), 403);
+/** A page of the member's in one server that says one thing, `web.<name>.title` and `web.<name>.text`. */
+async function say(deps: WebDeps, c: Context<GuildEnv>, name: string, signedOut = false) {
+  const { key, session } = c.get('member');
+  const tr = await memberTranslator(deps.db, key, c);
+  return messagePage(tr, signedOut ? undefined : session, tr.t(`web.${name}.title`), tr.t(`web.${name}.text`), signedOut);
+}
+
+const refused = async (deps: WebDeps, c: Context<GuildEnv>) => c.html(await say(deps, c, 'managersOnly'), 403);
 
 /**
  * A server's settings pages: Manage Server as Discord says it now (cached briefly for reading, asked
@@ -98,19 +106,19 @@ const refused = (c: Context<GuildEnv>) =>
 export function manageGuard(deps: WebDeps, discord: DiscordOAuth): MiddlewareHandler<GuildEnv> {
   return async (c, next) => {
     const { session, guild } = c.get('member');
-    if (!guild.manage) return refused(c);
+    if (!guild.manage) return refused(deps, c);
     const answer = await guildsFromDiscord(deps, discord, session, c.req.method !== 'GET' && c.req.method !== 'HEAD');
     if (!answer.ok && answer.reason === 'signed-out') {
       // Discord no longer honours this sign-in: end it here too.
       await deleteWebSession(deps.db, session.id);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      return c.html(messagePage(undefined, 'Please sign in again', 'Discord no longer accepts your sign-in (it may have been revoked, or the app removed). Sign in again to continue.', true), 401);
+      return c.html(await say(deps, c, 'signInAgain', true), 401);
     }
     if (!answer.ok) {
       c.header('retry-after', '30');
-      return c.html(messagePage(session, 'Discord is busy', "I couldn't ask Discord whether you manage this server, so nothing here was shown or changed. Please try again in a moment."), 503);
+      return c.html(await say(deps, c, 'discordBusy'), 503);
     }
-    if (!answer.guilds.some((g) => g.id === guild.id && g.manage)) return refused(c);
+    if (!answer.guilds.some((g) => g.id === guild.id && g.manage)) return refused(deps, c);
     await next();
   };
 }

@@ -1,8 +1,9 @@
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { WebSession } from '../db/schema.js';
 import { CALENDAR_WEEKS } from '../domain/local-day-counts.js';
 import { calendarSize } from '../discord/render/win-calendar.js';
+import type { MessageKey, Translator } from '../i18n/index.js';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -15,7 +16,8 @@ export interface SharedGuild {
 /** The win calendar's own drawn width: narrower than this, its counts stop being readable. */
 export const CALENDAR_MIN_WIDTH = calendarSize(CALENDAR_WEEKS).width;
 
-// Light page, dark text: every pair here is above WCAG AA's 4.5:1.
+// Light page, dark text: every pair here is above WCAG AA's 4.5:1. Our own constant, so it goes in unescaped
+// (escaped, `.card>h2` and `"Segoe UI"` would stop working).
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8f6}
@@ -70,23 +72,24 @@ export function csrfField(session: WebSession): Html {
   return html`<input type="hidden" name="_csrf" value="${session.csrfToken}">`;
 }
 
-const TABS = [
-  ['', 'Overview'],
-  ['/wins', 'Wins'],
-  ['/settings', 'Settings'],
-  ['/data', 'Your data'],
-] as const;
+const TABS: readonly (readonly [string, MessageKey])[] = [
+  ['', 'web.tab.overview'],
+  ['/wins', 'web.tab.wins'],
+  ['/settings', 'web.tab.settings'],
+  ['/data', 'web.tab.data'],
+];
 
-function guildNav(guild: SharedGuild, active: string): Html {
-  const tabs: (readonly [string, string])[] = [...TABS];
-  if (guild.manage) tabs.push(['/admin', 'Server settings']);
+function guildNav(tr: Translator, guild: SharedGuild, active: string): Html {
+  const tabs = guild.manage ? [...TABS, ['/admin', 'web.tab.admin'] as const] : TABS;
   const base = `/g/${guild.id}`;
   return html`<nav class="guild" aria-label="${guild.name}"><ul>
-${tabs.map(([path, label]) => html`<li><a href="${base}${path}"${path === active ? html` aria-current="page"` : ''}>${label}</a></li>`)}
+${tabs.map(([path, label]) => html`<li><a href="${base}${path}"${path === active ? html` aria-current="page"` : ''}>${tr.t(label)}</a></li>`)}
 </ul></nav>`;
 }
 
 export interface PageOptions {
+  /** The reader's language: every word of the page, and `<html lang>`. */
+  tr: Translator;
   title: string;
   session?: WebSession | undefined;
   guild?: SharedGuild | undefined;
@@ -97,30 +100,30 @@ export interface PageOptions {
 }
 
 export function page(options: PageOptions): Html {
-  const { session, guild } = options;
+  const { session, guild, tr } = options;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${tr.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} · Small Wins</title>
-<style>${STYLE}</style>
+<title>${tr.t('web.page.title', { title: options.title })}</title>
+<style>${raw(STYLE)}</style>
 </head>
 <body>
-<a class="skip" href="#content">Skip to content</a>
+<a class="skip" href="#content">${tr.t('web.page.skip')}</a>
 <header class="top">
 <a href="/">🌱 Small Wins</a>
 ${session
-    ? html`<span class="who">Signed in as ${session.username}
-<form method="post" action="/auth/logout">${csrfField(session)}<button type="submit">Sign out</button></form></span>`
+    ? html`<span class="who">${tr.t('web.page.signedInAs', { name: session.username })}
+<form method="post" action="/auth/logout">${csrfField(session)}<button type="submit">${tr.t('web.page.signOut')}</button></form></span>`
     : ''}
 </header>
-${guild ? guildNav(guild, options.active ?? '') : ''}
+${guild ? guildNav(tr, guild, options.active ?? '') : ''}
 <main id="content" tabindex="-1">
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
 ${options.body}
 </main>
-<footer>Small Wins · every size counts, and the only comparison is with your own past.</footer>
+<footer>${tr.t('web.page.footer')}</footer>
 </body>
 </html>`;
 }

@@ -1,9 +1,7 @@
-import { english } from '../i18n/index.js';
 import { memberTranslator } from './language.js';
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { activeGoals } from '../db/goals.js';
-import { describeLocalTime } from '../domain/pause.js';
 import { readTimeZoneSetting } from '../domain/timezone-input.js';
 import { sealKeyFrom } from '../features/token-seal.js';
 import { deleteEverythingOf, exportFileName, exportOf } from '../features/privacy.js';
@@ -17,6 +15,7 @@ import { adminRoutes } from './admin-routes.js';
 import type { WebDeps } from './deps.js';
 import type { DiscordOAuth } from './discord-oauth.js';
 import { guildGuard, idParam, type GuildEnv } from './guard.js';
+import type { MessageKey, Translator } from '../i18n/index.js';
 import { page, type Html } from './layout.js';
 import { dataBody, deleteAllBody } from './views/data.js';
 import { overviewBody } from './views/overview.js';
@@ -26,27 +25,28 @@ import { deleteWinBody, editWinBody, winsBody, type WinsQuery } from './views/wi
 export const WEB_WINS_PER_PAGE = 20;
 
 // Notices come from this fixed list by key, so nothing a visitor puts in a URL is ever echoed as a message.
-const NOTICES: Record<string, string> = {
-  edited: 'Saved. Your win reads the way you want it now. ✨',
-  deleted: "Deleted. It's gone for good.",
-  'deleted-celebration': "Deleted. It's gone for good, and so is its celebration in the channel.",
-  'deleted-celebration-stays': "Deleted. I couldn't remove its celebration in the channel (I'm missing a permission there) — a moderator can.",
-  settings: 'Your settings are saved.',
-  'not-found': "Not found: none of your wins has that address (it may have been deleted).",
+const NOTICES: Record<string, MessageKey> = {
+  edited: 'web.notice.edited',
+  deleted: 'web.notice.deleted',
+  'deleted-celebration': 'web.notice.deletedCelebration',
+  'deleted-celebration-stays': 'web.notice.deletedCelebrationStays',
+  settings: 'web.notice.settings',
+  'not-found': 'web.notice.notFound',
 };
 
 type C = Context<GuildEnv>;
 
-function render(c: C, title: string, active: string, body: Html, status: 200 | 400 | 404 = 200) {
+function render(c: C, tr: Translator, title: string, active: string, body: Html, status: 200 | 400 | 404 = 200) {
   const { session, guild } = c.get('member');
   const notice = NOTICES[c.req.query('done') ?? ''];
-  return c.html(page({ title, session, guild, active, notice, body }), status);
+  return c.html(page({ tr, title, session, guild, active, notice: notice && tr.t(notice), body }), status);
 }
 
 const baseOf = (c: C): string => `/g/${c.get('member').guild.id}`;
 
 /** A win address that is not one of the member's wins: not found, never "already gone" (it may be another's). */
-const notYourWin = (c: C) => render(c, 'Win not found', '/wins', html`<h1>Win not found</h1><p role="status">None of your wins has that address (it may have been deleted). <a href="${baseOf(c)}/wins">Your wins</a></p>`, 404);
+const notYourWin = (c: C, tr: Translator) =>
+  render(c, tr, tr.t('web.winNotFound.title'), '/wins', html`<h1>${tr.t('web.winNotFound.title')}</h1><p role="status">${tr.t('web.winNotFound.text')} <a href="${baseOf(c)}/wins">${tr.t('web.wins.title')}</a></p>`, 404);
 
 function winsQuery(c: C): WinsQuery {
   const show = c.req.query('show');
@@ -63,6 +63,7 @@ function winsQuery(c: C): WinsQuery {
 export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv> {
   const { db } = deps;
   const r = new Hono<GuildEnv>();
+  const speak = (c: C) => memberTranslator(db, c.get('member').key, c);
   r.use('/:guildId/*', guildGuard(deps));
   r.use('/:guildId', guildGuard(deps));
 
@@ -71,7 +72,8 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     const progress = await progressOf(deps, key);
     const calendarSvg = winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) });
     const consistencyRole = await consistencyRoleOf(deps, key);
-    return render(c, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg, consistencyRole, guildId: guild.id }, await memberTranslator(db, key, c)));
+    const tr = await speak(c);
+    return render(c, tr, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg, consistencyRole, guildId: guild.id }, tr));
   });
 
   r.get('/:guildId/wins', async (c) => {
@@ -80,14 +82,16 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     const filter = { search: asked.search || undefined, goalId: asked.goalId, visibility: asked.visibility };
     const [goals, list] = await Promise.all([activeGoals(db, key), listWins(deps, key, { ...filter, period: 'all', page: asked.page, perPage: WEB_WINS_PER_PAGE })]);
     const query = { ...asked, page: list.page };
-    return render(c, 'Your wins', '/wins', winsBody({ base: baseOf(c), session, query, goals, wins: list.wins, total: list.total, pages: list.pages, timezone: list.timezone }));
+    const tr = await speak(c);
+    return render(c, tr, tr.t('web.wins.title'), '/wins', winsBody({ base: baseOf(c), session, query, goals, wins: list.wins, total: list.total, pages: list.pages, timezone: list.timezone }, tr));
   });
 
   r.get('/:guildId/wins/:winId/edit', async (c) => {
     const { key, session } = c.get('member');
     const win = await ownWin(deps, key, idParam(c.req.param('winId')) ?? 0);
-    if (!win) return notYourWin(c);
-    return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, win));
+    const tr = await speak(c);
+    if (!win) return notYourWin(c, tr);
+    return render(c, tr, tr.t('web.edit.title'), '/wins', editWinBody(tr, baseOf(c), session, win));
   });
 
   r.post('/:guildId/wins/:winId/edit', async (c) => {
@@ -96,14 +100,16 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     const edited = await editWin(deps, key, idParam(c.req.param('winId')) ?? 0, typed);
     if (edited.ok) return c.redirect(`${baseOf(c)}/wins?done=edited`, 303);
     if (edited.problem === 'not-found') return c.redirect(`${baseOf(c)}/wins?done=not-found`, 303);
-    return render(c, 'Edit your win', '/wins', editWinBody(baseOf(c), session, edited.win, english.say(problemMessage(edited.problem)).replace(/`/g, ''), typed), 400);
+    const tr = await speak(c);
+    return render(c, tr, tr.t('web.edit.title'), '/wins', editWinBody(tr, baseOf(c), session, edited.win, tr.say(problemMessage(edited.problem)).replace(/`/g, ''), typed), 400);
   });
 
   r.get('/:guildId/wins/:winId/delete', async (c) => {
     const { key, session } = c.get('member');
     const win = await ownWin(deps, key, idParam(c.req.param('winId')) ?? 0);
-    if (!win) return notYourWin(c);
-    return render(c, 'Delete this win?', '/wins', deleteWinBody(baseOf(c), session, win, win.timezone));
+    const tr = await speak(c);
+    if (!win) return notYourWin(c, tr);
+    return render(c, tr, tr.t('web.deleteWin.title'), '/wins', deleteWinBody(tr, baseOf(c), session, win, win.timezone));
   });
 
   r.post('/:guildId/wins/:winId/delete', async (c) => {
@@ -115,18 +121,19 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     return c.redirect(`${baseOf(c)}/wins?done=${done}`, 303);
   });
 
-  const settingsPage = async (c: C, problem?: string, changed?: SettingsChanged) => {
+  const settingsPage = async (c: C, problem?: MessageKey, changed?: SettingsChanged) => {
     const { key, session } = c.get('member');
     const { settings, now } = await settingsOf(deps, key);
-    const body = settingsBody({ base: baseOf(c), session, settings, localNow: describeLocalTime(settings.timezone, now), problem, changed });
-    return render(c, 'Your settings', '/settings', body, problem ? 400 : 200);
+    const tr = await speak(c);
+    const body = settingsBody({ base: baseOf(c), session, settings, now, problem: problem && tr.t(problem), changed }, tr);
+    return render(c, tr, tr.t('web.settings.title'), '/settings', body, problem ? 400 : 200);
   };
   r.get('/:guildId/settings', (c) => settingsPage(c));
   r.post('/:guildId/settings', async (c) => {
     const { key } = c.get('member');
     const form = await c.req.parseBody();
     const timezone = readTimeZoneSetting(String(form.timezone ?? 'server'));
-    if (timezone.kind === 'unknown') return settingsPage(c, "I don't know that timezone. Pick one from the list.");
+    if (timezone.kind === 'unknown') return settingsPage(c, 'web.settings.unknownTimezone');
     const dms = form.dms === 'on' ? true : form.dms === 'off' ? false : undefined;
     const changed = await changeSettings(deps, key, { timezone, dms });
     // What a new timezone rewrote is said on the page itself; otherwise back to a clean URL.
@@ -134,29 +141,33 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
     return c.redirect(`${baseOf(c)}/settings?done=settings`, 303);
   });
 
-  r.get('/:guildId/data', (c) => render(c, 'Your data', '/data', dataBody(baseOf(c), c.get('member').guild.name)));
+  r.get('/:guildId/data', async (c) => {
+    const tr = await speak(c);
+    return render(c, tr, tr.t('web.data.title'), '/data', dataBody(tr, baseOf(c), c.get('member').guild.name));
+  });
   r.get('/:guildId/data/export', async (c) => {
     const { key } = c.get('member');
     c.header('content-disposition', `attachment; filename="${exportFileName(key)}.json"`);
     return c.body(JSON.stringify(await exportOf(deps, key), null, 2), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
-  r.get('/:guildId/data/delete', (c) => {
+  r.get('/:guildId/data/delete', async (c) => {
     const { session, guild } = c.get('member');
-    return render(c, 'Delete everything?', '/data', deleteAllBody(baseOf(c), session, guild.name));
+    const tr = await speak(c);
+    return render(c, tr, tr.t('web.deleteAll.title'), '/data', deleteAllBody(tr, baseOf(c), session, guild.name));
   });
   r.post('/:guildId/data/delete', async (c) => {
     const { key, session } = c.get('member');
+    // Asked before the deletion: the member's remembered language goes with everything else.
+    const tr = await speak(c);
     // The consistency role is cleared with Discord first, best effort (an expired grant is not renewed from here).
     const deleted = await deleteEverythingOf(deps, key, { sealKey: sealKeyFrom(deps.web.sessionSecret), clear: deps.bot.roleConnections.clear });
-    const words = deleted
-      ? "Done. Everything I stored about you here is gone. If you come back, you'll start fresh — and that's fine too."
-      : "There's nothing stored about you here, so there was nothing to delete. You're all clear.";
-    return c.html(page({ title: 'Deleted', session, guild: c.get('member').guild, body: pageBody(words, baseOf(c)) }));
+    const words = tr.t(deleted ? 'web.deleted.done' : 'web.deleted.nothing');
+    return c.html(page({ tr, title: tr.t('web.deleted.title'), session, guild: c.get('member').guild, body: pageBody(tr, words, baseOf(c)) }));
   });
   r.route('/', adminRoutes(deps, discord));
   return r;
 }
 
-function pageBody(words: string, base: string): Html {
-  return html`<h1>Your data</h1><p role="status">${words}</p><p><a href="${base}">Back to the overview</a></p>`;
+function pageBody(tr: Translator, words: string, base: string): Html {
+  return html`<h1>${tr.t('web.data.title')}</h1><p role="status">${words}</p><p><a href="${base}">${tr.t('web.deleted.back')}</a></p>`;
 }

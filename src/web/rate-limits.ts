@@ -3,9 +3,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { every } from 'hono/combine';
 import { MemoryStore, rateLimiter, type Store } from 'hono-rate-limiter';
 import type { WebSession } from '../db/schema.js';
+import type { Translator } from '../i18n/index.js';
 import { messagePage } from './views/home.js';
 
 type LimitEnv = { Variables: { session: WebSession | undefined } };
+/** The visitor's language, for the page that asks them to slow down. */
+type Speak = (c: Context<LimitEnv>) => Promise<Translator>;
 
 /** One bound: at most `limit` requests per `windowMs`, counted in `store`. */
 export interface WebLimitRule {
@@ -50,14 +53,12 @@ function visitor(c: Context<LimitEnv>): string {
   return incoming?.socket.remoteAddress ?? 'unknown';
 }
 
-function slowDown(c: Context<LimitEnv>) {
-  return c.html(
-    messagePage(c.get('session'), 'Slow down a moment', 'That was a lot in a short time. Nothing is wrong: please wait a minute, then try again.'),
-    429,
-  );
-}
+const slowDown = (speak: Speak) => async (c: Context<LimitEnv>) => {
+  const tr = await speak(c);
+  return c.html(messagePage(tr, c.get('session'), tr.t('web.slowDown.title'), tr.t('web.slowDown.text')), 429);
+};
 
-function bound(rule: WebLimitRule, key: (c: Context<LimitEnv>) => string | undefined): MiddlewareHandler<LimitEnv> {
+function bound(rule: WebLimitRule, speak: Speak, key: (c: Context<LimitEnv>) => string | undefined): MiddlewareHandler<LimitEnv> {
   return rateLimiter<LimitEnv>({
     limit: rule.limit,
     windowMs: rule.windowMs,
@@ -67,19 +68,19 @@ function bound(rule: WebLimitRule, key: (c: Context<LimitEnv>) => string | undef
     keyGenerator: (c) => key(c) ?? '',
     // hono-rate-limiter returns the handler's response (its type says void).
     // eslint-disable-next-line @typescript-eslint/no-misused-promises
-    handler: slowDown,
+    handler: slowDown(speak),
   });
 }
 
 /** For `GET /auth/login` and the callback. */
-export function limitSignIns(limits: WebLimits): MiddlewareHandler<LimitEnv> {
-  return bound(limits.signInsPerVisitor, visitor);
+export function limitSignIns(limits: WebLimits, speak: Speak): MiddlewareHandler<LimitEnv> {
+  return bound(limits.signInsPerVisitor, speak, visitor);
 }
 
 /** For every POST but sign-out (a limited member can always leave); per address, then per member. */
-export function limitPosts(limits: WebLimits, exempt: (path: string) => boolean): MiddlewareHandler {
+export function limitPosts(limits: WebLimits, exempt: (path: string) => boolean, speak: Speak): MiddlewareHandler {
   return every(
-    bound(limits.postsPerVisitor, (c) => (exempt(c.req.path) ? undefined : visitor(c))),
-    bound(limits.postsPerMember, (c) => (exempt(c.req.path) ? undefined : c.get('session')?.userId)),
+    bound(limits.postsPerVisitor, speak, (c) => (exempt(c.req.path) ? undefined : visitor(c))),
+    bound(limits.postsPerMember, speak, (c) => (exempt(c.req.path) ? undefined : c.get('session')?.userId)),
   );
 }

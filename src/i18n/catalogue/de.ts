@@ -1,7 +1,9 @@
 import type { Catalogue } from './en.js';
+import { webDe } from './web/de.js';
 
 // Deutsch: du, warm und schlicht; nie ein Vergleich mit anderen, nur mit der eigenen Vergangenheit.
 export const de: Catalogue = {
+  ...webDe,
   'common.nothing': '',
   'common.onlyYou': '-# Nur du kannst das sehen.',
 

@@ -1,4 +1,5 @@
 import { ENCOURAGEMENT_BANK } from '../../domain/recap/encouragement.js';
+import { webEn } from './web/en.js';
 
 /**
  * English: the source every other catalogue translates, and the fallback for any message a language
@@ -6,6 +7,7 @@ import { ENCOURAGEMENT_BANK } from '../../domain/recap/encouragement.js';
  * brace quotes it, so write ’ in text where that could happen.
  */
 const messages = {
+  ...webEn,
   // Shared bits
   'common.nothing': '',
   'common.onlyYou': '-# Only you can see this.',

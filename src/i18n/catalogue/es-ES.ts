@@ -1,7 +1,9 @@
 import type { Catalogue } from './en.js';
+import { webEs } from './web/es-ES.js';
 
 // Español (España): tuteo, cercano y sencillo; solo te comparas con tu propio pasado.
 export const es: Catalogue = {
+  ...webEs,
   'common.nothing': '',
   'common.onlyYou': '-# Solo tú puedes ver esto.',
 

@@ -1,7 +1,9 @@
 import type { Catalogue } from './en.js';
+import { webFr } from './web/fr.js';
 
 // Français : tutoiement, chaleureux et simple ; on ne se compare qu’à son propre passé.
 export const fr: Catalogue = {
+  ...webFr,
   'common.nothing': '',
   'common.onlyYou': '-# Toi seul·e peux voir ceci.',
 

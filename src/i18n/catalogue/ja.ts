@@ -1,7 +1,9 @@
 import type { Catalogue } from './en.js';
+import { webJa } from './web/ja.js';
 
 // 日本語: です・ます調で、やさしく、短く。比べるのは自分の過去だけ。
 export const ja: Catalogue = {
+  ...webJa,
   'common.nothing': '',
   'common.onlyYou': '-# これはあなただけに見えています。',
 

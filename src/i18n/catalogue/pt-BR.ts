@@ -1,7 +1,9 @@
 import type { Catalogue } from './en.js';
+import { webPt } from './web/pt-BR.js';
 
 // Português do Brasil: você, caloroso e simples; a única comparação é com o seu próprio passado.
 export const pt: Catalogue = {
+  ...webPt,
   'common.nothing': '',
   'common.onlyYou': '-# Só você pode ver isto.',
 

@@ -1,33 +1,38 @@
 import { html } from 'hono/html';
 import type { WebSession } from '../../db/schema.js';
+import type { Translator } from '../../i18n/index.js';
 import { page, type Html } from '../layout.js';
+import { code, rich } from '../say.js';
 
-const signInButton = html`<p><a class="button" href="/auth/login">Sign in with Discord</a></p>`;
+const signInButton = (tr: Translator): Html => html`<p><a class="button" href="/auth/login">${tr.t('web.home.signIn')}</a></p>`;
 
-export function homePage(session: WebSession | undefined, signedOut: boolean): Html {
+export function homePage(tr: Translator, session: WebSession | undefined, signedOut: boolean): Html {
   if (!session) {
     return page({
-      title: 'Welcome',
-      notice: signedOut ? "You're signed out. See you soon!" : undefined,
-      body: html`<h1>Your small wins, all in one place</h1>
-<p>Sign in with your Discord account to look back at your wins, goals and win calendar in the servers where Small Wins lives.</p>
-${signInButton}
-<p class="muted">I only ask Discord who you are and which servers you're in. Nothing is posted anywhere.</p>`,
+      tr,
+      title: tr.t('web.home.welcome.title'),
+      notice: signedOut ? tr.t('web.home.signedOut') : undefined,
+      body: html`<h1>${tr.t('web.home.welcome.heading')}</h1>
+<p>${tr.t('web.home.welcome.intro')}</p>
+${signInButton(tr)}
+<p class="muted">${tr.t('web.home.welcome.privacy')}</p>`,
     });
   }
   const guilds = session.guilds;
   return page({
-    title: 'Your servers',
+    tr,
+    title: tr.t('web.home.servers.title'),
     session,
-    body: html`<h1>Hello, ${session.username} 🌱</h1>
+    body: html`<h1>${tr.t('web.home.servers.hello', { name: session.username })}</h1>
 ${guilds.length === 0
-      ? html`<p>I couldn't find a server we share yet. When you're in a server with Small Wins, log a win there with <code>/win</code> and it shows up here.</p>`
-      : html`<p>Pick a server to see your wins there. Each server keeps its own, separate history.</p>
-<ul>${guilds.map((g) => html`<li><a href="/g/${g.id}">${g.name}</a>${g.manage ? html` <span class="tag">you manage it</span>` : ''}</li>`)}</ul>`}
-<p class="muted">Joined a server since you signed in? Sign out and in again to see it.</p>`,
+      ? html`<p>${rich(tr, 'web.home.servers.none', {}, { command: code('/win') })}</p>`
+      : html`<p>${tr.t('web.home.servers.pick')}</p>
+<ul>${guilds.map((g) => html`<li><a href="/g/${g.id}">${g.name}</a>${g.manage ? html` <span class="tag">${tr.t('web.home.servers.manage')}</span>` : ''}</li>`)}</ul>`}
+<p class="muted">${tr.t('web.home.servers.joined')}</p>`,
   });
 }
 
-export function messagePage(session: WebSession | undefined, title: string, text: string, offerSignIn = false): Html {
-  return page({ title, session, body: html`<h1>${title}</h1><p>${text}</p>${offerSignIn ? signInButton : html`<p><a href="/">Back to the start</a></p>`}` });
+/** A page that says one thing: a refusal, a failure, "nothing here". `title` and `text` are already in the reader's language. */
+export function messagePage(tr: Translator, session: WebSession | undefined, title: string, text: string, offerSignIn = false): Html {
+  return page({ tr, title, session, body: html`<h1>${title}</h1><p>${text}</p>${offerSignIn ? signInButton(tr) : html`<p><a href="/">${tr.t('web.home.back')}</a></p>`}` });
 }

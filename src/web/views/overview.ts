@@ -1,10 +1,11 @@
 import { html, raw } from 'hono/html';
 import type { GoalSummary } from '../../db/goal-progress.js';
 import type { OwnProgress } from '../../features/progress.js';
-import { weekdayWord } from '../../domain/date-format.js';
 import { ghostLine, streakLine, thisWeekLine } from '../../domain/own-pace.js';
+import { localDateOf } from '../../domain/time.js';
 import { english, type Translator } from '../../i18n/index.js';
 import type { Html } from '../layout.js';
+import { code, rich } from '../say.js';
 import { memberWords } from './member-words.js';
 
 export interface OverviewView {
@@ -16,46 +17,53 @@ export interface OverviewView {
   consistencyRole?: { offered: boolean; linked: boolean; expired: boolean; weeksActive: number | null };
 }
 
-function consistencySection(view: OverviewView): Html | string {
+function consistencySection(view: OverviewView, tr: Translator): Html | string {
   const role = view.consistencyRole;
   if (!role?.offered || !view.guildId) return '';
   const state = role.expired
-    ? html`<p>Your link has run out (Discord's permission lasts a week), so the number stays at ${role.weeksActive ?? 0} until you link again.</p>`
+    ? html`<p>${tr.t('web.role.expired', { weeks: role.weeksActive ?? 0 })}</p>`
     : role.linked
-    ? html`<p>Linked. Discord knows you were active <strong>${role.weeksActive ?? '…'} of your last 6 weeks</strong>; I update it after each weekly recap.</p>`
-    : html`<p>This server offers a role for consistency: how many of your last 6 weeks had a win, measured against yourself only. It's yours to take or leave.</p>`;
+    ? html`<p>${rich(tr, 'web.role.linked', {}, { weeks: html`<strong>${tr.t('web.role.weeksActive', { count: role.weeksActive ?? '…' })}</strong>` })}</p>`
+    : html`<p>${tr.t('web.role.offer')}</p>`;
   return html`<section aria-labelledby="role-h" class="card">
-<h2 id="role-h">Consistency role</h2>
+<h2 id="role-h">${tr.t('web.role.heading')}</h2>
 ${state}
-<form method="get" action="/auth/link-role"><input type="hidden" name="guild" value="${view.guildId}"><button type="submit">${role.linked ? 'Link again' : 'Link my consistency role'}</button></form>
+<form method="get" action="/auth/link-role"><input type="hidden" name="guild" value="${view.guildId}"><button type="submit">${tr.t(role.linked ? 'web.role.linkAgain' : 'web.role.link')}</button></form>
 </section>`;
 }
 
-const dayOf = (instant: Date, timezone: string): string =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: 'numeric', month: 'short' }).format(instant);
-
 /** The goal's if-then plan in the member's words, and its reminder moment (SPEC §13). */
-function planParagraph(goal: GoalSummary['goal']): Html | string {
+function planParagraph(goal: GoalSummary['goal'], tr: Translator): Html | string {
   if (!goal.planWhen || !goal.planThen) return '';
-  const reminder = goal.planAt && goal.planDay && goal.planReminders ? html` <span class="muted">(reminder ${weekdayWord(goal.planDay)}s ${goal.planAt})</span>` : '';
-  return html`<p class="plan">🗓️ When ${memberWords(goal.planWhen)}, I will ${memberWords(goal.planThen)}.${reminder}</p>`;
+  const reminder =
+    goal.planAt && goal.planDay && goal.planReminders ? html` <span class="muted">${tr.t('web.goal.reminder', { day: String(goal.planDay), time: goal.planAt })}</span>` : '';
+  return html`<p class="plan">${tr.t('web.goal.plan', { when: memberWords(goal.planWhen, tr), then: memberWords(goal.planThen, tr) })}${reminder}</p>`;
 }
 
-function goalCard(summary: GoalSummary, timezone: string): Html {
+function goalCard(summary: GoalSummary, timezone: string, tr: Translator): Html {
   const { goal, current, history } = summary;
-  const shareWords = { private: 'only you', partner: 'you and your partner', server: 'the server' }[goal.share] ?? goal.share;
+  const dayOf = (instant: Date) => {
+    const day = localDateOf(timezone, instant);
+    return tr.dateSpan(day, day);
+  };
+  const offer = summary.offer
+    ? rich(tr, summary.offer.kind === 'smaller' ? 'web.goal.offer.smaller' : 'web.goal.offer.bigger', { to: summary.offer.to }, { command: code('/goal edit') })
+    : '';
   return html`<li class="card">
-<h3 class="goal-title">${memberWords(goal.title)}</h3>
-<p><label for="goal-${goal.id}">${current.count} of ${current.target} this ${current.period}</label>
+<h3 class="goal-title">${memberWords(goal.title, tr)}</h3>
+<p><label for="goal-${goal.id}">${tr.t('web.goal.progress', { count: current.count, target: current.target, period: current.period })}</label>
 <progress id="goal-${goal.id}" max="${current.target}" value="${Math.min(current.count, current.target)}">${current.count}/${current.target}</progress>
-${current.count >= current.target ? html` <span class="tag">met 🎉</span>` : ''}</p>
-${planParagraph(goal)}
-<p class="meta">Seen by ${shareWords}.${summary.offer ? html` ${summary.offer.kind === 'smaller' ? `A smaller target of ${summary.offer.to} might feel kinder for now` : `You've been beating it — ${summary.offer.to} could be your next step`} (change it with <code>/goal edit</code>).` : ''}</p>
+${current.count >= current.target ? html` <span class="tag">${tr.t('web.goal.met')}</span>` : ''}</p>
+${planParagraph(goal, tr)}
+<p class="meta">${tr.t('web.goal.seenBy', { share: goal.share })}${summary.offer ? html` ${offer}` : ''}</p>
 ${history.length === 0
     ? ''
-    : html`<details><summary>Earlier ${current.period}s</summary><table><caption class="muted">Newest first</caption>
-<thead><tr><th scope="col">From</th><th scope="col">Wins</th><th scope="col">Target</th><th scope="col"></th></tr></thead><tbody>
-${history.map((p) => html`<tr><td>${dayOf(p.range.start, timezone)}</td><td>${p.count}</td><td>${p.target}</td><td>${p.met ? 'met ✅' : p.paused ? 'on pause — not judged' : 'not this time — that’s okay'}</td></tr>`)}
+    : html`<details><summary>${tr.t('web.goal.earlier', { period: current.period })}</summary><table><caption class="muted">${tr.t('web.goal.newestFirst')}</caption>
+<thead><tr><th scope="col">${tr.t('web.goal.from')}</th><th scope="col">${tr.t('web.goal.wins')}</th><th scope="col">${tr.t('web.goal.target')}</th><th scope="col"></th></tr></thead><tbody>
+${history.map(
+  (p) =>
+    html`<tr><td>${dayOf(p.range.start)}</td><td>${tr.number(p.count)}</td><td>${tr.number(p.target)}</td><td>${tr.t(p.met ? 'web.goal.history.met' : p.paused ? 'web.goal.history.paused' : 'web.goal.history.missed')}</td></tr>`,
+)}
 </tbody></table></details>`}
 </li>`;
 }
@@ -63,26 +71,26 @@ ${history.map((p) => html`<tr><td>${dayOf(p.range.start, timezone)}</td><td>${p.
 export function overviewBody(view: OverviewView, tr: Translator = english): Html {
   const { figures, pausedNow, timezone, totalWins, goals } = view.progress;
   const ghost = figures ? ghostLine(figures.ghost, figures.thisWeek) : undefined;
-  return html`<h1>Your wins in ${view.guildName}</h1>
+  return html`<h1>${tr.t('web.overview.heading', { server: view.guildName })}</h1>
 <section aria-labelledby="week-h" class="card">
-<h2 id="week-h">This week</h2>
+<h2 id="week-h">${tr.t('web.overview.thisWeek')}</h2>
 ${figures
     ? html`<p>${tr.say(thisWeekLine(figures.thisWeek, figures.usual))}</p>
 <p>${tr.say(streakLine(figures.streaks, pausedNow))}</p>
-${figures.repairable ? html`<p class="repair">🩹 Last week had no wins, and that's okay. If you'd like your streak to carry on, <code>/progress</code> offers a free repair (one every 8 weeks).</p>` : ''}
+${figures.repairable ? html`<p class="repair">🩹 ${rich(tr, 'web.overview.repair', {}, { command: code('/progress') })}</p>` : ''}
 ${ghost ? html`<p>${tr.say(ghost)}</p>` : ''}`
-    : html`<p>No wins here yet. Your first one can be tiny: <code>/win text: drank a glass of water</code> counts. 🌱</p>`}
-<p class="meta">${totalWins} wins in all · days and weeks in ${timezone}</p>
+    : html`<p>${rich(tr, 'web.overview.firstWin', {}, { example: code(tr.t('web.overview.firstWinExample')) })}</p>`}
+<p class="meta">${tr.t('web.overview.meta', { total: totalWins, timezone })}</p>
 </section>
-${consistencySection(view)}
+${consistencySection(view, tr)}
 <section aria-labelledby="cal-h" class="card">
-<h2 id="cal-h">Win calendar</h2>
-<div class="calendar" tabindex="0" role="img" aria-label="Your wins per day over the last 26 weeks; darker green means more wins">${raw(view.calendarSvg)}</div>
+<h2 id="cal-h">${tr.t('web.overview.calendar')}</h2>
+<div class="calendar" tabindex="0" role="img" aria-label="${tr.t('web.overview.calendarLabel')}">${raw(view.calendarSvg)}</div>
 </section>
 <section aria-labelledby="goals-h">
-<h2 id="goals-h">Your goals</h2>
+<h2 id="goals-h">${tr.t('web.overview.goals')}</h2>
 ${goals.length === 0
-    ? html`<p>No goals yet. Goals are yours alone: set one with <code>/goal add</code> when you feel like it.</p>`
-    : html`<ul style="list-style:none;padding:0">${goals.map((g) => goalCard(g, timezone))}</ul>`}
+    ? html`<p>${rich(tr, 'web.overview.noGoals', {}, { command: code('/goal add') })}</p>`
+    : html`<ul style="list-style:none;padding:0">${goals.map((g) => goalCard(g, timezone, tr))}</ul>`}
 </section>`;
 }

@@ -8,8 +8,6 @@ import { memberWords } from './member-words.js';
 /** A member's display name, or "a member" when the bot cannot see them: never a raw id or mention. */
 export type NameOf = (userId: string) => string;
 
-const joinNames = (names: readonly string[]): string => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} & ${names.at(-1) ?? ''}`);
-
 /** The recap drawn from its content (SPEC §10): names instead of mentions, members' words as text. */
 const lineText = (line: RecapLine, tr: Translator): string =>
   line.kind === 'said' ? tr.say(line.message) : line.ids.map((id) => tr.t(`encouragement.${id}`)).join(' ');
@@ -20,8 +18,8 @@ export function recapPreviewView(recap: RecapContent, nameOf: NameOf, tr: Transl
 ${recap.together !== undefined ? html`<p><strong>${tr.t('recap.togetherLabel')}</strong>: ${tr.say(recap.together)}${recap.beatUsual !== undefined ? ` ${tr.t('recap.beatUsual', { count: recap.beatUsual })}` : ''}</p>` : ''}
 ${recap.lines.map((line) => html`<p>${lineText(line, tr)}</p>`)}
 ${recap.late ? html`<p><em>${tr.t('recap.lateWeb')}</em></p>` : ''}
-${recap.highlights.length > 0 ? html`<h4>${tr.t('recap.highlights')}</h4><ul>${recap.highlights.map((win) => html`<li>${nameOf(win.userId)}: <span class="win-text">${memberWords(win.text)}</span></li>`)}</ul>` : ''}
-${recap.archive !== undefined ? html`<h4>${tr.t('recap.archive')}</h4><p>${tr.say(archiveIntroOf(recap.archive, nameOf(recap.archive.userId)))}</p><blockquote class="win-text">${memberWords(recap.archive.text)}</blockquote>` : ''}
-${recap.partnerGroups.length > 0 ? html`<h4>This week's partners 🤝</h4><ul>${recap.partnerGroups.map((group) => html`<li>${joinNames(group.map(nameOf))}</li>`)}</ul>` : ''}
+${recap.highlights.length > 0 ? html`<h4>${tr.t('recap.highlights')}</h4><ul>${recap.highlights.map((win) => html`<li>${nameOf(win.userId)}: <span class="win-text">${memberWords(win.text, tr)}</span></li>`)}</ul>` : ''}
+${recap.archive !== undefined ? html`<h4>${tr.t('recap.archive')}</h4><p>${tr.say(archiveIntroOf(recap.archive, nameOf(recap.archive.userId)))}</p><blockquote class="win-text">${memberWords(recap.archive.text, tr)}</blockquote>` : ''}
+${recap.partnerGroups.length > 0 ? html`<h4>${tr.t('web.preview.partners')}</h4><ul>${recap.partnerGroups.map((group) => html`<li>${tr.list(group.map(nameOf))}</li>`)}</ul>` : ''}
 </article>`;
 }
