@@ -12,6 +12,7 @@ import { migrationsFolder } from './migrations-folder.js';
 import { seedFromTemplate } from './pglite-template.js';
 import { poolUsage } from './pool-usage.js';
 import { preparingClient } from './prepared-client.js';
+import { withRawQueries } from './raw-queries.js';
 import { watchSilentConnections } from './silent-connections.js';
 
 export { DataDirLockedError } from './data-dir-lock.js';
@@ -104,8 +105,9 @@ export async function openPostgres(url: string, logger: Logger, poolSize = 10, t
     },
   });
   logger.info({ driver: 'postgres' }, 'database ready');
+  const preparing = preparingClient(client);
   return {
-    db: drizzlePostgres(preparingClient(client), { schema }),
+    db: withRawQueries(drizzlePostgres(preparing, { schema }), (text, params) => preparing.unsafe(text, params as postgres.ParameterOrJSON<never>[])),
     kind: 'postgres',
     ping: () => pingPastEndedConnections(async () => void (await client`select 1`), poolSize),
     poolUsage: () => poolUsage(client, applicationName, poolSize),

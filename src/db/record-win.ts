@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import type { Range } from '../domain/time.js';
 import { isOutcomeUnknown, OutcomeUnknownError } from './errors.js';
-import { fixedStatement } from './fixed-sql.js';
+import { fixedStatement, type FixedStatement } from './fixed-sql.js';
+import { rawQueriesOf } from './raw-queries.js';
 import { goalTargetThenSql } from './goal-target-sql.js';
 import type { MemberKey } from './members.js';
 import { memberKeyText, memberTimezoneSql, periodsSql, winMemberKeySql } from './member-time-sql.js';
@@ -151,11 +152,11 @@ function winStatementOf(v: (slot: Slot) => unknown, withGoal: boolean): SQL {
 const plainWin = fixedStatement<Slot>((slot) => winStatementOf(slot, false));
 const goalWin = fixedStatement<Slot>((slot) => winStatementOf(slot, true));
 
-/** The /win statement with this win's values: fixed text per case, so each is planned once per connection. */
-export function winStatement(input: WinWrite & { timezone?: string | undefined }, now: Date): SQL {
+/** The /win statement and its values for this win: fixed text per case, so each is planned once per connection. */
+function winValues(input: WinWrite & { timezone?: string | undefined }, now: Date): { statement: FixedStatement<Slot>; values: Record<Slot, unknown> } {
   const goalId = input.goalId ?? null;
   // Instants go as ISO text: the two drivers serialise Date parameters differently.
-  return (goalId === null ? plainWin : goalWin)({
+  const values: Record<Slot, unknown> = {
     guildId: input.guildId,
     userId: input.userId,
     memberKey: memberKeyText(input),
@@ -170,7 +171,13 @@ export function winStatement(input: WinWrite & { timezone?: string | undefined }
     interactionId: input.interactionId,
     memberLocale: input.locales?.member ?? null,
     guildLocale: input.locales?.guild ?? null,
-  });
+  };
+  return { statement: goalId === null ? plainWin : goalWin, values };
+}
+
+export function winStatement(input: WinWrite & { timezone?: string | undefined }, now: Date): SQL {
+  const { statement, values } = winValues(input, now);
+  return statement(values);
 }
 
 /**
@@ -182,7 +189,10 @@ export function winStatement(input: WinWrite & { timezone?: string | undefined }
  */
 export async function recordWinWithCounts(db: Db, input: WinWrite & { timezone?: string | undefined }, now: Date): Promise<RecordedWin & { ranges: WinRanges }> {
   // Prepared on PostgreSQL like every query (src/db/prepared-client.ts): parsed and planned once per connection.
-  const rows = rowsOf(await db.execute(winStatement(input, now)));
+  // The driver's own call when the handle has one: the text is fixed, so drizzle has nothing to render.
+  const { statement, values } = winValues(input, now);
+  const raw = rawQueriesOf(db);
+  const rows = raw ? await raw(statement.text, statement.paramsOf(values)) : rowsOf(await db.execute(statement(values)));
   const [row] = rows;
   if (row) return resultOf(row, input.isPrivate, true);
   if (input.interactionId === null) throw new Error('insert returned no row');

@@ -16,6 +16,9 @@ describe('statements built once', () => {
     expect(one.sql).toBe('select $1::int + $2::int, $3::text');
     expect(two.sql).toBe(one.sql);
     expect([one.params, two.params]).toEqual([[1, 2, 1], [null, 'x', null]]);
+    // The driver's own call gets the same text and values, without drizzle rendering them.
+    expect(build.text).toBe(one.sql);
+    expect(build.paramsOf({ a: null, b: 'x' })).toEqual(two.params);
   });
 
   it('refuses a value that is not a slot, and a $ in the text', () => {

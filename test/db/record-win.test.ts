@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { createGoal } from '../../src/db/goals.js';
 import { setMemberTimezone } from '../../src/db/members.js';
+import { rawQueriesOf } from '../../src/db/raw-queries.js';
 import { recordWinWithCounts, type WinWrite } from '../../src/db/record-win.js';
 import { wins } from '../../src/db/schema.js';
 import { monthRange, weekRange } from '../../src/domain/time.js';
@@ -92,6 +93,19 @@ describe(`recording a win in one statement on ${usingPostgres() ? 'PostgreSQL' :
     expect((await recordWinWithCounts(database.db, write(key), now)).timezone).toBe('America/Los_Angeles');
     const given = await recordWinWithCounts(database.db, { ...write(key), timezone: 'Asia/Tokyo' }, now);
     expect(given.ranges.month).toEqual(monthRange('Asia/Tokyo', now));
+  });
+
+  it('answers the same through the driver’s own call and through drizzle (a transaction’s handle)', async () => {
+    const key = { guildId: '10', userId: '8' };
+    expect(rawQueriesOf(database.db)).toBeDefined();
+    const direct = await recordWinWithCounts(database.db, write(key, { isPrivate: true }), now);
+    const inTransaction = await database.db.transaction(async (tx) => {
+      expect(rawQueriesOf(tx)).toBeUndefined();
+      return recordWinWithCounts(tx, write(key), now);
+    });
+    expect(direct.counts).toEqual({ weekCount: 1, weekPublicCount: 0, firstEver: true, firstPublic: false, goal: undefined });
+    expect(inTransaction.counts).toEqual({ weekCount: 2, weekPublicCount: 1, firstEver: false, firstPublic: true, goal: undefined });
+    expect([typeof direct.id, direct.occurredAt, direct.ranges]).toEqual([typeof inTransaction.id, inTransaction.occurredAt, inTransaction.ranges]);
   });
 
   it('counts a goal’s wins in the period of the target it had when the win happened', async () => {
