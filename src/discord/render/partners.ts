@@ -48,9 +48,6 @@ export function partnerDmsIn(localeOf: (to: MemberKey) => Promise<Translator>): 
   };
 }
 
-/** The partner DMs in English, for callers that know no reader's language. */
-export const partnerDms: PartnerDmRenderer<OutgoingMessage> = partnerDmsIn(() => Promise.resolve(english));
-
 /** The author's answer to `/checkin`. */
 export function checkinAnswer(outcome: CheckinOutcome, tr: Translator = english): string {
   if (outcome.kind === 'private') return tr.t('checkin.private');
