@@ -6,7 +6,7 @@ import { WEEKDAY_NAMES } from '../src/domain/weekly-settings.js';
 import { changeCheckinSettings, changeRecapSettings, serverSettingsOf } from '../src/features/server-settings.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
 import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
-import { UserFacingError, userError } from '../src/discord/errors.js';
+import { userError, type UserFacingError } from '../src/discord/errors.js';
 import { timeZoneConfirmationText } from '../src/discord/render/settings.js';
 import { timezoneHintOf } from '../src/discord/timezone-hint.js';
 import { readTimeZone } from '../src/domain/timezone-input.js';
@@ -76,9 +76,10 @@ function problemOf(problem: RecapSettingsProblem, input: { time?: string | null;
     case 'config-time':
       return userError(problem.code, 'error.config-time', { typed: quote(String(input.time).slice(0, 20)) });
     case 'config-timezone': {
+      // The domain refuses only a timezone it cannot read; should that ever change, the refusal still speaks the admin's language.
       const reading = readTimeZone(input.timezone ?? '');
-      if (reading.kind !== 'unknown') return new UserFacingError(problem.code, problem.message);
-      return userError(problem.code, 'error.config-timezone', { typed: quote(reading.typed), hint: timezoneHintOf(reading) });
+      const hint = reading.kind === 'unknown' ? timezoneHintOf(reading) : '';
+      return userError(problem.code, 'error.config-timezone', { typed: quote(reading.typed), hint });
     }
     default:
       return userError(problem.code, `error.${problem.code}`);

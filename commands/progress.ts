@@ -9,7 +9,7 @@ import { translatorFor } from '../src/discord/locale.js';
 import type { Translator } from '../src/i18n/index.js';
 import { offerRows, ownGoalLine, sharedGoalLine } from '../src/discord/render/goals.js';
 import { firstWinNudgeEmbed, ownProgressEmbed, sharedProgressEmbed } from '../src/discord/render/progress.js';
-import { renderCalendarPng, WIN_CALENDAR_FILE, winCalendarSvg } from '../src/discord/render/win-calendar.js';
+import { calendarFontFiles, renderCalendarPng, WIN_CALENDAR_FILE, winCalendarSvg } from '../src/discord/render/win-calendar.js';
 import { respond, type ReplyPayload } from '../src/discord/reply.js';
 
 export const data = {
@@ -38,7 +38,8 @@ async function ownProgress(deps: Deps, key: MemberKey, tr: Translator): Promise<
   // Discord allows five rows: the repair first, then goal offers.
   const components = repairable ? [repairRow(key.userId, repairable, tr), ...offers].slice(0, 5) : offers;
   const png = await renderCalendarPng(
-    winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) }),
+    winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) }, tr),
+    calendarFontFiles(tr.locale),
   );
   return {
     embeds: [ownProgressEmbed({ figures: progress.figures, pausedNow: progress.pausedNow, timezone: progress.timezone, goalLines }, tr)],

@@ -8,7 +8,7 @@ import type { HandledInteraction } from './router.js';
 import { within } from '../shutdown.js';
 import type { SafetyNetOptions } from './safety-net.js';
 
-export { DRAIN_LIMITS, RESTARTING, RESTARTING_UNFINISHED, type DrainLimits } from './intake.js';
+export { DRAIN_LIMITS, type DrainLimits } from './intake.js';
 
 export interface RunningBot {
   /** Every Discord call of this process goes through it (answers, posts, DMs, deletes). */

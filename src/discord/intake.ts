@@ -8,12 +8,6 @@ import { respond } from './reply.js';
 import { createInteractionHandler, type HandledInteraction } from './router.js';
 import { answerBeforeExit, type SafetyNetOptions } from './safety-net.js';
 
-// Answered rather than dropped: an unanswered command shows "The application did not respond",
-// which reads like a fault; this says what is happening and that trying again will work.
-export const RESTARTING = "I'm restarting right now — please try again in a moment. 🌱";
-// For work the stop cut short: it may or may not have reached the database, so neither is promised.
-export const RESTARTING_UNFINISHED = "I'm restarting, so I couldn't finish that — it may not have gone through. Check again in a minute before trying again. 🌱";
-
 /** How long a stop gives each part (ms): the whole stays inside `docker stop`'s 10 s. */
 export interface DrainLimits {
   /** Closing the gateway; past it the socket is left to close on its own (a dead route). */
@@ -50,6 +44,8 @@ export function createIntake(
   const inFlight = new Map<Interaction, Promise<unknown>>();
   let taking = true;
 
+  // Answered rather than dropped: an unanswered command shows "The application did not respond", which reads
+  // like a fault; this says what is happening and that trying again will work.
   const turnAway = async (interaction: Interaction): Promise<'refused'> => {
     deps.logger.info({ interaction: interaction.id }, 'turned away: restarting');
     try {
@@ -79,6 +75,7 @@ export function createIntake(
       const unfinished = [...inFlight.keys()];
       if (unfinished.length === 0) return;
       deps.logger.warn({ unfinished: unfinished.length }, 'stopping with interactions unfinished; telling each one');
+      // Work the stop cut short may or may not have reached the database, so the answer promises neither.
       const answers = unfinished.map((interaction) =>
         answerBeforeExit(interaction, translatorFor(interaction).t('restarting.unfinished')).catch((error: unknown) =>
           deps.logger.warn({ err: error, interaction: interaction.id }, 'could not send the restarting answer'),

@@ -1,4 +1,4 @@
-import { formatDateSpan, formatDayMonthYear, formatShortDate, MONTHS, weekdayWord } from '../domain/date-format.js';
+import { formatDateSpan, formatDayMonthYear, formatShortDate, monthAbbreviation, MONTHS, weekdayWord } from '../domain/date-format.js';
 import { weekdayOf, type LocalDate } from '../domain/time.js';
 import type { Locale } from './locales.js';
 
@@ -59,4 +59,17 @@ export function monthNameIn(locale: Locale, month: number): string {
 export function weekdayDateIn(locale: Locale, date: LocalDate): string {
   if (locale === 'en') return `${weekdayWord(weekdayOf(date))} ${formatDayMonthYear(date)}`;
   return format(locale, { dateStyle: 'full' }).format(utc(date));
+}
+
+/** A month's short name, 1…12, as a calendar labels a column ("Aug", "août", "8月"). */
+export function shortMonthIn(locale: Locale, month: number): string {
+  if (locale === 'en') return monthAbbreviation(month);
+  return format(locale, { month: 'short' }).format(new Date(Date.UTC(2026, month - 1, 15)));
+}
+
+/** A weekday's short name, ISO 1 (Monday) … 7 (Sunday), as a calendar labels a row ("Mon", "Mo", "lun.", "月"). */
+export function shortWeekdayIn(locale: Locale, isoWeekday: number): string {
+  if (locale === 'en') return weekdayWord(isoWeekday).slice(0, 3);
+  // 5 January 2026 is a Monday.
+  return format(locale, { weekday: 'short' }).format(new Date(Date.UTC(2026, 0, 4 + isoWeekday, 12)));
 }

@@ -7,7 +7,7 @@ import { es } from './catalogue/es-ES.js';
 import { fr } from './catalogue/fr.js';
 import { ja } from './catalogue/ja.js';
 import { pt } from './catalogue/pt-BR.js';
-import { dateSpanIn, dayMonthYearIn, monthNameIn, shortDateIn, weekdayDateIn, weekdayNameIn } from './dates.js';
+import { dateSpanIn, dayMonthYearIn, monthNameIn, shortDateIn, shortMonthIn, shortWeekdayIn, weekdayDateIn, weekdayNameIn } from './dates.js';
 import { FALLBACK_LOCALE, type Locale } from './locales.js';
 
 export type { MessageKey } from './catalogue/en.js';
@@ -68,6 +68,9 @@ export interface Translator {
   /** An instant's day in a timezone, short: "Thu 26 Nov". */
   shortDate(timezone: string, instant: Date, withYear: boolean): string;
   month(month: number): string;
+  /** Short names for a calendar's labels: "Aug", "août", "8月"; "Mon", "lun.", "月". */
+  shortMonth(month: number): string;
+  shortWeekday(isoWeekday: number): string;
   /** A whole number in the locale's digits and grouping. */
   number(n: number): string;
   /** A list: "a, b and c", "a、b、c". */
@@ -91,6 +94,8 @@ export function translator(locale: Locale): Translator {
     weekday: (iso) => weekdayNameIn(locale, iso),
     shortDate: (timezone, instant, withYear) => shortDateIn(locale, timezone, instant, withYear),
     month: (month) => monthNameIn(locale, month),
+    shortMonth: (month) => shortMonthIn(locale, month),
+    shortWeekday: (iso) => shortWeekdayIn(locale, iso),
     number: (n) => numbers.format(n),
     list: (items) => lists.format(items),
   };

@@ -40,8 +40,8 @@ describe('win calendar SVG', () => {
   it('draws a small calendar exactly like this', () => {
     const small = winCalendarSvg({ days, today: date('2026-08-19'), weeks: 1 });
     expect(small).toMatchInlineSnapshot(`
-      "<svg xmlns="http://www.w3.org/2000/svg" width="410" height="162" viewBox="0 0 410 162">
-      <rect width="410" height="162" rx="8" fill="#2b2d31"/>
+      "<svg xmlns="http://www.w3.org/2000/svg" width="391" height="162" viewBox="0 0 391 162">
+      <rect width="391" height="162" rx="8" fill="#2b2d31"/>
       <rect x="48" y="32" width="11" height="11" rx="2" fill="#66c47f" data-date="2026-08-17" data-wins="2"/>
       <rect x="48" y="46" width="11" height="11" rx="2" fill="#9fe3a6" data-date="2026-08-18" data-wins="3"/>
       <rect x="48" y="60" width="11" height="11" rx="2" fill="#eafde6" stroke="#1e1f22" stroke-width="1" data-date="2026-08-19" data-wins="5"/>
@@ -52,16 +52,16 @@ describe('win calendar SVG', () => {
       <text x="43" y="99" text-anchor="end">Fri</text>
       <text x="43" y="127" text-anchor="end">Sun</text>
       <text x="48" y="150" text-anchor="start">Wins a day:</text>
-      <rect x="136" y="139" width="11" height="11" rx="2" fill="#3a3d44"/>
-      <text x="151" y="150" text-anchor="start">0</text>
-      <rect x="169" y="139" width="11" height="11" rx="2" fill="#40a060"/>
-      <text x="184" y="150" text-anchor="start">1</text>
-      <rect x="202" y="139" width="11" height="11" rx="2" fill="#66c47f"/>
-      <text x="217" y="150" text-anchor="start">2</text>
-      <rect x="235" y="139" width="11" height="11" rx="2" fill="#9fe3a6"/>
-      <text x="250" y="150" text-anchor="start">3–4</text>
-      <rect x="284" y="139" width="11" height="11" rx="2" fill="#eafde6"/>
-      <text x="299" y="150" text-anchor="start">5+</text>
+      <rect x="128" y="139" width="11" height="11" rx="2" fill="#3a3d44"/>
+      <text x="143" y="150" text-anchor="start">0</text>
+      <rect x="161" y="139" width="11" height="11" rx="2" fill="#40a060"/>
+      <text x="176" y="150" text-anchor="start">1</text>
+      <rect x="194" y="139" width="11" height="11" rx="2" fill="#66c47f"/>
+      <text x="209" y="150" text-anchor="start">2</text>
+      <rect x="227" y="139" width="11" height="11" rx="2" fill="#9fe3a6"/>
+      <text x="242" y="150" text-anchor="start">3–4</text>
+      <rect x="276" y="139" width="11" height="11" rx="2" fill="#eafde6"/>
+      <text x="291" y="150" text-anchor="start">5+</text>
       </g>
       </svg>"
     `);

@@ -2,6 +2,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
 import type { Scheduler } from '../../src/jobs/scheduler.js';
+import { calendarFontFiles, renderCalendarPng, winCalendarSvg } from '../../src/discord/render/win-calendar.js';
+import { translator } from '../../src/i18n/index.js';
 import type { InteractionResult } from '../../src/sandbox/types.js';
 import { latinWords } from '../support/latin-words.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -57,6 +59,13 @@ describe('a member and a server in their own languages', () => {
     expect(progress.message?.embeds[0]?.title).toBe('あなたの歩み 🌱');
     expect(progress.message?.embeds[0]?.fields?.[0]?.value).toContain('今週2件');
     expect(latinWords(progress.message, [goalTitle, 'Europe/Berlin', 'UTC'])).toEqual([]);
+    // The calendar image too: its description, and every label in it (drawn with the Japanese font).
+    const [calendar] = progress.message?.attachments ?? [];
+    expect(calendar?.description).toBe('過去26週の1日ごとの記録');
+    const drawn = async (locale: 'ja' | 'en') =>
+      renderCalendarPng(winCalendarSvg({ days: new Map([['2026-11-25', 2]]), today: { year: 2026, month: 11, day: 25 }, paused: new Set() }, translator(locale)), calendarFontFiles(locale));
+    expect(calendar?.data.equals(await drawn('ja'))).toBe(true);
+    expect(calendar?.data.equals(await drawn('en'))).toBe(false);
 
     const wins = await asAlice('wins');
     expect(wins.message?.embeds[0]?.title).toBe('今週の記録');

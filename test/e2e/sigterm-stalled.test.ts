@@ -10,6 +10,14 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { answersOf, logLines } from '../support/sigterm.js';
 
 const MEMBERS = Array.from({ length: 10 }, (_, i) => `stalled${i}`);
+// Each member's Discord speaks one of these; the restarting answer follows it.
+const LOCALES = ['en-US', 'de', 'ja'] as const;
+const UNFINISHED: Record<(typeof LOCALES)[number], RegExp> = {
+  'en-US': /restarting.*may not have gone through/,
+  de: /Ich starte neu.*vielleicht ist es nicht durchgegangen/,
+  ja: /再起動のため.*反映されていないかもしれません/,
+};
+const localeOf = (i: number) => LOCALES[i % LOCALES.length] ?? 'en-US';
 // Discord's loading state: the message of an interaction deferred and not yet answered.
 const LOADING = 128;
 
@@ -22,7 +30,10 @@ describe.skipIf(!usingPostgres())('SIGTERM with the database stalled, on the rea
 
   beforeAll(async () => {
     sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'stalled-test-token', deferTimeoutMs: 30_000 });
-    for (const name of MEMBERS) sandbox.addUser(name);
+    MEMBERS.forEach((name, i) => {
+      sandbox.addUser(name);
+      sandbox.setLocale(name, localeOf(i));
+    });
     const database = await createTestDatabase();
     dropDatabase = () => database.close();
     proxy = await startFaultProxy(database.url ?? '');
@@ -57,12 +68,12 @@ describe.skipIf(!usingPostgres())('SIGTERM with the database stalled, on the rea
     expect(exitedAt - killedAt).toBeLessThan(10_000);
     expect(logLines(proc.output()).some((l) => l.msg === 'shutdown took too long; exiting anyway')).toBe(false);
 
-    for (const result of await Promise.all(stalled)) {
+    (await Promise.all(stalled)).forEach((result, i) => {
       expect(result.failed).toBe(false);
       expect(result.kind).toBe('deferred');
-      // One message: the deferred reply, now saying what happened; nothing sent after it.
+      // One message: the deferred reply, now saying what happened in the member's language; nothing sent after it.
       expect(answersOf(result)).toHaveLength(1);
-      expect(answerText(result)).toMatch(/restarting.*may not have gone through/);
-    }
+      expect(answerText(result)).toMatch(UNFINISHED[localeOf(i)]);
+    });
   }, 90_000);
 });

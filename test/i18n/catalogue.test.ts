@@ -9,7 +9,10 @@ import { composePersonalRecap } from '../../src/domain/recap/personal.js';
 import type { PersonalWeekData, RecapWeekData, RecapWin } from '../../src/domain/recap/types.js';
 import { renderCelebration } from '../../src/discord/render/celebrate-win.js';
 import { renderPersonalRecap } from '../../src/discord/render/dm-recap.js';
+import { checkinsChangedText, configEmbed, recapChangedText } from '../../src/discord/render/config.js';
+import { planLine, planSavedText } from '../../src/discord/render/plans.js';
 import { renderRecap } from '../../src/discord/render/recap.js';
+import type { Guild } from '../../src/db/schema.js';
 import { winListMessage } from '../../src/discord/render/win-list.js';
 import { CATALOGUES, LOCALES, localeFromAcceptLanguage, localeOf, sourceOf, t, translator, type Locale } from '../../src/i18n/index.js';
 import { en } from '../../src/i18n/catalogue/en.js';
@@ -47,11 +50,13 @@ describe('the message catalogues', () => {
 
   it('take the same values in every language, so no placeholder is lost or invented', () => {
     const differing: string[] = [];
+    // Beside {weekday} every message also gets {day} (monday…sunday), for a language whose article follows the day.
+    const companions = (names: string[]) => (names.includes('weekday') ? names.filter((name) => name !== 'day') : names).join(',');
     for (const key of keys) {
-      const expected = placeholders(en[key as keyof typeof en] ?? '', 'en').join(',');
+      const expected = companions(placeholders(en[key as keyof typeof en] ?? '', 'en'));
       for (const locale of others) {
         const source = (CATALOGUES[locale] as Record<string, string>)[key];
-        if (source !== undefined && placeholders(source, locale).join(',') !== expected) differing.push(`${locale} ${key}`);
+        if (source !== undefined && companions(placeholders(source, locale)) !== expected) differing.push(`${locale} ${key}`);
       }
     }
     expect(differing).toEqual([]);
@@ -83,6 +88,45 @@ describe('the message catalogues', () => {
     expect(translator('fr').weekday(1)).toBe('Lundi');
     expect(translator('es-ES').month(3)).toBe('marzo');
     expect(translator('pt-BR').dayMonthYear(first)).toBe('30 de novembro de 2026');
+  });
+
+  it('put the right article before every weekday: todo sábado, toda segunda-feira; cada lunes, chaque samedi, jeden Sonntag', () => {
+    const guild = (day: number): Guild => ({
+      id: '1', timezone: 'America/Sao_Paulo', createdAt: new Date(0), recapChannelId: '2', recapDay: day, recapTime: '18:00', nextRecapAt: null,
+      recapProblem: null, recapConfiguredAt: null, checkinsEnabled: true, checkinDay: day, consistencyRole: false, locale: null, recapLocale: null,
+    });
+    const plan = (day: number) => ({ id: 1, guildId: '1', userId: '2', title: 'Ler', planWhen: 'depois do almoço', planThen: 'ler', planAt: '13:00', planDay: day, planReminders: true });
+    const lines = (day: number, locale: Locale): string => {
+      const tr = translator(locale);
+      const embed = configEmbed(guild(day), new Date('2026-11-25T12:00:00Z'), tr);
+      const change = { saved: guild(day), timezoneNote: undefined, passedOverTo: new Date('2026-12-05T21:00:00Z') };
+      return [
+        ...(embed.fields ?? []).map((f) => f.value),
+        recapChangedText(change, tr),
+        checkinsChangedText(guild(day), tr),
+        planLine(plan(day), true, tr) ?? '',
+        planLine(plan(day), false, tr) ?? '',
+        planSavedText(plan(day), true, tr),
+        planSavedText(plan(day), false, tr),
+      ].join('\n');
+    };
+    const saturday = lines(6, 'pt-BR');
+    expect(saturday).toContain('todo sábado');
+    expect(saturday).toContain('no sábado');
+    expect(saturday).not.toMatch(/\b(toda|na) sábado/);
+    expect(lines(7, 'pt-BR')).toContain('todo domingo');
+    expect(lines(7, 'pt-BR')).not.toMatch(/\btoda domingo/);
+    for (const day of [1, 2, 3, 4, 5]) {
+      expect(lines(day, 'pt-BR')).toMatch(/toda \S+-feira/);
+      expect(lines(day, 'pt-BR')).toMatch(/na \S+-feira/);
+      expect(lines(day, 'pt-BR')).not.toMatch(/\btodo \S+-feira/);
+    }
+    // Every weekday is masculine in French, Spanish and German: one article fits all seven.
+    for (const day of [1, 6, 7]) {
+      expect(lines(day, 'fr')).toMatch(/chaque (lundi|samedi|dimanche)/);
+      expect(lines(day, 'es-ES')).toMatch(/cada (lunes|sábado|domingo)/);
+      expect(lines(day, 'de')).toMatch(/jeden (Montag|Samstag|Sonntag)/);
+    }
   });
 
   it('map Discord’s locales and a browser’s Accept-Language to ours', () => {

@@ -4,7 +4,7 @@ import { isRecapProblem } from '../../domain/recap/problem.js';
 import { localDateOf, localDateTimeOf } from '../../domain/time.js';
 import { english, type Translator } from '../../i18n/index.js';
 import { palette } from './palette.js';
-import { weekdayInSentence } from './pause.js';
+import { weekdayValues } from './pause.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -21,7 +21,7 @@ export function recapProblemText(stored: string, channel: string, tr: Translator
 /** What /config shows: settings, the next recap in the server's time, and any delivery problem. */
 export function configEmbed(guild: Guild, now: Date, tr: Translator = english): APIEmbed {
   const recap = guild.recapChannelId
-    ? tr.t('config.show.recap', { channel: `<#${guild.recapChannelId}>`, weekday: weekdayInSentence(guild.recapDay, tr), time: guild.recapTime, timezone: guild.timezone })
+    ? tr.t('config.show.recap', { channel: `<#${guild.recapChannelId}>`, ...weekdayValues(guild.recapDay, tr), time: guild.recapTime, timezone: guild.timezone })
     : tr.t('config.show.notSetUp');
   const next =
     guild.recapChannelId && guild.nextRecapAt && !guild.recapProblem
@@ -32,7 +32,7 @@ export function configEmbed(guild: Guild, now: Date, tr: Translator = english): 
     { name: tr.t('config.show.nextTitle'), value: next },
     {
       name: tr.t('config.show.checkinsTitle'),
-      value: guild.checkinsEnabled ? tr.t('config.show.checkinsOn', { weekday: weekdayInSentence(guild.checkinDay, tr) }) : tr.t('config.show.checkinsOff'),
+      value: guild.checkinsEnabled ? tr.t('config.show.checkinsOn', { ...weekdayValues(guild.checkinDay, tr) }) : tr.t('config.show.checkinsOff'),
     },
   ];
   if (guild.recapProblem) {
@@ -53,12 +53,12 @@ export function configEmbed(guild: Guild, now: Date, tr: Translator = english): 
 export function recapChangedText(change: { saved: Guild; timezoneNote: string | undefined; passedOverTo: Date | undefined }, tr: Translator = english): string {
   const { saved } = change;
   const passedOver = change.passedOverTo
-    ? tr.t('config.recap.passedOver', { weekday: weekdayInSentence(saved.recapDay, tr), date: tr.dayMonthYear(localDateOf(saved.timezone, change.passedOverTo)) })
+    ? tr.t('config.recap.passedOver', { ...weekdayValues(saved.recapDay, tr), date: tr.dayMonthYear(localDateOf(saved.timezone, change.passedOverTo)) })
     : '';
-  const done = tr.t('config.recap.done', { channel: `<#${saved.recapChannelId}>`, weekday: weekdayInSentence(saved.recapDay, tr), time: saved.recapTime, timezone: saved.timezone });
+  const done = tr.t('config.recap.done', { channel: `<#${saved.recapChannelId}>`, ...weekdayValues(saved.recapDay, tr), time: saved.recapTime, timezone: saved.timezone });
   return [done, passedOver, change.timezoneNote ?? ''].filter(Boolean).join(' ');
 }
 
 export function checkinsChangedText(saved: Guild, tr: Translator = english): string {
-  return saved.checkinsEnabled ? tr.t('config.checkins.on', { weekday: weekdayInSentence(saved.checkinDay, tr) }) : tr.t('config.checkins.off');
+  return saved.checkinsEnabled ? tr.t('config.checkins.on', { ...weekdayValues(saved.checkinDay, tr) }) : tr.t('config.checkins.off');
 }

@@ -30,7 +30,7 @@ export function renderPersonalRecap(content: PersonalRecapContent, tr: Translato
   if (content.goalLines.length > 0) fields.push({ name: tr.t('dm.goals'), value: goalsValue(content.goalLines.map(tr.say), tr) });
   if (content.partners.length > 0) {
     // Only when the server's recap could not announce them; mentions in a DM ping nobody (`parse` is empty).
-    fields.push({ name: tr.t('dm.partners'), value: tr.t('dm.partners.text', { partners: content.partners.map(mentionOf).join(' & ') }) });
+    fields.push({ name: tr.t('dm.partners'), value: tr.t('dm.partners.text', { partners: content.partners.map((id) => mentionOf(id, tr)).join(' & ') }) });
   }
   if (content.oldWin !== undefined) {
     fields.push({ name: tr.t('dm.oldWin'), value: `${tr.t('dm.oldWin.text', { date: tr.dayMonthYear(content.oldWin.date) })}\n> ${content.oldWin.text}` });

@@ -1,3 +1,5 @@
+import { english, type Translator } from '../../i18n/index.js';
+
 /** A Discord message body (API field names), ready to post or DM. */
 export interface OutgoingMessage {
   content?: string;
@@ -21,7 +23,7 @@ export function isSnowflake(id: string): boolean {
   return SNOWFLAKE.test(id);
 }
 
-/** A rendered mention for a Discord user id (it pings only if `allowed_mentions` lets it). */
-export function mentionOf(userId: string): string {
-  return isSnowflake(userId) ? `<@${userId}>` : 'A member';
+/** A rendered mention for a Discord user id (it pings only if `allowed_mentions` lets it); "A member", in the reader's words, for anything else. */
+export function mentionOf(userId: string, tr: Translator = english): string {
+  return isSnowflake(userId) ? `<@${userId}>` : tr.t('common.aMember');
 }

@@ -9,7 +9,7 @@ import { mentionOf, type OutgoingMessage } from './outgoing.js';
 
 /** Partners and check-ins drawn for Discord: mentions, buttons and the words members read. */
 
-const mentions = (ids: readonly string[]) => ids.map(mentionOf).join(' & ');
+const mentions = (ids: readonly string[], tr: Translator) => ids.map((id) => mentionOf(id, tr)).join(' & ');
 
 /** 'at 20:00 on Sunday 28 March 2027 (your time)': the member's wall clock in words, never bare UTC. */
 export function atLocalMoment(timezone: string, instant: Date, tr: Translator = english): string {
@@ -35,7 +35,7 @@ export function partnerDmsIn(localeOf: (to: MemberKey) => Promise<Translator>): 
       const tr = await localeOf(to);
       // `Delivery` sends the body as given, components included.
       const dm: OutgoingMessage & { components: APIActionRowComponent<APIButtonComponent>[] } = {
-        content: tr.t('partner.dm.checkin', { author: mentionOf(author.userId), note: publicMemberText(note) }),
+        content: tr.t('partner.dm.checkin', { author: mentionOf(author.userId, tr), note: publicMemberText(note) }),
         allowed_mentions: { parse: [] },
         components: [cheerRow(author, week, false, tr)],
       };
@@ -43,25 +43,22 @@ export function partnerDmsIn(localeOf: (to: MemberKey) => Promise<Translator>): 
     },
     async cheered(cheererId, to) {
       const tr = await localeOf(to);
-      return { content: tr.t('partner.dm.cheered', { cheerer: mentionOf(cheererId) }), allowed_mentions: { parse: [] } };
+      return { content: tr.t('partner.dm.cheered', { cheerer: mentionOf(cheererId, tr) }), allowed_mentions: { parse: [] } };
     },
   };
 }
-
-/** The partner DMs in English, for callers that know no reader's language. */
-export const partnerDms: PartnerDmRenderer<OutgoingMessage> = partnerDmsIn(() => Promise.resolve(english));
 
 /** The author's answer to `/checkin`. */
 export function checkinAnswer(outcome: CheckinOutcome, tr: Translator = english): string {
   if (outcome.kind === 'private') return tr.t('checkin.private');
   if (outcome.kind === 'no-partner') return tr.t('checkin.noPartner');
   const lines: string[] = [];
-  if (outcome.sent.length > 0) lines.push(tr.t('checkin.sent', { partners: mentions(outcome.sent) }));
-  if (outcome.alreadyToday.length > 0) lines.push(tr.t('checkin.updated', { count: outcome.alreadyToday.length, partners: mentions(outcome.alreadyToday) }));
+  if (outcome.sent.length > 0) lines.push(tr.t('checkin.sent', { partners: mentions(outcome.sent, tr) }));
+  if (outcome.alreadyToday.length > 0) lines.push(tr.t('checkin.updated', { count: outcome.alreadyToday.length, partners: mentions(outcome.alreadyToday, tr) }));
   if (lines.length === 0) lines.push(tr.t('checkin.saved'));
   for (const { userId, why } of outcome.notByDm) {
     const delivery = why === 'dms-closed' || why === 'undelivered' ? 'failed' : 'held';
-    lines.push(tr.t('checkin.notDelivered', { delivery, partner: mentionOf(userId), why: tr.t(`checkin.why.${why satisfies NotByDm}`) }));
+    lines.push(tr.t('checkin.notDelivered', { delivery, partner: mentionOf(userId, tr), why: tr.t(`checkin.why.${why satisfies NotByDm}`) }));
   }
   return lines.join('\n');
 }
@@ -84,13 +81,13 @@ export function notPairedWords(status: Exclude<PartnerStatus, { kind: 'paired' }
 
 /** `/partner status` with partners: each one's shared note (never a private one), their shared goals, and cheers. */
 export function partnerStatusDescription(status: PartnerStatus & { kind: 'paired' }, goalLines: ReadonlyMap<string, readonly string[]>, tr: Translator = english): string {
-  const lines = [tr.t('partner.status.paired', { partners: mentions(status.partners.map((p) => p.userId)) })];
+  const lines = [tr.t('partner.status.paired', { partners: mentions(status.partners.map((p) => p.userId), tr) })];
   for (const partner of status.partners) {
-    if (partner.sharedNote !== null) lines.push('', tr.t('partner.status.checkedIn', { partner: mentionOf(partner.userId) }), partner.sharedNote);
-    else lines.push('', tr.t('partner.status.noCheckin', { partner: mentionOf(partner.userId) }));
+    if (partner.sharedNote !== null) lines.push('', tr.t('partner.status.checkedIn', { partner: mentionOf(partner.userId, tr) }), partner.sharedNote);
+    else lines.push('', tr.t('partner.status.noCheckin', { partner: mentionOf(partner.userId, tr) }));
     const goals = goalLines.get(partner.userId) ?? [];
-    if (goals.length > 0) lines.push('', tr.t('partner.status.goals', { partner: mentionOf(partner.userId) }), ...goals);
+    if (goals.length > 0) lines.push('', tr.t('partner.status.goals', { partner: mentionOf(partner.userId, tr) }), ...goals);
   }
-  if (status.cheeredMine.length > 0) lines.push('', tr.t('partner.status.cheered', { partners: mentions(status.cheeredMine) }));
+  if (status.cheeredMine.length > 0) lines.push('', tr.t('partner.status.cheered', { partners: mentions(status.cheeredMine, tr) }));
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { lastPausedDay, type PauseView } from '../../domain/pause.js';
 import { localDateOf, localDateTimeOf } from '../../domain/time.js';
+import { WEEKDAY_NAMES } from '../../domain/weekly-settings.js';
 import { english, type Translator } from '../../i18n/index.js';
 
 /** Discord renders `<t:…:F>` as a full date and time in the reader's own locale. */
@@ -23,7 +24,7 @@ export function describePause(timezone: string, pause: PauseView, tr: Translator
 export function localTimeWords(timezone: string, instant: Date, tr: Translator = english): string {
   const t = localDateTimeOf(timezone, instant);
   const time = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
-  return tr.t('time.atWeekday', { time, weekday: weekdayInSentence(t.weekday, tr) });
+  return tr.t('time.atWeekday', { time, ...weekdayValues(t.weekday, tr) });
 }
 
 // Languages whose weekday names are lower case inside a sentence ("chaque jeudi", "cada martes", "toda segunda-feira").
@@ -33,4 +34,12 @@ const LOWER_CASE_WEEKDAYS: ReadonlySet<string> = new Set(['fr', 'es-ES', 'pt-BR'
 export function weekdayInSentence(isoWeekday: number, tr: Translator = english): string {
   const name = tr.weekday(isoWeekday);
   return LOWER_CASE_WEEKDAYS.has(tr.locale) ? name.toLocaleLowerCase(tr.locale) : name;
+}
+
+/**
+ * A weekday as a message takes it: `weekday`, its name inside a sentence, and `day`, its id (`monday`…`sunday`),
+ * for languages whose article or agreement follows the day ("todo sábado", "toda segunda-feira").
+ */
+export function weekdayValues(isoWeekday: number, tr: Translator = english): { weekday: string; day: string } {
+  return { weekday: weekdayInSentence(isoWeekday, tr), day: WEEKDAY_NAMES[isoWeekday - 1] ?? 'monday' };
 }

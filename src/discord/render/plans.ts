@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import type { GoalFacts } from '../../domain/goals.js';
 import { PLAN_CLEAR_WORD } from '../../domain/plans.js';
 import { english, type Translator } from '../../i18n/index.js';
-import { weekdayInSentence } from './pause.js';
+import { weekdayValues } from './pause.js';
 import { componentIds } from '../component-ids.js';
 import type { OutgoingMessage } from './outgoing.js';
 
@@ -26,7 +26,7 @@ export function planLine(goal: PlanParts, dmsOn?: boolean, tr: Translator = engl
   if (!goal.planWhen || !goal.planThen) return undefined;
   const reminder =
     goal.planAt && goal.planDay && goal.planReminders
-      ? tr.t('plan.line.reminder', { weekday: weekdayInSentence(goal.planDay, tr), at: goal.planAt, dms: dmsOn === false ? 'off' : 'on' })
+      ? tr.t('plan.line.reminder', { ...weekdayValues(goal.planDay, tr), at: goal.planAt, dms: dmsOn === false ? 'off' : 'on' })
       : '';
   return tr.t('plan.line', { when: goal.planWhen, then: goal.planThen, reminder });
 }
@@ -36,7 +36,7 @@ export function planSavedText(goal: PlanFacts, dmsOn: boolean, tr: Translator = 
   const line = planLine(goal, dmsOn, tr);
   if (!line) return '';
   if (!goal.planAt || !goal.planDay) return `\n${line}`;
-  const values = { weekday: weekdayInSentence(goal.planDay, tr), at: goal.planAt };
+  const values = { ...weekdayValues(goal.planDay, tr), at: goal.planAt };
   return `\n${line}\n${tr.t(dmsOn ? 'plan.saved.dmsOn' : 'plan.saved.dmsOff', values)}`;
 }
 

@@ -495,4 +495,9 @@ export const de: Catalogue = {
   'recap.previewNote': '-# Vorschau, nur für dich: Der echte Rückblick wird genauso zusammengestellt, wenn er fällig ist, und Erwähnungen darin pingen nie.',
   'restarting': 'Ich starte gerade neu – bitte versuch es gleich noch einmal. 🌱',
   'restarting.unfinished': 'Ich starte neu, deshalb konnte ich das nicht abschließen – vielleicht ist es nicht durchgegangen. Schau in einer Minute nach, bevor du es noch einmal versuchst. 🌱',
+  // Added for issue 20 (the win calendar's words, the unknown member)
+  'calendar.legend.caption': 'Erfolge pro Tag:',
+  'calendar.legend.paused': 'pausiert',
+  'calendar.legend.repaired': 'repariert',
+  'common.aMember': 'Ein Mitglied',
 };

@@ -4,7 +4,8 @@ import { webEn } from './web/en.js';
 /**
  * English: the source every other catalogue translates, and the fallback for any message a language
  * lacks. ICU MessageFormat: {name} values, plural / selectordinal / select; an apostrophe before a
- * brace quotes it, so write ’ in text where that could happen.
+ * brace quotes it, so write ’ in text where that could happen. A message that takes {weekday} also
+ * gets {day} (monday…sunday), for a language whose article follows the day (pt-BR: todo sábado, toda segunda-feira).
  */
 const messages = {
   ...webEn,
@@ -463,6 +464,11 @@ const messages = {
   'recap.previewNote': '-# Preview, only for you: the real recap is composed the same way when it is due, and mentions in it never ping.',
   'restarting': 'I\'m restarting right now — please try again in a moment. 🌱',
   'restarting.unfinished': 'I\'m restarting, so I couldn\'t finish that — it may not have gone through. Check again in a minute before trying again. 🌱',
+  // Added for issue 20 (the win calendar's words, the unknown member)
+  'calendar.legend.caption': 'Wins a day:',
+  'calendar.legend.paused': 'paused',
+  'calendar.legend.repaired': 'repaired',
+  'common.aMember': 'A member',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -495,4 +495,9 @@ export const es: Catalogue = {
   'recap.previewNote': '-# Vista previa, solo para ti: el resumen real se compone igual cuando toca, y las menciones que contiene nunca notifican.',
   'restarting': 'Me estoy reiniciando ahora mismo; inténtalo de nuevo en un momento, por favor. 🌱',
   'restarting.unfinished': 'Me estoy reiniciando, así que no pude terminar eso; puede que no se haya guardado. Compruébalo en un minuto antes de volver a intentarlo. 🌱',
+  // Added for issue 20 (the win calendar's words, the unknown member)
+  'calendar.legend.caption': 'Logros por día:',
+  'calendar.legend.paused': 'en pausa',
+  'calendar.legend.repaired': 'arreglada',
+  'common.aMember': 'Un miembro',
 };

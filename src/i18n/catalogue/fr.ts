@@ -497,4 +497,9 @@ export const fr: Catalogue = {
   'recap.previewNote': '-# Aperçu, rien que pour toi : le vrai récap est composé de la même façon le moment venu, et les mentions qu’il contient ne notifient jamais.',
   'restarting': 'Je redémarre à l’instant — réessaie dans un moment, s’il te plaît. 🌱',
   'restarting.unfinished': 'Je redémarre, donc je n’ai pas pu terminer — ce n’est peut-être pas passé. Vérifie dans une minute avant de réessayer. 🌱',
+  // Added for issue 20 (the win calendar's words, the unknown member)
+  'calendar.legend.caption': 'Victoires par jour :',
+  'calendar.legend.paused': 'en pause',
+  'calendar.legend.repaired': 'réparée',
+  'common.aMember': 'Un membre',
 };

@@ -489,4 +489,9 @@ export const ja: Catalogue = {
   'recap.previewNote': '-# あなただけのプレビューです: 本番のまとめも時間になったら同じように作られます。中のメンションで通知が飛ぶことはありません。',
   'restarting': 'ただいま再起動中です。少ししてから、もう一度お試しください。🌱',
   'restarting.unfinished': '再起動のため、最後まで終えられませんでした。反映されていないかもしれません。もう一度試す前に、1分ほどしてから確認してください。🌱',
+  // Added for issue 20 (the win calendar's words, the unknown member)
+  'calendar.legend.caption': '1日の記録:',
+  'calendar.legend.paused': '休止中',
+  'calendar.legend.repaired': '修復済み',
+  'common.aMember': 'メンバー',
 };
