@@ -70,9 +70,9 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
   r.get('/:guildId', async (c) => {
     const { key, guild } = c.get('member');
     const progress = await progressOf(deps, key);
-    const calendarSvg = winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) });
-    const consistencyRole = await consistencyRoleOf(deps, key);
     const tr = await speak(c);
+    const calendarSvg = winCalendarSvg({ days: progress.days, today: progress.today, paused: progress.pausedDays, ...(progress.repairedWeeks ? { repaired: progress.repairedWeeks } : {}) }, tr);
+    const consistencyRole = await consistencyRoleOf(deps, key);
     return render(c, tr, guild.name, '', overviewBody({ guildName: guild.name, progress, calendarSvg, consistencyRole, guildId: guild.id }, tr));
   });
 

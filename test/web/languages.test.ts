@@ -51,14 +51,13 @@ const NOT_WORDING = [/Small Wins/g, /Discord/g, /JSON/g, /HH:MM/g, /\/[a-z]+/g, 
 
 /**
  * The words of a page a reader sees or hears (text, title, aria-labels), leaving out what is not the
- * page's wording: code, the timezone lists, the recap preview (it speaks the server's language by design),
- * and the win calendar (drawn by the Discord renderer, which /progress shares).
+ * page's wording: code, the timezone lists and the recap preview (it speaks the server's language by
+ * design). The win calendar's labels count: the page draws it in the reader's language.
  */
 function pageWords(page: string, allowed: readonly string[]): string {
   const labels = [...page.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]).join(' ');
   let text = `${page} ${labels}`
     .replace(/<style>[\s\S]*?<\/style>/g, ' ')
-    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
     .replace(/<code>[\s\S]*?<\/code>/g, ' ')
     .replace(/<select id="(?:timezone|server-tz)"[\s\S]*?<\/select>/g, ' ')
     .replace(/<article class="embed">[\s\S]*?<\/article>/g, ' ')
