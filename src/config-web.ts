@@ -1,13 +1,13 @@
-import { z } from 'zod';
-
-const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+import type { EnvReader } from './config-env.js';
 
 /** The web view's three variables (SPEC §8): all set, or none. */
-export const webViewEnv = {
-  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://wins.example.org' }).optional()),
-  DISCORD_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
-  SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional()),
-};
+export function readWebViewEnv(r: EnvReader) {
+  return {
+    PUBLIC_URL: r.url('PUBLIC_URL', /^https?$/, 'must be an http(s) URL such as https://wins.example.org'),
+    DISCORD_CLIENT_SECRET: r.text('DISCORD_CLIENT_SECRET'),
+    SESSION_SECRET: r.check('SESSION_SECRET', (v) => v.length >= 32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
+  };
+}
 
 export interface WebViewConfig {
   /** Where members reach the web view, without a trailing slash; the OAuth2 redirect is `${publicUrl}/auth/callback`. */

@@ -1,52 +1,62 @@
-import { z } from 'zod';
-import { webViewEnv, webViewOf, type WebViewConfig } from './config-web.js';
+import { emptyAsUndefined, readEnv, type EnvReader } from './config-env.js';
+import { readWebViewEnv, webViewOf, type WebViewConfig } from './config-web.js';
+
+// Plain checks, no schema library: the parsing runs once at start-up, and a validation library's
+// modules would stay loaded (and resident) for the whole life of the process.
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits only)');
-const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const SNOWFLAKE = /^\d{1,20}$/;
+const HOST_NAME = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i;
+// The same address checks as before (zod's ipv4 and ipv6 formats).
+const IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
 
-const envSchema = z.object({
-  DISCORD_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
-  DISCORD_APPLICATION_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
-  DISCORD_API_URL: z.preprocess(
-    emptyAsUndefined,
-    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }).default('https://discord.com/api'),
-  ),
-  DEV_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
-  DATABASE_URL: z.preprocess(
-    emptyAsUndefined,
-    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
-  ),
-  DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number of connections (1–100)' }).int().min(1).max(100).default(10)),
-  DATABASE_PREPARE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).default('true')),
-  DATABASE_MIGRATION_URL: z.preprocess(
-    emptyAsUndefined,
-    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
-  ),
-  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
-  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels).default('info')),
-  // Every interface by default (a container's port mapping needs it); 127.0.0.1 keeps health, metrics and the web view local.
-  HTTP_HOST: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6(), z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i)], { error: 'must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0' }).default('0.0.0.0')),
-  HTTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a port number (0–65535)' }).int().min(0).max(65535).optional()),
-  SHARD_COUNT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'must be a whole number of shards (1 or more)' }).int().min(1).optional()),
-  SHARD_IDS: z.preprocess(
-    emptyAsUndefined,
-    z.string().regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard numbers separated by commas, such as 0,1').optional(),
-  ),
-  GATEWAY: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
-  DISCORD_PUBLIC_KEY: z.preprocess(emptyAsUndefined, z.string().regex(/^[0-9a-f]{64}$/i, 'must be the 64 hex digits of the Public Key on the Developer Portal').optional()),
-  ...webViewEnv,
-}).superRefine((e, ctx) => {
-  if (e.DISCORD_PUBLIC_KEY !== undefined && e.HTTP_PORT === undefined)
-    ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'needs HTTP_PORT (the interactions endpoint is served there)' });
-  if (e.GATEWAY === 'off' && e.DISCORD_PUBLIC_KEY === undefined)
-    ctx.addIssue({ code: 'custom', path: ['GATEWAY'], message: 'off needs DISCORD_PUBLIC_KEY and HTTP_PORT (with no gateway, interactions arrive over HTTP)' });
-  if (e.SHARD_IDS === undefined) return;
-  if (e.SHARD_COUNT === undefined) ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs SHARD_COUNT (the total number of shards of all processes)' });
-  else if (parseShardIds(e.SHARD_IDS).some((id) => id >= (e.SHARD_COUNT ?? 0)))
-    ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'must be below SHARD_COUNT (shards are numbered from 0)' });
-});
+function isIPv6(value: string): boolean {
+  if (value.includes('%') || !value.includes(':')) return false;
+  try {
+    return new URL(`http://[${value}]`).hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The environment, checked: every value as the bot uses it, or the problems, each naming its variable. */
+function readConfigEnv(env: NodeJS.ProcessEnv) {
+  const r: EnvReader = readEnv(env);
+  const e = {
+    DISCORD_TOKEN: r.text('DISCORD_TOKEN'),
+    DISCORD_APPLICATION_ID: r.matching('DISCORD_APPLICATION_ID', SNOWFLAKE, 'must be a Discord id (digits only)'),
+    DISCORD_API_URL: r.url('DISCORD_API_URL', /^https?$/, 'must be an http(s) URL such as https://discord.com/api') ?? 'https://discord.com/api',
+    DEV_GUILD_ID: r.matching('DEV_GUILD_ID', SNOWFLAKE, 'must be a Discord id (digits only)'),
+    DATABASE_URL: r.url('DATABASE_URL', /^postgres(ql)?$/, 'must be a postgres:// URL'),
+    DATABASE_POOL_SIZE: r.integer('DATABASE_POOL_SIZE', 1, 100, 'must be a whole number of connections (1–100)') ?? 10,
+    DATABASE_PREPARE: r.oneOf('DATABASE_PREPARE', ['true', 'false'] as const, 'must be true or false') ?? 'true',
+    DATABASE_MIGRATION_URL: r.url('DATABASE_MIGRATION_URL', /^postgres(ql)?$/, 'must be a postgres:// URL'),
+    DATA_DIR: r.text('DATA_DIR') ?? './data',
+    LOG_LEVEL: r.oneOf('LOG_LEVEL', logLevels) ?? 'info',
+    // Every interface by default (a container's port mapping needs it); 127.0.0.1 keeps health, metrics and the web view local.
+    HTTP_HOST:
+      r.check('HTTP_HOST', (v) => IPV4.test(v) || isIPv6(v) || HOST_NAME.test(v), 'must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0', true) ?? '0.0.0.0',
+    HTTP_PORT: r.integer('HTTP_PORT', 0, 65535, 'must be a port number (0–65535)'),
+    SHARD_COUNT: r.integer('SHARD_COUNT', 1, Infinity, 'must be a whole number of shards (1 or more)'),
+    SHARD_IDS: r.matching('SHARD_IDS', /^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard numbers separated by commas, such as 0,1'),
+    GATEWAY: r.oneOf('GATEWAY', ['on', 'off'] as const, 'must be on or off') ?? 'on',
+    DISCORD_PUBLIC_KEY: r.matching('DISCORD_PUBLIC_KEY', /^[0-9a-f]{64}$/i, 'must be the 64 hex digits of the Public Key on the Developer Portal'),
+    ...readWebViewEnv(r),
+  };
+  // What only holds between variables: checked on what is set, even when a value is itself wrong (both problems are told).
+  const set = (name: string) => emptyAsUndefined(env[name]);
+  if (r.unreadable) return { e, problems: r.problems };
+  if (set('DISCORD_PUBLIC_KEY') !== undefined && set('HTTP_PORT') === undefined) r.problem('DISCORD_PUBLIC_KEY', 'needs HTTP_PORT (the interactions endpoint is served there)');
+  if (set('GATEWAY') === 'off' && set('DISCORD_PUBLIC_KEY') === undefined) r.problem('GATEWAY', 'off needs DISCORD_PUBLIC_KEY and HTTP_PORT (with no gateway, interactions arrive over HTTP)');
+  const shardIds = set('SHARD_IDS');
+  const shardCount = set('SHARD_COUNT');
+  if (shardIds !== undefined) {
+    if (shardCount === undefined) r.problem('SHARD_IDS', 'needs SHARD_COUNT (the total number of shards of all processes)');
+    else if (parseShardIds(shardIds).some((id) => id >= Number(shardCount))) r.problem('SHARD_IDS', 'must be below SHARD_COUNT (shards are numbered from 0)');
+  }
+  return { e, problems: r.problems };
+}
 
 const parseShardIds = (text: string): number[] => [...new Set(text.split(',').map((id) => Number(id.trim())))];
 
@@ -96,12 +106,8 @@ export class ConfigError extends Error {
 
 /** Parses the environment once; a bad value throws one line naming the variable, never its value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
-  }
-  const e = parsed.data;
+  const { e, problems } = readConfigEnv(env);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   const webView = webViewOf(e);
   if (typeof webView === 'string') throw new ConfigError(`Invalid configuration: ${webView}`);
   return {
@@ -127,23 +133,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Test-only settings: which PostgreSQL server the database tests use (PGlite when unset). */
 export function loadTestSettings(env: NodeJS.ProcessEnv = process.env): { testDatabaseUrl: string | undefined } {
-  const url = z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()).safeParse(env.TEST_DATABASE_URL);
-  if (!url.success) throw new ConfigError('Invalid configuration: TEST_DATABASE_URL must be a postgres:// URL');
-  return { testDatabaseUrl: url.data };
+  const r = readEnv(env);
+  const testDatabaseUrl = r.url('TEST_DATABASE_URL', /^postgres(ql)?$/, 'must be a postgres:// URL');
+  if (r.problems.length > 0) throw new ConfigError('Invalid configuration: TEST_DATABASE_URL must be a postgres:// URL');
+  return { testDatabaseUrl };
 }
 
 /** `node dist/src/rest-proxy.js`: PROXY_PORT (default 8080), PROXY_HOST (0.0.0.0), DISCORD_API_URL as upstream. */
 export function loadProxySettings(env: NodeJS.ProcessEnv = process.env): { port: number; host: string; upstream: string } {
-  const port = z.coerce.number().int().min(1).max(65535).default(8080).safeParse(emptyAsUndefined(env.PROXY_PORT));
-  if (!port.success) throw new ConfigError('Invalid configuration: PROXY_PORT must be a port number');
-  const upstream = z.url().default('https://discord.com/api').safeParse(emptyAsUndefined(env.DISCORD_API_URL));
-  if (!upstream.success) throw new ConfigError('Invalid configuration: DISCORD_API_URL must be an http(s) URL');
-  return { port: port.data, host: (emptyAsUndefined(env.PROXY_HOST) as string | undefined) ?? '0.0.0.0', upstream: upstream.data.replace(/\/+$/, '') };
+  const r = readEnv(env);
+  const port = r.integer('PROXY_PORT', 1, 65535, 'must be a port number') ?? 8080;
+  if (r.problems.length > 0) throw new ConfigError('Invalid configuration: PROXY_PORT must be a port number');
+  const upstream = r.url('DISCORD_API_URL', undefined, 'must be an http(s) URL') ?? 'https://discord.com/api';
+  if (r.problems.length > 0) throw new ConfigError('Invalid configuration: DISCORD_API_URL must be an http(s) URL');
+  return { port, host: emptyAsUndefined(env.PROXY_HOST) ?? '0.0.0.0', upstream: upstream.replace(/\/+$/, '') };
 }
 
 /** Benchmark-only settings: PostgreSQL server for `npm run bench` (PGlite in memory when unset). */
 export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): { benchDatabaseUrl: string | undefined } {
-  const url = z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()).safeParse(env.BENCH_DATABASE_URL);
-  if (!url.success) throw new ConfigError('Invalid configuration: BENCH_DATABASE_URL must be a postgres:// URL');
-  return { benchDatabaseUrl: url.data };
+  const r = readEnv(env);
+  const benchDatabaseUrl = r.url('BENCH_DATABASE_URL', /^postgres(ql)?$/, 'must be a postgres:// URL');
+  if (r.problems.length > 0) throw new ConfigError('Invalid configuration: BENCH_DATABASE_URL must be a postgres:// URL');
+  return { benchDatabaseUrl };
 }

@@ -79,8 +79,9 @@ const translators = new Map<Locale, Translator>();
 export function translator(locale: Locale): Translator {
   const found = translators.get(locale);
   if (found) return found;
-  const numbers = new Intl.NumberFormat(locale);
-  const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
+  // Made at first use: ICU's data for them is paged in only when a number or list is said.
+  let numbers: Intl.NumberFormat | undefined;
+  let lists: Intl.ListFormat | undefined;
   const made: Translator = {
     locale,
     t: (key, values) => t(locale, key, values),
@@ -91,8 +92,8 @@ export function translator(locale: Locale): Translator {
     weekday: (iso) => weekdayNameIn(locale, iso),
     shortDate: (timezone, instant, withYear) => shortDateIn(locale, timezone, instant, withYear),
     month: (month) => monthNameIn(locale, month),
-    number: (n) => numbers.format(n),
-    list: (items) => lists.format(items),
+    number: (n) => (numbers ??= new Intl.NumberFormat(locale)).format(n),
+    list: (items) => (lists ??= new Intl.ListFormat(locale, { type: 'conjunction' })).format(items),
   };
   translators.set(locale, made);
   return made;
