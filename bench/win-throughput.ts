@@ -92,7 +92,7 @@ async function drive(sandbox: Sandbox, total: number, concurrency: number, tag: 
 }
 
 export async function benchWin(kind: BotKind, serverUrl: string, options: { total: number; concurrency: number }): Promise<WinFigures> {
-  const name = `small_wins_bench_${kind.replace('-', '_')}_${process.pid}`;
+  const name = `small_wins_bench_${kind.replaceAll('-', '_')}_${process.pid}`;
   const database = await createBenchDatabase(serverUrl, name);
   const { admin } = database;
   const url = new URL(database.url);
@@ -170,11 +170,17 @@ async function startBot(kind: BotKind, env: NodeJS.ProcessEnv, sandbox: Sandbox)
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const ready = () => (kind === 'small-wins-http' ? listeningPort(output) !== undefined : output.includes('connected to Discord'));
-  await waitFor(() => ready() || child.exitCode !== null, 60_000, `${kind} to connect`);
+  await waitFor(() => ready() || child.exitCode !== null, 60_000, `${kind} to connect`).catch(async (error: unknown) => {
+    await stopBot({ child });
+    throw error;
+  });
   if (child.exitCode !== null) throw new Error(`${kind} exited: ${output}`);
   sandbox.deliverOverHttp(kind === 'small-wins-http' ? `http://127.0.0.1:${listeningPort(output)}/interactions` : undefined);
   const first = await sandbox.chatInput('alice', { name: 'win', options: { text: 'first' } });
-  if (first.failed) throw new Error(`${kind} did not answer its first /win`);
+  if (first.failed) {
+    await stopBot({ child });
+    throw new Error(`${kind} did not answer its first /win: ${output.slice(-2000)}`);
+  }
   return { child, startupMs: performance.now() - spawnedAt };
 }
 
