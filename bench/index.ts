@@ -28,7 +28,9 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 if (parts.includes('win')) {
   const naive = await benchWin('naive', serverUrl, { total, concurrency });
   const ours = await benchWin('small-wins', serverUrl, { total, concurrency });
-  results.win = { naive, ours, total, concurrency };
+  // The same /win delivered as signed HTTP POSTs to a GATEWAY=off worker's /interactions (SPEC §11).
+  const http = await benchWin('small-wins-http', serverUrl, { total, concurrency });
+  results.win = { naive, ours, http, total, concurrency };
   const rows: [string, keyof WinFigures, number, 'higher' | 'lower'][] = [
     ['/win throughput (/s)', 'perSecond', 0, 'higher'],
     ['p50 dispatch → answer (ms)', 'p50Ms', 1, 'lower'],
@@ -44,11 +46,14 @@ if (parts.includes('win')) {
     ['unanswered', 'unanswered', 0, 'lower'],
   ];
   console.log(`\n/win at concurrency ${concurrency}, ${total} interactions, PostgreSQL, through the sandbox (CPU and buffers of each bot's own database backends)`);
-  console.log('figure'.padEnd(36), 'naive bot'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
+  console.log(`Small Wins: over the gateway; over HTTP: signed POSTs to a GATEWAY=off worker's /interactions; ratios to the naive bot`);
+  console.log('figure'.padEnd(36), 'naive bot'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8), 'over HTTP'.padStart(10), 'ratio'.padStart(8));
   for (const [label, key, digits] of rows) {
     const a = Number(naive[key]);
     const b = Number(ours[key]);
-    console.log(label.padEnd(36), fmt(a, digits).padStart(10), fmt(b, digits).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
+    const c = Number(http[key]);
+    const ratio = (x: number) => (a ? `${fmt(x / a, 2)}×` : '—').padStart(8);
+    console.log(label.padEnd(36), fmt(a, digits).padStart(10), fmt(b, digits).padStart(11), ratio(b), fmt(c, digits).padStart(10), ratio(c));
   }
   const met = (ok: boolean) => (ok ? 'met' : 'missed');
   console.log(`targets: throughput ≥ 1.0× naive ${met(ours.perSecond >= naive.perSecond)}; p99 no worse ${met(ours.p99Ms <= naive.p99Ms)}; PostgreSQL CPU ≤ 0.15 ms/win ${met(ours.postgresCpuMsPerWin <= 0.15)} (CPU and latency figures move with the machine's load; buffers and statements do not)`);

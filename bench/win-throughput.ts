@@ -58,7 +58,10 @@ async function rssMb(pid: number): Promise<number> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
-async function botCommand(kind: 'naive' | 'small-wins'): Promise<string[]> {
+/** `small-wins-http`: a `GATEWAY=off` worker answering signed HTTP POSTs on its `/interactions` (SPEC §11). */
+export type BotKind = 'naive' | 'small-wins' | 'small-wins-http';
+
+async function botCommand(kind: BotKind): Promise<string[]> {
   if (kind === 'naive') return ['bench/minimal-bot.mjs'];
   const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : await startFlags();
   const profile = process.env.BENCH_BOT_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BOT_PROFILE_DIR}`] : [];
@@ -96,20 +99,23 @@ async function drive(sandbox: Sandbox, total: number, concurrency: number, tag: 
   return { latencies: latencies.sort((a, b) => a - b), unanswered, seconds };
 }
 
-export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, options: { total: number; concurrency: number }): Promise<WinFigures> {
-  const name = `small_wins_bench_${kind.replace('-', '_')}_${process.pid}`;
+export async function benchWin(kind: BotKind, serverUrl: string, options: { total: number; concurrency: number }): Promise<WinFigures> {
+  const name = `small_wins_bench_${kind.replaceAll('-', '_')}_${process.pid}`;
   const database = await createBenchDatabase(serverUrl, name);
   const { admin } = database;
   const url = new URL(database.url);
-  const sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x', responseDeadlineMs: 10_000 });
+  // A worker checks each signed timestamp against its own clock (a replay guard), so over HTTP the sandbox signs at the real time.
+  const start = kind === 'small-wins-http' ? new Date() : new Date('2026-11-25T12:00:00Z');
+  const sandbox = await startSandbox({ clock: new ManualClock(start), token: 'x', responseDeadlineMs: 10_000 });
   await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'x' });
   // A server of many members, each logging a few wins (as people do, and within the flood limits).
   for (let i = 0; i < MEMBERS; i++) sandbox.addUser(`member${i}`);
   let child: ChildProcess | undefined;
   try {
-    const env = { DISCORD_TOKEN: 'x', DISCORD_API_URL: sandbox.apiUrl, DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH };
+    const overHttp = kind === 'small-wins-http' ? { GATEWAY: 'off', DISCORD_PUBLIC_KEY: sandbox.publicKey, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1' } : {};
+    const env = { DISCORD_TOKEN: 'x', DISCORD_API_URL: sandbox.apiUrl, DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH, ...overHttp };
     // Start-up is measured on a migrated database: a first start migrates, then stops.
-    if (kind === 'small-wins') await stopBot(await startBot(kind, env, sandbox));
+    if (kind !== 'naive') await stopBot(await startBot(kind, env, sandbox));
     const started = await startBot(kind, env, sandbox);
     child = started.child;
     const startupMs = started.startupMs;
@@ -143,6 +149,7 @@ export async function benchWin(kind: 'naive' | 'small-wins', serverUrl: string, 
     };
   } finally {
     if (child) await stopBot({ child });
+    sandbox.deliverOverHttp(undefined);
     await sandbox.close();
     await database.drop();
   }
@@ -154,17 +161,35 @@ async function sumCpu(pids: number[]): Promise<number> {
   return total;
 }
 
-/** Spawns the bot and times it from spawn to its first answered /win. */
-async function startBot(kind: 'naive' | 'small-wins', env: NodeJS.ProcessEnv, sandbox: Sandbox): Promise<{ child: ChildProcess; startupMs: number }> {
+/** The port a worker's endpoint listens on, from its "health and metrics listening" line (HTTP_PORT=0 picks one). */
+function listeningPort(output: string): number | undefined {
+  for (const line of output.split('\n')) {
+    if (!line.includes('health and metrics listening')) continue;
+    const port = (JSON.parse(line) as { port?: unknown }).port;
+    if (typeof port === 'number') return port;
+  }
+  return undefined;
+}
+
+/** Spawns the bot and times it from spawn to its first answered /win (a worker's delivered as signed HTTP to its endpoint). */
+async function startBot(kind: BotKind, env: NodeJS.ProcessEnv, sandbox: Sandbox): Promise<{ child: ChildProcess; startupMs: number }> {
   let output = '';
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, await botCommand(kind), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(() => output.includes('connected to Discord') || child.exitCode !== null, 60_000, `${kind} to connect`);
+  const ready = () => (kind === 'small-wins-http' ? listeningPort(output) !== undefined : output.includes('connected to Discord'));
+  await waitFor(() => ready() || child.exitCode !== null, 60_000, `${kind} to connect`).catch(async (error: unknown) => {
+    await stopBot({ child });
+    throw error;
+  });
   if (child.exitCode !== null) throw new Error(`${kind} exited: ${output}`);
+  sandbox.deliverOverHttp(kind === 'small-wins-http' ? `http://127.0.0.1:${listeningPort(output)}/interactions` : undefined);
   const first = await sandbox.chatInput('alice', { name: 'win', options: { text: 'first' } });
-  if (first.failed) throw new Error(`${kind} did not answer its first /win`);
+  if (first.failed) {
+    await stopBot({ child });
+    throw new Error(`${kind} did not answer its first /win: ${output.slice(-2000)}`);
+  }
   return { child, startupMs: performance.now() - spawnedAt };
 }
 

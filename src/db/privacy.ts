@@ -40,6 +40,8 @@ export interface MemberDataExport {
   streakRepairs: { weekStart: string; repairedAt: Date }[];
   /** Their consistency-role link from this server, if any (the sealed token itself is not exported). */
   roleLink: { linkedAt: Date; expiresAt: Date; weeksActive: number | null } | null;
+  /** Their home-server row when it names this server (SPEC §11: where their wins from DMs count); null otherwise. */
+  home: { guildId: string; updatedAt: Date } | null;
 }
 
 /** Reads every row about the member in this server in one consistent snapshot; nothing of other members or servers. */
@@ -103,9 +105,14 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
         .select({ linkedAt: roleLinks.linkedAt, expiresAt: roleLinks.expiresAt, weeksActive: roleLinks.weeksActive })
         .from(roleLinks)
         .where(ofMember(roleLinks, key));
+      const [home] = await tx
+        .select({ guildId: memberHomes.guildId, updatedAt: memberHomes.updatedAt })
+        .from(memberHomes)
+        .where(and(eq(memberHomes.userId, key.userId), eq(memberHomes.guildId, key.guildId)));
       return {
         ...key,
         settings: settings ?? null,
+        home: home ?? null,
         streakRepairs: repairs,
         roleLink: link ?? null,
         wins: memberWins,

@@ -1,7 +1,8 @@
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import type { Command, Deps } from './command.js';
-import { createRest, Gateway, type ShardState } from './gateway.js';
+import type { Gateway, ShardState } from './gateway.js';
+import { createRest } from './rest.js';
 import { createIntake, DRAIN_LIMITS, type DrainLimits, type Intake } from './intake.js';
 import { restResponder } from './responders.js';
 import type { HandledInteraction } from './router.js';
@@ -40,6 +41,8 @@ export async function startBot(
   const rest = createRest(deps.config.discordApiUrl, token);
   const intake = createIntake(commands, deps, rest, options);
   // Interactions arrive as plain payloads: the same path the HTTP endpoint feeds.
+  // Loaded here, not at the top: a GATEWAY=off worker never needs @discordjs/ws.
+  const { Gateway } = await import('./gateway.js');
   const gateway = new Gateway(rest, token, deps.config, deps.logger, (raw) => void intake.receive(raw, restResponder(rest, raw)));
   let draining: Promise<void> | undefined;
   try {

@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, RateLimitError, type REST } from '@discordjs/rest';
+import { DiscordAPIError, HTTPError, RateLimitError, type REST } from './rest.js';
 import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import type { OutgoingMessage } from './render/outgoing.js';
 

@@ -1,4 +1,4 @@
-import { REST } from '@discordjs/rest';
+import { restClient } from './rest.js';
 import { Routes, type RESTGetAPIApplicationCommandsResult, type RESTGetAPIOAuth2CurrentApplicationResult } from 'discord-api-types/v10';
 import type { Command } from './command.js';
 
@@ -13,7 +13,7 @@ export interface DeployOptions {
 
 /** Registers every command in one bulk overwrite. Run by `npm run commands:deploy`, never at start-up. */
 export async function deployCommands(commands: readonly Command[], options: DeployOptions) {
-  const rest = new REST({ api: options.apiUrl }).setToken(options.token);
+  const rest = restClient({ api: options.apiUrl }).setToken(options.token);
   const applicationId =
     options.applicationId ?? ((await rest.get(Routes.currentApplication())) as RESTGetAPIOAuth2CurrentApplicationResult).id;
   const route = options.guildId

@@ -1,4 +1,4 @@
-import { REST } from '@discordjs/rest';
+import type { REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents, WebSocketShardStatus } from '@discordjs/ws';
 import {
   ChannelType,
@@ -9,19 +9,10 @@ import {
   type GatewayDispatchPayload,
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import { REST_POLICY } from '../domain/retry-policy.js';
 import type { Sharding } from './client.js';
 
-/** The REST client every Discord call goes through (answers, posts, DMs): one per process. */
-export function createRest(apiUrl: string, token: string): REST {
-  return new REST({
-    api: apiUrl,
-    timeout: REST_POLICY.timeoutMs,
-    retries: REST_POLICY.retries,
-    // A long rate limit fails the request instead of holding a claimed job past its lease.
-    rejectOnRateLimit: (limit) => limit.retryAfter > REST_POLICY.maxRateLimitWaitMs,
-  }).setToken(token);
-}
+// The REST client is its own module, so a GATEWAY=off worker never loads @discordjs/ws.
+export { createRest } from './rest.js';
 
 /** A text channel a recap could go to: all the bot keeps of a server's channels. */
 export interface TextChannel {

@@ -1,4 +1,4 @@
-import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { DiscordAPIError, type REST } from './rest.js';
 import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import type { Removal } from '../features/wins-list.js';
 import { english, type Translator } from '../i18n/index.js';

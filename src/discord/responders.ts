@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { DiscordAPIError, type REST, type RawFile } from '@discordjs/rest';
+import { DiscordAPIError, type REST, type RawFile } from './rest.js';
 import {
   InteractionResponseType,
   MessageFlags,

@@ -1,4 +1,4 @@
-import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { DiscordAPIError, type REST } from './rest.js';
 import { Routes } from 'discord-api-types/v10';
 import { ROLE_CONNECTION_METADATA, ROLE_METADATA_KEY } from '../domain/consistency.js';
 import type { PushOutcome, RoleGrant, RoleLinkClearing } from '../features/consistency.js';

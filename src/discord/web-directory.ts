@@ -1,4 +1,4 @@
-import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { DiscordAPIError, type REST } from './rest.js';
 import { ChannelType, Routes, type APIChannel } from 'discord-api-types/v10';
 import { roleConnections } from './role-connections.js';
 import type { BotDirectory } from '../bot-directory.js';

@@ -82,8 +82,9 @@ const translators = new Map<Locale, Translator>();
 export function translator(locale: Locale): Translator {
   const found = translators.get(locale);
   if (found) return found;
-  const numbers = new Intl.NumberFormat(locale);
-  const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
+  // Made at first use: ICU's data for them is paged in only when a number or list is said.
+  let numbers: Intl.NumberFormat | undefined;
+  let lists: Intl.ListFormat | undefined;
   const made: Translator = {
     locale,
     t: (key, values) => t(locale, key, values),
@@ -96,8 +97,8 @@ export function translator(locale: Locale): Translator {
     month: (month) => monthNameIn(locale, month),
     shortMonth: (month) => shortMonthIn(locale, month),
     shortWeekday: (iso) => shortWeekdayIn(locale, iso),
-    number: (n) => numbers.format(n),
-    list: (items) => lists.format(items),
+    number: (n) => (numbers ??= new Intl.NumberFormat(locale)).format(n),
+    list: (items) => (lists ??= new Intl.ListFormat(locale, { type: 'conjunction' })).format(items),
   };
   translators.set(locale, made);
   return made;

@@ -5,6 +5,7 @@ import type { Database, Db } from '../../src/db/client.js';
 import { createGoal } from '../../src/db/goals.js';
 import { updateMemberSettings, type MemberKey } from '../../src/db/members.js';
 import { startPause } from '../../src/db/pauses.js';
+import { setHomeGuild } from '../../src/db/member-homes.js';
 import { deleteMemberData, exportMemberData } from '../../src/db/privacy.js';
 import { checkins, goalRevisions, goals, memberDms, members, pairings, pauses, wins } from '../../src/db/schema.js';
 import { recordWin } from '../support/wins.js';
@@ -93,6 +94,13 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
     expect(text).not.toContain(`"${aliceInB.guildId}"`);
   });
 
+  it("exports the member's home server row with the server it names, and not with another", async () => {
+    await setHomeGuild(db(), aliceInA.userId, aliceInA.guildId, now);
+    expect((await exportMemberData(db(), aliceInA)).home).toEqual({ guildId: aliceInA.guildId, updatedAt: now });
+    expect((await exportMemberData(db(), aliceInB)).home).toBeNull();
+    expect((await exportMemberData(db(), bobInA)).home).toBeNull();
+  });
+
   it('exports an empty record for a member nothing is stored about', async () => {
     expect(await exportMemberData(db(), { guildId: '100', userId: '3' })).toEqual({
       guildId: '100',
@@ -106,6 +114,7 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
       memberDms: [],
       streakRepairs: [],
       roleLink: null,
+      home: null,
     });
   });
 

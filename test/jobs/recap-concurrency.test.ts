@@ -1,4 +1,4 @@
-import { REST } from '@discordjs/rest';
+import { restClient } from '../../src/discord/rest.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../../src/db/client.js';
 import { recapRuns } from '../../src/db/schema.js';
@@ -52,7 +52,7 @@ describe.skipIf(!usingPostgres())('recaps with three processes on one PostgreSQL
   async function startProcess(name: string, wrap: (delivery: Delivery) => Delivery = (d) => d): Promise<Scheduler> {
     const pool = await openPostgres(database.url ?? '', silent, 4);
     pools.push(pool);
-    const rest = new REST({ api: world.sandbox.apiUrl }).setToken(world.sandbox.token);
+    const rest = restClient({ api: world.sandbox.apiUrl }).setToken(world.sandbox.token);
     const delivery = wrap(createDelivery(rest));
     return createScheduler({ db: pool.db, logger: silent, delivery, instanceId: name, clock: world.clock });
   }

@@ -1,5 +1,5 @@
 import { REST_POLICY } from '../../src/domain/retry-policy.js';
-import { REST } from '@discordjs/rest';
+import { restClient } from '../../src/discord/rest.js';
 import { Routes } from 'discord-api-types/v10';
 import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
@@ -61,11 +61,11 @@ export async function guildRow(db: Db, guildId: string) {
   return row;
 }
 
-/** A sandbox with a channel per scenario, and a real discord.js REST client pointed at it. */
+/** A sandbox with a channel per scenario, and the bot's REST client pointed at it. */
 export async function startRecapWorld(start: string, channelNames: string[]) {
   const clock = new ManualClock(start);
   const sandbox = await startSandbox({ clock, channelNames });
-  const rest = new REST({ api: sandbox.apiUrl, retries: REST_POLICY.retries }).setToken(sandbox.token);
+  const rest = restClient({ api: sandbox.apiUrl, retries: REST_POLICY.retries }).setToken(sandbox.token);
   const posts = new Map<string, number>();
   // Every message POST that reached the sandbox, by path: to prove nothing is retried in a loop.
   rest.on('response', (request) => {
