@@ -51,7 +51,7 @@ const lastUser = [...dockerfile.matchAll(/^USER (\S+)/gm)].at(-1)?.[1];
 expect(lastUser !== undefined && lastUser !== 'root' && lastUser !== '0', 'Dockerfile: runs as a non-root user');
 expect(/^ENTRYPOINT \["\/usr\/bin\/tini", "--"\]/m.test(dockerfile), 'Dockerfile: tini is pid 1');
 expect(/^HEALTHCHECK .*\n?.*\/healthz/m.test(dockerfile), 'Dockerfile: HEALTHCHECK on /healthz');
-expect(/^CMD \["node", ("--[a-z-]+=\d+", )*"dist\/src\/index\.js"\]/m.test(dockerfile), 'Dockerfile: runs the compiled output with node');
+expect(/^CMD \["node", ("--[a-z0-9-]+=\d+", )*"dist\/src\/index\.js"\]/m.test(dockerfile), 'Dockerfile: runs the compiled output with node');
 expect(!/tsx/.test(dockerfile), 'Dockerfile: no TypeScript loader');
 // Each stage's `npm ci` runs patch-package (postinstall), which finds no patches, and says nothing, unless they were copied first.
 for (const stage of dockerfile.split(/^FROM /m).slice(1)) {
