@@ -153,6 +153,14 @@ describe("a member's own install: from a DM or a server without the bot, things 
   describe('a server the bot was removed from is no longer anyone\'s home', () => {
     let fourth: SandboxGuild;
     let fifth: SandboxGuild;
+    // The gateway event travels and is recorded asynchronously, as with Discord: wait until the database has it.
+    const removeBot = async (guild: SandboxGuild) => {
+      h.sandbox.removeBot(guild.id);
+      await vi.waitFor(async () => {
+        const [row] = await rows<{ left: boolean }>(sql`select left_at is not null as left from guilds where id = ${guild.id}`);
+        expect(row?.left).toBe(true);
+      }, { timeout: 5000 });
+    };
     const choicesOf = async (name: string) =>
       (await h.sandbox.autocomplete(name, { name: 'settings', options: { home: '' }, focused: 'home', dm: true })).map((c) => c.value).sort();
 
@@ -169,7 +177,7 @@ describe("a member's own install: from a DM or a server without the bot, things 
     });
 
     it('after the bot leaves the home server, a /win from a DM counts in the one server still shared, and says so', async () => {
-      h.sandbox.removeBot(fourth.id);
+      await removeBot(fourth);
       const result = await h.sandbox.chatInput('carol', { name: 'win', options: { text: 'walked the dog' }, dm: true });
       expect(result.failed).toBe(false);
       expect(result.ephemeral).toBe(true);
@@ -188,7 +196,7 @@ describe("a member's own install: from a DM or a server without the bot, things 
     });
 
     it('with no shared server left, asks to use the bot in a server first and stores nothing', async () => {
-      h.sandbox.removeBot(fifth.id);
+      await removeBot(fifth);
       const before = await winsOf('carol');
       const result = await h.sandbox.chatInput('carol', { name: 'win', options: { text: 'read a chapter' }, dm: true });
       expect(result.failed).toBe(false);
