@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { guilds, type Guild } from './schema.js';
 
@@ -41,4 +41,17 @@ export async function saveCheckinSettings(db: Db, guildId: string, settings: { c
   const [row] = await db.update(guilds).set(settings).where(eq(guilds.id, guildId)).returning();
   if (!row) throw new Error('guild row missing');
   return row;
+}
+
+/**
+ * Records that the bot was removed from the server (its row only, and only if it has one: a server never
+ * used holds nothing to hide). The first removal's time stays on a repeated event.
+ */
+export async function markGuildLeft(db: Db, guildId: string, now: Date): Promise<void> {
+  await db.update(guilds).set({ leftAt: now }).where(and(eq(guilds.id, guildId), isNull(guilds.leftAt)));
+}
+
+/** The bot is in the server (again): it counts as one of the bot's servers from now on. */
+export async function markGuildPresent(db: Db, guildId: string): Promise<void> {
+  await db.update(guilds).set({ leftAt: null }).where(and(eq(guilds.id, guildId), isNotNull(guilds.leftAt)));
 }

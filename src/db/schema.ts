@@ -33,6 +33,11 @@ export const guilds = pgTable(
     locale: text('locale'),
     /** The recap's language as an admin chose it (`/config language`); null: follow `locale`. */
     recapLocale: text('recap_locale'),
+    /**
+     * When the bot was removed from the server (GUILD_DELETE without `unavailable`); null while it is in it.
+     * Cleared when the bot joins again. Members' data stays: it is no one's home meanwhile.
+     */
+    leftAt: instant('left_at'),
   },
   (t) => [index('guilds_next_recap_idx').on(t.nextRecapAt).where(sql`${t.recapChannelId} is not null`)],
 );

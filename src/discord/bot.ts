@@ -1,6 +1,7 @@
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import type { Command, Deps } from './command.js';
+import { botInServer, botLeftServer } from '../features/server-presence.js';
 import type { Gateway, ShardState } from './gateway.js';
 import { createRest } from './rest.js';
 import { createIntake, DRAIN_LIMITS, type DrainLimits, type Intake } from './intake.js';
@@ -43,7 +44,12 @@ export async function startBot(
   // Interactions arrive as plain payloads: the same path the HTTP endpoint feeds.
   // Loaded here, not at the top: a GATEWAY=off worker never needs @discordjs/ws.
   const { Gateway } = await import('./gateway.js');
-  const gateway = new Gateway(rest, token, deps.config, deps.logger, (raw) => void intake.receive(raw, restResponder(rest, raw)));
+  // Whether the bot is in a server lives in the database too: HTTP-only workers never see the gateway.
+  const onServer = (guildId: string, present: boolean) =>
+    void (present ? botInServer(deps, guildId) : botLeftServer(deps, guildId)).catch((err: unknown) =>
+      deps.logger.error({ err, guild: guildId, present }, 'could not record whether the bot is in a server'),
+    );
+  const gateway = new Gateway(rest, token, deps.config, deps.logger, (raw) => void intake.receive(raw, restResponder(rest, raw)), onServer);
   let draining: Promise<void> | undefined;
   try {
     await gateway.connect();

@@ -53,6 +53,8 @@ export class Gateway {
     sharding: Sharding,
     private readonly logger: Logger,
     private readonly onInteraction: (interaction: APIInteraction) => void,
+    /** The bot is in a server (`present`: GUILD_CREATE) or was removed from one (GUILD_DELETE without `unavailable`). */
+    private readonly onServer: (guildId: string, present: boolean) => void = () => undefined,
   ) {
     this.#manager = new WebSocketManager({
       token,
@@ -127,11 +129,15 @@ export class Gateway {
         for (const channel of packet.d.channels ?? []) if (isText(channel)) channels.set(channel.id, textOf(channel as APIChannel));
         this.#guilds.set(packet.d.id, channels);
         this.logger.info({ guild: packet.d.id }, 'joined or resumed a server');
+        this.onServer(packet.d.id, true);
         return;
       }
       case GatewayDispatchEvents.GuildDelete:
         // `unavailable` is an outage, not a removal: the server stays the bot's.
-        if (!packet.d.unavailable) this.#guilds.delete(packet.d.id);
+        if (packet.d.unavailable) return;
+        this.#guilds.delete(packet.d.id);
+        this.logger.info({ guild: packet.d.id }, 'removed from a server');
+        this.onServer(packet.d.id, false);
         return;
       case GatewayDispatchEvents.ChannelCreate:
       case GatewayDispatchEvents.ChannelUpdate: {

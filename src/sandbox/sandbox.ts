@@ -115,6 +115,35 @@ export class Sandbox {
     return guild;
   }
 
+  /**
+   * The bot is removed from a server (kicked, or the server deleted): GUILD_DELETE without `unavailable` on its
+   * shard, and from then on the server is not the bot's for REST calls or new sessions; the members stay.
+   */
+  removeBot(idOrName: string): void {
+    const { state, gateway } = this.#parts;
+    const guild = this.guild(idOrName);
+    if (guild.withBot === false) return;
+    guild.withBot = false;
+    state.onWorldChange();
+    gateway.dispatch('GUILD_DELETE', { id: guild.id }, 0, guild.id);
+  }
+
+  /** A server goes through an outage: GUILD_DELETE with `unavailable: true`; the bot stays in it. */
+  guildOutage(idOrName: string): void {
+    const guild = this.guild(idOrName);
+    this.#parts.gateway.dispatch('GUILD_DELETE', { id: guild.id, unavailable: true }, 0, guild.id);
+  }
+
+  /** The bot is added again to a server it was removed from (or never in): GUILD_CREATE on its shard. */
+  addBot(idOrName: string): void {
+    const { state, gateway } = this.#parts;
+    const guild = this.guild(idOrName);
+    if (guild.withBot !== false) return;
+    delete guild.withBot;
+    state.onWorldChange();
+    gateway.guildAdded(guild.id);
+  }
+
   addUser(name: string, opts: { manageGuild?: boolean } = {}): SandboxUser {
     const { state, gateway } = this.#parts;
     const known = state.userByName(name);

@@ -150,4 +150,69 @@ describe("a member's own install: from a DM or a server without the bot, things 
     await vi.waitFor(() => expect(result.followUps[0]?.content).toMatch(/You share one server with me/), { timeout: 5000 });
     expect(await homeOf('bob')).toBe(h.sandbox.guildId);
   });
+  describe('a server the bot was removed from is no longer anyone\'s home', () => {
+    let fourth: SandboxGuild;
+    let fifth: SandboxGuild;
+    // The gateway event travels and is recorded asynchronously, as with Discord: wait until the database has it.
+    const removeBot = async (guild: SandboxGuild) => {
+      h.sandbox.removeBot(guild.id);
+      await vi.waitFor(async () => {
+        const [row] = await rows<{ left: boolean }>(sql`select left_at is not null as left from guilds where id = ${guild.id}`);
+        expect(row?.left).toBe(true);
+      }, { timeout: 5000 });
+    };
+    const choicesOf = async (name: string) =>
+      (await h.sandbox.autocomplete(name, { name: 'settings', options: { home: '' }, focused: 'home', dm: true })).map((c) => c.value).sort();
+
+    beforeAll(async () => {
+      fourth = h.sandbox.addGuild('Fourth');
+      fifth = h.sandbox.addGuild('Fifth');
+      h.sandbox.addUser('carol');
+      for (const guild of [fourth, fifth]) {
+        expect((await h.sandbox.chatInput('carol', { name: 'win', options: { text: `hello ${guild.name}` }, guild: guild.id, channel: 'general' })).failed).toBe(false);
+      }
+      const set = await h.sandbox.chatInput('carol', { name: 'settings', options: { home: fourth.id }, dm: true });
+      expect(set.message?.content).toMatch(/that server is home now/);
+      expect(await choicesOf('carol')).toEqual([fourth.id, fifth.id].sort());
+    });
+
+    it('after the bot leaves the home server, a /win from a DM counts in the one server still shared, and says so', async () => {
+      await removeBot(fourth);
+      const result = await h.sandbox.chatInput('carol', { name: 'win', options: { text: 'walked the dog' }, dm: true });
+      expect(result.failed).toBe(false);
+      expect(result.ephemeral).toBe(true);
+      await vi.waitFor(() => expect(result.followUps[0]?.content).toMatch(/You share one server with me/), { timeout: 5000 });
+      expect((await winsOf('carol')).at(-1)).toEqual({ guild_id: fifth.id, text: 'walked the dog', is_private: true });
+      expect(await homeOf('carol')).toBe(fifth.id);
+      // Nothing of hers there is deleted by the leave.
+      expect((await winsOf('carol')).filter((w) => w.guild_id === fourth.id)).toHaveLength(1);
+    });
+
+    it('/settings home neither offers nor accepts a server the bot left', async () => {
+      expect(await choicesOf('carol')).toEqual([fifth.id]);
+      const forged = await h.sandbox.chatInput('carol', { name: 'settings', options: { home: fourth.id }, dm: true });
+      expect(forged.message?.content).toMatch(/I can only make a server home when we're both in it/);
+      expect(await homeOf('carol')).toBe(fifth.id);
+    });
+
+    it('with no shared server left, asks to use the bot in a server first and stores nothing', async () => {
+      await removeBot(fifth);
+      const before = await winsOf('carol');
+      const result = await h.sandbox.chatInput('carol', { name: 'win', options: { text: 'read a chapter' }, dm: true });
+      expect(result.failed).toBe(false);
+      expect(result.ephemeral).toBe(true);
+      expect(result.message?.content).toMatch(/we don't share a server where I could count it yet/);
+      expect(await winsOf('carol')).toEqual(before);
+      expect(await choicesOf('carol')).toEqual([]);
+    });
+
+    it('when the bot is added back, the server is offered again (an outage is not a removal)', async () => {
+      h.sandbox.addBot(fourth.id);
+      await vi.waitFor(async () => expect(await choicesOf('carol')).toEqual([fourth.id]), { timeout: 5000 });
+      // An outage (GUILD_DELETE with `unavailable`) changes nothing.
+      h.sandbox.guildOutage(fourth.id);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await choicesOf('carol')).toEqual([fourth.id]);
+    });
+  });
 });

@@ -93,7 +93,7 @@ describe('the message catalogues', () => {
   it('put the right article before every weekday: todo sábado, toda segunda-feira; cada lunes, chaque samedi, jeden Sonntag', () => {
     const guild = (day: number): Guild => ({
       id: '1', timezone: 'America/Sao_Paulo', createdAt: new Date(0), recapChannelId: '2', recapDay: day, recapTime: '18:00', nextRecapAt: null,
-      recapProblem: null, recapConfiguredAt: null, checkinsEnabled: true, checkinDay: day, consistencyRole: false, locale: null, recapLocale: null,
+      recapProblem: null, recapConfiguredAt: null, checkinsEnabled: true, checkinDay: day, consistencyRole: false, locale: null, recapLocale: null, leftAt: null,
     });
     const plan = (day: number) => ({ id: 1, guildId: '1', userId: '2', title: 'Ler', planWhen: 'depois do almoço', planThen: 'ler', planAt: '13:00', planDay: day, planReminders: true });
     const lines = (day: number, locale: Locale): string => {
