@@ -5,7 +5,7 @@ import { guildSettings } from '../../src/db/guild-settings.js';
 import { webSessions } from '../../src/db/schema.js';
 import { memoryWebLimits } from '../../src/web/rate-limits.js';
 import { startAbuseHarness, type AbuseHarness } from './abuse-support.js';
-import { WebClient } from './support.js';
+import { signedInAs, WebClient } from './support.js';
 
 // Wednesday 25 Nov 2026.
 const start = '2026-11-25T10:00:00Z';
@@ -15,11 +15,7 @@ describe('the web view under abuse', () => {
   let h: AbuseHarness;
   const id = (name: string) => h.sandbox.user(name).id;
   const guild = () => `/g/${h.sandbox.guildId}`;
-  const signedIn = async (name: string) => {
-    const client = new WebClient(h.webUrl);
-    await client.signIn(id(name));
-    return client;
-  };
+  const signedIn = (name: string) => signedInAs(h, name);
   const sessionsOf = (name: string) => h.database.db.select().from(webSessions).where(eq(webSessions.userId, id(name)));
   const tokenOf = async (client: WebClient) => {
     const cookie = client.cookies.get('sw_session') ?? '';

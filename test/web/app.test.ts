@@ -6,7 +6,7 @@ import { memberSettings } from '../../src/db/members.js';
 import { findMemberWin } from '../../src/db/web-wins.js';
 import { WIN_TEXT_MAX } from '../../src/domain/win-input.js';
 import { listMemberWins, recordWin } from '../support/wins.js';
-import { startWebHarness, WebClient, type WebHarness } from './support.js';
+import { signedInAs, startWebHarness, WebClient, type WebHarness } from './support.js';
 
 // Wednesday 25 Nov 2026.
 const start = '2026-11-25T10:00:00Z';
@@ -16,11 +16,7 @@ describe('the web view, signed in through the sandbox', () => {
   let h: WebHarness;
   const id = (name: string) => h.sandbox.user(name).id;
   const guild = () => `/g/${h.sandbox.guildId}`;
-  const signedIn = async (name: string) => {
-    const client = new WebClient(h.webUrl);
-    await client.signIn(id(name));
-    return client;
-  };
+  const signedIn = (name: string) => signedInAs(h, name);
   const win = async (name: string, text: string, options: Record<string, string | boolean> = {}) => {
     await h.sandbox.chatInput(name, { name: 'win', options: { text, ...options } });
     const wins = await listMemberWins(h.database.db, { guildId: h.sandbox.guildId, userId: id(name) });

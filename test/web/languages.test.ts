@@ -2,18 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.js';
 import { code, rich } from '../../src/web/say.js';
 import { recordWin } from '../support/wins.js';
-import { startWebHarness, WebClient, type WebHarness } from './support.js';
+import { signedInAs, startWebHarness, WebClient, type WebHarness } from './support.js';
 
 const start = '2026-11-25T12:00:00Z';
 
 describe('the web view in the member’s language', () => {
   let h: WebHarness;
   const guild = () => `/g/${h.sandbox.guildId}`;
-  const signedIn = async (name: string) => {
-    const client = new WebClient(h.webUrl);
-    await client.signIn(h.sandbox.user(name).id);
-    return client;
-  };
+  const signedIn = (name: string) => signedInAs(h, name);
 
   beforeAll(async () => {
     h = await startWebHarness(start);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleLinks } from '../../src/db/schema.js';
 import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
 import type { Scheduler } from '../../src/jobs/scheduler.js';
-import { startWebHarness, WebClient, type WebHarness } from './support.js';
+import { signedInAs, startWebHarness, type WebClient, type WebHarness } from './support.js';
 
 const SECRET = 'a-test-session-secret-that-is-long-enough';
 
@@ -14,11 +14,7 @@ describe('the web view shows what SPEC §13 adds', () => {
   let h: WebHarness;
   const id = (name: string) => h.sandbox.user(name).id;
   const guild = () => `/g/${h.sandbox.guildId}`;
-  const signedIn = async (name: string) => {
-    const client = new WebClient(h.webUrl);
-    await client.signIn(id(name));
-    return client;
-  };
+  const signedIn = (name: string) => signedInAs(h, name);
 
   let scheduler: Scheduler | undefined;
   /** The link flow as a browser follows it: our start, the sandbox's consent page (picking `as`), our callback. */

@@ -6,7 +6,7 @@ import { openToken, sealKeyFrom } from '../../src/features/token-seal.js';
 import { createBotScheduler } from '../../src/jobs/bot-scheduler.js';
 import type { Scheduler } from '../../src/jobs/scheduler.js';
 import { SANDBOX_CLIENT_SECRET } from '../../src/sandbox/oauth.js';
-import { startWebHarness, WebClient, type WebHarness } from './support.js';
+import { signedInAs, startWebHarness, type WebHarness } from './support.js';
 
 const SECRET = 'a-test-session-secret-that-is-long-enough';
 // Sunday 8 Nov 2026, 09:00 UTC: the link is made now, Discord's 7-day grant runs out on Sunday 15th.
@@ -18,11 +18,7 @@ describe('the consistency role keeps updating after Discord’s 7-day grant runs
   const logged: string[] = [];
   const id = (name: string) => h.sandbox.user(name).id;
   const guild = () => `/g/${h.sandbox.guildId}`;
-  const signedIn = async (name: string) => {
-    const client = new WebClient(h.webUrl);
-    await client.signIn(id(name));
-    return client;
-  };
+  const signedIn = (name: string) => signedInAs(h, name);
   const tokens = async () => {
     const [row] = await h.database.db.select().from(roleLinks);
     const key = sealKeyFrom(SECRET);

@@ -97,3 +97,10 @@ export class WebClient {
     if (callback.status !== 303) throw new Error(`sign-in failed: ${callback.status}`);
   }
 }
+
+/** A browser signed in through the sandbox's OAuth2 as one of its members. */
+export async function signedInAs(h: { webUrl: string; sandbox: Harness['sandbox'] }, name: string): Promise<WebClient> {
+  const client = new WebClient(h.webUrl);
+  await client.signIn(h.sandbox.user(name).id);
+  return client;
+}
