@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { guilds, type Guild } from './schema.js';
 
@@ -51,7 +51,8 @@ export async function markGuildLeft(db: Db, guildId: string, now: Date): Promise
   await db.update(guilds).set({ leftAt: now }).where(and(eq(guilds.id, guildId), isNull(guilds.leftAt)));
 }
 
-/** The bot is in the server (again): it counts as one of the bot's servers from now on. */
-export async function markGuildPresent(db: Db, guildId: string): Promise<void> {
-  await db.update(guilds).set({ leftAt: null }).where(and(eq(guilds.id, guildId), isNotNull(guilds.leftAt)));
+/** The bot is in these servers (again): they count as the bot's servers from now on. */
+export async function markGuildsPresent(db: Db, guildIds: readonly string[]): Promise<void> {
+  if (guildIds.length === 0) return;
+  await db.update(guilds).set({ leftAt: null }).where(and(inArray(guilds.id, [...guildIds]), isNotNull(guilds.leftAt)));
 }

@@ -1,7 +1,7 @@
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import type { Command, Deps } from './command.js';
-import { botInServer, botLeftServer } from '../features/server-presence.js';
+import { trackServerPresence } from '../features/server-presence.js';
 import type { Gateway, ShardState } from './gateway.js';
 import { createRest } from './rest.js';
 import { createIntake, DRAIN_LIMITS, type DrainLimits, type Intake } from './intake.js';
@@ -45,16 +45,15 @@ export async function startBot(
   // Loaded here, not at the top: a GATEWAY=off worker never needs @discordjs/ws.
   const { Gateway } = await import('./gateway.js');
   // Whether the bot is in a server lives in the database too: HTTP-only workers never see the gateway.
-  const onServer = (guildId: string, present: boolean) =>
-    void (present ? botInServer(deps, guildId) : botLeftServer(deps, guildId)).catch((err: unknown) =>
-      deps.logger.error({ err, guild: guildId, present }, 'could not record whether the bot is in a server'),
-    );
+  const presence = trackServerPresence(deps);
+  const onServer = (guildId: string, present: boolean) => (present ? presence.inServer(guildId) : presence.leftServer(guildId));
   const gateway = new Gateway(rest, token, deps.config, deps.logger, (raw) => void intake.receive(raw, restResponder(rest, raw)), onServer);
   let draining: Promise<void> | undefined;
   try {
     await gateway.connect();
   } catch (error) {
     await gateway.destroy().catch(() => undefined);
+    await presence.close();
     throw error;
   }
   deps.logger.info({ user: gateway.user.id, guilds: gateway.guildIds().length }, 'connected to Discord');
@@ -77,6 +76,7 @@ export async function startBot(
     drain,
     async stop() {
       await drain();
+      await presence.close();
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },

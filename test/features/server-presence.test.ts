@@ -1,0 +1,40 @@
+import { inArray } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.js';
+import { guilds } from '../../src/db/schema.js';
+import { trackServerPresence } from '../../src/features/server-presence.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+const left = new Date('2026-11-01T00:00:00Z');
+
+describe('recording whether the bot is in a server', () => {
+  let database: TestDatabase;
+  const clock = new ManualClock('2026-12-02T10:00:00Z');
+  const leftAtOf = async (ids: string[]) =>
+    Object.fromEntries((await database.db.select({ id: guilds.id, leftAt: guilds.leftAt }).from(guilds).where(inArray(guilds.id, ids))).map((r) => [r.id, r.leftAt]));
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await database.db.insert(guilds).values(['1', '2', '3', '4'].map((id) => ({ id, createdAt: left, leftAt: left })));
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('clears the servers a connection announces together, and keeps a removal that came after a join', async () => {
+    const presence = trackServerPresence({ db: database.db, clock, logger: pino({ level: 'silent' }) });
+    presence.inServer('1');
+    presence.inServer('2');
+    presence.inServer('4');
+    presence.leftServer('4'); // joined, then removed at once: the removal is the last word
+    await presence.close();
+    const now = clock.now();
+    expect(await leftAtOf(['1', '2', '3', '4'])).toEqual({ '1': null, '2': null, '3': left, '4': now });
+    // A server never used has no row, and gets none.
+    presence.inServer('5');
+    presence.leftServer('6');
+    await presence.close();
+    expect(await leftAtOf(['5', '6'])).toEqual({});
+  });
+});
