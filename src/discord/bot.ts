@@ -33,6 +33,9 @@ export interface RunningBot {
 export type { ShardState };
 
 /** Connects to Discord (or anything that speaks its API at `config.discordApiUrl`) and answers interactions. */
+// How long stopping waits for the last "bot is in this server" marks.
+const PRESENCE_CLOSE_MS = 1_000;
+
 export async function startBot(
   deps: Deps,
   commands: readonly Command[],
@@ -53,7 +56,7 @@ export async function startBot(
     await gateway.connect();
   } catch (error) {
     await gateway.destroy().catch(() => undefined);
-    await presence.close();
+    await within(PRESENCE_CLOSE_MS, presence.close());
     throw error;
   }
   deps.logger.info({ user: gateway.user.id, guilds: gateway.guildIds().length }, 'connected to Discord');
@@ -76,7 +79,8 @@ export async function startBot(
     drain,
     async stop() {
       await drain();
-      await presence.close();
+      // Bounded: a stalled database must not hold the exit (the next connection announces every server again).
+      await within(PRESENCE_CLOSE_MS, presence.close());
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },
