@@ -8,9 +8,15 @@ import { createBenchDatabase } from './bench-database.js';
 import { ManualClock } from '../src/clock.js';
 import { startSandbox } from '../src/sandbox/index.js';
 
+/** RSS a few seconds after ready (`early`, BENCH_SETTLE_MS) and once settled (`settled`, BENCH_SETTLED_MS). */
+export interface IdleRss {
+  early: number;
+  settled: number;
+}
+
 export interface MemoryFigures {
-  rssOneServerMb: number;
-  rssManyServersMb: number;
+  rssOneServerMb: IdleRss;
+  rssManyServersMb: IdleRss;
 }
 
 async function rssMb(pid: number): Promise<number> {
@@ -44,8 +50,13 @@ async function stopBot(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-/** RSS once idle: after ready, the guild payloads parsed and a few seconds for the collector to settle. */
-async function idleRss(args: string[], env: NodeJS.ProcessEnv, servers: number, settleMs: number, worker = false): Promise<number> {
+/**
+ * RSS once idle, read twice: `settleMs` after ready (the guild payloads parsed), and `settledMs` after
+ * ready. V8's memory reducer runs about 8 s after start-up's last full collection
+ * (--gc-memory-reducer-start-delay-ms): it shrinks the young generation that start-up grew and gives
+ * the pages back, so the second reading is what an idle bot holds for the rest of its life.
+ */
+async function idleRss(args: string[], env: NodeJS.ProcessEnv, servers: number, settleMs: number, settledMs = settleMs, worker = false): Promise<IdleRss> {
   const sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x' });
   for (let i = 1; i < servers; i++) sandbox.addGuild(`Server ${i}`);
   // A GATEWAY=off worker serves its endpoint (and so metrics) on HTTP_PORT: what it needs to work at all.
@@ -53,7 +64,9 @@ async function idleRss(args: string[], env: NodeJS.ProcessEnv, servers: number, 
   const child = await startBot(args, { ...env, ...workerEnv, DISCORD_API_URL: sandbox.apiUrl });
   try {
     await settle(settleMs);
-    return await rssMb(child.pid ?? 0);
+    const early = await rssMb(child.pid ?? 0);
+    await settle(Math.max(0, settledMs - settleMs));
+    return { early, settled: await rssMb(child.pid ?? 0) };
   } finally {
     await stopBot(child);
     await sandbox.close();
@@ -66,7 +79,7 @@ function startArgs(): string[] {
   return pkg.scripts.start.split(/\s+/).slice(1);
 }
 
-export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: string, servers: number, settleMs = 3000): Promise<MemoryFigures> {
+export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: string, servers: number, settleMs = 3000, settledMs = 20_000): Promise<MemoryFigures> {
   const name = `small_wins_bench_memory_${kind.replace('-', '_')}_${process.pid}`;
   const database = await createBenchDatabase(serverUrl, name);
   const url = new URL(database.url);
@@ -76,8 +89,8 @@ export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: strin
   try {
     // A first start migrates; memory is measured on the starts after it.
     if (kind === 'small-wins') await idleRss(args, env, 1, 0);
-    const rssOneServerMb = await idleRss(args, env, 1, settleMs);
-    const rssManyServersMb = await idleRss(args, env, servers, settleMs);
+    const rssOneServerMb = await idleRss(args, env, 1, settleMs, settledMs);
+    const rssManyServersMb = await idleRss(args, env, servers, settleMs, settledMs);
     return { rssOneServerMb, rssManyServersMb };
   } finally {
     await database.drop();
@@ -85,12 +98,12 @@ export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: strin
 }
 
 /** Idle RSS of one `GATEWAY=off` worker (no gateway session, so the number of servers does not matter). */
-export async function benchWorkerMemory(serverUrl: string, settleMs = 3000): Promise<number> {
+export async function benchWorkerMemory(serverUrl: string, settleMs = 3000, settledMs = 20_000): Promise<IdleRss> {
   const database = await createBenchDatabase(serverUrl, `small_wins_bench_memory_worker_${process.pid}`);
   const env = { DISCORD_TOKEN: 'x', DATABASE_URL: new URL(database.url).toString(), LOG_LEVEL: 'info', PATH: process.env.PATH };
   try {
-    await idleRss(startArgs(), env, 1, 0, true); // migrates
-    return await idleRss(startArgs(), env, 1, settleMs, true);
+    await idleRss(startArgs(), env, 1, 0, 0, true); // migrates
+    return await idleRss(startArgs(), env, 1, settleMs, settledMs, true);
   } finally {
     await database.drop();
   }
