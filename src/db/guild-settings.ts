@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { guilds, type Guild } from './schema.js';
 
@@ -50,6 +50,13 @@ export async function saveCheckinSettings(db: Db, guildId: string, settings: { c
 export async function markGuildLeft(db: Db, guildId: string, now: Date): Promise<void> {
   await db.update(guilds).set({ leftAt: now }).where(and(eq(guilds.id, guildId), isNull(guilds.leftAt)));
 }
+
+/**
+ * For statements over rows of a server that do not join `guilds`: the bot was not removed from the row's
+ * server (a server with no row counts as in). A scalar lookup by the primary key, row by row, whatever
+ * the statistics say, where a join could become a scan of every server.
+ */
+export const botNotRemovedSql = (guildId: AnyColumn): SQL => sql`(select g.left_at from guilds g where g.id = ${guildId}) is null`;
 
 /** The bot is in these servers (again): they count as the bot's servers from now on. */
 export async function markGuildsPresent(db: Db, guildIds: readonly string[]): Promise<void> {

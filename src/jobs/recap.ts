@@ -39,6 +39,8 @@ const LATE_NOTE_MINUTES = 10;
 // Enough to see a recap posted moments before a crash, even in a busy channel.
 const LOOKBACK_MESSAGES = 50;
 
+const SERVER_LEFT_NOTE = 'the bot is not in this server';
+
 export const recapNonce = (runId: number): string => `sw-recap-${runId}`;
 
 // Stored as a code with the channel id beside it (guilds.recap_channel_id): each surface names the channel its own way.
@@ -77,6 +79,11 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
   const log = logger.child({ guild: run.guildId, run: run.runId, week: run.weekKey, attempt: run.attempts });
   const channelId = run.channelId;
   const lateMs = now.getTime() - run.scheduledFor.getTime();
+  // Taken over from a process that claimed it before the bot was removed: no pairs, no post, no DMs.
+  if (run.serverLeft) {
+    await finishRecapRun(db, run.runId, { status: 'skipped', note: SERVER_LEFT_NOTE }, now);
+    return 'skipped';
+  }
   if (lateMs >= RECAP_MISSED_AFTER_MS) {
     await finishRecapRun(db, run.runId, { status: 'skipped', note: 'missed by over 24 hours' }, now);
     return 'skipped';
