@@ -51,6 +51,13 @@ export async function markGuildLeft(db: Db, guildId: string, now: Date): Promise
   await db.update(guilds).set({ leftAt: now }).where(and(eq(guilds.id, guildId), isNull(guilds.leftAt)));
 }
 
+/** Which of these servers the bot was removed from (by the primary key; a server with no row is not among them). */
+export async function guildsLeft(db: Db, guildIds: readonly string[]): Promise<Set<string>> {
+  if (guildIds.length === 0) return new Set();
+  const rows = await db.select({ id: guilds.id }).from(guilds).where(and(inArray(guilds.id, [...guildIds]), isNotNull(guilds.leftAt)));
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * For statements over rows of a server that do not join `guilds`: the bot was not removed from the row's
  * server (a server with no row counts as in). A scalar lookup by the primary key, row by row, whatever

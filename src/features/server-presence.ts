@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
-import { markGuildLeft, markGuildsPresent } from '../db/guild-settings.js';
+import { guildsLeft, markGuildLeft, markGuildsPresent } from '../db/guild-settings.js';
 
 /**
  * Whether the bot is in a server, recorded in the database since HTTP-only workers never see the gateway
@@ -14,6 +14,12 @@ export interface ServerPresence {
   leftServer(guildId: string): void;
   /** Writes what is queued and stops: before the database closes. */
   close(): Promise<void>;
+}
+
+/** The servers of `servers` the bot was not removed from, in their order: what the web view may list and open. */
+export async function withoutRemovedServers<T extends { id: string }>(deps: { db: Db }, servers: readonly T[]): Promise<T[]> {
+  const left = await guildsLeft(deps.db, servers.map((s) => s.id));
+  return servers.filter((s) => !left.has(s.id));
 }
 
 // Connecting announces every server at once: their "present" marks go out together, one statement a batch.
