@@ -22,6 +22,8 @@ export interface SandboxGuild {
   locale?: string;
   /** False for a server that never added the bot (commands reach the bot from there only through a member's own install). */
   withBot?: boolean;
+  /** The server was deleted (the bot went with it): Discord answers Unknown Guild for it, Unknown Channel for its channels. */
+  deleted?: boolean;
 }
 
 export interface SandboxChannel {
