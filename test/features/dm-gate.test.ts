@@ -91,7 +91,7 @@ describe('the DM gate', () => {
       expect((await decideDms(database.db, { kind, to: away, period: '2026-W49' }, now)).refused).toEqual([{ userId: 'kept', why: 'server-left' }]);
     }
     expect((await decideDms(database.db, { kind: 'cheer', to: away }, now)).refused).toEqual([{ userId: 'kept', why: 'server-left' }]);
-    await markGuildsPresent(database.db, ['away']);
+    await markGuildsPresent(database.db, ['away'], now);
     expect((await decideDms(database.db, { kind: 'recap', to: away, period: '2026-W49' }, now)).permits.map((p) => p.attempt)).toEqual([1]);
   });
 });
