@@ -22,7 +22,7 @@ export async function nextPromptDueBetween(db: Db, after: Date, upTo: Date): Pro
     .from(pairings)
     .innerJoin(guilds, eq(guilds.id, pairings.guildId))
     .innerJoin(members, ofMember(members, pairings))
-    .where(and(gte(pairings.weekKey, fromWeek), eq(guilds.checkinsEnabled, true), eq(members.dms, true), isNull(members.dmsClosedAt), eq(members.partnerOptIn, true)));
+    .where(and(gte(pairings.weekKey, fromWeek), eq(guilds.checkinsEnabled, true), isNull(guilds.leftAt), eq(members.dms, true), isNull(members.dmsClosedAt), eq(members.partnerOptIn, true)));
   let earliest: Date | undefined;
   for (const { zone: tz, checkinDay } of rows) {
     const at = nextPromptAt(tz, checkinDay, after);

@@ -74,7 +74,7 @@ export async function promptCandidates(db: Db, now: Date, options: { limit: numb
   const weeks = [...new Set([-15, 0, 15].map((hours) => weekKey('UTC', new Date(now.getTime() + hours * 3_600_000))))];
   const zone = memberTimezoneSql(pairings);
   // The same consent the DM gate asks (src/features/dm-gate.ts), so a refused member is not picked again each tick.
-  const paired = and(inArray(pairings.weekKey, weeks), eq(guilds.checkinsEnabled, true), eq(members.dms, true), isNull(members.dmsClosedAt), eq(members.partnerOptIn, true));
+  const paired = and(inArray(pairings.weekKey, weeks), eq(guilds.checkinsEnabled, true), isNull(guilds.leftAt), eq(members.dms, true), isNull(members.dmsClosedAt), eq(members.partnerOptIn, true));
   const memberOfPairing = ofMember(members, pairings);
   const zones = await db
     .select({ zone })

@@ -44,6 +44,8 @@ export async function dueDmRecaps(db: Db, now: Date, options: { limit: number; l
     .where(
       and(
         inArray(recapRuns.status, ['posted', 'failed']),
+        // Nothing about a server that removed the bot (its data stays, for when it is back).
+        isNull(guilds.leftAt),
         gt(recapRuns.finishedAt, new Date(now.getTime() - RECAP_MISSED_AFTER_MS)),
         dm.stillToSend,
         not(memberPausedAt(db, now)),

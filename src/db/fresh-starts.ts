@@ -18,7 +18,8 @@ export interface FreshStartCandidate extends MemberKey, FreshStartDue {
 export async function freshStartCandidates(db: Db, now: Date, options: { limit: number; leaseMs?: number }): Promise<FreshStartCandidate[]> {
   // memberTimezoneSql's rule (own, else the server's, else UTC), over the joined rows.
   const zone = sql<string>`coalesce(${members.timezone}, ${guilds.timezone}, 'UTC')`;
-  const wanting = and(eq(members.freshStart, true), eq(members.dms, true), isNull(members.dmsClosedAt));
+  // Not in a server that removed the bot: its members' data stays, for when it is back.
+  const wanting = and(eq(members.freshStart, true), eq(members.dms, true), isNull(members.dmsClosedAt), isNull(guilds.leftAt));
   const zones = await db.selectDistinct({ zone }).from(members).innerJoin(guilds, eq(guilds.id, members.guildId)).where(wanting);
   const cutoff = leaseExpiredBefore(now, options.leaseMs ?? CLAIM_LEASE_MS).toISOString();
   const dueNow = zones.flatMap(({ zone: tz }) => {
@@ -50,7 +51,7 @@ export async function nextFreshStartDueBetween(db: Db, after: Date, upTo: Date):
     .selectDistinct({ zone })
     .from(members)
     .innerJoin(guilds, eq(guilds.id, members.guildId))
-    .where(and(eq(members.freshStart, true), eq(members.dms, true), isNull(members.dmsClosedAt)));
+    .where(and(eq(members.freshStart, true), eq(members.dms, true), isNull(members.dmsClosedAt), isNull(guilds.leftAt)));
   let earliest: Date | undefined;
   for (const { zone: tz } of zones) {
     const moment = nextFreshStartAfter(tz, after);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { guilds, type Guild } from './schema.js';
 
@@ -45,14 +45,38 @@ export async function saveCheckinSettings(db: Db, guildId: string, settings: { c
 
 /**
  * Records that the bot was removed from the server (its row only, and only if it has one: a server never
- * used holds nothing to hide). The first removal's time stays on a repeated event.
+ * used holds nothing to hide). The first removal's time stays on a repeated event. True when this call recorded it.
  */
-export async function markGuildLeft(db: Db, guildId: string, now: Date): Promise<void> {
-  await db.update(guilds).set({ leftAt: now }).where(and(eq(guilds.id, guildId), isNull(guilds.leftAt)));
+export async function markGuildLeft(db: Db, guildId: string, now: Date): Promise<boolean> {
+  const marked = await db.update(guilds).set({ leftAt: now }).where(and(eq(guilds.id, guildId), isNull(guilds.leftAt))).returning({ id: guilds.id });
+  return marked.length > 0;
 }
 
-/** The bot is in these servers (again): they count as the bot's servers from now on. */
-export async function markGuildsPresent(db: Db, guildIds: readonly string[]): Promise<void> {
-  if (guildIds.length === 0) return;
-  await db.update(guilds).set({ leftAt: null }).where(and(inArray(guilds.id, [...guildIds]), isNotNull(guilds.leftAt)));
+/** Which of these servers the bot was removed from (by the primary key; a server with no row is not among them). */
+export async function guildsLeft(db: Db, guildIds: readonly string[]): Promise<Set<string>> {
+  if (guildIds.length === 0) return new Set();
+  const rows = await db.select({ id: guilds.id }).from(guilds).where(and(inArray(guilds.id, [...guildIds]), isNotNull(guilds.leftAt)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * For statements over rows of a server that do not join `guilds`: the bot was not removed from the row's
+ * server (a server with no row counts as in). A scalar lookup by the primary key, row by row, whatever
+ * the statistics say, where a join could become a scan of every server.
+ */
+export const botNotRemovedSql = (guildId: AnyColumn): SQL => sql`(select g.left_at from guilds g where g.id = ${guildId}) is null`;
+
+/**
+ * The bot is in these servers (again), as seen at `seenSince` or later: they count as the bot's servers from now on.
+ * A removal recorded after `seenSince` stands (a sighting older than it, written late or by another process, says
+ * nothing about it). Answers the servers that had been marked removed.
+ */
+export async function markGuildsPresent(db: Db, guildIds: readonly string[], seenSince: Date): Promise<string[]> {
+  if (guildIds.length === 0) return [];
+  const cleared = await db
+    .update(guilds)
+    .set({ leftAt: null })
+    .where(and(inArray(guilds.id, [...guildIds]), isNotNull(guilds.leftAt), lte(guilds.leftAt, seenSince)))
+    .returning({ id: guilds.id });
+  return cleared.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
+import { botNotRemovedSql } from './guild-settings.js';
 import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
 import { ofMember, type MemberKey } from './member-filter.js';
 import { memberPausedAt } from './pauses.js';
@@ -69,12 +70,22 @@ export async function markDmsClosed(db: Db, key: MemberKey, now: Date): Promise<
     .where(ofMember(members, key));
 }
 
-/** What the DM gate asks of a recipient: consent, a bounce, partner opt-in and a pause at `now`. */
-export async function dmRecipientFacts(db: Db, key: MemberKey, now: Date): Promise<{ dms: boolean; dmsClosed: boolean; partnerOptIn: boolean; paused: boolean }> {
+/** What the DM gate asks of a recipient: consent, a bounce, partner opt-in, a pause at `now`, and whether the bot was removed from the server. */
+export async function dmRecipientFacts(
+  db: Db,
+  key: MemberKey,
+  now: Date,
+): Promise<{ dms: boolean; dmsClosed: boolean; partnerOptIn: boolean; paused: boolean; serverLeft: boolean }> {
   const [row] = await db
-    .select({ dms: members.dms, closedAt: members.dmsClosedAt, optIn: members.partnerOptIn, paused: memberPausedAt(db, now).mapWith(Boolean) })
+    .select({
+      dms: members.dms,
+      closedAt: members.dmsClosedAt,
+      optIn: members.partnerOptIn,
+      paused: memberPausedAt(db, now).mapWith(Boolean),
+      inServer: botNotRemovedSql(members.guildId).mapWith(Boolean),
+    })
     .from(members)
     .where(ofMember(members, key))
     .limit(1);
-  return { dms: row?.dms ?? false, dmsClosed: row?.closedAt != null, partnerOptIn: row?.optIn ?? false, paused: row?.paused ?? false };
+  return { dms: row?.dms ?? false, dmsClosed: row?.closedAt != null, partnerOptIn: row?.optIn ?? false, paused: row?.paused ?? false, serverLeft: row ? !row.inServer : false };
 }

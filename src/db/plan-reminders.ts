@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, isNull, not, or, sql } from 'drizzle-orm';
 import { nextPlanMomentAfter, planReminderDueIn, planReminderPeriod } from '../domain/plans.js';
 import type { Db } from './client.js';
+import { botNotRemovedSql } from './guild-settings.js';
 import { CLAIM_LEASE_MS, CLAIM_MAX_ATTEMPTS, leaseExpiredBefore } from './leases.js';
 import { ofMember } from './member-filter.js';
 import { memberTimezoneSql } from './member-time-sql.js';
@@ -22,7 +23,7 @@ export interface PlanReminderCandidate {
  */
 export async function planReminderCandidates(db: Db, now: Date, options: { limit: number; leaseMs?: number }): Promise<PlanReminderCandidate[]> {
   const zone = memberTimezoneSql(goals);
-  const planned = and(isNull(goals.archivedAt), isNotNull(goals.planAt), isNotNull(goals.planDay), isNotNull(goals.planWhen), eq(goals.planReminders, true));
+  const planned = and(isNull(goals.archivedAt), isNotNull(goals.planAt), isNotNull(goals.planDay), isNotNull(goals.planWhen), eq(goals.planReminders, true), botNotRemovedSql(goals.guildId));
   // The same consent the DM gate asks (src/features/dm-gate.ts), so a refused member is not picked again each tick.
   const consenting = and(eq(members.dms, true), isNull(members.dmsClosedAt));
   const zones = await db
@@ -62,7 +63,7 @@ export async function nextPlanReminderDueBetween(db: Db, after: Date, upTo: Date
     .selectDistinct({ zone, day: goals.planDay, at: goals.planAt })
     .from(goals)
     .innerJoin(members, ofMember(members, goals))
-    .where(and(isNull(goals.archivedAt), isNotNull(goals.planAt), isNotNull(goals.planDay), eq(goals.planReminders, true), eq(members.dms, true), isNull(members.dmsClosedAt)));
+    .where(and(isNull(goals.archivedAt), isNotNull(goals.planAt), isNotNull(goals.planDay), eq(goals.planReminders, true), eq(members.dms, true), isNull(members.dmsClosedAt), botNotRemovedSql(goals.guildId)));
   let earliest: Date | undefined;
   for (const { zone: tz, day, at } of rows) {
     if (day === null || at === null) continue;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import { GUILD_DEFAULTS } from '../domain/guild-defaults.js';
 import type { RecapProblem } from '../domain/recap/problem.js';
 import { nextRecapAt, recapWeekFor } from '../domain/schedule.js';
@@ -21,6 +21,8 @@ export interface ClaimedRecap {
   channelId: string | null;
   timezone: string;
   recapProblem: string | null;
+  /** The bot was removed from the server since the run was claimed: nothing goes to it. */
+  serverLeft: boolean;
 }
 
 const scheduleOf = (row: { recapDay: number; recapTime: string; timezone: string }) => ({
@@ -52,7 +54,8 @@ export async function claimDueRecaps(db: Db, options: { now: Date; instanceId: s
       .select()
       .from(guilds)
       // A server whose channel refused the bot still has its run: partners and DMs do not depend on the post (SPEC §4, §5).
-      .where(and(lte(guilds.nextRecapAt, now), isNotNull(guilds.recapChannelId)))
+      // One that removed the bot keeps its due time, untouched, until the bot is back (guilds_next_recap_idx holds only the others).
+      .where(and(lte(guilds.nextRecapAt, now), isNotNull(guilds.recapChannelId), isNull(guilds.leftAt)))
       .orderBy(asc(guilds.nextRecapAt))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -83,7 +86,7 @@ export async function claimDueRecaps(db: Db, options: { now: Date; instanceId: s
         .returning();
       await tx.update(guilds).set({ nextRecapAt: timing.next }).where(eq(guilds.id, guild.id));
       if (!run) continue;
-      const claimed: ClaimedRecap = { ...runFields(run), channelId: guild.recapChannelId, timezone: guild.timezone, recapProblem: guild.recapProblem };
+      const claimed: ClaimedRecap = { ...runFields(run), channelId: guild.recapChannelId, timezone: guild.timezone, recapProblem: guild.recapProblem, serverLeft: false };
       (missed ? skipped : toPost).push(claimed);
     }
     return { due: due.length, toPost, skipped };
@@ -131,7 +134,13 @@ export async function reclaimStaleRecaps(
   const byId = new Map(servers.map((g) => [g.id, g]));
   return runs.map((run) => {
     const guild = byId.get(run.guildId);
-    return { ...runFields(run), channelId: guild?.recapChannelId ?? null, timezone: guild?.timezone ?? GUILD_DEFAULTS.timezone, recapProblem: guild?.recapProblem ?? null };
+    return {
+      ...runFields(run),
+      channelId: guild?.recapChannelId ?? null,
+      timezone: guild?.timezone ?? GUILD_DEFAULTS.timezone,
+      recapProblem: guild?.recapProblem ?? null,
+      serverLeft: guild?.leftAt != null,
+    };
   });
 }
 
@@ -179,7 +188,7 @@ export async function nextRecapDueBetween(db: Db, after: Date, upTo: Date): Prom
   const [row] = await db
     .select({ at: guilds.nextRecapAt })
     .from(guilds)
-    .where(and(isNotNull(guilds.recapChannelId), gt(guilds.nextRecapAt, after), lte(guilds.nextRecapAt, upTo)))
+    .where(and(isNotNull(guilds.recapChannelId), isNull(guilds.leftAt), gt(guilds.nextRecapAt, after), lte(guilds.nextRecapAt, upTo)))
     .orderBy(asc(guilds.nextRecapAt))
     .limit(1);
   return row?.at ?? undefined;

@@ -39,7 +39,8 @@ export const guilds = pgTable(
      */
     leftAt: instant('left_at'),
   },
-  (t) => [index('guilds_next_recap_idx').on(t.nextRecapAt).where(sql`${t.recapChannelId} is not null`)],
+  // Only servers the bot is in: a server that removed it keeps its due time without being read by every sweep.
+  (t) => [index('guilds_next_recap_idx').on(t.nextRecapAt).where(sql`${t.recapChannelId} is not null and ${t.leftAt} is null`)],
 );
 
 /** A member of one server: settings are per server, like everything stored about them. */

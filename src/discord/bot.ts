@@ -43,12 +43,12 @@ export async function startBot(
   options: { safetyNet?: SafetyNetOptions; onInteraction?: (event: HandledInteraction) => void } = {},
 ): Promise<RunningBot> {
   const rest = createRest(deps.config.discordApiUrl, token);
-  const intake = createIntake(commands, deps, rest, options);
+  // Whether the bot is in a server lives in the database too: HTTP-only workers never see the gateway.
+  const presence = trackServerPresence(deps);
+  const intake = createIntake(commands, deps, rest, { ...options, presence });
   // Interactions arrive as plain payloads: the same path the HTTP endpoint feeds.
   // Loaded here, not at the top: a GATEWAY=off worker never needs @discordjs/ws.
   const { Gateway } = await import('./gateway.js');
-  // Whether the bot is in a server lives in the database too: HTTP-only workers never see the gateway.
-  const presence = trackServerPresence(deps);
   const onServer = (guildId: string, present: boolean) => (present ? presence.inServer(guildId) : presence.leftServer(guildId));
   const gateway = new Gateway(rest, token, deps.config, deps.logger, (raw) => void intake.receive(raw, restResponder(rest, raw)), onServer);
   let draining: Promise<void> | undefined;
@@ -100,7 +100,10 @@ export async function startWorker(
 ): Promise<RunningBot> {
   const rest = createRest(deps.config.discordApiUrl, token);
   const [me, application] = (await Promise.all([rest.get(Routes.user('@me')), rest.get(Routes.currentApplication())])) as [{ id: string }, { id: string }];
-  const intake = createIntake(commands, deps, rest, options);
+  // No removal events here: a server is marked removed when Discord refuses a post there (src/jobs/recap.ts),
+  // and present again when an interaction comes from its install.
+  const presence = trackServerPresence(deps);
+  const intake = createIntake(commands, deps, rest, { ...options, presence });
   deps.logger.info({ user: me.id }, 'ready as a worker without a gateway (GATEWAY=off)');
   let draining: Promise<void> | undefined;
   const drain = (limits = DRAIN_LIMITS) => {
@@ -116,6 +119,7 @@ export async function startWorker(
     drain,
     async stop() {
       await drain();
+      await within(PRESENCE_CLOSE_MS, presence.close());
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();
     },

@@ -8,6 +8,8 @@ export type DeliveryFailure =
   | 'missing-permission'
   /** 404: the channel (or user) is gone. */
   | 'unknown-channel'
+  /** The bot is not in the channel's server any more (removed, or the server deleted): see `post`'s `guildId`. */
+  | 'not-in-server'
   /** 50007: the member does not accept DMs from the bot. */
   | 'dms-closed'
   /** Any other 4xx: Discord refused this message; sending it again would not help. */
@@ -26,8 +28,12 @@ export interface OwnMessage {
 
 /** How jobs send to Discord: channel posts, DMs, and a look at what the bot already posted. */
 export interface Delivery {
-  /** `nonce` makes Discord return the earlier message instead of posting a duplicate (≤ 25 characters). */
-  post(channelId: string, message: OutgoingMessage, options?: { nonce?: string }): Promise<DeliveryResult>;
+  /**
+   * `nonce` makes Discord return the earlier message instead of posting a duplicate (≤ 25 characters).
+   * `guildId`, the channel's server: a refusal that may mean the bot is no longer there (Unknown Guild, or Missing
+   * Access or Unknown Channel that Discord then says of the server too) comes back as 'not-in-server'.
+   */
+  post(channelId: string, message: OutgoingMessage, options?: { nonce?: string; guildId?: string }): Promise<DeliveryResult>;
   dm(userId: string, message: OutgoingMessage, options?: { nonce?: string }): Promise<DeliveryResult>;
   /** The bot's own messages among the channel's latest `limit`, newest first. */
   recentOwnMessages(channelId: string, limit: number): Promise<OwnMessage[]>;
@@ -55,21 +61,29 @@ export class DeliveryError extends Error {
   constructor(
     readonly failure: DeliveryFailure,
     detail: string,
+    /** Discord's JSON error code, when Discord answered. */
+    readonly code?: number,
   ) {
     super(detail);
   }
 }
+
+// Missing Access on a channel is also what a channel hidden from the bot answers, and Unknown Channel what a deleted one
+// does: only the server's own answer tells a removal apart.
+const MAYBE_NOT_IN_SERVER: ReadonlySet<number> = new Set([RESTJSONErrorCodes.MissingAccess, RESTJSONErrorCodes.UnknownChannel]);
+const NOT_IN_SERVER: ReadonlySet<number> = new Set([RESTJSONErrorCodes.UnknownGuild, RESTJSONErrorCodes.MissingAccess]);
 
 /** Turns a REST error into a delivery failure; anything not from Discord's HTTP API is rethrown. */
 function classify(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
   if (error instanceof DiscordAPIError) {
     const detail = `${error.status} ${error.code}: ${error.message}`;
-    if (error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return new DeliveryError('dms-closed', detail);
-    if (error.status === 403) return new DeliveryError('missing-permission', detail);
-    if (error.status === 404) return new DeliveryError('unknown-channel', detail);
-    if (error.status >= 500) return new DeliveryError('transient', detail);
-    return new DeliveryError('rejected', detail);
+    const code = typeof error.code === 'number' ? error.code : undefined;
+    if (error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return new DeliveryError('dms-closed', detail, code);
+    if (error.status === 403) return new DeliveryError('missing-permission', detail, code);
+    if (error.status === 404) return new DeliveryError('unknown-channel', detail, code);
+    if (error.status >= 500) return new DeliveryError('transient', detail, code);
+    return new DeliveryError('rejected', detail, code);
   }
   if (error instanceof RateLimitError) return new DeliveryError('transient', `rate limited for ${error.retryAfter} ms`);
   if (error instanceof HTTPError) return new DeliveryError('transient', `${error.status}: ${error.message}`);
@@ -98,17 +112,29 @@ export function createDelivery(rest: REST, options: DeliveryOptions = {}): Deliv
     return { ok: true, channelId: sent.channel_id, messageId: sent.id };
   }
 
-  async function outcome(work: () => Promise<DeliveryResult>): Promise<DeliveryResult> {
+  /** Whether Discord says the bot is not in the server (its own answer for the server, not for one channel). */
+  async function notInServer(guildId: string): Promise<boolean> {
+    try {
+      await rest.get(Routes.guild(guildId));
+      return false;
+    } catch (error) {
+      return error instanceof DiscordAPIError && typeof error.code === 'number' && NOT_IN_SERVER.has(error.code);
+    }
+  }
+
+  async function outcome(work: () => Promise<DeliveryResult>, guildId?: string): Promise<DeliveryResult> {
     try {
       return await work();
     } catch (error) {
       const failed = classify(error);
-      return { ok: false, failure: failed.failure, detail: failed.message };
+      const code = failed.code ?? 0;
+      const gone = guildId !== undefined && (code === RESTJSONErrorCodes.UnknownGuild || (MAYBE_NOT_IN_SERVER.has(code) && (await notInServer(guildId))));
+      return { ok: false, failure: gone ? 'not-in-server' : failed.failure, detail: failed.message };
     }
   }
 
   return {
-    post: (channelId, message, opts) => outcome(() => send(channelId, message, opts?.nonce)),
+    post: (channelId, message, opts) => outcome(() => send(channelId, message, opts?.nonce), opts?.guildId),
     dm: (userId, message, opts) =>
       outcome(async () => {
         const channel = (await once(() => rest.post(Routes.userChannels(), { body: { recipient_id: userId } }))) as { id: string };

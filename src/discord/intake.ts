@@ -1,5 +1,6 @@
 import type { REST } from '@discordjs/rest';
 import type { APIInteraction } from 'discord-api-types/v10';
+import type { ServerPresence } from '../features/server-presence.js';
 import { within } from '../shutdown.js';
 import type { Command, Deps } from './command.js';
 import { Interaction, type Responder } from './interaction.js';
@@ -38,7 +39,12 @@ export function createIntake(
   commands: readonly Command[],
   deps: Deps,
   rest: REST,
-  options: { safetyNet?: SafetyNetOptions | undefined; onInteraction?: ((event: HandledInteraction) => void) | undefined } = {},
+  options: {
+    safetyNet?: SafetyNetOptions | undefined;
+    onInteraction?: ((event: HandledInteraction) => void) | undefined;
+    /** Told of each server an interaction says the app is installed in (batched; a removed one counts again). */
+    presence?: Pick<ServerPresence, 'inServer'> | undefined;
+  } = {},
 ): Intake {
   const handle = createInteractionHandler(commands, deps, { ...options.safetyNet, onHandled: options.onInteraction });
   const inFlight = new Map<Interaction, Promise<unknown>>();
@@ -61,6 +67,10 @@ export function createIntake(
     receive(raw, responder) {
       const interaction = new Interaction(raw, responder, rest);
       deps.logger.debug({ interaction: interaction.id }, 'interaction received');
+      // Key 0 names the server that installed the app ("0" in the bot's own DM): the bot is in it, so a server marked
+      // removed was evidently added back, the only way a deployment without the gateway learns of it.
+      const installedIn = raw.authorizing_integration_owners?.[0];
+      if (taking && installedIn && installedIn !== '0') options.presence?.inServer(installedIn);
       const work = (taking ? handle(interaction) : turnAway(interaction)).finally(() => inFlight.delete(interaction));
       inFlight.set(interaction, work);
       return work;

@@ -1,6 +1,7 @@
 /**
  * One gate for every DM (SPEC §5), so no sender can forget a rule: consent (`dms:true`, not bounced), no pause,
- * partner opt-in for partner DMs, and the bound on how often one recipient hears from us. The only
+ * partner opt-in for partner DMs, nothing about a server that removed the bot, and the bound on how often one
+ * recipient hears from us. The only
  * way to send a DM is `sendPermittedDm`, which takes a permit that only `decideDms` can make.
  */
 import type { Db } from '../db/client.js';
@@ -20,7 +21,7 @@ export type DmRequest =
   | { kind: 'cheer'; to: MemberKey };
 
 /** Why a recipient gets no DM; the surface says so (the partner reads it in `/partner status`). */
-export type DmRefusal = 'dms-off' | 'dms-closed' | 'paused' | 'not-partner' | 'already-today' | 'claimed';
+export type DmRefusal = 'dms-off' | 'dms-closed' | 'paused' | 'not-partner' | 'already-today' | 'claimed' | 'server-left';
 
 declare const issuedByGate: unique symbol;
 
@@ -42,9 +43,11 @@ const partnerKinds: ReadonlySet<DmKind> = new Set<DmKind>(['checkin-prompt', 'pa
 
 const permit = (kind: DmKind, to: MemberKey, attempt = 1) => ({ kind, to, attempt }) as DmPermit;
 
-/** Consent, bounce, pause and opt-in for one recipient: the refusal, if any. */
+/** Consent, bounce, pause, opt-in and the bot's presence in the server for one recipient: the refusal, if any. */
 async function refusalFor(db: Db, kind: DmKind, to: MemberKey, now: Date): Promise<DmRefusal | undefined> {
   const facts = await dmRecipientFacts(db, to, now);
+  // A check-in is written in the server itself, so the bot is there; the rest may come after a removal.
+  if (facts.serverLeft && kind !== 'partner-checkin') return 'server-left';
   if (!facts.dms) return 'dms-off';
   if (facts.dmsClosed) return 'dms-closed';
   if (facts.paused) return 'paused';

@@ -29,7 +29,7 @@ export interface PartnerDmRenderer<M> {
 }
 
 /** Why a partner got no DM: the gate's refusal, or a delivery that failed. */
-export type NotByDm = Exclude<DmRefusal, 'already-today' | 'claimed'> | 'undelivered';
+export type NotByDm = Exclude<DmRefusal, 'already-today' | 'claimed' | 'server-left'> | 'undelivered';
 
 export type CheckinOutcome =
   | { kind: 'private' }
@@ -54,7 +54,8 @@ export async function checkIn<M>(
   const outcome: CheckinOutcome & { kind: 'shared' } = { kind: 'shared', sent: [], alreadyToday: [], notByDm: [] };
   for (const { userId, why } of decision.refused) {
     if (why === 'already-today') outcome.alreadyToday.push(userId);
-    else if (why !== 'claimed') outcome.notByDm.push({ userId, why });
+    // 'server-left' is never a check-in's refusal (the gate asks it only of DMs that may come after a removal).
+    else if (why !== 'claimed' && why !== 'server-left') outcome.notByDm.push({ userId, why });
   }
   let transient = 0;
   for (const permit of decision.permits) {

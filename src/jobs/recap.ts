@@ -20,6 +20,7 @@ import { localeOf, translator } from '../i18n/index.js';
 import { isRecapOf, type MarkedSpan } from '../domain/recap-marker.js';
 import { describeRecapProblem, type RecapProblem } from '../domain/recap/problem.js';
 import { composeServerRecap, recapCoverage } from '../features/recap.js';
+import { serverRefusedTheBot } from '../features/server-presence.js';
 import type { JobDeps } from './deps.js';
 
 export interface RecapTickSummary {
@@ -38,6 +39,8 @@ const MAX_BATCHES_PER_TICK = 20;
 const LATE_NOTE_MINUTES = 10;
 // Enough to see a recap posted moments before a crash, even in a busy channel.
 const LOOKBACK_MESSAGES = 50;
+
+const SERVER_LEFT_NOTE = 'the bot is not in this server';
 
 export const recapNonce = (runId: number): string => `sw-recap-${runId}`;
 
@@ -77,6 +80,11 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
   const log = logger.child({ guild: run.guildId, run: run.runId, week: run.weekKey, attempt: run.attempts });
   const channelId = run.channelId;
   const lateMs = now.getTime() - run.scheduledFor.getTime();
+  // Taken over from a process that claimed it before the bot was removed: no pairs, no post, no DMs.
+  if (run.serverLeft) {
+    await finishRecapRun(db, run.runId, { status: 'skipped', note: SERVER_LEFT_NOTE }, now);
+    return 'skipped';
+  }
   if (lateMs >= RECAP_MISSED_AFTER_MS) {
     await finishRecapRun(db, run.runId, { status: 'skipped', note: 'missed by over 24 hours' }, now);
     return 'skipped';
@@ -101,7 +109,7 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
   const late = lateMinutes >= LATE_NOTE_MINUTES ? lateMinutes : undefined;
   const recap = await composeServerRecap(deps, server, week, { now, runId: run.runId, ...(late ? { lateByMinutes: late } : {}) });
   const tr = translator(localeOf(await serverLocaleOf(db, run.guildId)));
-  const result = await deps.delivery.post(channelId, renderRecapPost(recap, tr), { nonce: recapNonce(run.runId) });
+  const result = await deps.delivery.post(channelId, renderRecapPost(recap, tr), { nonce: recapNonce(run.runId), guildId: run.guildId });
   if (result.ok) {
     const note = late ? `posted ${late} minutes late` : undefined;
     await finishRecapRun(db, run.runId, { status: 'posted', channelId: result.channelId, messageId: result.messageId, ...(note ? { note } : {}) }, now);
@@ -110,6 +118,12 @@ async function deliverRun(deps: JobDeps, run: ClaimedRecap, now: Date): Promise<
     log.info({ message: result.messageId, lateMinutes }, 'recap: posted');
     await refreshRolesAfterRecap(deps, run.guildId, now);
     return 'posted';
+  }
+  if (result.failure === 'not-in-server') {
+    // Not the channel's fault: when the bot is added back, the recap goes to the same channel without an admin's help.
+    await serverRefusedTheBot(deps, run.guildId, now, result.detail);
+    await finishRecapRun(db, run.runId, { status: 'skipped', channelId, note: SERVER_LEFT_NOTE }, now);
+    return 'skipped';
   }
   const problem = problemOf(result);
   if (problem) await setRecapProblem(db, run.guildId, channelId, problem);

@@ -24,5 +24,6 @@ export const unknownMember = (): ApiError => new ApiError(404, 10007, 'Unknown M
 export const unknownUser = (): ApiError => new ApiError(404, 10013, 'Unknown User');
 export const unknownGuild = (): ApiError => new ApiError(404, 10004, 'Unknown Guild');
 export const missingPermissions = (): ApiError => new ApiError(403, 50013, 'Missing Permissions');
+export const missingAccess = (): ApiError => new ApiError(403, 50001, 'Missing Access');
 export const cannotDm = (): ApiError => new ApiError(403, 50007, 'Cannot send messages to this user');
 export const alreadyAcknowledged = (): ApiError => new ApiError(400, 40060, 'Interaction has already been acknowledged.');

@@ -156,7 +156,7 @@ function faultResponse(fault: FaultRule): RouteResult {
       };
     }
     case 403:
-      return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
+      return { status: 403, body: fault.code === 50001 ? { message: 'Missing Access', code: 50001 } : { message: 'Missing Permissions', code: 50013 } };
     case 404:
       return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     default:

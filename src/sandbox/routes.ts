@@ -1,5 +1,5 @@
 import { overwriteCommands, upsertCommand } from './commands-registry.js';
-import { ApiError, cannotDm, missingPermissions, unknownChannel, unknownGuild, unknownMember, unknownMessage, unknownUser } from './errors.js';
+import { ApiError, cannotDm, missingAccess, missingPermissions, unknownChannel, unknownGuild, unknownMember, unknownMessage, unknownUser } from './errors.js';
 import type { RequestContext, Route, RouteResult } from './http-front.js';
 import type { InteractionHub } from './interaction-hub.js';
 import { asString, type Json } from './json.js';
@@ -30,11 +30,19 @@ export function buildRoutes(deps: RouteDeps): Route[] {
     routes.push({ method, pattern: new RegExp(`^${path}$`), auth, handler });
   };
   const ok = (body: Json): RouteResult => ({ body });
-  const channelOf = (id: string): SandboxChannel => state.channels.get(id) ?? fail(unknownChannel());
-  // A server that never added the bot answers as Discord does: Missing Access.
+  // A server that never added the bot, or removed it, answers as Discord does: Missing Access, for its channels too;
+  // a deleted one is gone: Unknown Guild, and Unknown Channel for what were its channels.
   const guildOf = (id: string): SandboxGuild => {
     const guild = state.guild(id) ?? fail(unknownGuild());
-    return guild.withBot === false ? fail(new ApiError(403, 50001, 'Missing Access')) : guild;
+    if (guild.deleted) fail(unknownGuild());
+    return guild.withBot === false ? fail(missingAccess()) : guild;
+  };
+  const channelOf = (id: string): SandboxChannel => {
+    const channel = state.channels.get(id) ?? fail(unknownChannel());
+    const guild = channel.guildId === undefined ? undefined : state.guild(channel.guildId);
+    if (guild?.deleted) fail(unknownChannel());
+    if (guild?.withBot === false) fail(missingAccess());
+    return channel;
   };
   const messageIn = (channelId: string, id: string) => {
     const msg = state.message(id);

@@ -116,14 +116,16 @@ export class Sandbox {
   }
 
   /**
-   * The bot is removed from a server (kicked, or the server deleted): GUILD_DELETE without `unavailable` on its
-   * shard, and from then on the server is not the bot's for REST calls or new sessions; the members stay.
+   * The bot is removed from a server (kicked, or with `serverDeleted` the server deleted): GUILD_DELETE without
+   * `unavailable` on its shard, and from then on the server is not the bot's for REST calls or new sessions
+   * (403 Missing Access; deleted: 404 Unknown Guild, and Unknown Channel for its channels); the members stay.
    */
-  removeBot(idOrName: string): void {
+  removeBot(idOrName: string, opts: { serverDeleted?: boolean } = {}): void {
     const { state, gateway } = this.#parts;
     const guild = this.guild(idOrName);
     if (guild.withBot === false) return;
     guild.withBot = false;
+    if (opts.serverDeleted) guild.deleted = true;
     state.onWorldChange();
     gateway.dispatch('GUILD_DELETE', { id: guild.id }, 0, guild.id);
   }
@@ -140,6 +142,7 @@ export class Sandbox {
     const guild = this.guild(idOrName);
     if (guild.withBot !== false) return;
     delete guild.withBot;
+    delete guild.deleted;
     state.onWorldChange();
     gateway.guildAdded(guild.id);
   }

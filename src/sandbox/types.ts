@@ -22,6 +22,8 @@ export interface SandboxGuild {
   locale?: string;
   /** False for a server that never added the bot (commands reach the bot from there only through a member's own install). */
   withBot?: boolean;
+  /** The server was deleted (the bot went with it): Discord answers Unknown Guild for it, Unknown Channel for its channels. */
+  deleted?: boolean;
 }
 
 export interface SandboxChannel {
@@ -143,6 +145,8 @@ export interface FaultRule {
   method?: string;
   path: RegExp;
   status: 429 | 500 | 502 | 503 | 403 | 404;
+  /** For 403: 50013 Missing Permissions (the default), or 50001 Missing Access, as a channel hidden from the bot answers. */
+  code?: 50013 | 50001;
   times?: number;
   /** Seconds, for 429. */
   retryAfter?: number;

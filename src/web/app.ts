@@ -9,6 +9,7 @@ import { html } from 'hono/html';
 import type { WebDeps } from './deps.js';
 import { DiscordOAuth, REDIRECT_PATH, ROLE_LINK_SCOPES } from './discord-oauth.js';
 import { isConsistencyRoleOffered, linkConsistencyRole } from '../features/consistency.js';
+import { withoutRemovedServers } from '../features/server-presence.js';
 import { sealKeyFrom } from '../features/token-seal.js';
 import { page } from './layout.js';
 import { memberRoutes } from './member-routes.js';
@@ -61,7 +62,11 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     await next();
   });
 
-  app.get('/', async (c) => c.html(homePage(await speak(c), c.get('session'), c.req.query('signed-out') !== undefined)));
+  app.get('/', async (c) => {
+    const session = c.get('session');
+    const servers = session ? await withoutRemovedServers(deps, session.guilds) : [];
+    return c.html(homePage(await speak(c), session, c.req.query('signed-out') !== undefined, servers));
+  });
 
   app.get('/auth/login', async (c) => {
     const login = await discord.start();
@@ -73,7 +78,8 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.get('/auth/link-role', async (c) => {
     const session = c.get('session');
     const guildId = c.req.query('guild') ?? '';
-    if (!session || !session.guilds.some((g) => g.id === guildId) || !(await isConsistencyRoleOffered(deps, guildId))) {
+    const listed = session?.guilds.filter((g) => g.id === guildId) ?? [];
+    if (!session || (await withoutRemovedServers(deps, listed)).length === 0 || !(await isConsistencyRoleOffered(deps, guildId))) {
       return c.html(await say(c, 'linkNothing'), 400);
     }
     const login = await discord.start(ROLE_LINK_SCOPES);

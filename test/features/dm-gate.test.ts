@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCheckin } from '../../src/db/checkins.js';
 import type { Database } from '../../src/db/client.js';
+import { markGuildLeft, markGuildsPresent } from '../../src/db/guild-settings.js';
 import { updateMemberSettings } from '../../src/db/members.js';
 import { markDmsClosed } from '../../src/db/member-dms.js';
 import { setPartnerOptIn } from '../../src/db/partners.js';
@@ -79,5 +80,18 @@ describe('the DM gate', () => {
     expect(second.refused).toContainEqual({ userId: 'solo', why: 'already-today' });
     const nextDay = await decideDms(database.db, { ...request, day: '2026-12-03' }, now);
     expect(nextDay.permits.map((p) => p.to.userId)).toEqual(['solo']);
+  });
+
+  it('sends nothing about a server that removed the bot, claims nothing meanwhile, and sends again once it is back', async () => {
+    const away = { guildId: 'away', userId: 'kept' };
+    await updateMemberSettings(database.db, away, { dms: true }, now);
+    await setPartnerOptIn(database.db, away, true, now);
+    await markGuildLeft(database.db, 'away', now);
+    for (const kind of ['recap', 'checkin-prompt', 'plan-reminder', 'fresh-start'] as const) {
+      expect((await decideDms(database.db, { kind, to: away, period: '2026-W49' }, now)).refused).toEqual([{ userId: 'kept', why: 'server-left' }]);
+    }
+    expect((await decideDms(database.db, { kind: 'cheer', to: away }, now)).refused).toEqual([{ userId: 'kept', why: 'server-left' }]);
+    await markGuildsPresent(database.db, ['away'], now);
+    expect((await decideDms(database.db, { kind: 'recap', to: away, period: '2026-W49' }, now)).permits.map((p) => p.attempt)).toEqual([1]);
   });
 });

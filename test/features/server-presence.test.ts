@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
+import { markGuildLeft } from '../../src/db/guild-settings.js';
 import { guilds } from '../../src/db/schema.js';
 import { trackServerPresence } from '../../src/features/server-presence.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -36,5 +37,19 @@ describe('recording whether the bot is in a server', () => {
     presence.leftServer('6');
     await presence.close();
     expect(await leftAtOf(['5', '6'])).toEqual({});
+  });
+
+  it('does not undo a removal recorded after the sighting (by another process, say), but a later sighting does', async () => {
+    await database.db.insert(guilds).values({ id: '7', createdAt: left });
+    const presence = trackServerPresence({ db: database.db, clock, logger: pino({ level: 'silent' }) });
+    presence.inServer('7'); // an interaction from its install, written with the next batch
+    clock.advance(60_000);
+    await markGuildLeft(database.db, '7', clock.now()); // a worker's post was refused meanwhile
+    await presence.close();
+    expect(await leftAtOf(['7'])).toEqual({ '7': clock.now() });
+    clock.advance(60_000);
+    presence.inServer('7');
+    await presence.close();
+    expect(await leftAtOf(['7'])).toEqual({ '7': null });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
+import { markGuildLeft } from '../../src/db/guild-settings.js';
 import { guilds } from '../../src/db/schema.js';
 import { DeliveryError, type Delivery } from '../../src/discord/delivery.js';
 import { runRecaps } from '../../src/jobs/recap.js';
@@ -33,7 +34,7 @@ describe('recap recovery after a crash', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    world = await startRecapWorld('2026-11-29T12:00:00Z', ['general', 'before', 'after', 'nonce', 'doomed', 'preview']);
+    world = await startRecapWorld('2026-11-29T12:00:00Z', ['general', 'before', 'after', 'nonce', 'removed', 'doomed', 'preview']);
   });
   afterAll(async () => {
     await world.sandbox.close();
@@ -83,6 +84,15 @@ describe('recap recovery after a crash', () => {
 
     expect(recapsIn(world.sandbox, 'nonce')).toHaveLength(1);
     expect(await runsOf(database.db, 'nonce')).toMatchObject([{ status: 'posted', messageId: original?.id, attempts: 2 }]);
+  });
+
+  it('skips a run whose claimant died if the bot was removed from the server meanwhile, posting nothing', async () => {
+    await setUp('removed');
+    await tickWith(dying('before-post'), '2026-11-30T08:00:00Z', 'doomed-process');
+    await markGuildLeft(database.db, 'removed', world.clock.now());
+    await tickWith(world.delivery, '2026-11-30T08:03:00Z');
+    expect(recapsIn(world.sandbox, 'removed')).toHaveLength(0);
+    expect(await runsOf(database.db, 'removed')).toMatchObject([{ status: 'skipped', attempts: 2, note: 'the bot is not in this server' }]);
   });
 
   it('gives up after four attempts and records the run as failed', async () => {

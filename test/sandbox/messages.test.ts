@@ -1,4 +1,5 @@
 import { AttachmentBuilder, DiscordAPIError, EmbedBuilder, type TextChannel } from 'discord.js';
+import { Routes } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 
@@ -19,6 +20,21 @@ describe('sandbox messages, limits and faults', () => {
     expect(h.sandbox.message(loud.id)?.pings).toEqual({ users: [aliceId], roles: [], everyone: true });
     const onlyUsers = await wins.send({ content: `@everyone <@${aliceId}>`, allowedMentions: { users: [aliceId] } });
     expect(h.sandbox.message(onlyUsers.id)?.pings).toEqual({ users: [aliceId], roles: [], everyone: false });
+  });
+
+  it('answers for a server that removed the bot as Discord does: Missing Access; once deleted, Unknown Guild and Unknown Channel', async () => {
+    const guild = h.sandbox.addGuild('Leaving');
+    const channel = h.sandbox.channel('general', guild.id).id;
+    const post = () => h.client.rest.post(Routes.channelMessages(channel), { body: { content: 'still here?' } });
+    await post();
+    h.sandbox.removeBot(guild.id);
+    await expect(post()).rejects.toMatchObject({ status: 403, code: 50001 });
+    await expect(h.client.rest.get(Routes.guild(guild.id))).rejects.toMatchObject({ status: 403, code: 50001 });
+    h.sandbox.addBot(guild.id);
+    await post();
+    h.sandbox.removeBot(guild.id, { serverDeleted: true });
+    await expect(post()).rejects.toMatchObject({ status: 404, code: 10003 });
+    await expect(h.client.rest.get(Routes.guild(guild.id))).rejects.toMatchObject({ status: 404, code: 10004 });
   });
 
   it('never counts mentions inside embeds as pings', async () => {

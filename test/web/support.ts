@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import pino from 'pino';
-import { botDirectory } from '../../src/discord/web-directory.js';
+import { botDirectory, restDirectory } from '../../src/discord/web-directory.js';
 import { SANDBOX_CLIENT_SECRET } from '../../src/sandbox/oauth.js';
 import { startSandboxWebView } from '../../src/web/start.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -10,8 +10,11 @@ export interface WebHarness extends Harness {
   web: Server;
 }
 
-/** The real bot and sandbox (as in e2e tests) plus the web view, signing in through the sandbox's OAuth2. */
-export async function startWebHarness(start: string, options: { sessionSecret?: string } = {}): Promise<WebHarness> {
+/**
+ * The real bot and sandbox (as in e2e tests) plus the web view, signing in through the sandbox's OAuth2.
+ * `directory: 'rest'`: the web view knows the bot's servers as a GATEWAY=off worker does, asking Discord (cached a minute).
+ */
+export async function startWebHarness(start: string, options: { sessionSecret?: string; directory?: 'gateway' | 'rest' } = {}): Promise<WebHarness> {
   const h = await startHarness(start, options.sessionSecret ? { roleLinkSecrets: { sealSecret: options.sessionSecret, clientSecret: SANDBOX_CLIENT_SECRET } } : {});
   const { url, server } = await startSandboxWebView({
     db: h.database.db,
@@ -21,7 +24,7 @@ export async function startWebHarness(start: string, options: { sessionSecret?: 
     port: 0,
     discordApiUrl: h.sandbox.apiUrl,
     clientSecret: SANDBOX_CLIENT_SECRET,
-    bot: botDirectory(h.bot),
+    bot: options.directory === 'rest' ? restDirectory(h.bot.rest, h.bot.applicationId) : botDirectory(h.bot),
     clientId: h.bot.applicationId,
     ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
   });

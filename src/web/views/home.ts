@@ -1,12 +1,13 @@
 import { html } from 'hono/html';
 import type { WebSession } from '../../db/schema.js';
 import type { Translator } from '../../i18n/index.js';
-import { page, type Html } from '../layout.js';
+import { page, type Html, type SharedGuild } from '../layout.js';
 import { code, rich } from '../say.js';
 
 const signInButton = (tr: Translator): Html => html`<p><a class="button" href="/auth/login">${tr.t('web.home.signIn')}</a></p>`;
 
-export function homePage(tr: Translator, session: WebSession | undefined, signedOut: boolean): Html {
+/** `servers`: the session's servers the bot is still in (the session keeps those of its sign-in). */
+export function homePage(tr: Translator, session: WebSession | undefined, signedOut: boolean, servers: readonly SharedGuild[] = []): Html {
   if (!session) {
     return page({
       tr,
@@ -18,7 +19,7 @@ ${signInButton(tr)}
 <p class="muted">${tr.t('web.home.welcome.privacy')}</p>`,
     });
   }
-  const guilds = session.guilds;
+  const guilds = servers;
   return page({
     tr,
     title: tr.t('web.home.servers.title'),

@@ -1,0 +1,2 @@
+DROP INDEX "guilds_next_recap_idx";--> statement-breakpoint
+CREATE INDEX "guilds_next_recap_idx" ON "guilds" USING btree ("next_recap_at") WHERE "guilds"."recap_channel_id" is not null and "guilds"."left_at" is null;
