@@ -32,6 +32,12 @@ export async function withoutRemovedServers<T extends { id: string }>(deps: { db
   return servers.filter((s) => !left.has(s.id));
 }
 
+/** The server of `servers` with this id, unless the bot was removed from it: what a server page or link may open. */
+export async function openableServer<T extends { id: string }>(deps: { db: Db }, servers: readonly T[], guildId: string): Promise<T | undefined> {
+  const listed = servers.find((s) => s.id === guildId);
+  return listed && (await withoutRemovedServers(deps, [listed]))[0];
+}
+
 // Connecting announces every server at once: their "present" marks go out together, one statement a batch.
 const PRESENT_BATCH_MS = 500;
 

@@ -9,7 +9,7 @@ import { html } from 'hono/html';
 import type { WebDeps } from './deps.js';
 import { DiscordOAuth, REDIRECT_PATH, ROLE_LINK_SCOPES } from './discord-oauth.js';
 import { isConsistencyRoleOffered, linkConsistencyRole } from '../features/consistency.js';
-import { withoutRemovedServers } from '../features/server-presence.js';
+import { openableServer, withoutRemovedServers } from '../features/server-presence.js';
 import { sealKeyFrom } from '../features/token-seal.js';
 import { page } from './layout.js';
 import { memberRoutes } from './member-routes.js';
@@ -78,8 +78,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.get('/auth/link-role', async (c) => {
     const session = c.get('session');
     const guildId = c.req.query('guild') ?? '';
-    const listed = session?.guilds.filter((g) => g.id === guildId) ?? [];
-    if (!session || (await withoutRemovedServers(deps, listed)).length === 0 || !(await isConsistencyRoleOffered(deps, guildId))) {
+    if (!session || !(await openableServer(deps, session.guilds, guildId)) || !(await isConsistencyRoleOffered(deps, guildId))) {
       return c.html(await say(c, 'linkNothing'), 400);
     }
     const login = await discord.start(ROLE_LINK_SCOPES);

@@ -3,7 +3,7 @@ import { deleteCookie } from 'hono/cookie';
 import type { MemberKey } from '../db/members.js';
 import type { WebSession } from '../db/schema.js';
 import { deleteWebSession } from '../db/web-sessions.js';
-import { withoutRemovedServers } from '../features/server-presence.js';
+import { openableServer } from '../features/server-presence.js';
 import type { WebDeps } from './deps.js';
 import { DiscordRefused, type DiscordGuild, type DiscordOAuth } from './discord-oauth.js';
 import type { SharedGuild } from './layout.js';
@@ -22,9 +22,8 @@ export function guildGuard(deps: WebDeps): MiddlewareHandler<GuildEnv> {
     const session = c.get('session');
     if (!session) return c.redirect('/auth/login', 302);
     const guildId = c.req.param('guildId') ?? '';
-    const listed = session.guilds.find((g) => g.id === guildId);
     // A server that removed the bot answers as one it was never in, whatever this process's view of Discord still says.
-    const [guild] = listed ? await withoutRemovedServers(deps, [listed]) : [];
+    const guild = await openableServer(deps, session.guilds, guildId);
     if (!guild || !(await deps.bot.inGuild(guild.id))) {
       const tr = await visitorTranslator(deps.db, session, c);
       return c.html(messagePage(tr, session, tr.t('web.notFound.title'), tr.t('web.notFound.text')), 404);

@@ -7,7 +7,7 @@ import { code, rich } from '../say.js';
 const signInButton = (tr: Translator): Html => html`<p><a class="button" href="/auth/login">${tr.t('web.home.signIn')}</a></p>`;
 
 /** `servers`: the session's servers the bot is still in (the session keeps those of its sign-in). */
-export function homePage(tr: Translator, session: WebSession | undefined, signedOut: boolean, servers: readonly SharedGuild[] = []): Html {
+export function homePage(tr: Translator, session: WebSession | undefined, signedOut: boolean, servers: readonly SharedGuild[]): Html {
   if (!session) {
     return page({
       tr,
