@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import type { Range } from '../domain/time.js';
-import { isOutcomeUnknown, OutcomeUnknownError } from './errors.js';
-import { fixedStatement, type FixedStatement } from './fixed-sql.js';
+import { isDatabaseUnavailable, isDiskFull, isOutcomeUnknown, OutcomeUnknownError } from './errors.js';
+import { fixedStatement } from './fixed-sql.js';
 import { rawQueriesOf } from './raw-queries.js';
 import { goalTargetThenSql } from './goal-target-sql.js';
 import type { MemberKey } from './members.js';
@@ -118,8 +118,8 @@ function resultOf(row: Row, isPrivate: boolean, created: boolean): RecordedWin &
 
 type Slot = 'guildId' | 'userId' | 'memberKey' | 'timezone' | 'text' | 'isPrivate' | 'occurredAt' | 'now' | 'source' | 'sourceMessageId' | 'goalId' | 'interactionId' | 'memberLocale' | 'guildLocale';
 
-/** The one statement of a plain /win (or a goal /win), from its slots. */
-function winStatementOf(v: (slot: Slot) => unknown, withGoal: boolean): SQL {
+/** The one-win statement (a goal /win, or a win with no interaction id), from its slots. */
+function winStatementOf(v: (slot: Slot) => unknown): SQL {
   return sql`
     with member as (
       select m.timezone from members m where m.guild_id = ${v('guildId')} and m.user_id = ${v('userId')}
@@ -134,7 +134,7 @@ function winStatementOf(v: (slot: Slot) => unknown, withGoal: boolean): SQL {
     ), w0 as (
       insert into wins (guild_id, user_id, text, is_private, occurred_at, created_at, source, source_message_id, goal_id, interaction_id)
       values (${v('guildId')}, ${v('userId')}, ${v('text')}, ${v('isPrivate')}, ${v('occurredAt')}::timestamptz, ${v('now')}::timestamptz,
-        ${v('source')}, ${v('sourceMessageId')}, ${withGoal ? sql`${v('goalId')}::bigint` : sql`null`}, ${v('interactionId')})
+        ${v('source')}, ${v('sourceMessageId')}, ${v('goalId')}::bigint, ${v('interactionId')})
       on conflict (interaction_id) where interaction_id is not null do nothing
       returning id, occurred_at, goal_id
     ), member_locale as ( -- the member's language, in this round trip: written only when it changed
@@ -144,19 +144,18 @@ function winStatementOf(v: (slot: Slot) => unknown, withGoal: boolean): SQL {
       -- and a /win locking them too could deadlock with it. The server's language comes with its first
       -- row here, and changes with any other command.
     )
-    select w0.id::text as id, w0.occurred_at, ${periodColumns}, ${countColumns(v('memberKey'), withGoal)}
-    from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(v('memberKey'), withGoal)}`;
+    select w0.id::text as id, w0.occurred_at, ${periodColumns}, ${countColumns(v('memberKey'), true)}
+    from w0 cross join tz cross join lateral ${periodsSql(tz, sql`w0.occurred_at`)} p ${countJoins(v('memberKey'), true)}`;
 }
 
-// Built once each: a call only lays its values in (src/db/fixed-sql.ts).
-const plainWin = fixedStatement<Slot>((slot) => winStatementOf(slot, false));
-const goalWin = fixedStatement<Slot>((slot) => winStatementOf(slot, true));
+// Built once: a call only lays its values in (src/db/fixed-sql.ts). A win toward a goal, and a win
+// with no interaction id to find it again by, take this statement; every other win takes the batch below.
+const goalWin = fixedStatement<Slot>((slot) => winStatementOf(slot));
 
-/** The /win statement and its values for this win: fixed text per case, so each is planned once per connection. */
-function winValues(input: WinWrite & { timezone?: string | undefined }, now: Date): { statement: FixedStatement<Slot>; values: Record<Slot, unknown> } {
-  const goalId = input.goalId ?? null;
+/** The one-win statement and its values: fixed text, so it is planned once per connection. */
+function winValues(input: WinWrite & { timezone?: string | undefined }, now: Date): Record<Slot, unknown> {
   // Instants go as ISO text: the two drivers serialise Date parameters differently.
-  const values: Record<Slot, unknown> = {
+  return {
     guildId: input.guildId,
     userId: input.userId,
     memberKey: memberKeyText(input),
@@ -167,32 +166,147 @@ function winValues(input: WinWrite & { timezone?: string | undefined }, now: Dat
     now: now.toISOString(),
     source: input.source ?? 'command',
     sourceMessageId: input.sourceMessageId ?? null,
-    goalId,
+    goalId: input.goalId ?? null,
     interactionId: input.interactionId,
     memberLocale: input.locales?.member ?? null,
     guildLocale: input.locales?.guild ?? null,
   };
-  return { statement: goalId === null ? plainWin : goalWin, values };
 }
 
 export function winStatement(input: WinWrite & { timezone?: string | undefined }, now: Date): SQL {
-  const { statement, values } = winValues(input, now);
-  return statement(values);
+  return goalWin(winValues(input, now));
+}
+
+/**
+ * Plain wins (no goal), many in one statement: each row is one win with everything its answer needs.
+ * The rows come as one JSON parameter, so the text (hence the plan) is the same for 1 win or 64.
+ * Every read of a table goes through a scalar subquery or a lateral aggregate keyed by the row (the
+ * member's primary key, the member-key index), never a join the planner could turn into a scan of
+ * `members` or `wins`, so the plan stays per-row however many rows it was planned for.
+ * A member has at most one win per batch (WinBatches), so each row's counts are the member's other wins.
+ */
+const batchWin = fixedStatement<'rows'>(
+  (slot) => sql`
+    with b as materialized (
+      select * from json_to_recordset(${slot('rows')}::text::json) as b(n int, guild_id text, user_id text, member_key text,
+        timezone text, text text, is_private boolean, occurred_at timestamptz, now timestamptz, source text, source_message_id text,
+        interaction_id text, member_locale text, guild_locale text)
+    ), k as materialized ( -- the member's row, if any, by its primary key: [timezone, language]
+      select b.*, (select array[m.timezone, m.locale] from members m where m.guild_id = b.guild_id and m.user_id = b.user_id) as member from b
+    ), t as materialized ( -- the member's timezone, else the server's, else UTC (unless the caller already read it)
+      select k.*, coalesce(k.timezone, k.member[1], (select g.timezone from guilds g where g.id = k.guild_id), 'UTC') as tz from k
+    ), guild_row as (
+      insert into guilds (id, created_at, locale) select distinct on (guild_id) guild_id, now, guild_locale from k
+      where member is null order by guild_id, n on conflict do nothing
+    ), member_row as (
+      insert into members (guild_id, user_id, created_at, locale) select distinct on (guild_id, user_id) guild_id, user_id, now, member_locale from k
+      where member is null order by guild_id, user_id, n on conflict do nothing
+    ), w0 as (
+      insert into wins (guild_id, user_id, text, is_private, occurred_at, created_at, source, source_message_id, interaction_id)
+      select guild_id, user_id, text, is_private, occurred_at, now, source, source_message_id, interaction_id from k order by n
+      on conflict (interaction_id) where interaction_id is not null do nothing
+      returning id, occurred_at, goal_id, interaction_id
+    )
+    select t.n, t.member is not null as known, t.member[2] as stored_locale, w0.id::text as id, w0.occurred_at,
+      t.tz as timezone, p.week_start, p.week_end, p.month_start, p.month_end, ${countColumns(sql.raw('t.member_key'), false)}
+    from w0 join t on t.interaction_id = w0.interaction_id
+    cross join lateral ${periodsSql(sql.raw('t.tz'), sql.raw('w0.occurred_at'))} p ${countJoins(sql.raw('t.member_key'), false)}`,
+);
+
+/** A plain win the batch can take: it has an interaction id to find its row (and a repeat) by. */
+export type BatchableWin = WinWrite & { interactionId: string; timezone?: string | undefined };
+
+const isBatchable = (input: WinWrite): input is BatchableWin => input.interactionId !== null && (input.goalId ?? null) === null;
+
+/** The batch statement for these wins, as the driver's call or drizzle's (a transaction's handle). */
+export function winBatchStatement(wins: readonly { input: BatchableWin; now: Date }[]): SQL {
+  return batchWin({ rows: batchRows(wins) });
+}
+
+function batchRows(wins: readonly { input: BatchableWin; now: Date }[]): string {
+  return JSON.stringify(
+    wins.map(({ input, now }, n) => ({
+      n,
+      guild_id: input.guildId,
+      user_id: input.userId,
+      member_key: memberKeyText(input),
+      timezone: input.timezone ?? null,
+      text: input.text,
+      is_private: input.isPrivate,
+      occurred_at: input.occurredAt.toISOString(),
+      now: now.toISOString(),
+      source: input.source ?? 'command',
+      source_message_id: input.sourceMessageId ?? null,
+      interaction_id: input.interactionId,
+      member_locale: input.locales?.member ?? null,
+      guild_locale: input.locales?.guild ?? null,
+    })),
+  );
+}
+
+type WinResult = RecordedWin & { ranges: WinRanges };
+
+/**
+ * Stores these plain wins in one statement (one round trip, one commit) and answers each one's
+ * counts, in order. A win whose interaction was already stored (Discord delivered it twice) answers
+ * the first one. The statement fails as a whole (this rejects); after its commit, each win's own
+ * follow-up can fail only that win, as an Error in its place.
+ */
+export async function writeWinBatch(db: Db, wins: readonly { input: BatchableWin; now: Date }[]): Promise<(WinResult | Error)[]> {
+  const raw = rawQueriesOf(db);
+  const rows = raw ? await raw(batchWin.text, [batchRows(wins)]) : rowsOf(await db.execute(winBatchStatement(wins)));
+  const byPosition = new Map(rows.map((row) => [Number(row.n), row]));
+  return Promise.all(
+    wins.map(async ({ input }, n): Promise<WinResult | Error> => {
+      const row = byPosition.get(n);
+      try {
+        if (row) {
+          await rememberMemberLocale(db, input, row);
+          return resultOf(row, input.isPrivate, true);
+        }
+        const repeat = await winOfInteraction(db, input, input.interactionId, input.timezone ?? null);
+        return repeat ?? new Error('insert returned no row and no earlier win has this interaction');
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    }),
+  );
+}
+
+/**
+ * A known member's language, written only when it changed (rare): by primary key, after the batch,
+ * so the batch never joins `members` for it. A new member's row was made with it.
+ * Not the server's row: another interaction's language update (src/db/locales.ts) locks both rows,
+ * and a /win locking them too could deadlock with it. The server's language comes with its first
+ * row, and changes with any other command.
+ */
+async function rememberMemberLocale(db: Db, input: BatchableWin, row: Row): Promise<void> {
+  const locale = input.locales?.member ?? null;
+  if (locale === null || row.known !== true || row.stored_locale === locale) return;
+  // The win is committed: a failure here must not answer "not saved". The next interaction writes it.
+  await db
+    .execute(sql`update members set locale = ${locale} where guild_id = ${input.guildId} and user_id = ${input.userId} and locale is distinct from ${locale}`)
+    .catch(() => undefined);
 }
 
 /**
  * Stores a win and answers everything its reply needs, in one statement (one round trip): the
  * member's timezone (theirs, the server's, or UTC; or `timezone` when the caller already read it),
  * the week and month the win falls in there, the server and member rows on first contact only, the
- * win, and this week's and the goal's counts. Nothing runs after the commit, so nothing can turn a
- * stored win into "not saved". A goal adds its own fixed statement; the plain one never touches goals.
+ * win, and this week's and the goal's counts. Nothing runs after the commit that could turn a stored
+ * win into "not saved". A plain win takes the batch statement (alone here); a goal win its own.
  */
-export async function recordWinWithCounts(db: Db, input: WinWrite & { timezone?: string | undefined }, now: Date): Promise<RecordedWin & { ranges: WinRanges }> {
+export async function recordWinWithCounts(db: Db, input: WinWrite & { timezone?: string | undefined }, now: Date): Promise<WinResult> {
+  if (isBatchable(input)) {
+    const [result] = await writeWinBatch(db, [{ input, now }]);
+    if (result instanceof Error || !result) throw result ?? new Error('the batch answered no win');
+    return result;
+  }
   // Prepared on PostgreSQL like every query (src/db/prepared-client.ts): parsed and planned once per connection.
   // The driver's own call when the handle has one: the text is fixed, so drizzle has nothing to render.
-  const { statement, values } = winValues(input, now);
+  const values = winValues(input, now);
   const raw = rawQueriesOf(db);
-  const rows = raw ? await raw(statement.text, statement.paramsOf(values)) : rowsOf(await db.execute(statement(values)));
+  const rows = raw ? await raw(goalWin.text, goalWin.paramsOf(values)) : rowsOf(await db.execute(goalWin(values)));
   const [row] = rows;
   if (row) return resultOf(row, input.isPrivate, true);
   if (input.interactionId === null) throw new Error('insert returned no row');
@@ -219,9 +333,127 @@ async function winOfInteraction(db: Db, key: MemberKey, interactionId: string, t
  * Stores a win and counts it in the member's own week (and goal period), in one statement that
  * knows the member's timezone. Pass `timezone` when the caller already read it (a back-dated win
  * needs it before the write), so the day it chose and the week counted agree.
+ * Plain wins arriving while others are being written share the next statement (WinBatches).
  */
-export async function recordMemberWin(db: Db, input: WinWrite & { timezone?: string | undefined }, now: Date): Promise<RecordedWin & { ranges: WinRanges }> {
+export async function recordMemberWin(db: Db, input: WinWrite & { timezone?: string | undefined }, now: Date): Promise<WinResult> {
+  const batches = batchesOf(db);
+  if (batches && isBatchable(input)) return batches.write(input, now);
   return writeOnce(() => recordWinWithCounts(db, input, now), input.interactionId !== null);
+}
+
+/** Statements of plain wins in flight at once per process; more wins wait and go together in the next. */
+const BATCHES_IN_FLIGHT = 2;
+/** Wins in one statement at most. */
+const BATCH_MAX = 64;
+
+interface Waiting {
+  input: BatchableWin;
+  now: Date;
+  key: string;
+  resolve: (result: WinResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for plain wins: while BATCHES_IN_FLIGHT statements are at the database, wins that
+ * arrive wait and then go together, in one statement and one commit. One win alone goes at once, so
+ * a quiet server waits for nothing; under load PostgreSQL does one statement's work for many wins.
+ *
+ * Nothing is acknowledged before its statement commits. A member's wins are written in the order
+ * they came, one statement after the other, so each is counted with the ones before it.
+ * A failed batch of several is written again win by win, so one bad win fails alone; each retry is
+ * safe because a batched win has an interaction id (a repeat finds the first). Per process: with many
+ * workers each batches its own, which is as correct as one statement per win is today.
+ */
+export class WinBatches {
+  private waiting: Waiting[] = [];
+  private inFlight = 0;
+  /** Statements sent (retries included) and the wins they carried, for the bench and the tests. */
+  readonly sent = { statements: 0, wins: 0 };
+  private readonly writing = new Set<string>();
+
+  constructor(private readonly db: Db) {}
+
+  write(input: BatchableWin, now: Date): Promise<WinResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ input, now, key: memberKeyText(input), resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < BATCHES_IN_FLIGHT && this.waiting.length > 0) {
+      const batch: Waiting[] = [];
+      const later: Waiting[] = [];
+      const keys = new Set<string>();
+      for (const item of this.waiting) {
+        // A member's next win waits for the statement holding their previous one.
+        if (batch.length < BATCH_MAX && !this.writing.has(item.key) && !keys.has(item.key)) {
+          batch.push(item);
+          keys.add(item.key);
+        } else later.push(item);
+      }
+      if (batch.length === 0) return;
+      this.waiting = later;
+      for (const key of keys) this.writing.add(key);
+      this.inFlight++;
+      void this.run(batch).finally(() => {
+        this.inFlight--;
+        for (const key of keys) this.writing.delete(key);
+        this.pump();
+      });
+    }
+  }
+
+  private async run(batch: Waiting[]): Promise<void> {
+    if (batch.length === 1) return this.alone(batch[0]!);
+    let results: (WinResult | Error)[];
+    try {
+      // A dropped connection may hide the commit: the batch is written again once (every win in it is idempotent).
+      results = await writeOnce(() => this.send(batch), true);
+    } catch (error) {
+      // The database is away, full or slow, or the outcome is unknown: each win would fail the same way, one after another.
+      if (error instanceof OutcomeUnknownError || isDatabaseUnavailable(error) || isDiskFull(error)) {
+        for (const item of batch) item.reject(error);
+        return;
+      }
+      // One bad win fails the statement (a message logged twice): each goes alone, and fails alone.
+      for (const item of batch) await this.alone(item);
+      return;
+    }
+    batch.forEach((item, i) => settle(item, results[i]));
+  }
+
+  private async alone(item: Waiting): Promise<void> {
+    try {
+      // The same retry as one win's statement: a dropped connection can hide a commit.
+      const [result] = await writeOnce(() => this.send([item]), true);
+      settle(item, result);
+    } catch (error) {
+      item.reject(error);
+    }
+  }
+
+  private send(items: readonly Waiting[]): Promise<(WinResult | Error)[]> {
+    this.sent.statements++;
+    this.sent.wins += items.length;
+    return writeWinBatch(this.db, items);
+  }
+}
+
+function settle(item: Waiting, result: WinResult | Error | undefined): void {
+  if (result instanceof Error || !result) item.reject(result ?? new Error('the batch answered no win'));
+  else item.resolve(result);
+}
+
+const batchesByDb = new WeakMap<object, WinBatches>();
+
+/** The batches of a pooled handle; none for a transaction's handle, whose statements run in its order. */
+function batchesOf(db: Db): WinBatches | undefined {
+  if (!rawQueriesOf(db)) return undefined;
+  let batches = batchesByDb.get(db);
+  if (!batches) batchesByDb.set(db, (batches = new WinBatches(db)));
+  return batches;
 }
 
 /**
