@@ -52,9 +52,9 @@ async function stopBot(child: ChildProcess): Promise<void> {
 
 /**
  * RSS once idle, read twice: `settleMs` after ready (the guild payloads parsed), and `settledMs` after
- * ready. V8's memory reducer runs about 8 s after start-up's last full collection
- * (--gc-memory-reducer-start-delay-ms): it shrinks the young generation that start-up grew and gives
- * the pages back, so the second reading is what an idle bot holds for the rest of its life.
+ * ready. V8's memory reducer runs about 8 s after a full collection (--gc-memory-reducer-start-delay-ms)
+ * and shrinks the young generation that start-up grew, in steps (up to a minute with 16 MB semi-spaces),
+ * giving the pages back, so the second reading is what an idle bot holds for the rest of its life.
  */
 async function idleRss(args: string[], env: NodeJS.ProcessEnv, servers: number, settleMs: number, settledMs = settleMs, worker = false): Promise<IdleRss> {
   const sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x' });
