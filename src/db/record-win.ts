@@ -223,6 +223,9 @@ export function winBatchStatement(wins: readonly { input: BatchableWin; now: Dat
   return batchWin({ rows: batchRows(wins) });
 }
 
+// A lone surrogate is invalid in JSON text for PostgreSQL; as a plain parameter it became U+FFFD in UTF-8.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function batchRows(wins: readonly { input: BatchableWin; now: Date }[]): string {
   return JSON.stringify(
     wins.map(({ input, now }, n) => ({
@@ -231,7 +234,7 @@ function batchRows(wins: readonly { input: BatchableWin; now: Date }[]): string 
       user_id: input.userId,
       member_key: memberKeyText(input),
       timezone: input.timezone ?? null,
-      text: input.text,
+      text: input.text.replace(loneSurrogate, '\uFFFD'),
       is_private: input.isPrivate,
       occurred_at: input.occurredAt.toISOString(),
       now: now.toISOString(),

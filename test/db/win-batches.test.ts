@@ -54,6 +54,14 @@ describe(`plain wins written together on ${usingPostgres() ? 'PostgreSQL' : 'PGl
     expect(await database.db.select().from(wins).where(eq(wins.guildId, 'b2'))).toHaveLength(1);
   });
 
+  it('stores any text a member can type: quotes, backslashes, new lines, emoji, and a lone surrogate as U+FFFD', async () => {
+    const texts = ['say "hi" \\ {a,b} NULL', 'line one\nline two 🎉', 'half \ud83c of an emoji'];
+    const results = await writeWinBatch(database.db, texts.map((text, i) => ({ input: win('b8', `t${i}`, { text }), now })));
+    expect(results.every((r) => !(r instanceof Error))).toBe(true);
+    const stored = rowsOf(await database.db.execute(sql`select text from wins where guild_id = 'b8' order by id`));
+    expect(stored.map((r) => r.text)).toEqual([texts[0], texts[1], 'half \ufffd of an emoji']);
+  });
+
   it('answers a repeated interaction with the first win, and remembers a changed language', async () => {
     const first = win('b3', 'm', { locales: { member: 'de', guild: 'de' } });
     await recordMemberWin(database.db, first, now);
