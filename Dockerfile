@@ -45,6 +45,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # V8's default young generation (16 MB semi-spaces): under load it costs a fifth less CPU per /win than 2 MB,
-# and once idle V8 gives it back (2–5 MB more settled). One V8 helper thread (not four): about 5 MB fewer
+# and once idle V8 gives it back (0–4 MB more settled). One V8 helper thread (not four): about 5 MB fewer
 # resident with no CPU per /win lost. See the README, Performance.
 CMD ["node", "--v8-pool-size=1", "dist/src/index.js"]
