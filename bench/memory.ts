@@ -79,7 +79,7 @@ function startArgs(): string[] {
   return pkg.scripts.start.split(/\s+/).slice(1);
 }
 
-export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: string, servers: number, settleMs = 3000, settledMs = 20_000): Promise<MemoryFigures> {
+export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: string, servers: number, settleMs = 3000, settledMs = 60_000): Promise<MemoryFigures> {
   const name = `small_wins_bench_memory_${kind.replace('-', '_')}_${process.pid}`;
   const database = await createBenchDatabase(serverUrl, name);
   const url = new URL(database.url);
@@ -98,7 +98,7 @@ export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: strin
 }
 
 /** Idle RSS of one `GATEWAY=off` worker (no gateway session, so the number of servers does not matter). */
-export async function benchWorkerMemory(serverUrl: string, settleMs = 3000, settledMs = 20_000): Promise<IdleRss> {
+export async function benchWorkerMemory(serverUrl: string, settleMs = 3000, settledMs = 60_000): Promise<IdleRss> {
   const database = await createBenchDatabase(serverUrl, `small_wins_bench_memory_worker_${process.pid}`);
   const env = { DISCORD_TOKEN: 'x', DATABASE_URL: new URL(database.url).toString(), LOG_LEVEL: 'info', PATH: process.env.PATH };
   try {

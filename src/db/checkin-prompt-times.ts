@@ -1,6 +1,7 @@
-import { and, eq, gte, isNull } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import { nextPromptAt } from '../domain/checkin-prompt.js';
 import { weekKey } from '../domain/time.js';
+import { promptablePairing } from './checkins.js';
 import type { Db } from './client.js';
 import { ofMember } from './member-filter.js';
 import { memberTimezoneSql } from './member-time-sql.js';
@@ -22,7 +23,7 @@ export async function nextPromptDueBetween(db: Db, after: Date, upTo: Date): Pro
     .from(pairings)
     .innerJoin(guilds, eq(guilds.id, pairings.guildId))
     .innerJoin(members, ofMember(members, pairings))
-    .where(and(gte(pairings.weekKey, fromWeek), eq(guilds.checkinsEnabled, true), isNull(guilds.leftAt), eq(members.dms, true), isNull(members.dmsClosedAt), eq(members.partnerOptIn, true)));
+    .where(and(gte(pairings.weekKey, fromWeek), promptablePairing));
   let earliest: Date | undefined;
   for (const { zone: tz, checkinDay } of rows) {
     const at = nextPromptAt(tz, checkinDay, after);

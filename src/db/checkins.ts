@@ -58,6 +58,13 @@ export async function markCheered(db: Db, author: MemberKey, week: string, now: 
   return rows.length > 0;
 }
 
+/**
+ * A pairing whose member could get a check-in prompt: check-ins on in a server the bot is still in, and the
+ * same consent the DM gate asks (src/features/dm-gate.ts), so a refused member is not picked again each tick.
+ * Over `pairings` joined to `guilds` and `members`; shared with the scheduler's look ahead (checkin-prompt-times.ts).
+ */
+export const promptablePairing = and(eq(guilds.checkinsEnabled, true), isNull(guilds.leftAt), eq(members.dms, true), isNull(members.dmsClosedAt), eq(members.partnerOptIn, true));
+
 /** A member owed this week's check-in prompt now. */
 export interface PromptCandidate extends MemberKey {
   weekKey: string;
@@ -73,8 +80,7 @@ export async function promptCandidates(db: Db, now: Date, options: { limit: numb
   // Every zone's current week is the UTC week of one of these instants.
   const weeks = [...new Set([-15, 0, 15].map((hours) => weekKey('UTC', new Date(now.getTime() + hours * 3_600_000))))];
   const zone = memberTimezoneSql(pairings);
-  // The same consent the DM gate asks (src/features/dm-gate.ts), so a refused member is not picked again each tick.
-  const paired = and(inArray(pairings.weekKey, weeks), eq(guilds.checkinsEnabled, true), isNull(guilds.leftAt), eq(members.dms, true), isNull(members.dmsClosedAt), eq(members.partnerOptIn, true));
+  const paired = and(inArray(pairings.weekKey, weeks), promptablePairing);
   const memberOfPairing = ofMember(members, pairings);
   const zones = await db
     .select({ zone })

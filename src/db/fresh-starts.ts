@@ -10,16 +10,17 @@ export interface FreshStartCandidate extends MemberKey, FreshStartDue {
   timezone: string;
 }
 
+// memberTimezoneSql's rule (own, else the server's, else UTC), over members joined to guilds.
+const zone = sql<string>`coalesce(${members.timezone}, ${guilds.timezone}, 'UTC')`;
+// Asked for fresh starts and DMs, not bounced, in a server the bot is still in (a removed one's data stays, for when it is back).
+const wanting = and(eq(members.freshStart, true), eq(members.dms, true), isNull(members.dmsClosedAt), isNull(guilds.leftAt));
+
 /**
  * Members who asked for fresh starts and DMs (and have not bounced one), not paused, for whom it is the
  * first morning of a week or month in their timezone (else the server's), whose line for that week or
  * month was neither sent nor claimed. Worked out per timezone in use, the members in SQL.
  */
 export async function freshStartCandidates(db: Db, now: Date, options: { limit: number; leaseMs?: number }): Promise<FreshStartCandidate[]> {
-  // memberTimezoneSql's rule (own, else the server's, else UTC), over the joined rows.
-  const zone = sql<string>`coalesce(${members.timezone}, ${guilds.timezone}, 'UTC')`;
-  // Not in a server that removed the bot: its members' data stays, for when it is back.
-  const wanting = and(eq(members.freshStart, true), eq(members.dms, true), isNull(members.dmsClosedAt), isNull(guilds.leftAt));
   const zones = await db.selectDistinct({ zone }).from(members).innerJoin(guilds, eq(guilds.id, members.guildId)).where(wanting);
   const cutoff = leaseExpiredBefore(now, options.leaseMs ?? CLAIM_LEASE_MS).toISOString();
   const dueNow = zones.flatMap(({ zone: tz }) => {
@@ -46,12 +47,7 @@ export async function freshStartCandidates(db: Db, now: Date, options: { limit: 
 
 /** The earliest first morning in (after, upTo] of any member who asked for fresh starts, for the scheduler's catch-up. */
 export async function nextFreshStartDueBetween(db: Db, after: Date, upTo: Date): Promise<Date | undefined> {
-  const zone = sql<string>`coalesce(${members.timezone}, ${guilds.timezone}, 'UTC')`;
-  const zones = await db
-    .selectDistinct({ zone })
-    .from(members)
-    .innerJoin(guilds, eq(guilds.id, members.guildId))
-    .where(and(eq(members.freshStart, true), eq(members.dms, true), isNull(members.dmsClosedAt), isNull(guilds.leftAt)));
+  const zones = await db.selectDistinct({ zone }).from(members).innerJoin(guilds, eq(guilds.id, members.guildId)).where(wanting);
   let earliest: Date | undefined;
   for (const { zone: tz } of zones) {
     const moment = nextFreshStartAfter(tz, after);

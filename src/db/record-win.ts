@@ -205,7 +205,7 @@ const batchWin = fixedStatement<'rows'>(
       insert into wins (guild_id, user_id, text, is_private, occurred_at, created_at, source, source_message_id, interaction_id)
       select guild_id, user_id, text, is_private, occurred_at, now, source, source_message_id, interaction_id from k order by n
       on conflict (interaction_id) where interaction_id is not null do nothing
-      returning id, occurred_at, goal_id, interaction_id
+      returning id, occurred_at, interaction_id
     )
     select t.n, t.member is not null as known, t.member[2] as stored_locale, w0.id::text as id, w0.occurred_at,
       t.tz as timezone, p.week_start, p.week_end, p.month_start, p.month_end, ${countColumns(sql.raw('t.member_key'), false)}
@@ -339,8 +339,10 @@ async function winOfInteraction(db: Db, key: MemberKey, interactionId: string, t
  * Plain wins arriving while others are being written share the next statement (WinBatches).
  */
 export async function recordMemberWin(db: Db, input: WinWrite & { timezone?: string | undefined }, now: Date): Promise<WinResult> {
-  const batches = batchesOf(db);
-  if (batches && isBatchable(input)) return batches.write(input, now);
+  if (isBatchable(input)) {
+    const batches = batchesOf(db);
+    if (batches) return batches.write(input, now);
+  }
   return writeOnce(() => recordWinWithCounts(db, input, now), input.interactionId !== null);
 }
 

@@ -32,9 +32,10 @@ export interface RunningBot {
 
 export type { ShardState };
 
-/** Connects to Discord (or anything that speaks its API at `config.discordApiUrl`) and answers interactions. */
 // How long stopping waits for the last "bot is in this server" marks.
 const PRESENCE_CLOSE_MS = 1_000;
+
+/** Connects to Discord (or anything that speaks its API at `config.discordApiUrl`) and answers interactions. */
 
 export async function startBot(
   deps: Deps,

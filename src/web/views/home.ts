@@ -6,8 +6,8 @@ import { code, rich } from '../say.js';
 
 const signInButton = (tr: Translator): Html => html`<p><a class="button" href="/auth/login">${tr.t('web.home.signIn')}</a></p>`;
 
-/** `servers`: the session's servers the bot is still in (the session keeps those of its sign-in). */
-export function homePage(tr: Translator, session: WebSession | undefined, signedOut: boolean, servers: readonly SharedGuild[]): Html {
+/** `guilds`: the session's servers the bot is still in (the session keeps those of its sign-in). */
+export function homePage(tr: Translator, session: WebSession | undefined, signedOut: boolean, guilds: readonly SharedGuild[]): Html {
   if (!session) {
     return page({
       tr,
@@ -19,7 +19,6 @@ ${signInButton(tr)}
 <p class="muted">${tr.t('web.home.welcome.privacy')}</p>`,
     });
   }
-  const guilds = servers;
   return page({
     tr,
     title: tr.t('web.home.servers.title'),
