@@ -38,6 +38,7 @@ if (parts.includes('win')) {
     ['bot CPU per /win (ms)', 'botCpuMsPerWin', 3, 'lower'],
     ['  of it in the kernel (ms)', 'botSystemCpuMsPerWin', 3, 'lower'],
     ['PostgreSQL CPU per /win (ms)', 'postgresCpuMsPerWin', 3, 'lower'],
+    ['sandbox CPU per /win (ms)', 'sandboxCpuMsPerWin', 3, 'lower'],
     ['buffers per /win', 'buffersPerWin', 1, 'lower'],
     ['statements per /win', 'statementsPerWin', 2, 'lower'],
     ['RSS idle (MB)', 'rssIdleMb', 0, 'lower'],

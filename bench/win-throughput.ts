@@ -23,6 +23,8 @@ export interface WinFigures {
   /** The part of it spent in the kernel (socket reads and writes). */
   botSystemCpuMsPerWin: number;
   postgresCpuMsPerWin: number;
+  /** The sandbox's own CPU (Discord's side: the gateway or the signed POSTs, and the answers), per /win. */
+  sandboxCpuMsPerWin: number;
   /** Shared buffers read through this database's tables and indexes, per /win (load-independent). */
   buffersPerWin: number;
   /** Transactions committed in this database per /win: one per autocommit statement. */
@@ -127,7 +129,9 @@ export async function benchWin(kind: BotKind, serverUrl: string, options: { tota
     await statsFlushed();
     const workBefore = await databaseWork(admin, name);
     const [botBefore, pgBefore] = [await cpuSplitMs(pid), await sumCpu(backends)];
+    const sandboxBefore = process.cpuUsage();
     const run = await drive(sandbox, options.total, options.concurrency, 'measured');
+    const sandboxCpu = process.cpuUsage(sandboxBefore);
     const [botAfter, pgAfter] = [await cpuSplitMs(pid), await sumCpu(backends)];
     await statsFlushed();
     const workAfter = await databaseWork(admin, name);
@@ -142,6 +146,7 @@ export async function benchWin(kind: BotKind, serverUrl: string, options: { tota
       botCpuMsPerWin: (botAfter.user + botAfter.system - botBefore.user - botBefore.system) / options.total,
       botSystemCpuMsPerWin: (botAfter.system - botBefore.system) / options.total,
       postgresCpuMsPerWin: (pgAfter - pgBefore) / options.total,
+      sandboxCpuMsPerWin: (sandboxCpu.user + sandboxCpu.system) / 1000 / options.total,
       buffersPerWin: (workAfter.buffers - workBefore.buffers) / options.total,
       // The admin samples from another database: every commit counted here is the bot's.
       statementsPerWin: (workAfter.commits - workBefore.commits) / options.total,

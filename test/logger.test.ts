@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
@@ -42,5 +43,31 @@ describe('log redaction', () => {
     }
     logger.info({ headers: { authorization: 'Bot abc', accept: 'json' } }, 'headers');
     expect(lines[3]?.headers).toEqual({ authorization: '[redacted]', accept: 'json' });
+  });
+});
+
+// Standard output is written once per turn of the event loop: nothing may wait longer, and nothing may be
+// lost when the process ends right after logging (src/logger.ts, coalescedStdout).
+describe('logs on standard output', () => {
+  const run = (script: string) =>
+    new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', () => resolve(out));
+    });
+  const logger = `import { createLogger } from './src/logger.ts'; const logger = createLogger('info');`;
+
+  it('writes every line, in order, when the process exits in the same turn', async () => {
+    const out = await run(`${logger} for (let i = 0; i < 2000; i++) logger.info({ i }, 'line'); process.exit(0);`);
+    const numbers = out.trim().split('\n').map((line) => (JSON.parse(line) as { i: number }).i);
+    expect(numbers).toEqual(Array.from({ length: 2000 }, (_, i) => i));
+  });
+
+  it('writes a line at the end of its turn, while the process goes on', async () => {
+    // The parent sees the line while the child still waits: nothing holds it for a later batch.
+    const out = await run(`${logger} logger.info('alone'); setTimeout(() => { process.stdout.write('after\\n'); process.exit(0); }, 300);`);
+    expect(out.split('\n').filter(Boolean).map((line) => (line.startsWith('{') ? (JSON.parse(line) as { msg: string }).msg : line))).toEqual(['alone', 'after']);
   });
 });
