@@ -60,11 +60,16 @@ async function rssMb(pid: number): Promise<number> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
-/** `small-wins-http`: a `GATEWAY=off` worker answering signed HTTP POSTs on its `/interactions` (SPEC §11). */
-export type BotKind = 'naive' | 'small-wins' | 'small-wins-http';
+/**
+ * `small-wins-http`: a `GATEWAY=off` worker answering signed HTTP POSTs on its `/interactions` (SPEC §11);
+ * `naive-http`: its floor, a bare endpoint that checks the signature, inserts and answers (bench/minimal-http-bot.mjs).
+ */
+export type BotKind = 'naive' | 'naive-http' | 'small-wins' | 'small-wins-http';
+const overHttp = (kind: BotKind) => kind === 'small-wins-http' || kind === 'naive-http';
 
 async function botCommand(kind: BotKind): Promise<string[]> {
   if (kind === 'naive') return ['bench/minimal-bot.mjs'];
+  if (kind === 'naive-http') return ['bench/minimal-http-bot.mjs'];
   const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : await startFlags();
   const profile = process.env.BENCH_BOT_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BOT_PROFILE_DIR}`] : [];
   return [...flags, ...profile, ...(existsSync('dist/src/index.js') ? ['dist/src/index.js'] : ['--import', 'tsx', 'src/index.ts'])];
@@ -107,17 +112,17 @@ export async function benchWin(kind: BotKind, serverUrl: string, options: { tota
   const { admin } = database;
   const url = new URL(database.url);
   // A worker checks each signed timestamp against its own clock (a replay guard), so over HTTP the sandbox signs at the real time.
-  const start = kind === 'small-wins-http' ? new Date() : new Date('2026-11-25T12:00:00Z');
+  const start = overHttp(kind) ? new Date() : new Date('2026-11-25T12:00:00Z');
   const sandbox = await startSandbox({ clock: new ManualClock(start), token: 'x', responseDeadlineMs: 10_000 });
   await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'x' });
   // A server of many members, each logging a few wins (as people do, and within the flood limits).
   for (let i = 0; i < MEMBERS; i++) sandbox.addUser(`member${i}`);
   let child: ChildProcess | undefined;
   try {
-    const overHttp = kind === 'small-wins-http' ? { GATEWAY: 'off', DISCORD_PUBLIC_KEY: sandbox.publicKey, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1' } : {};
-    const env = { DISCORD_TOKEN: 'x', DISCORD_API_URL: sandbox.apiUrl, DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH, ...overHttp };
+    const http = overHttp(kind) ? { GATEWAY: 'off', DISCORD_PUBLIC_KEY: sandbox.publicKey, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1' } : {};
+    const env = { DISCORD_TOKEN: 'x', DISCORD_API_URL: sandbox.apiUrl, DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH, ...http };
     // Start-up is measured on a migrated database: a first start migrates, then stops.
-    if (kind !== 'naive') await stopBot(await startBot(kind, env, sandbox));
+    if (!kind.startsWith('naive')) await stopBot(await startBot(kind, env, sandbox));
     const started = await startBot(kind, env, sandbox);
     child = started.child;
     const startupMs = started.startupMs;
@@ -183,13 +188,13 @@ async function startBot(kind: BotKind, env: NodeJS.ProcessEnv, sandbox: Sandbox)
   const child = spawn(process.execPath, await botCommand(kind), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const ready = () => (kind === 'small-wins-http' ? listeningPort(output) !== undefined : output.includes('connected to Discord'));
+  const ready = () => (overHttp(kind) ? listeningPort(output) !== undefined : output.includes('connected to Discord'));
   await waitFor(() => ready() || child.exitCode !== null, 60_000, `${kind} to connect`).catch(async (error: unknown) => {
     await stopBot({ child });
     throw error;
   });
   if (child.exitCode !== null) throw new Error(`${kind} exited: ${output}`);
-  sandbox.deliverOverHttp(kind === 'small-wins-http' ? `http://127.0.0.1:${listeningPort(output)}/interactions` : undefined);
+  sandbox.deliverOverHttp(overHttp(kind) ? `http://127.0.0.1:${listeningPort(output)}/interactions` : undefined);
   const first = await sandbox.chatInput('alice', { name: 'win', options: { text: 'first' } });
   if (first.failed) {
     await stopBot({ child });
