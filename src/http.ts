@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
@@ -15,11 +15,10 @@ const CHECK_TIMEOUT_MS = 2500;
 
 /** `/healthz` (503 naming the failing checks) and `/metrics` (Prometheus' text format), else the web view or 404. */
 /** `POST /interactions` (src/discord/interactions-endpoint.ts), when DISCORD_PUBLIC_KEY is set. */
-export type InteractionsHandler = (request: Request, outgoing?: ServerResponse) => Promise<Response>;
+export type InteractionsHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-function healthApp(source: HealthSource, logger: Logger, interactions: InteractionsHandler | undefined): Hono<{ Bindings: HttpBindings }> {
+function healthApp(source: HealthSource, logger: Logger): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
-  if (interactions) app.all('/interactions', (c) => interactions(c.req.raw, c.env.outgoing as ServerResponse | undefined));
   app.all('/healthz', async (c) => {
     const results = Object.fromEntries(await Promise.all(Object.entries(source.checks).map(async ([name, check]) => [name, await passes(check)] as const)));
     const failing = Object.keys(results).filter((name) => !results[name]);
@@ -43,12 +42,15 @@ export async function startHttpServer(
   web?: RequestListener,
   interactions?: InteractionsHandler,
 ): Promise<Server> {
-  const listener = getRequestListener(healthApp(source, logger, interactions).fetch);
-  // The web view owns every other path and answers on Node's own request and response (an async handler
-  // cannot be nested inside hono's, which would end the response first).
+  const listener = getRequestListener(healthApp(source, logger).fetch);
+  // The interactions endpoint and the web view answer on Node's own request and response (an async handler
+  // cannot be nested inside hono's, which would end the response first); hono serves the health paths.
   const ownPaths = /^\/(healthz|metrics|interactions)(\?|$)/;
+  const interactionsPath = /^\/interactions(\?|$)/;
   const server = createServer((request, response) => {
-    if (web && !ownPaths.test(request.url ?? '/')) void web(request, response);
+    const url = request.url ?? '/';
+    if (interactions && interactionsPath.test(url)) void interactions(request, response);
+    else if (web && !ownPaths.test(url)) void web(request, response);
     else void listener(request, response);
   });
   await new Promise<void>((resolve, reject) => {

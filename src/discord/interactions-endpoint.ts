@@ -1,5 +1,5 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { REST } from '@discordjs/rest';
 import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
@@ -31,23 +31,55 @@ export function signatureHolds(key: KeyObject, signature: string | null, timesta
   }
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain' } });
+/** What the endpoint sends back: a status, a body and, for an interaction's answer, what to do once it has left. */
+interface Reply {
+  status: number;
+  contentType?: 'application/json' | 'text/plain';
+  body?: string;
+  /** Called once the response has been handed to the network: the webhook routes work from then on. */
+  sent?: () => void;
+}
+
+const text = (body: string, status: number): Reply => ({ status, contentType: 'text/plain', body });
+
+/** Reads a request's body, or undefined as soon as it passes `limit` bytes (the rest is never buffered). */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(undefined);
+        request.removeAllListeners('data');
+        request.resume();
+      } else chunks.push(chunk);
+    });
+    request.once('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks, size)));
+    request.once('error', reject);
+  });
+}
 
 /**
  * `POST /interactions` (SPEC §11): checks the signature before reading anything (401 and nothing touched
  * otherwise), answers PING with PONG, and hands every other interaction to the same intake as the gateway;
- * its first answer becomes this response, later ones go through the webhook routes.
+ * its first answer becomes this response, later ones go through the webhook routes. Served on Node's own
+ * request and response: the hot path of a worker, with no web-standard objects to build for each call.
  */
 export function interactionsEndpoint(parts: { publicKey: string; clock: Clock; intake: Intake; rest: REST; logger: Logger }) {
   const key = publicKeyFromHex(parts.publicKey);
-  return async function handle(request: Request, outgoing?: ServerResponse): Promise<Response> {
+
+  async function reply(request: IncomingMessage): Promise<Reply> {
     if (request.method !== 'POST') return text('method not allowed\n', 405);
-    const length = Number(request.headers.get('content-length') ?? 0);
+    const length = Number(request.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) return text('too large\n', 413);
-    const body = Buffer.from(await request.arrayBuffer());
-    if (body.length > MAX_BODY_BYTES) return text('too large\n', 413);
-    const signed = signatureHolds(key, request.headers.get('x-signature-ed25519'), request.headers.get('x-signature-timestamp'), body, parts.clock.now());
+    const body = await readBody(request, MAX_BODY_BYTES);
+    if (body === undefined) return text('too large\n', 413);
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return typeof value === 'string' ? value : null;
+    };
+    const signed = signatureHolds(key, header('x-signature-ed25519'), header('x-signature-timestamp'), body, parts.clock.now());
     if (!signed) return text('invalid request signature\n', 401);
     let raw: APIInteraction;
     try {
@@ -55,16 +87,29 @@ export function interactionsEndpoint(parts: { publicKey: string; clock: Clock; i
     } catch {
       return text('bad json\n', 400);
     }
-    if (raw.type === InteractionType.Ping) return json({ type: InteractionResponseType.Pong });
+    if (raw.type === InteractionType.Ping) return { status: 200, contentType: 'application/json', body: JSON.stringify({ type: InteractionResponseType.Pong }) };
     const responder = httpResponder(parts.rest, raw);
     const work = parts.intake.receive(raw, responder);
     const first = await Promise.race([responder.answer.body, work.then(() => undefined)]);
     if (first === undefined) {
       parts.logger.warn({ interaction: raw.id }, 'interaction over HTTP finished without an answer');
-      return new Response(null, { status: 204 });
+      return { status: 204 };
     }
     // Follow-ups wait until this response has left, so Discord has the original before any edit of it.
-    void whenSent(outgoing).then(responder.answer.sent);
-    return json(first);
+    return { status: 200, contentType: 'application/json', body: JSON.stringify(first), sent: responder.answer.sent };
+  }
+
+  return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let answer: Reply;
+    try {
+      answer = await reply(request);
+    } catch (error) {
+      parts.logger.error({ err: error }, 'interaction over HTTP failed');
+      answer = text('internal error\n', 500);
+    }
+    if (answer.sent) void whenSent(response).then(answer.sent);
+    if (response.headersSent || response.destroyed) return;
+    response.writeHead(answer.status, answer.contentType ? { 'content-type': answer.contentType } : {});
+    response.end(answer.body);
   };
 }

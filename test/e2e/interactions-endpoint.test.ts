@@ -86,6 +86,38 @@ describe('POST /interactions (SPEC §11)', () => {
     });
   });
 
+  describe('refuses what is not an interaction, and touches nothing', () => {
+    it('another method: 405', async () => {
+      const response = await fetch(url, { method: 'GET' });
+      expect(response.status).toBe(405);
+    });
+
+    it('a body over 1 MB, said up front or sent in chunks: 413', async () => {
+      const big = JSON.stringify({ padding: 'x'.repeat(1_000_001) });
+      const said = await post(big, h.sandbox.signedHeaders(big, nowSeconds()));
+      expect(said.status).toBe(413);
+      // No content-length: the endpoint stops reading once the body passes the limit.
+      const chunked = new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < 11; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(100_000)));
+          controller.close();
+        },
+      });
+      const streamed = await fetch(url, { method: 'POST', body: chunked, duplex: 'half', headers: { 'content-type': 'application/json' } } as RequestInit);
+      expect(streamed.status).toBe(413);
+      expect(await winCount()).toBe(0);
+      expect(handled).toEqual([]);
+    });
+
+    it('a signed body that is not JSON: 400', async () => {
+      const body = '{"type": 2,';
+      const response = await post(body, h.sandbox.signedHeaders(body, nowSeconds()));
+      expect(response.status).toBe(400);
+      expect(await winCount()).toBe(0);
+      expect(handled).toEqual([]);
+    });
+  });
+
   describe('the main scenarios, delivered over HTTP', () => {
     const buttons = (m: StoredMessage | undefined) => (m?.components ?? []).flatMap((row) => (row.components as { custom_id: string; label: string }[]) ?? []);
     const click = (name: string, shown: InteractionResult, label: string) => {

@@ -1,6 +1,5 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
 import { ManualClock } from '../../src/clock.js';
@@ -50,8 +49,7 @@ export const interactionsUrlOf = (server: Server) => `http://127.0.0.1:${(server
 /** The bot's `POST /interactions` on a port of its own, and the sandbox sending there. */
 export async function serveInteractions(sandbox: Sandbox, bot: RunningBot, clock: ManualClock, logger: Logger, deliver = true): Promise<Server> {
   const handle = interactionsEndpoint({ publicKey: sandbox.publicKey, clock, intake: bot.intake, rest: bot.rest, logger });
-  const listener = getRequestListener((request, env) => handle(request, (env as { outgoing?: ServerResponse }).outgoing));
-  const server = createServer((request, response) => void listener(request, response));
+  const server = createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   if (deliver) sandbox.deliverOverHttp(interactionsUrlOf(server));
   return server;
