@@ -42,21 +42,23 @@ interface Reply {
 
 const text = (body: string, status: number): Reply => ({ status, contentType: 'text/plain', body });
 
-/** Reads a request's body, or undefined as soon as it passes `limit` bytes (the rest is never buffered). */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+/** Reads a request's body: 'too large' as soon as it passes `limit` bytes (the rest is never buffered), 'gone' when the client left first. */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too large' | 'gone'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        resolve(undefined);
+        resolve('too large');
         request.removeAllListeners('data');
         request.resume();
       } else chunks.push(chunk);
     });
-    request.once('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks, size)));
+    request.once('end', () => resolve(size > limit ? 'too large' : Buffer.concat(chunks, size)));
     request.once('error', reject);
+    // After 'end' this changes nothing; before it, the client hung up.
+    request.once('close', () => resolve('gone'));
   });
 }
 
@@ -74,7 +76,9 @@ export function interactionsEndpoint(parts: { publicKey: string; clock: Clock; i
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) return text('too large\n', 413);
     const body = await readBody(request, MAX_BODY_BYTES);
-    if (body === undefined) return text('too large\n', 413);
+    if (body === 'too large') return text('too large\n', 413);
+    // Nobody is left to answer; nothing was read, so nothing was touched.
+    if (body === 'gone') return { status: 400 };
     const header = (name: string) => {
       const value = request.headers[name];
       return typeof value === 'string' ? value : null;
@@ -109,7 +113,8 @@ export function interactionsEndpoint(parts: { publicKey: string; clock: Clock; i
     }
     if (answer.sent) void whenSent(response).then(answer.sent);
     if (response.headersSent || response.destroyed) return;
-    response.writeHead(answer.status, answer.contentType ? { 'content-type': answer.contentType } : {});
-    response.end(answer.body);
+    // A known length, so the answer is not chunked.
+    const headers = answer.body === undefined ? {} : { 'content-type': answer.contentType ?? 'text/plain', 'content-length': Buffer.byteLength(answer.body) };
+    response.writeHead(answer.status, headers).end(answer.body);
   };
 }
