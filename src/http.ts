@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
-import { getRequestListener, type HttpBindings } from '@hono/node-server';
-import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+
+/** `POST /interactions` (src/discord/interactions-endpoint.ts), when DISCORD_PUBLIC_KEY is set. */
+export type InteractionsHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 export interface HealthSource {
   /** Each check answers true when healthy; a throw, a false or no answer in time counts as failing. */
@@ -13,28 +14,48 @@ export interface HealthSource {
 // An orchestrator's probe gives up after a few seconds; a stalled database must fail the check first.
 const CHECK_TIMEOUT_MS = 2500;
 
-/** `/healthz` (503 naming the failing checks) and `/metrics` (Prometheus' text format), else the web view or 404. */
-/** `POST /interactions` (src/discord/interactions-endpoint.ts), when DISCORD_PUBLIC_KEY is set. */
-export type InteractionsHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
-
-function healthApp(source: HealthSource, logger: Logger): Hono<{ Bindings: HttpBindings }> {
-  const app = new Hono<{ Bindings: HttpBindings }>();
-  app.all('/healthz', async (c) => {
-    const results = Object.fromEntries(await Promise.all(Object.entries(source.checks).map(async ([name, check]) => [name, await passes(check)] as const)));
-    const failing = Object.keys(results).filter((name) => !results[name]);
-    const body = JSON.stringify({ status: failing.length === 0 ? 'ok' : 'unhealthy', failing, checks: results });
-    return c.body(body, failing.length === 0 ? 200 : 503, { 'content-type': 'application/json' });
-  });
-  app.all('/metrics', async (c) => c.body(await source.registry.metrics(), 200, { 'content-type': source.registry.contentType }));
-  app.all('*', (c) => c.body('not found\n', 404, { 'content-type': 'text/plain' }));
-  app.onError((error, c) => {
-    logger.error({ err: error, path: c.req.path }, 'http request failed');
-    return c.body('internal error\n', 500, { 'content-type': 'text/plain' });
-  });
-  return app;
+function send(response: ServerResponse, status: number, contentType: string, body: string): void {
+  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) }).end(body);
 }
 
-/** Serves `healthApp` on HTTP_PORT (and HTTP_HOST). */
+/**
+ * `/healthz` (503 naming the failing checks), `/metrics` (Prometheus' text format) and `POST /interactions`
+ * (src/discord/interactions-endpoint.ts, when DISCORD_PUBLIC_KEY is set), else 404, any method.
+ * Plain node:http: a framework on fetch's Request and Response would load undici (about 8 MB resident)
+ * into every process with HTTP_PORT, for three fixed paths.
+ */
+function ownRoutes(source: HealthSource, logger: Logger, interactions: InteractionsHandler | undefined) {
+  const route = async (path: string, request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (path === '/interactions' && interactions) return interactions(request, response);
+    if (path === '/healthz') {
+      const results = Object.fromEntries(await Promise.all(Object.entries(source.checks).map(async ([name, check]) => [name, await passes(check)] as const)));
+      const failing = Object.keys(results).filter((name) => !results[name]);
+      const body = JSON.stringify({ status: failing.length === 0 ? 'ok' : 'unhealthy', failing, checks: results });
+      return send(response, failing.length === 0 ? 200 : 503, 'application/json', body);
+    }
+    if (path === '/metrics') return send(response, 200, source.registry.contentType, await source.registry.metrics());
+    send(response, 404, 'text/plain', 'not found\n');
+  };
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = pathOf(request.url);
+    try {
+      await route(path, request, response);
+    } catch (error) {
+      logger.error({ err: error, path }, 'http request failed');
+      if (!response.headersSent) send(response, 500, 'text/plain', 'internal error\n');
+      else response.destroy();
+    }
+  };
+}
+
+/** The path of a request's URL, without its query. */
+function pathOf(url: string | undefined): string {
+  const path = url ?? '/';
+  const query = path.indexOf('?');
+  return query === -1 ? path : path.slice(0, query);
+}
+
+/** Serves `ownRoutes` on HTTP_PORT (and HTTP_HOST). */
 export async function startHttpServer(
   listen: { port: number; host: string },
   source: HealthSource,
@@ -42,15 +63,11 @@ export async function startHttpServer(
   web?: RequestListener,
   interactions?: InteractionsHandler,
 ): Promise<Server> {
-  const listener = getRequestListener(healthApp(source, logger).fetch);
-  // The interactions endpoint and the web view answer on Node's own request and response (an async handler
-  // cannot be nested inside hono's, which would end the response first); hono serves the health paths.
+  const listener = ownRoutes(source, logger, interactions);
+  // The web view owns every other path and answers on Node's own request and response.
   const ownPaths = /^\/(healthz|metrics|interactions)(\?|$)/;
-  const interactionsPath = /^\/interactions(\?|$)/;
   const server = createServer((request, response) => {
-    const url = request.url ?? '/';
-    if (interactions && interactionsPath.test(url)) void interactions(request, response);
-    else if (web && !ownPaths.test(url)) void web(request, response);
+    if (web && !ownPaths.test(request.url ?? '/')) void web(request, response);
     else void listener(request, response);
   });
   await new Promise<void>((resolve, reject) => {
