@@ -51,24 +51,27 @@ export function createLogger(level: string, destination?: DestinationStream, opt
 /**
  * Standard output, written once per turn of the event loop rather than once per line: a batch of wins
  * answered together logs together, in one write instead of dozens. A line waits for the end of the turn it
- * was logged in, never longer; pino writes what is left when the process exits.
+ * was logged in, never longer, and what is still waiting when the process exits is written then.
  */
-export function coalescedStdout(): DestinationStream & { flush(): void } {
-  // Just under sonic-boom's largest single write, so a busy turn still goes in a few writes.
-  const sonic = pino.destination({ dest: 1, sync: false, minLength: 8 * 1024 });
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    // After the exit's last write the stream is closed, and flush would throw.
-    if (!(sonic as { destroyed?: boolean }).destroyed) sonic.flush();
+export function coalescedStdout(): DestinationStream & { flush(done?: () => void): void } {
+  // The lines are gathered here and written synchronously, one write a turn: nothing is left in a buffer
+  // between turns (sonic-boom's minLength dropped a flush asked for while a write was under way, which
+  // left the last lines of a busy moment waiting for the next log), and nothing at exit.
+  const sonic = pino.destination({ dest: 1, sync: true });
+  let waiting: string[] = [];
+  const flush = (done?: () => void) => {
+    if (waiting.length > 0) {
+      const chunk = waiting.join('');
+      waiting = [];
+      sonic.write(chunk);
+    }
+    done?.(); // pino's logger.flush(cb) waits for it
   };
+  process.once('exit', () => flush());
   return {
     write(line: string) {
-      sonic.write(line);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
+      if (waiting.length === 0) setImmediate(() => flush());
+      waiting.push(line);
     },
     flush,
   };

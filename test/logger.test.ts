@@ -65,6 +65,16 @@ describe('logs on standard output', () => {
     expect(numbers).toEqual(Array.from({ length: 2000 }, (_, i) => i));
   });
 
+  it('writes a line logged while an earlier write is still going, with nothing logged after it', async () => {
+    // One line a turn for 300 turns: each turn's write is often still going when the next turn logs.
+    const out = await run(
+      `${logger} let i = 0; const next = () => { logger.info({ i }, 'line'); if (++i < 300) setImmediate(next); }; next(); setTimeout(() => { process.stdout.write('after\\n'); process.exit(0); }, 500);`,
+    );
+    const lines = out.trim().split('\n');
+    expect(lines.at(-1)).toBe('after');
+    expect(lines.slice(0, -1).map((line) => (JSON.parse(line) as { i: number }).i)).toEqual(Array.from({ length: 300 }, (_, i) => i));
+  });
+
   it('writes a line at the end of its turn, while the process goes on', async () => {
     // The parent sees the line while the child still waits: nothing holds it for a later batch.
     const out = await run(`${logger} logger.info('alone'); setTimeout(() => { process.stdout.write('after\\n'); process.exit(0); }, 300);`);
