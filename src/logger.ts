@@ -67,7 +67,13 @@ export function coalescedStdout(): DestinationStream & { flush(done?: () => void
     }
     done?.(); // pino's logger.flush(cb) waits for it
   };
-  process.once('exit', () => flush());
+  process.once('exit', () => {
+    try {
+      flush();
+    } catch {
+      // Standard output is gone: nothing more can be written.
+    }
+  });
   return {
     write(line: string) {
       if (waiting.length === 0) setImmediate(() => flush());
