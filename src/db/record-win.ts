@@ -49,7 +49,8 @@ export interface RecordedWin {
 
 type Row = Record<string, unknown>;
 
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []));
+/** The rows of `db.execute`, whichever driver answered (postgres.js: an array; PGlite: `{ rows }`). */
+export const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []));
 const tz = sql.raw('tz.name');
 
 /**
@@ -302,8 +303,7 @@ async function rememberMemberLocale(db: Db, input: BatchableWin, row: Row): Prom
 export async function recordWinWithCounts(db: Db, input: WinWrite & { timezone?: string | undefined }, now: Date): Promise<WinResult> {
   if (isBatchable(input)) {
     const [result] = await writeWinBatch(db, [{ input, now }]);
-    if (result instanceof Error || !result) throw result ?? new Error('the batch answered no win');
-    return result;
+    return winOf(result);
   }
   // Prepared on PostgreSQL like every query (src/db/prepared-client.ts): parsed and planned once per connection.
   // The driver's own call when the handle has one: the text is fixed, so drizzle has nothing to render.
@@ -450,9 +450,18 @@ export class WinBatches {
   }
 }
 
+/** One win's place in a batch's answer: its result, or the error that failed it alone. */
+function winOf(result: WinResult | Error | undefined): WinResult {
+  if (result instanceof Error || !result) throw result ?? new Error('the batch answered no win');
+  return result;
+}
+
 function settle(item: Waiting, result: WinResult | Error | undefined): void {
-  if (result instanceof Error || !result) item.reject(result ?? new Error('the batch answered no win'));
-  else item.resolve(result);
+  try {
+    item.resolve(winOf(result));
+  } catch (error) {
+    item.reject(error);
+  }
 }
 
 const batchesByDb = new WeakMap<object, WinBatches>();

@@ -5,7 +5,7 @@ import type { Database } from '../../src/db/client.js';
 import pino from 'pino';
 import { openPostgres } from '../../src/db/client.js';
 import { isDatabaseUnavailable, isUniqueViolation } from '../../src/db/errors.js';
-import { recordMemberWin, WinBatches, winBatchStatement, writeWinBatch, type BatchableWin } from '../../src/db/record-win.js';
+import { recordMemberWin, rowsOf, WinBatches, winBatchStatement, writeWinBatch, type BatchableWin } from '../../src/db/record-win.js';
 import { wins } from '../../src/db/schema.js';
 import { weekRange } from '../../src/domain/time.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
@@ -21,8 +21,6 @@ const win = (guildId: string, userId: string, extra: Partial<BatchableWin> = {})
   interactionId: `batch-${nextInteraction++}`,
   ...extra,
 });
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []));
 
 describe(`plain wins written together on ${usingPostgres() ? 'PostgreSQL' : 'PGlite'}`, () => {
   let database: Database;
