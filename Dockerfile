@@ -47,4 +47,4 @@ ENTRYPOINT ["/usr/bin/tini", "--"]
 # V8's default young generation (16 MB semi-spaces): under load it costs a fifth less CPU per /win than 2 MB,
 # and once idle V8 gives it back (0–4 MB more settled). One V8 helper thread (not four): about 5 MB fewer
 # resident with no CPU per /win lost. See the README, Performance.
-CMD ["node", "--v8-pool-size=1", "dist/src/index.js"]
+CMD ["node", "--v8-pool-size=1", "dist/app/index.js"]

@@ -1,4 +1,4 @@
-// Run by hand: `npx tsx bench/startup.ts [node args…]` (default: `dist/src/index.js`).
+// Run by hand: `npx tsx bench/startup.ts [node args…]` (default: `dist/app/index.js`, what `npm start` runs).
 // Starts the bot as its own process against a local Discord stand-in and reports the time to
 // "connected to Discord" and the resident memory once idle, on a new and on a reused PGlite folder.
 import { spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ManualClock } from '../src/clock.js';
 import { startSandbox } from '../src/sandbox/index.js';
 
-const entry = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['dist/src/index.js'];
+const entry = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['dist/app/index.js'];
 
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');

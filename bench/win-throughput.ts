@@ -32,10 +32,10 @@ export interface WinFigures {
   unanswered: number;
 }
 
-// The Node flags of `npm start`, so the bench measures the bot as it is run.
-const startFlags = async (): Promise<string[]> => {
+// The Node flags and entry of `npm start` (the production bundle), so the bench measures the bot as it is run.
+const startWords = async (): Promise<string[]> => {
   const start = (JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
-  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+  return start.split(/\s+/).slice(1);
 };
 
 const TICK_MS = 10; // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 on Linux)
@@ -70,9 +70,11 @@ const overHttp = (kind: BotKind) => kind === 'small-wins-http' || kind === 'naiv
 async function botCommand(kind: BotKind): Promise<string[]> {
   if (kind === 'naive') return ['bench/minimal-bot.mjs'];
   if (kind === 'naive-http') return ['bench/minimal-http-bot.mjs'];
-  const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : await startFlags();
+  const words = await startWords();
+  const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : words.filter((word) => word.startsWith('--'));
   const profile = process.env.BENCH_BOT_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BOT_PROFILE_DIR}`] : [];
-  return [...flags, ...profile, ...(existsSync('dist/src/index.js') ? ['dist/src/index.js'] : ['--import', 'tsx', 'src/index.ts'])];
+  const entry = words.find((word) => !word.startsWith('--'));
+  return [...flags, ...profile, ...(entry && existsSync(entry) ? [entry] : ['--import', 'tsx', 'src/index.ts'])];
 }
 
 /** Buffers and committed transactions of one database so far (statistics flushed by idle backends). */

@@ -13,7 +13,7 @@ let tsc;
 try {
   tsc = require.resolve('typescript/bin/tsc');
 } catch {
-  if (existsSync('dist/src/index.js')) {
+  if (existsSync('dist/app/index.js')) {
     say('prepare: no TypeScript compiler (production install); using the existing dist/');
     process.exit(0);
   }
@@ -24,6 +24,8 @@ try {
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const { bundle } = await import('./bundle.mjs');
+await bundle();
 const { buildPgliteTemplate, pgliteTemplateDir } = await import('../dist/src/db/pglite-template.js');
 await buildPgliteTemplate();
-say(`prepare: compiled to dist/ and baked ${pgliteTemplateDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+say(`prepare: compiled to dist/, bundled dist/app/ and baked ${pgliteTemplateDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

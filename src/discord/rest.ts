@@ -1,10 +1,8 @@
 import { Agent as HttpAgent, request as httpRequest, STATUS_CODES, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as RestModule from '@discordjs/rest';
 import { REST_POLICY } from '../domain/retry-policy.js';
+import { rest } from './rest-web-build.js';
 
 /*
  * @discordjs/rest, without undici. Its Node build loads undici (about a hundred modules, and llhttp's
@@ -13,9 +11,6 @@ import { REST_POLICY } from '../domain/retry-policy.js';
  * option; here that is Node's own http(s) client, whose HTTP parser is native.
  * Every value of the package is taken from here, so there is one DiscordAPIError class to test against.
  */
-const entry = createRequire(import.meta.url).resolve('@discordjs/rest');
-const rest = (await import(pathToFileURL(join(dirname(entry), 'web.mjs')).href)) as typeof RestModule;
-
 export const { DiscordAPIError, HTTPError, RateLimitError } = rest;
 export type DiscordAPIError = RestModule.DiscordAPIError;
 export type REST = RestModule.REST;

@@ -16,12 +16,13 @@ export interface BotProcess {
 }
 
 /**
- * The real entry point as its own process (`src/index.ts` through tsx) with only `env` and a data
- * folder of its own; resolves once its output says `ready`.
+ * The real entry point as its own process (`src/index.ts` through tsx, or `entry`: node's arguments
+ * for a bundle) with only `env` and a data folder of its own; resolves once its output says `ready`.
  */
-export async function startBotProcess(env: NodeJS.ProcessEnv, options: { ready?: string; timeoutMs?: number } = {}): Promise<BotProcess> {
+export async function startBotProcess(env: NodeJS.ProcessEnv, options: { ready?: string; timeoutMs?: number; entry?: string[] } = {}): Promise<BotProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'small-wins-process-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = options.entry ?? ['--import', 'tsx', 'src/index.ts'];
+  const child = spawn(process.execPath, args, { env: { DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
