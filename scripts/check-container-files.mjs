@@ -51,7 +51,10 @@ const lastUser = [...dockerfile.matchAll(/^USER (\S+)/gm)].at(-1)?.[1];
 expect(lastUser !== undefined && lastUser !== 'root' && lastUser !== '0', 'Dockerfile: runs as a non-root user');
 expect(/^ENTRYPOINT \["\/usr\/bin\/tini", "--"\]/m.test(dockerfile), 'Dockerfile: tini is pid 1');
 expect(/^HEALTHCHECK .*\n?.*\/healthz/m.test(dockerfile), 'Dockerfile: HEALTHCHECK on /healthz');
-expect(/^CMD \["node", ("--[a-z0-9-]+=\d+", )*"dist\/src\/index\.js"\]/m.test(dockerfile), 'Dockerfile: runs the compiled output with node');
+// The image runs what `npm start` runs (the production bundle), with the same Node flags.
+const startCommand = JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).scripts.start.split(/\s+/));
+const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
+expect(cmd !== undefined && JSON.stringify(JSON.parse(cmd)) === startCommand, `Dockerfile: CMD must be npm start's command, ${startCommand}`);
 expect(!/tsx/.test(dockerfile), 'Dockerfile: no TypeScript loader');
 // Each stage's `npm ci` runs patch-package (postinstall), which finds no patches, and says nothing, unless they were copied first.
 for (const stage of dockerfile.split(/^FROM /m).slice(1)) {
