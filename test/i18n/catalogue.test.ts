@@ -43,6 +43,12 @@ describe('the message catalogues', () => {
     }
   });
 
+  it('are built once, on first read, and are all listed', () => {
+    expect(Object.keys(CATALOGUES).sort()).toEqual([...LOCALES].sort());
+    for (const locale of LOCALES) expect(CATALOGUES[locale]).toBe(CATALOGUES[locale]);
+    expect({ ...CATALOGUES }.fr['common.aMember']).toBe('Un membre');
+  });
+
   it('hold every encouragement line of the bank (at least 40) in every language', () => {
     expect(ENCOURAGEMENT_BANK.length).toBeGreaterThanOrEqual(40);
     for (const locale of LOCALES) for (const line of ENCOURAGEMENT_BANK) expect(CATALOGUES[locale][`encouragement.${line.id}`], `${locale} ${line.id}`).toBeTruthy();

@@ -2,8 +2,9 @@ import type { Catalogue } from './en.js';
 import { webDe } from './web/de.js';
 
 // Deutsch: du, warm und schlicht; nie ein Vergleich mit anderen, nur mit der eigenen Vergangenheit.
-export const de: Catalogue = {
-  ...webDe,
+// Built on first use (translate.ts): a process holds only the languages its members use.
+export const de = (): Catalogue => ({
+  ...webDe(),
   'common.nothing': '',
   'common.onlyYou': '-# Nur du kannst das sehen.',
 
@@ -500,4 +501,4 @@ export const de: Catalogue = {
   'calendar.legend.paused': 'pausiert',
   'calendar.legend.repaired': 'repariert',
   'common.aMember': 'Ein Mitglied',
-};
+});

@@ -2,8 +2,9 @@ import type { Catalogue } from './en.js';
 import { webEs } from './web/es-ES.js';
 
 // Español (España): tuteo, cercano y sencillo; solo te comparas con tu propio pasado.
-export const es: Catalogue = {
-  ...webEs,
+// Built on first use (translate.ts): a process holds only the languages its members use.
+export const es = (): Catalogue => ({
+  ...webEs(),
   'common.nothing': '',
   'common.onlyYou': '-# Solo tú puedes ver esto.',
 
@@ -500,4 +501,4 @@ export const es: Catalogue = {
   'calendar.legend.paused': 'en pausa',
   'calendar.legend.repaired': 'arreglada',
   'common.aMember': 'Un miembro',
-};
+});

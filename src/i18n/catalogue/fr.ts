@@ -2,8 +2,9 @@ import type { Catalogue } from './en.js';
 import { webFr } from './web/fr.js';
 
 // Français : tutoiement, chaleureux et simple ; on ne se compare qu’à son propre passé.
-export const fr: Catalogue = {
-  ...webFr,
+// Built on first use (translate.ts): a process holds only the languages its members use.
+export const fr = (): Catalogue => ({
+  ...webFr(),
   'common.nothing': '',
   'common.onlyYou': '-# Toi seul·e peux voir ceci.',
 
@@ -502,4 +503,4 @@ export const fr: Catalogue = {
   'calendar.legend.paused': 'en pause',
   'calendar.legend.repaired': 'réparée',
   'common.aMember': 'Un membre',
-};
+});

@@ -2,8 +2,9 @@ import type { Catalogue } from './en.js';
 import { webJa } from './web/ja.js';
 
 // 日本語: です・ます調で、やさしく、短く。比べるのは自分の過去だけ。
-export const ja: Catalogue = {
-  ...webJa,
+// Built on first use (translate.ts): a process holds only the languages its members use.
+export const ja = (): Catalogue => ({
+  ...webJa(),
   'common.nothing': '',
   'common.onlyYou': '-# これはあなただけに見えています。',
 
@@ -494,4 +495,4 @@ export const ja: Catalogue = {
   'calendar.legend.paused': '休止中',
   'calendar.legend.repaired': '修復済み',
   'common.aMember': 'メンバー',
-};
+});

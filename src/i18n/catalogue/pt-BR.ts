@@ -2,8 +2,9 @@ import type { Catalogue } from './en.js';
 import { webPt } from './web/pt-BR.js';
 
 // Português do Brasil: você, caloroso e simples; a única comparação é com o seu próprio passado.
-export const pt: Catalogue = {
-  ...webPt,
+// Built on first use (translate.ts): a process holds only the languages its members use.
+export const pt = (): Catalogue => ({
+  ...webPt(),
   'common.nothing': '',
   'common.onlyYou': '-# Só você pode ver isto.',
 
@@ -500,4 +501,4 @@ export const pt: Catalogue = {
   'calendar.legend.paused': 'em pausa',
   'calendar.legend.repaired': 'consertada',
   'common.aMember': 'Um membro',
-};
+});

@@ -3,7 +3,7 @@ import type { WebKey } from './en.js';
 // Die Webansicht auf Deutsch: du, warm und schlicht; verglichen wird nur mit der eigenen Vergangenheit.
 const days = '{day, select, 1 {Montag} 2 {Dienstag} 3 {Mittwoch} 4 {Donnerstag} 5 {Freitag} 6 {Samstag} other {Sonntag}}';
 
-export const webDe: Record<WebKey, string> = {
+export const webDe = (): Record<WebKey, string> => ({
   'web.page.title': '{title} · Small Wins',
   'web.page.skip': 'Zum Inhalt springen',
   'web.page.signedInAs': 'Angemeldet als {name}',
@@ -214,4 +214,4 @@ export const webDe: Record<WebKey, string> = {
   'web.admin.preview.about': 'Eine Vorschau nur für dich, zusammengestellt wie der echte Rückblick. Erwähnungen pingen im echten nie jemanden an.',
   'web.preview.partners': 'Die Partner dieser Woche 🤝',
   'web.preview.someone': 'ein Mitglied',
-};
+});

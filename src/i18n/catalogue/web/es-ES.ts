@@ -3,7 +3,7 @@ import type { WebKey } from './en.js';
 // La vista web en español de España: de tú, cercano y sencillo; solo te comparas con tu propio pasado.
 const days = '{day, select, 1 {lunes} 2 {martes} 3 {miércoles} 4 {jueves} 5 {viernes} 6 {sábado} other {domingo}}';
 
-export const webEs: Record<WebKey, string> = {
+export const webEs = (): Record<WebKey, string> => ({
   'web.page.title': '{title} · Small Wins',
   'web.page.skip': 'Saltar al contenido',
   'web.page.signedInAs': 'Has iniciado sesión como {name}',
@@ -214,4 +214,4 @@ export const webEs: Record<WebKey, string> = {
   'web.admin.preview.about': 'Una vista previa solo para ti, compuesta igual que el resumen real. Las menciones del real nunca notifican a nadie.',
   'web.preview.partners': 'Las parejas de esta semana 🤝',
   'web.preview.someone': 'un miembro',
-};
+});

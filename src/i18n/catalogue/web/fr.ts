@@ -3,7 +3,7 @@ import type { WebKey } from './en.js';
 // La vue web en français : tu, chaleureux et simple ; la seule comparaison, c’est avec ton propre passé.
 const days = '{day, select, 1 {lundi} 2 {mardi} 3 {mercredi} 4 {jeudi} 5 {vendredi} 6 {samedi} other {dimanche}}';
 
-export const webFr: Record<WebKey, string> = {
+export const webFr = (): Record<WebKey, string> => ({
   'web.page.title': '{title} · Small Wins',
   'web.page.skip': 'Aller au contenu',
   'web.page.signedInAs': 'Connecté·e en tant que {name}',
@@ -214,4 +214,4 @@ export const webFr: Record<WebKey, string> = {
   'web.admin.preview.about': 'Un aperçu rien que pour toi, composé comme le vrai récap. Les mentions du vrai ne notifient jamais personne.',
   'web.preview.partners': 'Les partenaires de la semaine 🤝',
   'web.preview.someone': 'un membre',
-};
+});

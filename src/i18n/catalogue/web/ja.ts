@@ -3,7 +3,7 @@ import type { WebKey } from './en.js';
 // ウェブ画面の日本語: です・ます調で、やさしく、短く。比べるのは自分の過去だけ。
 const days = '{day, select, 1 {月曜日} 2 {火曜日} 3 {水曜日} 4 {木曜日} 5 {金曜日} 6 {土曜日} other {日曜日}}';
 
-export const webJa: Record<WebKey, string> = {
+export const webJa = (): Record<WebKey, string> => ({
   'web.page.title': '{title} · Small Wins',
   'web.page.skip': '本文へ移動',
   'web.page.signedInAs': '{name} さんとしてログイン中',
@@ -214,4 +214,4 @@ export const webJa: Record<WebKey, string> = {
   'web.admin.preview.about': 'あなただけに見えるプレビューです。本物のまとめと同じ方法で作っています。本物でも、メンションで通知が飛ぶことはありません。',
   'web.preview.partners': '今週のパートナー 🤝',
   'web.preview.someone': 'メンバー',
-};
+});

@@ -3,7 +3,7 @@ import type { WebKey } from './en.js';
 // A página web em português do Brasil: você, acolhedor e simples; a única comparação é com o seu próprio passado.
 const days = '{day, select, 1 {segunda-feira} 2 {terça-feira} 3 {quarta-feira} 4 {quinta-feira} 5 {sexta-feira} 6 {sábado} other {domingo}}';
 
-export const webPt: Record<WebKey, string> = {
+export const webPt = (): Record<WebKey, string> => ({
   'web.page.title': '{title} · Small Wins',
   'web.page.skip': 'Pular para o conteúdo',
   'web.page.signedInAs': 'Conectado como {name}',
@@ -215,4 +215,4 @@ export const webPt: Record<WebKey, string> = {
   'web.admin.preview.about': 'Uma prévia só para você, montada do mesmo jeito que o resumo de verdade. As menções no de verdade nunca notificam ninguém.',
   'web.preview.partners': 'As duplas desta semana 🤝',
   'web.preview.someone': 'um membro',
-};
+});
