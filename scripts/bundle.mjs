@@ -56,7 +56,6 @@ export async function bundle(outdir = 'dist/app', { minify = true } = {}) {
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     plugins: [restWebBuildPlugin],
     logLevel: 'warning',
-    metafile: true,
   });
 }
 
