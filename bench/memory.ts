@@ -2,9 +2,9 @@
 // (BENCH_SERVERS, default 2,500), next to the naive bot (bench/minimal-bot.mjs, discord.js defaults).
 // Each bot runs as its own process against the sandbox and its own PostgreSQL database.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createBenchDatabase } from './bench-database.js';
+import { startArgs } from './start-args.js';
 import { ManualClock } from '../src/clock.js';
 import { startSandbox } from '../src/sandbox/index.js';
 
@@ -71,12 +71,6 @@ async function idleRss(args: string[], env: NodeJS.ProcessEnv, servers: number, 
     await stopBot(child);
     await sandbox.close();
   }
-}
-
-/** The arguments `npm start` gives node (package.json's start script), so the bench measures what runs. */
-function startArgs(): string[] {
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
-  return pkg.scripts.start.split(/\s+/).slice(1);
 }
 
 export async function benchMemory(kind: 'naive' | 'small-wins', serverUrl: string, servers: number, settleMs = 3000, settledMs = 60_000): Promise<MemoryFigures> {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type postgres from 'postgres';
 import { createBenchDatabase } from './bench-database.js';
 import { concurrently } from './concurrently.js';
+import { startArgs } from './start-args.js';
 import { commands } from '../commands/index.js';
 import { ManualClock } from '../src/clock.js';
 import { deployCommands } from '../src/discord/deploy.js';
@@ -31,12 +32,6 @@ export interface WinFigures {
   statementsPerWin: number;
   unanswered: number;
 }
-
-// The Node flags and entry of `npm start` (the production bundle), so the bench measures the bot as it is run.
-const startWords = async (): Promise<string[]> => {
-  const start = (JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
-  return start.split(/\s+/).slice(1);
-};
 
 const TICK_MS = 10; // /proc counts CPU in clock ticks of 10 ms (USER_HZ = 100 on Linux)
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
@@ -70,7 +65,8 @@ const overHttp = (kind: BotKind) => kind === 'small-wins-http' || kind === 'naiv
 async function botCommand(kind: BotKind): Promise<string[]> {
   if (kind === 'naive') return ['bench/minimal-bot.mjs'];
   if (kind === 'naive-http') return ['bench/minimal-http-bot.mjs'];
-  const words = await startWords();
+  // The Node flags and entry of `npm start` (the production bundle), so the bench measures the bot as it is run.
+  const words = startArgs();
   const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : words.filter((word) => word.startsWith('--'));
   const profile = process.env.BENCH_BOT_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BOT_PROFILE_DIR}`] : [];
   const entry = words.find((word) => !word.startsWith('--'));

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,7 +17,8 @@ import { createTestDatabase, usingPostgres } from '../support/database.js';
 // variables), against a Discord stand-in on another port: over the gateway, then SIGTERM; and as a
 // GATEWAY=off worker with interactions as signed HTTP.
 const outdir = join('dist', `test-bundle-${process.pid}`);
-const entry = ['--v8-pool-size=1', join(outdir, 'index.js')];
+const startFlags = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+const entry = [...startFlags, join(outdir, 'index.js')];
 
 beforeAll(async () => {
   await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', outdir]);

@@ -1,0 +1,7 @@
+import { readFileSync } from 'node:fs';
+
+/** The arguments `npm start` gives node (package.json's start script: its flags, then the bundle), so the bench measures what runs. */
+export function startArgs(): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).slice(1);
+}
