@@ -4,7 +4,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { generateSignedCookie } from 'hono/cookie';
 import pino from 'pino';
 import { ManualClock } from '../src/clock.js';
-import { createCelebrationNotes } from '../src/db/celebrations.js';
 import { wrapPglite } from '../src/db/client.js';
 import { ensureMember } from '../src/db/members.js';
 import { wins } from '../src/db/schema.js';
@@ -32,12 +31,11 @@ const app = createWebApp({
   db: database.db,
   clock: new ManualClock(now),
   logger: pino({ level: 'silent' }),
-  celebrations: createCelebrationNotes(database.db, pino({ level: 'silent' })),
   web: { publicUrl: 'http://127.0.0.1', clientSecret: 'x', sessionSecret: secret },
   discordApiUrl: 'http://127.0.0.1/api',
   clientId: '1',
   // A bench stand-in for the bot's view of Discord: one server, one channel.
-  bot: { inGuild: (id) => id === key.guildId, textChannels: () => [{ id: '300', name: 'wins' }], memberName: () => 'someone', removeMessage: () => Promise.resolve('already-gone' as const),
+  bot: { inGuild: (id) => id === key.guildId, textChannels: () => [{ id: '300', name: 'wins' }], memberName: () => 'someone', removeCelebration: () => Promise.resolve('already-gone' as const),
     roleConnections: { registerMetadata: () => Promise.resolve(), push: () => Promise.resolve('set' as const), clear: () => Promise.resolve('set' as const) } },
   limits: memoryWebLimits(),
   // Discord's answer on Manage Server, known ahead (the bench has no Discord to ask).

@@ -20,6 +20,6 @@ export const logAsWin: MessageMenuCommand = {
     const message = { id: target.id, authorId: target.author.id, content: target.content, createdAt: new Date(target.createdTimestamp) };
     const result = await logWin(deps, { key: memberKeyOf(interaction), channelId: interaction.channelId ?? undefined, interactionId: interaction.id, source: { kind: 'message', message } });
     if (!result.ok) throw winRefusalError(result.refusal);
-    await replyToWin(interaction, deps, result.logged);
+    await replyToWin(interaction, result.logged);
   },
 };

@@ -67,7 +67,7 @@ export const win: ChatInputCommand = {
     if (!result.ok) throw winRefusalError(result.refusal);
     // The member's language went with the win (and the server's with its first row); see src/db/record-win.ts.
     interaction.languagesRemembered = true;
-    await replyToWin(interaction, deps, result.logged);
+    await replyToWin(interaction, result.logged);
   },
   async autocomplete(interaction, { db, clock }) {
     const key = memberKeyOf(interaction);

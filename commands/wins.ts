@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { MemberKey } from '../src/db/members.js';
 import { deleteWin, listWins, ownWin } from '../src/features/wins-list.js';
-import { removalNote, removePublicMessage } from '../src/discord/public-message.js';
+import { removalNote, removeCelebration } from '../src/discord/public-message.js';
 import { isWinPeriod, WINS_PER_PAGE, type WinPeriod } from '../src/domain/win-pages.js';
 import { truncateAtWord } from '../src/domain/truncate.js';
 import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/command.js';
@@ -72,8 +72,7 @@ export const wins: ChatInputCommand = {
       }
       let notice: string | undefined;
       if (action.action === 'sure') {
-        const removeMessage = (channelId: string, messageId: string) => removePublicMessage(interaction.rest, channelId, messageId);
-        const result = await deleteWin({ ...deps, removeMessage }, key, action.winId);
+        const result = await deleteWin({ ...deps, removeCelebration: (place) => removeCelebration(interaction.rest, place) }, key, action.winId);
         notice = result.deleted ? deletedNotice(result.text, tr) + removalNote(result.celebration?.removal, result.celebration?.channelId ?? null, tr) : deletedNotice(undefined, tr);
       }
       return winListMessage(await loadView(deps, key, action.period, action.page, notice), tr);

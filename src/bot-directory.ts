@@ -1,4 +1,4 @@
-import type { Removal } from './features/wins-list.js';
+import type { CelebrationPlace, Removal } from './features/wins-list.js';
 
 // What the web view may ask of the bot's own Discord connection: a port the composition root fills,
 // so the web never imports the Discord adapter and the Discord adapter never imports the web.
@@ -9,8 +9,8 @@ export interface BotDirectory {
   textChannels(guildId: string): { id: string; name: string }[] | Promise<{ id: string; name: string }[]>;
   /** A member's display name, for mentions in the recap preview. */
   memberName(guildId: string, userId: string): string | undefined;
-  /** Deletes one of the bot's public messages (a deleted win's celebration). */
-  removeMessage(channelId: string, messageId: string): Promise<Removal>;
+  /** Finds and deletes a deleted win's public celebration, one of the bot's messages. */
+  removeCelebration(place: CelebrationPlace): Promise<Removal>;
   /** Linked roles (SPEC §13): registers the app's metadata; sets one member's value with their own token. */
   roleConnections: { registerMetadata(): Promise<void>; push(accessToken: string, weeksActive: number): Promise<'set' | 'unauthorized' | 'refused'>;
     /** Empties a member's role connection with their own token (before their data is deleted). */

@@ -2,7 +2,6 @@ import type { RequestListener, Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
-import { createCelebrationNotes, type CelebrationNotes } from './db/celebrations.js';
 import type { Database } from './db/client.js';
 import { DRAIN_LIMITS, startBot, startWorker, type RunningBot } from './discord/bot.js';
 import type { Command } from './discord/command.js';
@@ -15,8 +14,6 @@ import { within, type Shutdown } from './shutdown.js';
 
 export interface ComposedBot {
   bot: RunningBot;
-  /** Where public celebrations were posted, written in batches (the web's deletes read it too). */
-  celebrations: CelebrationNotes;
   /** Runs the scheduler's due work now (the sandbox's clock moved). */
   tickNow: () => Promise<void>;
   /** Stops the scheduler and the bot (once; a signal runs the same step). */
@@ -36,7 +33,7 @@ export async function composeBot(parts: {
   logger: Logger;
   database: Database;
   shutdown: Shutdown;
-  webFor?: (bot: { directory: BotDirectory; applicationId: string; celebrations: CelebrationNotes }) => Promise<RequestListener | undefined>;
+  webFor?: (bot: { directory: BotDirectory; applicationId: string }) => Promise<RequestListener | undefined>;
   /** The web view's session secret, when it is not in the config (the sandbox makes one per start): it seals role-link tokens. */
   roleLinkSecret?: string;
   /** The app's OAuth2 client secret, when it is not in the config (the sandbox's): renews role-link grants. */
@@ -49,12 +46,11 @@ export async function composeBot(parts: {
     // prom-client and the HTTP server load only with HTTP_PORT.
     const metrics = config.httpPort === undefined ? undefined : (await import('./metrics.js')).createMetrics();
     // The parts every handler shares, made once here so nothing lives in module state.
-    const celebrations = createCelebrationNotes(database.db, logger);
     const sealSecret = parts.roleLinkSecret ?? config.webView?.sessionSecret;
     const clientSecret = parts.oauthClientSecret ?? config.webView?.clientSecret;
     const roleLinkSecrets = sealSecret ? { sealSecret, clientSecret } : undefined;
     const bot = await (config.gateway ? startBot : startWorker)(
-      { db: database.db, clock, logger, config, celebrations, flood: new FloodGuard(), roleLinkSecrets },
+      { db: database.db, clock, logger, config, flood: new FloodGuard(), roleLinkSecrets },
       parts.commands,
       parts.token,
       { onInteraction: metrics?.observeInteraction },
@@ -64,13 +60,10 @@ export async function composeBot(parts: {
       // The gateway closes first, so Discord stops sending; no new ticks. What is in flight finishes or is
       // told the bot is restarting. Every wait is bounded: a stalled database must not hold the exit.
       await Promise.all([within(DRAIN_LIMITS.inFlightMs, scheduler.stop()), bot.drain()]);
-      // Where the last wins were celebrated, so deleting them later removes those messages too.
-      const noted = celebrations.close().catch((error: unknown) => logger.warn({ err: error }, 'could not note the last celebrations'));
-      if (!(await within(1_000, noted))) logger.warn('could not note the last celebrations in time');
       await bot.stop();
     });
     scheduler.start();
-    const web = await parts.webFor?.({ directory: botDirectory(bot), applicationId: bot.applicationId, celebrations });
+    const web = await parts.webFor?.({ directory: botDirectory(bot), applicationId: bot.applicationId });
     if (metrics && config.httpPort !== undefined) {
       const { startObservability } = await import('./observability.js');
       const interactions =
@@ -79,7 +72,7 @@ export async function composeBot(parts: {
           : interactionsEndpoint({ publicKey: config.discordPublicKey, clock, intake: bot.intake, rest: bot.rest, logger });
       http = await startObservability({ port: config.httpPort, host: config.httpHost, metrics, bot, database, logger, web, interactions });
     }
-    return { bot, celebrations, tickNow: () => scheduler.tickNow(), stopBot };
+    return { bot, tickNow: () => scheduler.tickNow(), stopBot };
   } catch (error) {
     await closeHttp();
     throw error;

@@ -25,7 +25,7 @@ export async function runLive(config: Config, token: string, commands: readonly 
       logger,
       database,
       shutdown,
-      webFor: (bot) => webViewFor(config, { db: database.db, clock, logger, celebrations: bot.celebrations, bot: bot.directory, clientId: bot.applicationId }),
+      webFor: (bot) => webViewFor(config, { db: database.db, clock, logger, bot: bot.directory, clientId: bot.applicationId }),
     });
     return undefined;
   } catch (error) {

@@ -59,7 +59,7 @@ export async function runSandbox(
     const webParts = { db: database.db, clock, logger, discordApiUrl: sandbox.apiUrl, clientSecret: SANDBOX_CLIENT_SECRET, sessionSecret };
     // HTTP_PORT works here too, as in live mode: health, metrics and the web view on that one port.
     const onHttpPort = config.httpPort ? `http://${urlHost(config.httpHost)}:${config.httpPort}` : undefined;
-    const { bot, celebrations, tickNow, stopBot: stopComposed } = await composeBot({
+    const { bot, tickNow, stopBot: stopComposed } = await composeBot({
       config: botConfig,
       token: sandbox.token,
       commands,
@@ -70,7 +70,7 @@ export async function runSandbox(
       roleLinkSecret: sessionSecret,
       oauthClientSecret: SANDBOX_CLIENT_SECRET,
       webFor: async (parts) =>
-        onHttpPort === undefined ? undefined : sandboxWebHandler({ ...webParts, celebrations: parts.celebrations, bot: parts.directory, clientId: parts.applicationId, publicUrl: onHttpPort }),
+        onHttpPort === undefined ? undefined : sandboxWebHandler({ ...webParts, bot: parts.directory, clientId: parts.applicationId, publicUrl: onHttpPort }),
     });
     // `:time` moves the clock: the scheduler catches up on everything that became due meanwhile.
     const unsubscribe = clock.onChange(tickNow);
@@ -83,7 +83,7 @@ export async function runSandbox(
     // Without HTTP_PORT, on a port of its own that stays the same from one start to the next.
     const web = onHttpPort
       ? { url: onHttpPort, fellBack: false }
-      : await startSandboxWebView({ ...webParts, celebrations, bot: botDirectory(bot), clientId: bot.applicationId });
+      : await startSandboxWebView({ ...webParts, bot: botDirectory(bot), clientId: bot.applicationId });
     if ('server' in web) shutdown.onStop('web view', async () => void web.server.close());
     try {
       if (script !== undefined) {

@@ -19,6 +19,11 @@ export interface WinWrite extends MemberKey {
   goalId?: number | null;
   /** The member's and the server's Discord languages, remembered by the same statement (SPEC §12). */
   locales?: { member: string | null; guild: string | null } | undefined;
+  /**
+   * The channel the win is celebrated in, when in public. Deleting the win finds the message there
+   * by the interaction's id (SPEC §7), so nothing is written once the reply is posted.
+   */
+  celebrationChannelId?: string | null;
 }
 
 /** The week and month that the win falls in, in the member's timezone (computed by the write itself). */
@@ -117,7 +122,7 @@ function resultOf(row: Row, isPrivate: boolean, created: boolean): RecordedWin &
   };
 }
 
-type Slot = 'guildId' | 'userId' | 'memberKey' | 'timezone' | 'text' | 'isPrivate' | 'occurredAt' | 'now' | 'source' | 'sourceMessageId' | 'goalId' | 'interactionId' | 'memberLocale' | 'guildLocale';
+type Slot = 'guildId' | 'userId' | 'memberKey' | 'timezone' | 'text' | 'isPrivate' | 'occurredAt' | 'now' | 'source' | 'sourceMessageId' | 'goalId' | 'interactionId' | 'celebrationChannelId' | 'memberLocale' | 'guildLocale';
 
 /** The one-win statement (a goal /win, or a win with no interaction id), from its slots. */
 function winStatementOf(v: (slot: Slot) => unknown): SQL {
@@ -133,9 +138,9 @@ function winStatementOf(v: (slot: Slot) => unknown): SQL {
       insert into members (guild_id, user_id, created_at, locale) select ${v('guildId')}, ${v('userId')}, ${v('now')}::timestamptz, ${v('memberLocale')}::text
       where not exists (select 1 from member) on conflict do nothing
     ), w0 as (
-      insert into wins (guild_id, user_id, text, is_private, occurred_at, created_at, source, source_message_id, goal_id, interaction_id)
+      insert into wins (guild_id, user_id, text, is_private, occurred_at, created_at, source, source_message_id, goal_id, interaction_id, celebration_channel_id)
       values (${v('guildId')}, ${v('userId')}, ${v('text')}, ${v('isPrivate')}, ${v('occurredAt')}::timestamptz, ${v('now')}::timestamptz,
-        ${v('source')}, ${v('sourceMessageId')}, ${v('goalId')}::bigint, ${v('interactionId')})
+        ${v('source')}, ${v('sourceMessageId')}, ${v('goalId')}::bigint, ${v('interactionId')}, ${v('celebrationChannelId')}::text)
       on conflict (interaction_id) where interaction_id is not null do nothing
       returning id, occurred_at, goal_id
     ), member_locale as ( -- the member's language, in this round trip: written only when it changed
@@ -169,6 +174,7 @@ function winValues(input: WinWrite & { timezone?: string | undefined }, now: Dat
     sourceMessageId: input.sourceMessageId ?? null,
     goalId: input.goalId ?? null,
     interactionId: input.interactionId,
+    celebrationChannelId: input.celebrationChannelId ?? null,
     memberLocale: input.locales?.member ?? null,
     guildLocale: input.locales?.guild ?? null,
   };
@@ -191,7 +197,7 @@ const batchWin = fixedStatement<'rows'>(
     with b as materialized (
       select * from json_to_recordset(${slot('rows')}::text::json) as b(n int, guild_id text, user_id text, member_key text,
         timezone text, text text, is_private boolean, occurred_at timestamptz, now timestamptz, source text, source_message_id text,
-        interaction_id text, member_locale text, guild_locale text)
+        interaction_id text, celebration_channel_id text, member_locale text, guild_locale text)
     ), k as materialized ( -- the member's row, if any, by its primary key: [timezone, language]
       select b.*, (select array[m.timezone, m.locale] from members m where m.guild_id = b.guild_id and m.user_id = b.user_id) as member from b
     ), t as materialized ( -- the member's timezone, else the server's, else UTC (unless the caller already read it)
@@ -203,8 +209,8 @@ const batchWin = fixedStatement<'rows'>(
       insert into members (guild_id, user_id, created_at, locale) select distinct on (guild_id, user_id) guild_id, user_id, now, member_locale from k
       where member is null order by guild_id, user_id, n on conflict do nothing
     ), w0 as (
-      insert into wins (guild_id, user_id, text, is_private, occurred_at, created_at, source, source_message_id, interaction_id)
-      select guild_id, user_id, text, is_private, occurred_at, now, source, source_message_id, interaction_id from k order by n
+      insert into wins (guild_id, user_id, text, is_private, occurred_at, created_at, source, source_message_id, interaction_id, celebration_channel_id)
+      select guild_id, user_id, text, is_private, occurred_at, now, source, source_message_id, interaction_id, celebration_channel_id from k order by n
       on conflict (interaction_id) where interaction_id is not null do nothing
       returning id, occurred_at, interaction_id
     )
@@ -242,6 +248,7 @@ function batchRows(wins: readonly { input: BatchableWin; now: Date }[]): string 
       source: input.source ?? 'command',
       source_message_id: input.sourceMessageId ?? null,
       interaction_id: input.interactionId,
+      celebration_channel_id: input.celebrationChannelId ?? null,
       member_locale: input.locales?.member ?? null,
       guild_locale: input.locales?.guild ?? null,
     })),

@@ -3,7 +3,6 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
 import type { FloodGuard } from '../domain/flood.js';
 import type { ComponentId } from './component-ids.js';
@@ -15,8 +14,6 @@ export interface Deps {
   clock: Clock;
   logger: Logger;
   config: Config;
-  /** Where wins were celebrated, queued for writing: flush before reading it. */
-  celebrations: CelebrationNotes;
   /** Each member's recent writes, for the flood limits (SPEC §7). */
   flood: FloodGuard;
   /** The web view's session secret (seals role-link tokens) and the app's client secret (renews them), when known. */

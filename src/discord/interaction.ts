@@ -25,8 +25,8 @@ import {
 
 /** How answers leave: the interaction callback (REST, or the HTTP response itself) and the webhook routes after it. */
 export interface Responder {
-  /** The one callback; with `withResponse`, the message it created (when there is one). */
-  callback(response: APIInteractionResponse, files: RawFile[], withResponse: boolean): Promise<APIMessage | undefined>;
+  /** The one callback. */
+  callback(response: APIInteractionResponse, files: RawFile[]): Promise<void>;
   /** `PATCH /webhooks/{app}/{token}/messages/@original`. */
   editOriginal(body: MessageBody, files: RawFile[]): Promise<APIMessage>;
   /** `DELETE /webhooks/{app}/{token}/messages/@original`. */
@@ -312,16 +312,15 @@ export class Interaction {
     return this.guildId !== null;
   }
 
-  async #callback(response: APIInteractionResponse, files: RawFile[] = [], withResponse = false): Promise<APIMessage | undefined> {
-    return this.responder.callback(response, files, withResponse);
+  async #callback(response: APIInteractionResponse, files: RawFile[] = []): Promise<void> {
+    await this.responder.callback(response, files);
   }
 
-  async reply(options: AnswerOptions & { withResponse?: boolean }): Promise<APIMessage | undefined> {
+  async reply(options: AnswerOptions): Promise<void> {
     const { body, files } = toBody(options);
-    const message = await this.#callback({ type: InteractionResponseType.ChannelMessageWithSource, data: body as never }, files, options.withResponse ?? false);
+    await this.#callback({ type: InteractionResponseType.ChannelMessageWithSource, data: body as never }, files);
     this.ephemeral = ((options.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
     this.replied = true;
-    return message;
   }
 
   async deferReply(options: { flags?: number | undefined } = {}): Promise<void> {

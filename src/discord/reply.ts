@@ -58,32 +58,29 @@ export async function acknowledged(interaction: RepliableInteraction): Promise<v
  * Sends the one answer an interaction needs, whatever state it is in:
  * a first reply, the edit of a deferred reply, or a follow-up.
  */
-export function respond(interaction: RepliableInteraction, payload: ReplyPayload & { returnMessageId?: boolean }): Promise<string | undefined> {
+export function respond(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
   const answer = closed.has(interaction) ? Promise.resolve(undefined) : send(interaction, payload);
   sending.set(interaction, answer);
   return answer;
 }
 
-async function send(interaction: RepliableInteraction, payload: ReplyPayload & { returnMessageId?: boolean }): Promise<string | undefined> {
+async function send(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
   await acknowledged(interaction);
-  if (closed.has(interaction)) return undefined;
-  const { ephemeral = false, returnMessageId = false, ...body } = payload;
+  if (closed.has(interaction)) return;
+  const { ephemeral = false, ...body } = payload;
   const message = { ...body, allowedMentions: noPings };
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
   if (interaction.deferred && !interaction.replied) {
     const deferredEphemeral = interaction.ephemeral ?? false;
-    if (deferredEphemeral === ephemeral) return (await interaction.editReply(message)).id;
+    if (deferredEphemeral === ephemeral) return void (await interaction.editReply(message));
     // The defer chose the wrong visibility (an error after a public defer): drop it and answer privately.
     await interaction.deleteReply().catch(() => undefined);
-    return (await interaction.followUp({ ...message, flags })).id;
+    return void (await interaction.followUp({ ...message, flags }));
   }
-  if (interaction.replied) return (await interaction.followUp({ ...message, flags })).id;
+  if (interaction.replied) return void (await interaction.followUp({ ...message, flags }));
   // Registered as this interaction's acknowledgement while in flight: a safety-net defer firing now
   // would otherwise see neither `replied` nor `deferred` and acknowledge a second time (40060).
-  // With `withResponse`, the message comes back in the callback's own response: no second request.
-  const replying = returnMessageId
-    ? interaction.reply({ ...message, flags, withResponse: true }).then((message) => message?.id)
-    : interaction.reply({ ...message, flags }).then(() => undefined);
+  const replying = interaction.reply({ ...message, flags });
   acknowledging.set(interaction, replying.then(() => undefined, () => undefined));
   return replying;
 }

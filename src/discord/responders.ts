@@ -6,7 +6,6 @@ import {
   Routes,
   type APIInteractionResponse,
   type APIMessage,
-  type RESTPostAPIInteractionCallbackWithResponseResult,
 } from 'discord-api-types/v10';
 import type { MessageBody, Responder } from './interaction.js';
 
@@ -31,15 +30,8 @@ function webhookParts(rest: REST, { application_id: app, token }: Ids): Omit<Res
 export function restResponder(rest: REST, ids: Ids): Responder {
   return {
     ...webhookParts(rest, ids),
-    async callback(response, files, withResponse) {
-      const query = new URLSearchParams({ with_response: String(withResponse) });
-      const result = await rest.post(Routes.interactionCallback(ids.id, ids.token), {
-        body: response,
-        auth: false,
-        query,
-        ...(files.length > 0 ? { files } : {}),
-      });
-      return withResponse ? (result as RESTPostAPIInteractionCallbackWithResponseResult | undefined)?.resource?.message : undefined;
+    async callback(response, files) {
+      await rest.post(Routes.interactionCallback(ids.id, ids.token), { body: response, auth: false, ...(files.length > 0 ? { files } : {}) });
     },
   };
 }
@@ -75,7 +67,7 @@ export function httpResponder(rest: REST, ids: Ids): Responder & { answer: HttpA
   return {
     ...parts,
     answer: { body, sent: markSent },
-    async callback(response, files, withResponse) {
+    async callback(response, files) {
       if (files.length > 0 && (response.type === InteractionResponseType.ChannelMessageWithSource || response.type === InteractionResponseType.UpdateMessage)) {
         const data = response.data ?? {};
         const update = response.type === InteractionResponseType.UpdateMessage;
@@ -84,12 +76,10 @@ export function httpResponder(rest: REST, ids: Ids): Responder & { answer: HttpA
             ? { type: InteractionResponseType.DeferredMessageUpdate }
             : { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: (data.flags ?? 0) & MessageFlags.Ephemeral } },
         );
-        const message = await parts.editOriginal(data as MessageBody, files);
-        return withResponse ? message : undefined;
+        await parts.editOriginal(data as MessageBody, files);
+        return;
       }
       await answer(response);
-      if (!withResponse || response.type !== InteractionResponseType.ChannelMessageWithSource) return undefined;
-      return (await rest.get(Routes.webhookMessage(ids.application_id, ids.token, '@original'), { auth: false })) as APIMessage;
     },
   };
 }

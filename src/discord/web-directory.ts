@@ -3,7 +3,7 @@ import { ChannelType, Routes, type APIChannel } from 'discord-api-types/v10';
 import { roleConnections } from './role-connections.js';
 import type { BotDirectory } from '../bot-directory.js';
 import type { Gateway } from './gateway.js';
-import { removePublicMessage } from './public-message.js';
+import { removeCelebration } from './public-message.js';
 
 /** What the web view may know from the bot's own connection: its servers, their text channels, members' names. */
 export function botDirectory(bot: { gateway?: Pick<Gateway, 'inGuild' | 'textChannels' | 'memberName'> | undefined; rest: REST; applicationId: string }): BotDirectory {
@@ -13,7 +13,7 @@ export function botDirectory(bot: { gateway?: Pick<Gateway, 'inGuild' | 'textCha
     inGuild: (guildId) => gateway.inGuild(guildId),
     textChannels: (guildId) => gateway.textChannels(guildId).map((c) => ({ id: c.id, name: c.name })),
     memberName: (guildId, userId) => gateway.memberName(guildId, userId),
-    removeMessage: (channelId, messageId) => removePublicMessage(bot.rest, channelId, messageId),
+    removeCelebration: (place) => removeCelebration(bot.rest, place),
     roleConnections: roleConnections(bot.rest, bot.applicationId),
   };
 }
@@ -52,7 +52,7 @@ export function restDirectory(rest: REST, applicationId: string): BotDirectory {
     inGuild: async (guildId) => (await channelsOf(guildId)) !== undefined,
     textChannels: async (guildId) => ((await channelsOf(guildId)) ?? []).map((c) => ({ id: c.id, name: c.name })),
     memberName: () => undefined,
-    removeMessage: (channelId, messageId) => removePublicMessage(rest, channelId, messageId),
+    removeCelebration: (place) => removeCelebration(rest, place),
     roleConnections: roleConnections(rest, applicationId),
   };
 }

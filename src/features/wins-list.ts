@@ -1,4 +1,3 @@
-import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
 import type { MemberKey } from '../db/members.js';
 import { timezoneOf } from './member-time.js';
@@ -13,7 +12,6 @@ import { parseWinText, type InputProblem } from '../domain/win-input.js';
 export interface OwnWinsDeps {
   db: Db;
   clock: Clock;
-  celebrations: CelebrationNotes;
 }
 
 export interface WinListQuery extends Omit<WinFilter, 'range'> {
@@ -50,15 +48,23 @@ export async function listWins(deps: Pick<OwnWinsDeps, 'db' | 'clock'>, key: Mem
 }
 
 /** The member's own win with whether it was celebrated in public, or undefined when none of theirs has that id. */
-export async function ownWin(deps: Pick<OwnWinsDeps, 'db' | 'celebrations'>, key: MemberKey, winId: number): Promise<(Win & { celebrated: boolean; timezone: string }) | undefined> {
-  // A celebration noted a moment ago must be on its row before the row is read.
-  await deps.celebrations.flush();
+export async function ownWin(deps: Pick<OwnWinsDeps, 'db'>, key: MemberKey, winId: number): Promise<(Win & { celebrated: boolean; timezone: string }) | undefined> {
   const [win, timezone] = await Promise.all([findMemberWin(deps.db, key, winId), timezoneOf(deps.db, key)]);
-  return win && { ...win, celebrated: win.celebrationMessageId !== null, timezone };
+  return win && { ...win, celebrated: win.celebrationChannelId !== null, timezone };
 }
 
 /** What became of a deleted win's public celebration: the one answer every surface words. */
 export type Removal = 'removed' | 'already-gone' | 'not-allowed';
+
+/**
+ * Where a win was celebrated in public: its channel, and the interaction whose answer it was (the
+ * adapter finds the message by it), or the message itself for wins noted that way before.
+ */
+export interface CelebrationPlace {
+  channelId: string;
+  messageId: string | null;
+  interactionId: string | null;
+}
 
 export type DeletedWin =
   | { deleted: false }
@@ -66,21 +72,19 @@ export type DeletedWin =
   | { deleted: true; text: string; celebration?: { channelId: string; removal: Removal } | undefined };
 
 /**
- * Deletes the member's own win and, as everywhere, its public celebration with it. `removeMessage`
- * is the adapter's way to delete one of the bot's messages.
+ * Deletes the member's own win and, as everywhere, its public celebration with it. `removeCelebration`
+ * is the adapter's way to find and delete that message of the bot's.
  */
 export async function deleteWin(
-  deps: Pick<OwnWinsDeps, 'db' | 'celebrations'> & { removeMessage(channelId: string, messageId: string): Promise<Removal> },
+  deps: Pick<OwnWinsDeps, 'db'> & { removeCelebration(place: CelebrationPlace): Promise<Removal> },
   key: MemberKey,
   winId: number,
 ): Promise<DeletedWin> {
-  // A celebration noted a moment ago must be on its row before the row is deleted.
-  await deps.celebrations.flush();
   const deleted = await deleteMemberWin(deps.db, key, winId);
   if (!deleted) return { deleted: false };
-  const { celebrationChannelId: channelId, celebrationMessageId: messageId } = deleted;
-  if (!channelId || !messageId) return { deleted: true, text: deleted.text };
-  return { deleted: true, text: deleted.text, celebration: { channelId, removal: await deps.removeMessage(channelId, messageId) } };
+  const { celebrationChannelId: channelId, celebrationMessageId: messageId, interactionId } = deleted;
+  if (!channelId || (!messageId && !interactionId)) return { deleted: true, text: deleted.text };
+  return { deleted: true, text: deleted.text, celebration: { channelId, removal: await deps.removeCelebration({ channelId, messageId, interactionId }) } };
 }
 
 export type EditedWin = { ok: true; win: Win } | { ok: false; problem: 'not-found' } | { ok: false; problem: InputProblem; win: Win };

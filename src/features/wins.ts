@@ -1,5 +1,4 @@
 import type { Clock } from '../clock.js';
-import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation, OutcomeUnknownError } from '../db/errors.js';
 import { findActiveGoalByInput } from '../db/goals.js';
@@ -15,7 +14,6 @@ import { BACKDATE_MAX_DAYS, parseWinDay, parseWinText, type InputProblem } from 
 export interface WinDeps {
   db: Db;
   clock: Clock;
-  celebrations: CelebrationNotes;
   flood: FloodGuard;
 }
 
@@ -95,7 +93,8 @@ async function prepareMessage(deps: WinDeps, key: MemberKey, source: Extract<Win
 /**
  * The one end of a win, shared by `/win` and "Log as my win": validates, applies the flood limits
  * (SPEC §7: past a burst nothing is written; past a few public posts, celebrated privately), stores
- * it, and says what the celebration tells and to whom. Call `winCelebrated` once the reply is posted.
+ * it, and says what the celebration tells and to whom. A public win keeps its channel, so deleting it
+ * later finds the celebration there by the interaction's id.
  */
 export async function logWin(deps: WinDeps, request: LogWinRequest): Promise<LogWinResult> {
   const { key, source } = request;
@@ -104,8 +103,20 @@ export async function logWin(deps: WinDeps, request: LogWinRequest): Promise<Log
   if (!prepared.ok) return prepared;
   const verdict = deps.flood.judge(key, request.channelId, !prepared.isPrivate, now);
   if (verdict === 'slow-down') return refused({ problem: 'slow-down', typed: prepared.typed });
+  const shown = prepared.isPrivate ? 'private' : verdict === 'private' ? 'quiet' : 'public';
   const fromMessage = source.kind === 'message' ? { source: 'message' as const, sourceMessageId: source.message.id } : {};
-  const input = { ...key, ...fromMessage, text: prepared.text, isPrivate: prepared.isPrivate, occurredAt: prepared.occurredAt, interactionId: request.interactionId, goalId: prepared.goal?.id, timezone: prepared.timezone, locales: request.locales };
+  const input = {
+    ...key,
+    ...fromMessage,
+    text: prepared.text,
+    isPrivate: prepared.isPrivate,
+    occurredAt: prepared.occurredAt,
+    interactionId: request.interactionId,
+    celebrationChannelId: shown === 'public' ? (request.channelId ?? null) : null,
+    goalId: prepared.goal?.id,
+    timezone: prepared.timezone,
+    locales: request.locales,
+  };
   let saved;
   try {
     saved = await recordMemberWin(deps.db, input, now);
@@ -124,11 +135,6 @@ export async function logWin(deps: WinDeps, request: LogWinRequest): Promise<Log
     weekIsCurrent: isCurrentPeriod(saved.ranges.week, now),
     goal: goal && { title: goal.title, share: goal.share, periodIsCurrent: isCurrentPeriod(goalPeriod, now) },
   });
-  const shown = prepared.isPrivate ? 'private' : verdict === 'private' ? 'quiet' : 'public';
   return { ok: true, logged: { winId: saved.id, celebration, shown } };
 }
 
-/** Remembers where a win was celebrated in public, so deleting it later removes that message too. */
-export function winCelebrated(deps: Pick<WinDeps, 'celebrations'>, celebration: { winId: number; channelId: string; messageId: string }): void {
-  deps.celebrations.note(celebration);
-}

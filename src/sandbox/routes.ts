@@ -75,7 +75,13 @@ export function buildRoutes(deps: RouteDeps): Route[] {
   on('GET', `/channels/${ID}/messages`, (ctx, [id]) => {
     const limit = Math.min(Number(ctx.query.get('limit') ?? 50), 100);
     const visible = state.messagesIn(channelOf(id ?? '').id).filter((m) => !m.ephemeral);
-    return ok(visible.slice(-limit).reverse().map((m) => apiMessage(state, m)));
+    // As Discord: the `limit` messages just after `after`, or just before `before` (else the latest), newest first.
+    const after = ctx.query.get('after');
+    const before = ctx.query.get('before');
+    const page = after
+      ? visible.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit)
+      : (before ? visible.filter((m) => BigInt(m.id) < BigInt(before)) : visible).slice(-limit);
+    return ok(page.reverse().map((m) => apiMessage(state, m)));
   });
   on('POST', `/channels/${ID}/messages`, (ctx, [id]) => {
     const channel = channelOf(id ?? '');

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { WebViewConfig } from '../config-web.js';
-import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
 import type { ManageCache } from './guard.js';
 import type { WebLimits } from './rate-limits.js';
@@ -14,8 +13,6 @@ export interface WebDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  /** The bot's one queue of where wins were celebrated (a deleted win's celebration goes too). */
-  celebrations: CelebrationNotes;
   web: WebViewConfig;
   /** Discord's REST base, e.g. `https://discord.com/api` (or the sandbox's). */
   discordApiUrl: string;

@@ -115,7 +115,7 @@ export function memberRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEn
   r.post('/:guildId/wins/:winId/delete', async (c) => {
     const { key } = c.get('member');
     // As in Discord: the public celebration goes with the win.
-    const result = await deleteWin({ ...deps, removeMessage: (channelId, messageId) => deps.bot.removeMessage(channelId, messageId) }, key, idParam(c.req.param('winId')) ?? 0);
+    const result = await deleteWin({ ...deps, removeCelebration: (place) => deps.bot.removeCelebration(place) }, key, idParam(c.req.param('winId')) ?? 0);
     const removal = result.deleted ? result.celebration?.removal : undefined;
     const done = !result.deleted ? 'not-found' : removal === 'removed' ? 'deleted-celebration' : removal === 'not-allowed' ? 'deleted-celebration-stays' : 'deleted';
     return c.redirect(`${baseOf(c)}/wins?done=${done}`, 303);

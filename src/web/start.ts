@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import type { CelebrationNotes } from '../db/celebrations.js';
 import type { Db } from '../db/client.js';
 import type { BotDirectory } from '../bot-directory.js';
 import type { WebDeps } from './deps.js';
@@ -16,7 +15,6 @@ interface Parts {
   db: Db;
   clock: Clock;
   logger: Logger;
-  celebrations: CelebrationNotes;
   /** The bot's own connection, as the web may use it. */
   bot: BotDirectory;
   /** The application's id: the OAuth2 client id. */
@@ -54,7 +52,6 @@ export async function sandboxWebHandler(parts: SandboxWebParts & { publicUrl: st
     db: parts.db,
     clock: parts.clock,
     logger: parts.logger,
-    celebrations: parts.celebrations,
     web: { publicUrl: parts.publicUrl, clientSecret: parts.clientSecret, sessionSecret: parts.sessionSecret ?? randomBytes(32).toString('hex') },
     discordApiUrl: parts.discordApiUrl,
     clientId: parts.clientId,

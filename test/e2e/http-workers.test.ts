@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { createCelebrationNotes, type CelebrationNotes } from '../../src/db/celebrations.js';
 import { openPostgres, type Database } from '../../src/db/client.js';
 import { startWorker, type RunningBot } from '../../src/discord/bot.js';
 import { deployCommands } from '../../src/discord/deploy.js';
@@ -20,7 +19,6 @@ interface Worker {
   bot: RunningBot;
   scheduler: Scheduler;
   database: Database;
-  celebrations: CelebrationNotes;
   endpoint: Server;
   handled: HandledInteraction[];
 }
@@ -47,16 +45,15 @@ describe.skipIf(!usingPostgres())('two GATEWAY=off workers on one database (Post
     });
     for (let i = 0; i < 2; i++) {
       const database = await openPostgres(testDatabase.url ?? '', logger, 3);
-      const celebrations = createCelebrationNotes(database.db, logger);
       const handled: HandledInteraction[] = [];
-      const bot = await startWorker({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, commands, sandbox.token, {
+      const bot = await startWorker({ db: database.db, clock, logger, config, flood: new FloodGuard() }, commands, sandbox.token, {
         onInteraction: (event) => handled.push(event),
       });
       const scheduler = createBotScheduler(bot, { db: database.db, clock, logger });
       scheduler.start();
       clock.onChange(() => scheduler.tickNow());
       const endpoint = await serveInteractions(sandbox, bot, clock, logger, false);
-      workers.push({ bot, scheduler, database, celebrations, endpoint, handled });
+      workers.push({ bot, scheduler, database, endpoint, handled });
     }
     sandbox.deliverOverHttp(workers.map((w) => interactionsUrlOf(w.endpoint)));
   }, 60_000);
@@ -67,7 +64,6 @@ describe.skipIf(!usingPostgres())('two GATEWAY=off workers on one database (Post
       await w.bot.stop();
       w.endpoint.closeAllConnections();
       await new Promise((resolve) => w.endpoint.close(resolve));
-      await w.celebrations.close();
       await w.database.close();
     }
     await sandbox?.close();

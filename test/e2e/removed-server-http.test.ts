@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { createCelebrationNotes, type CelebrationNotes } from '../../src/db/celebrations.js';
 import { guilds, recapRuns } from '../../src/db/schema.js';
 import { startWorker, type RunningBot } from '../../src/discord/bot.js';
 import { deployCommands } from '../../src/discord/deploy.js';
@@ -29,7 +28,6 @@ describe('a GATEWAY=off worker and servers that remove the bot', () => {
   let database: TestDatabase;
   let sandbox: Sandbox;
   let bot: RunningBot;
-  let celebrations: CelebrationNotes;
   let scheduler: Scheduler;
   let endpoint: Server;
   const calls: string[] = [];
@@ -61,8 +59,7 @@ describe('a GATEWAY=off worker and servers that remove the bot', () => {
     // Global, so the commands reach the bot from every server.
     await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: sandbox.token, applicationId: sandbox.applicationId });
     const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'info', GATEWAY: 'off', DISCORD_PUBLIC_KEY: sandbox.publicKey, HTTP_PORT: '0' });
-    celebrations = createCelebrationNotes(database.db, logger);
-    bot = await startWorker({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, commands, sandbox.token);
+    bot = await startWorker({ db: database.db, clock, logger, config, flood: new FloodGuard() }, commands, sandbox.token);
     bot.rest.on('response', (request) => calls.push(`${request.method.toUpperCase()} ${request.path}`));
     scheduler = createBotScheduler(bot, { db: database.db, clock, logger });
     endpoint = await serveInteractions(sandbox, bot, clock, logger);
@@ -72,7 +69,6 @@ describe('a GATEWAY=off worker and servers that remove the bot', () => {
     await bot?.stop();
     endpoint?.closeAllConnections();
     await new Promise((resolve) => (endpoint ? endpoint.close(resolve) : resolve(undefined)));
-    await celebrations?.close();
     await sandbox?.close();
     await database?.close();
   });

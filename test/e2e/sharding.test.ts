@@ -1,4 +1,3 @@
-import { createCelebrationNotes } from '../../src/db/celebrations.js';
 import { FloodGuard } from '../../src/domain/flood.js';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,9 +43,8 @@ describe.skipIf(!usingPostgres())('sharding across processes (PostgreSQL)', () =
       // Each "process" has its own database pool, Discord client and scheduler.
       const database = await openPostgres(testDatabase.url ?? '', logger, 3);
       const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: sandbox.apiUrl, LOG_LEVEL: 'silent', SHARD_COUNT: '2', SHARD_IDS: String(shard) });
-      const celebrations = createCelebrationNotes(database.db, logger);
       const interactions: string[] = [];
-      const bot = await startBot({ db: database.db, clock, logger, config, celebrations, flood: new FloodGuard() }, commands, sandbox.token, {
+      const bot = await startBot({ db: database.db, clock, logger, config, flood: new FloodGuard() }, commands, sandbox.token, {
         onInteraction: (event) => interactions.push(event.guildId ?? 'DM'),
       });
       const scheduler = createBotScheduler(bot, { db: database.db, clock, logger });

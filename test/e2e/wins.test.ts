@@ -174,6 +174,27 @@ describe('/wins through discord.js and the sandbox', () => {
     expect(h.sandbox.message(celebration)).toBeUndefined();
   });
 
+  it('finds the celebration to remove past a busy channel: 150 messages between the interaction and its answer', async () => {
+    const logging = h.sandbox.chatInput('ada', { name: 'win', options: { text: 'booked the dentist' } });
+    // Posted after the interaction was made and before the bot could answer it.
+    for (let i = 0; i < 150; i++) h.sandbox.postMessage('bob', 'general', `chatter ${i}`);
+    const celebration = (await logging).message?.id ?? '';
+    expect(h.sandbox.messages('general').filter((m) => BigInt(m.id) < BigInt(celebration) && m.content.startsWith('chatter'))).toHaveLength(150);
+    const deleted = await deleteVia('ada', await h.sandbox.chatInput('ada', { name: 'wins' }), '🗑 1');
+    expect(deleted.message?.content).toBe("🗑 Deleted “booked the dentist”. It's gone for good. Its celebration in the channel is gone too.");
+    expect(h.sandbox.message(celebration)).toBeUndefined();
+  });
+
+  it('says so when it may not read the channel to find the celebration, and the win is gone all the same', async () => {
+    const logged = await h.sandbox.chatInput('ada', { name: 'win', options: { text: 'walked the dog' } });
+    h.sandbox.failNext({ method: 'GET', path: /\/channels\/\d+\/messages$/, status: 403, code: 50001 });
+    const deleted = await deleteVia('ada', await h.sandbox.chatInput('ada', { name: 'wins' }), '🗑 1');
+    expect(deleted.message?.content).toMatch(/^🗑 Deleted “walked the dog”\. It's gone for good\./);
+    expect(deleted.message?.content).toContain(`<#${h.sandbox.channel('general').id}>`);
+    expect(h.sandbox.message(logged.message?.id ?? '')).toBeDefined();
+    expect((await winsOf('ada')).map((w) => w.text)).not.toContain('walked the dog');
+  });
+
   it('moves back a page when the last win on the last page is deleted', async () => {
     const shown = await h.sandbox.chatInput('alice', { name: 'wins' });
     await click('alice', shown, '▶');

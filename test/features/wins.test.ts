@@ -1,11 +1,9 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { createCelebrationNotes, type CelebrationNotes } from '../../src/db/celebrations.js';
 import type { Database } from '../../src/db/client.js';
 import { FloodGuard } from '../../src/domain/flood.js';
-import { deleteWin, listWins, ownWin } from '../../src/features/wins-list.js';
-import { logWin, winCelebrated, type WinDeps } from '../../src/features/wins.js';
+import { deleteWin, listWins, ownWin, type CelebrationPlace } from '../../src/features/wins-list.js';
+import { logWin, type WinDeps } from '../../src/features/wins.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 
 const alice = { guildId: '100', userId: '1' };
@@ -20,7 +18,6 @@ const command = (text: string, extra: { isPrivate?: boolean; when?: string } = {
 // The use cases alone, with no Discord and no web: what every adapter shares.
 describe(`the wins use cases on ${usingPostgres() ? 'PostgreSQL' : 'PGlite'}`, () => {
   let database: Database;
-  let celebrations: CelebrationNotes;
   let deps: WinDeps;
   let n = 0;
   const log = (source: ReturnType<typeof command>, channelId: string | undefined = '5') =>
@@ -28,11 +25,9 @@ describe(`the wins use cases on ${usingPostgres() ? 'PostgreSQL' : 'PGlite'}`, (
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    celebrations = createCelebrationNotes(database.db, pino({ level: 'silent' }));
-    deps = { db: database.db, clock: new ManualClock('2026-11-25T10:00:00Z'), celebrations, flood: new FloodGuard({ burst: { max: 3, perMs: 60_000 }, publicPosts: { max: 2, perMs: 60_000 } }) };
+    deps = { db: database.db, clock: new ManualClock('2026-11-25T10:00:00Z'), flood: new FloodGuard({ burst: { max: 3, perMs: 60_000 }, publicPosts: { max: 2, perMs: 60_000 } }) };
   });
   afterAll(async () => {
-    await celebrations?.close();
     await database?.close();
   });
 
@@ -56,16 +51,32 @@ describe(`the wins use cases on ${usingPostgres() ? 'PostgreSQL' : 'PGlite'}`, (
     expect(other).toEqual({ ok: false, refusal: { problem: 'not-own-message' } });
   });
 
-  it('deletes a win with its celebration, even one noted a moment ago, and only the member’s own', async () => {
+  it('deletes a win with its celebration, found by the interaction that posted it, and only the member’s own', async () => {
     (deps.clock as ManualClock).advance(120_000);
     const logged = await log(command('planted tulips'));
     if (!logged.ok) throw new Error('not logged');
-    winCelebrated(deps, { winId: logged.logged.winId, channelId: '5', messageId: '55' });
     expect((await ownWin(deps, alice, logged.logged.winId))?.celebrated).toBe(true);
-    const removed: string[] = [];
-    const removeMessage = async (channelId: string, messageId: string) => (removed.push(`${channelId}/${messageId}`), 'removed' as const);
-    expect(await deleteWin({ ...deps, removeMessage }, { ...alice, userId: '2' }, logged.logged.winId)).toEqual({ deleted: false });
-    expect(await deleteWin({ ...deps, removeMessage }, alice, logged.logged.winId)).toEqual({ deleted: true, text: 'planted tulips', celebration: { channelId: '5', removal: 'removed' } });
-    expect(removed).toEqual(['5/55']);
+    const removed: CelebrationPlace[] = [];
+    const removeCelebration = async (place: CelebrationPlace) => (removed.push(place), 'removed' as const);
+    expect(await deleteWin({ ...deps, removeCelebration }, { ...alice, userId: '2' }, logged.logged.winId)).toEqual({ deleted: false });
+    expect(await deleteWin({ ...deps, removeCelebration }, alice, logged.logged.winId)).toEqual({ deleted: true, text: 'planted tulips', celebration: { channelId: '5', removal: 'removed' } });
+    expect(removed).toEqual([{ channelId: '5', messageId: null, interactionId: `i${n}` }]);
+  });
+
+  it('keeps no celebration for a quieted win, a private one or one outside a channel', async () => {
+    const clock = deps.clock as ManualClock;
+    clock.advance(120_000);
+    const removeCelebration = async () => 'removed' as const;
+    await log(command('one'));
+    await log(command('two'));
+    const quiet = await log(command('three, quietly'));
+    expect(quiet.ok && quiet.logged.shown).toBe('quiet');
+    clock.advance(61_000);
+    const unshown = [quiet, await log(command('quietly proud', { isPrivate: true })), await logWin(deps, { key: alice, channelId: undefined, interactionId: `i${++n}`, source: command('in a DM') })];
+    for (const logged of unshown) {
+      if (!logged.ok) throw new Error('not logged');
+      expect((await ownWin(deps, alice, logged.logged.winId))?.celebrated).toBe(false);
+      expect(await deleteWin({ ...deps, removeCelebration }, alice, logged.logged.winId)).toEqual({ deleted: true, text: expect.any(String) });
+    }
   });
 });

@@ -10,7 +10,6 @@ import type { HandledInteraction } from '../../src/discord/router.js';
 import type { Command } from '../../src/discord/command.js';
 import type { SafetyNetOptions } from '../../src/discord/safety-net.js';
 import type { Db } from '../../src/db/client.js';
-import { createCelebrationNotes, type CelebrationNotes } from '../../src/db/celebrations.js';
 import { FloodGuard } from '../../src/domain/flood.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { startRestProxy } from '../../src/discord/rest-proxy-server.js';
@@ -27,8 +26,6 @@ export interface Harness {
   proxy: FaultProxy | undefined;
   sandbox: Sandbox;
   bot: RunningBot;
-  /** The bot's queue of where wins were celebrated (the web view shares it). */
-  celebrations: CelebrationNotes;
   /** How the sandbox delivers interactions to the bot. */
   delivery: Delivery;
   /** Over HTTP: the bot's `POST /interactions` URL. */
@@ -97,8 +94,7 @@ export async function startHarness(
   restProxy?.server.on('request', (request: { method?: string; url?: string }) => restProxied?.push(`${request.method} ${request.url}`));
   const config = loadConfig({ DISCORD_TOKEN: sandbox.token, DISCORD_API_URL: restProxy?.url ?? sandbox.apiUrl, LOG_LEVEL: 'silent' });
   const db = options.db ?? proxied?.db ?? database.db;
-  const celebrations = createCelebrationNotes(db, logger);
-  const bot = await startBot({ db, clock, logger, config, celebrations, flood: new FloodGuard(), roleLinkSecrets: options.roleLinkSecrets }, commands, sandbox.token, {
+  const bot = await startBot({ db, clock, logger, config, flood: new FloodGuard(), roleLinkSecrets: options.roleLinkSecrets }, commands, sandbox.token, {
     safetyNet: options.safetyNet,
     onInteraction: options.onInteraction,
   });
@@ -113,13 +109,11 @@ export async function startHarness(
     proxy,
     sandbox,
     bot,
-    celebrations,
     async close() {
       await bot.stop();
       await restProxy?.close();
       endpoint?.closeAllConnections();
       await new Promise((resolve) => (endpoint ? endpoint.close(resolve) : resolve(undefined)));
-      await celebrations.close().catch(() => undefined);
       proxy?.pass();
       await proxied?.close();
       await proxy?.close();

@@ -49,7 +49,6 @@ export async function startAbuseHarness(start: string, limits: WebLimits = memor
     createWebHandler({
       db: h.database.db,
       clock: h.clock,
-      celebrations: h.celebrations,
       logger: pino({ level: 'silent' }),
       web: { publicUrl: webUrl, clientSecret: SANDBOX_CLIENT_SECRET, sessionSecret: randomBytes(32).toString('hex') },
       discordApiUrl: `${proxyUrl}/api`,

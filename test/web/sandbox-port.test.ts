@@ -16,7 +16,6 @@ describe('the sandbox web view’s port', () => {
       db: h.database.db,
       clock: h.clock,
       logger: pino({ level: 'silent' }),
-      celebrations: h.celebrations,
       discordApiUrl: h.sandbox.apiUrl,
       clientSecret: SANDBOX_CLIENT_SECRET,
       bot: botDirectory(h.bot),

@@ -19,7 +19,6 @@ describe('the web view behind https', () => {
     createWebApp({
       db: h.database.db,
       clock: h.clock,
-      celebrations: h.celebrations,
       limits: memoryWebLimits(),
       manageCache: new ManageCache(),
       logger: pino({ level: 'silent' }),

@@ -20,7 +20,6 @@ export async function startWebHarness(start: string, options: { sessionSecret?: 
     db: h.database.db,
     clock: h.clock,
     logger: pino({ level: 'silent' }),
-    celebrations: h.celebrations,
     port: 0,
     discordApiUrl: h.sandbox.apiUrl,
     clientSecret: SANDBOX_CLIENT_SECRET,
