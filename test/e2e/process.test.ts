@@ -1,10 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { deployCommands } from '../../src/discord/deploy.js';
@@ -16,17 +13,6 @@ import { createTestDatabase, usingPostgres } from '../support/database.js';
 // scripts/bundle.mjs, built here from today's src/) with only SPEC §8's environment (no inherited
 // variables), against a Discord stand-in on another port: over the gateway, then SIGTERM; and as a
 // GATEWAY=off worker with interactions as signed HTTP.
-const outdir = join('dist', `test-bundle-${process.pid}`);
-const startFlags = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
-const entry = [...startFlags, join(outdir, 'index.js')];
-
-beforeAll(async () => {
-  await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', outdir]);
-}, 60_000);
-
-afterAll(async () => {
-  await rm(outdir, { recursive: true, force: true });
-});
 
 /** SPEC §8's environment for a bot on `sandbox`, on its own database when the suite runs on PostgreSQL. */
 async function environment(sandbox: Sandbox, drops: (() => Promise<void>)[]): Promise<NodeJS.ProcessEnv> {
@@ -43,6 +29,7 @@ async function environment(sandbox: Sandbox, drops: (() => Promise<void>)[]): Pr
 
 describe('the production bundle', () => {
   it('keeps the source V8 holds in memory at one byte a character, and zod without its locales', async () => {
+    const outdir = inject('botBundle');
     const chunks = (await readdir(outdir)).filter((name) => name.endsWith('.js'));
     const text = await Promise.all(chunks.map(async (name) => ({ name, source: await readFile(join(outdir, name), 'utf8') })));
     // Only the web view's tagged templates (html`…`, whose raw text esbuild must keep) may hold emoji.
@@ -60,7 +47,7 @@ describe('the bot as its own process', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x' });
-    botProcess = await startBotProcess(await environment(sandbox, drops), { entry });
+    botProcess = await startBotProcess(await environment(sandbox, drops), {});
     bot = botProcess.child;
   }, 60_000);
 
@@ -105,7 +92,7 @@ describe('a GATEWAY=off worker as its own process', () => {
     // The worker checks each signed timestamp against its own clock: the sandbox signs at the real time.
     sandbox = await startSandbox({ clock: new ManualClock(new Date()), token: 'x' });
     const env = { ...(await environment(sandbox, drops)), GATEWAY: 'off', DISCORD_PUBLIC_KEY: sandbox.publicKey, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1' };
-    botProcess = await startBotProcess(env, { entry, ready: 'ready as a worker' });
+    botProcess = await startBotProcess(env, { ready: 'ready as a worker' });
     const bot = botProcess;
     const port = await vi.waitFor(() => {
       const line = bot.output().split('\n').find((l) => l.includes('health and metrics listening'));
