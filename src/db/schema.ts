@@ -87,7 +87,11 @@ export const wins = pgTable(
     rememberedAt: instant('remembered_at'),
     /** The Discord interaction that logged it: Discord may deliver one twice, the win is stored once. */
     interactionId: text('interaction_id'),
-    /** The public celebration message, so deleting the win can remove it too (SPEC §7). */
+    /**
+     * Where a public win was celebrated, written with the win, so deleting it can remove that message too
+     * (SPEC §7): the message is found in this channel by `interactionId`. Rows from before that change
+     * also have the message's id; nothing writes it now.
+     */
     celebrationChannelId: text('celebration_channel_id'),
     celebrationMessageId: text('celebration_message_id'),
   },
