@@ -133,7 +133,7 @@ describe('POST /interactions (SPEC §11)', () => {
       expect(result.kind).toBe('reply');
       expect(result.ephemeral).toBe(false);
       expect(result.message?.embeds[0]?.description).toContain('wrote 300 words');
-      // Nothing is asked of Discord after the answer (no GET of @original for the message's id).
+      // The row keeps the channel and no message id: nothing is learned after the answer (no GET of @original).
       await h.sandbox.idle();
       const rows = await h.database.db.execute(sql`select celebration_channel_id as channel, celebration_message_id as message from wins`);
       expect((Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as unknown[]).toEqual([{ channel: h.sandbox.channel('general').id, message: null }]);
