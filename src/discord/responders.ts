@@ -15,9 +15,11 @@ interface Ids {
   application_id: string;
 }
 
+/** A request's files, only when there are some. */
+const withFiles = (files: RawFile[]) => (files.length > 0 ? { files } : {});
+
 /** The webhook routes every answer after the first goes through, whichever way the interaction came. */
 function webhookParts(rest: REST, { application_id: app, token }: Ids): Omit<Responder, 'callback'> {
-  const withFiles = (files: RawFile[]) => (files.length > 0 ? { files } : {});
   return {
     editOriginal: async (body: MessageBody, files: RawFile[]) =>
       (await rest.patch(Routes.webhookMessage(app, token, '@original'), { body, auth: false, ...withFiles(files) })) as APIMessage,
@@ -31,7 +33,7 @@ export function restResponder(rest: REST, ids: Ids): Responder {
   return {
     ...webhookParts(rest, ids),
     async callback(response, files) {
-      await rest.post(Routes.interactionCallback(ids.id, ids.token), { body: response, auth: false, ...(files.length > 0 ? { files } : {}) });
+      await rest.post(Routes.interactionCallback(ids.id, ids.token), { body: response, auth: false, ...withFiles(files) });
     },
   };
 }

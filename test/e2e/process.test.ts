@@ -47,7 +47,7 @@ describe('the bot as its own process', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ clock: new ManualClock(new Date('2026-11-25T12:00:00Z')), token: 'x' });
-    botProcess = await startBotProcess(await environment(sandbox, drops), {});
+    botProcess = await startBotProcess(await environment(sandbox, drops));
     bot = botProcess.child;
   }, 60_000);
 

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { expect, inject, vi } from 'vitest';
 
 /** `npm start`'s Node flags. */
-export const startFlags = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
+const startFlags = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
   .split(/\s+/)
   .filter((word) => word.startsWith('--'));
 
 /** node's arguments for the bot as `npm start` runs it, from the bundle of today's src/ the global setup built. */
-export const startArgs = (): string[] => [...startFlags, join(inject('botBundle'), 'index.js')];
+const startArgs = (): string[] => [...startFlags, join(inject('botBundle'), 'index.js')];
 
 export interface BotProcess {
   child: ChildProcess;
@@ -25,13 +25,12 @@ export interface BotProcess {
 }
 
 /**
- * The real entry point as its own process, started as `npm start` does (or with `entry`: node's
- * arguments) with only `env` and a data folder of its own; resolves once its output says `ready`.
+ * The real entry point as its own process, started as `npm start` does, with only `env` and a data
+ * folder of its own; resolves once its output says `ready`.
  */
-export async function startBotProcess(env: NodeJS.ProcessEnv, options: { ready?: string; timeoutMs?: number; entry?: string[] } = {}): Promise<BotProcess> {
+export async function startBotProcess(env: NodeJS.ProcessEnv, options: { ready?: string; timeoutMs?: number } = {}): Promise<BotProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'small-wins-process-'));
-  const args = options.entry ?? startArgs();
-  const child = spawn(process.execPath, args, { env: { DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, startArgs(), { env: { DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
