@@ -25,7 +25,7 @@ import { SANDBOX_WEB_PORT, sandboxWebHandler, startSandboxWebView } from './web/
 export async function runSandbox(
   config: Config,
   commands: readonly Command[],
-  options: { script: string | undefined; output?: NodeJS.WritableStream },
+  options: { script: string | undefined; output?: NodeJS.WritableStream; input?: NodeJS.ReadableStream },
   shutdown: Shutdown,
 ): Promise<number> {
   const output = options.output ?? process.stdout;
@@ -92,7 +92,8 @@ export async function runSandbox(
       const moved = web.fellBack ? `port ${SANDBOX_WEB_PORT} is in use, so a free one this time; ` : '';
       output.write(`Web view: ${web.url} (${moved}sign in as any simulated member)\n`);
       output.write(`Small Wins sandbox (bot logs: ${logFile}; database: ${database.kind === 'pglite' ? join(config.dataDir, 'pglite') : 'PostgreSQL'})\n`);
-      return await runConsole({ sandbox, clock, input: process.stdin, output, interactive: Boolean(process.stdin.isTTY), filesDir });
+      const input = options.input ?? process.stdin;
+      return await runConsole({ sandbox, clock, input, output, interactive: 'isTTY' in input && input.isTTY === true, filesDir });
     } finally {
       await stopBot();
     }

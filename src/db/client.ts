@@ -155,9 +155,10 @@ async function migratePostgresOnce(url: string): Promise<void> {
   }
 }
 
-export async function openPglite(dataDir: string, logger: Logger, options: { templateDir?: string } = {}): Promise<Database> {
+export async function openPglite(dataDir: string, logger: Logger, options: { templateDir?: string; lockStaleMs?: number } = {}): Promise<Database> {
   await ensureDataDir(dataDir);
   const lock = await acquireDataDirLock(dataDir, {
+    staleMs: options.lockStaleMs,
     onCompromised: (error) => {
       // Another process may be writing the folder now; crashing beats two writers losing data.
       logger.fatal({ err: error, dataDir }, 'lost the lock on the data folder');

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { openPglite } from '../../src/db/client.js';
 import { acquireDataDirLock, DataDirLockedError } from '../../src/db/data-dir-lock.js';
 import { useLockChildren } from '../support/lock-children.js';
@@ -11,12 +11,15 @@ const { start, expectOneWinnerOf } = useLockChildren();
 
 describe('the data folder lock', () => {
   it('refuses a second opener at once while the first holds it, and opens again once released', { timeout: 90_000 }, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'small-wins-lock-'));
+    // In memory when the machine has it (/dev/shm): PGlite reads and writes its whole folder.
+    const dir = await mkdtemp(join(inject('pgliteScratch'), 'lock-'));
     const logger = pino({ level: 'silent' });
-    const first = await openPglite(dir, logger);
-    await expect(openPglite(dir, logger)).rejects.toThrow(/in use by another Small Wins process \(pid \d+\)/);
+    // A short staleness: a second opener sees the holder refresh its lock within a second, not five.
+    const lockStaleMs = 2_000;
+    const first = await openPglite(dir, logger, { lockStaleMs });
+    await expect(openPglite(dir, logger, { lockStaleMs })).rejects.toThrow(/in use by another Small Wins process \(pid \d+\)/);
     await first.close();
-    const again = await openPglite(dir, logger);
+    const again = await openPglite(dir, logger, { lockStaleMs });
     await again.close();
     await rm(dir, { recursive: true, force: true });
   });

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrationsFolder } from '../../src/db/client.js';
+import { seedFromTemplate } from '../../src/db/pglite-template.js';
 
 interface Journal {
   entries: { tag: string }[];
@@ -15,6 +16,7 @@ interface Journal {
 describe('moving DM claims into member_dms', () => {
   let client: PGlite;
   let before: string;
+  let copy: string;
 
   beforeAll(async () => {
     // The migrations as they were before member_dms: the journal cut just ahead of it.
@@ -24,12 +26,17 @@ describe('moving DM claims into member_dms', () => {
     const journal = JSON.parse(await readFile(journalPath, 'utf8')) as Journal;
     const cut = journal.entries.findIndex((entry) => entry.tag.includes('member_dms'));
     await writeFile(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }));
-    client = new PGlite();
+    // A copy of the migrated template with everything the migrations made dropped: what initdb leaves,
+    // without initdb's seconds (a fresh PGlite when no template is current).
+    copy = await mkdtemp(join(inject('pgliteScratch'), 'migration-'));
+    client = (await seedFromTemplate(copy)) ? new PGlite(copy) : new PGlite();
+    await client.exec('drop schema public cascade; create schema public; drop schema if exists drizzle cascade;');
     await migrate(drizzle(client), { migrationsFolder: before });
   }, 60_000);
   afterAll(async () => {
     await client?.close();
     await rm(before, { recursive: true, force: true });
+    await rm(copy, { recursive: true, force: true });
   });
 
   it('keeps every personal recap and check-in prompt already claimed, sent or bounced', async () => {

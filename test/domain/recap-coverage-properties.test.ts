@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextRecapToPost } from '../../src/domain/recap/weeks.js';
 import { nextRecapAt, recapWeekFor, type RecapSchedule } from '../../src/domain/schedule.js';
+import { propertyRuns } from '../support/property-runs.js';
 
 const DAY = 24 * 60 * 60_000;
 const START = Date.parse('2026-01-05T00:00:00Z');
@@ -72,7 +73,7 @@ describe('recap coverage over a year of random settings and changes', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      propertyRuns(150),
     );
     // A couple of seconds alone; room for a machine busy with the rest of the suite.
   }, 60_000);

@@ -18,6 +18,7 @@ import {
   zonedToInstant,
   type LocalDate,
 } from '../../src/domain/time.js';
+import { propertyRuns } from '../support/property-runs.js';
 
 // DST in both hemispheres, half/quarter-hour offsets, midnight transitions, skipped days, 2-hour DST.
 const ZONES = [
@@ -39,7 +40,9 @@ const ZONES = [
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 // Unseeded: every run of the suite tries new samples, so coverage grows run after run.
-const RUNS = { numRuns: 300 };
+const RUNS = propertyRuns(300);
+// More samples for the round trip: enough of them must land in gaps and overlaps (about 4% each).
+const ROUND_TRIP_RUNS = propertyRuns(1000, 500);
 
 const ms = (d: Date): number => d.getTime();
 const before = (d: Date): Date => new Date(d.getTime() - 1);
@@ -237,12 +240,11 @@ describe('time properties over real zones, 1990–2060', () => {
           expect(wallMs(tz, before(result))).toBeLessThan(wall);
         }
       }),
-      // More samples here: enough of them must land in gaps and overlaps (checked below).
-      { numRuns: 1000 },
+      ROUND_TRIP_RUNS,
     );
     // The generator must really exercise both kinds of transition.
-    expect(seen.gaps).toBeGreaterThan(20);
-    expect(seen.overlaps).toBeGreaterThan(20);
+    expect(seen.gaps).toBeGreaterThan(ROUND_TRIP_RUNS.numRuns / 125);
+    expect(seen.overlaps).toBeGreaterThan(ROUND_TRIP_RUNS.numRuns / 125);
   });
 
   it('keeps one week key through a week and changes it at the next week', () => {

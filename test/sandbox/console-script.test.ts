@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, MessageFlags, type Interaction, type TextChannel } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runConsole, runScript } from '../../src/sandbox/index.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -51,7 +50,7 @@ describe('console script mode', () => {
   let filesDir: string;
   beforeAll(async () => {
     h = await startHarness(commands, bot);
-    filesDir = mkdtempSync(join(tmpdir(), 'sandbox-files-'));
+    filesDir = mkdtempSync(join(inject('pgliteScratch'), 'sandbox-files-'));
     // Only global commands can be used in DMs, as on Discord.
     await h.client.rest.put(`/applications/${h.sandbox.applicationId}/commands`, {
       body: [{ name: 'whereami', description: 'Where am I' }, { name: 'serveronly', description: 'Servers only', contexts: [0] }],

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { readWorld } from '../../src/sandbox/index.js';
 import { createTestDatabase } from '../support/database.js';
@@ -12,7 +11,7 @@ describe('the sandbox across restarts (SPEC §9)', () => {
   let config: Config;
   let closeDatabase: () => Promise<void>;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sandbox-restart-'));
+    dir = mkdtempSync(join(inject('pgliteScratch'), 'sandbox-restart-'));
     // On PostgreSQL both starts use one fresh test database; on PGlite the embedded one under DATA_DIR.
     const database = await createTestDatabase();
     closeDatabase = () => database.close();

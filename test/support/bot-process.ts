@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, inject, vi } from 'vitest';
 
@@ -29,7 +28,7 @@ export interface BotProcess {
  * folder of its own; resolves once its output says `ready`.
  */
 export async function startBotProcess(env: NodeJS.ProcessEnv, options: { ready?: string; timeoutMs?: number } = {}): Promise<BotProcess> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'small-wins-process-'));
+  const dataDir = await mkdtemp(join(inject('pgliteScratch'), 'process-'));
   const child = spawn(process.execPath, startArgs(), { env: { DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
