@@ -53,6 +53,22 @@ async function rssMb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+/** Each figure's median over several runs of one bot. */
+export function medianFigures(runs: readonly WinFigures[]): WinFigures {
+  const first = runs[0];
+  if (!first) throw new Error('no runs');
+  const out: Record<string, unknown> = { bot: first.bot };
+  for (const key of Object.keys(first) as (keyof WinFigures)[]) if (key !== 'bot') out[key] = median(runs.map((run) => Number(run[key])));
+  return out as unknown as WinFigures;
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
 /**
@@ -104,7 +120,7 @@ async function drive(sandbox: Sandbox, total: number, concurrency: number, tag: 
   return { latencies: latencies.sort((a, b) => a - b), unanswered, seconds };
 }
 
-export async function benchWin(kind: BotKind, serverUrl: string, options: { total: number; concurrency: number }): Promise<WinFigures> {
+export async function benchWin(kind: BotKind, serverUrl: string, options: { total: number; concurrency: number; warmUp: number }): Promise<WinFigures> {
   const name = `small_wins_bench_${kind.replaceAll('-', '_')}_${process.pid}`;
   const database = await createBenchDatabase(serverUrl, name);
   const { admin } = database;
@@ -127,7 +143,9 @@ export async function benchWin(kind: BotKind, serverUrl: string, options: { tota
     const pid = child.pid ?? 0;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const rssIdleMb = await rssMb(pid);
-    await drive(sandbox, Math.min(500, options.total), options.concurrency, 'warm-up');
+    // Long enough for V8 to have compiled the hot path (with 500, V8's --log-code still showed TurboFan compiling
+    // a dozen or more functions a second through the measured run, in every bot); the same for each bot.
+    await drive(sandbox, options.warmUp, options.concurrency, 'warm-up');
     const backends = (await admin.unsafe(`select pid from pg_stat_activity where datname = '${name}'`)).map((r) => Number(r.pid));
     await statsFlushed();
     const workBefore = await databaseWork(admin, name);
