@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,7 +13,7 @@ describe('the migrated PGlite template', () => {
   let templateDir: string;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'small-wins-template-'));
+    root = await mkdtemp(join(inject('pgliteScratch'), 'template-test-'));
     templateDir = join(root, 'template');
     // The run's own template (test/support/global-setup.ts made it with buildPgliteTemplate, or took
     // npm ci's) is copied: this file changes its copy. Building one anew took most of this file's time.
