@@ -5,6 +5,7 @@ import { trackServerPresence } from '../features/server-presence.js';
 import type { Gateway, ShardState } from './gateway.js';
 import { createRest } from './rest.js';
 import { createIntake, DRAIN_LIMITS, type DrainLimits, type Intake } from './intake.js';
+import { interactionCallbacks } from './interaction-callback.js';
 import { restResponder } from './responders.js';
 import type { HandledInteraction } from './router.js';
 import { within } from '../shutdown.js';
@@ -51,7 +52,8 @@ export async function startBot(
   // Loaded here, not at the top: a GATEWAY=off worker never needs @discordjs/ws.
   const { Gateway } = await import('./gateway.js');
   const onServer = (guildId: string, present: boolean) => (present ? presence.inServer(guildId) : presence.leftServer(guildId));
-  const gateway = new Gateway(rest, token, deps.config, deps.logger, (raw) => void intake.receive(raw, restResponder(rest, raw)), onServer);
+  const callbacks = interactionCallbacks(rest);
+  const gateway = new Gateway(rest, token, deps.config, deps.logger, (raw) => void intake.receive(raw, restResponder(rest, raw, callbacks)), onServer);
   let draining: Promise<void> | undefined;
   try {
     await gateway.connect();

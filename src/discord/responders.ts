@@ -7,6 +7,7 @@ import {
   type APIInteractionResponse,
   type APIMessage,
 } from 'discord-api-types/v10';
+import type { InteractionCallbacks } from './interaction-callback.js';
 import type { MessageBody, Responder } from './interaction.js';
 
 interface Ids {
@@ -28,11 +29,12 @@ function webhookParts(rest: REST, { application_id: app, token }: Ids): Omit<Res
   };
 }
 
-/** Gateway case: the callback is a REST call (`POST /interactions/{id}/{token}/callback`). */
-export function restResponder(rest: REST, ids: Ids): Responder {
+/** Gateway case: the callback is a REST call (`POST /interactions/{id}/{token}/callback`), sent by `send` unless it carries files. */
+export function restResponder(rest: REST, ids: Ids, send: InteractionCallbacks): Responder {
   return {
     ...webhookParts(rest, ids),
     async callback(response, files) {
+      if (files.length === 0) return send(ids.id, ids.token, response);
       await rest.post(Routes.interactionCallback(ids.id, ids.token), { body: response, auth: false, ...withFiles(files) });
     },
   };

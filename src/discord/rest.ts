@@ -11,7 +11,7 @@ import { rest } from './rest-web-build.js';
  * option; here that is Node's own http(s) client, whose HTTP parser is native.
  * Every value of the package is taken from here, so there is one DiscordAPIError class to test against.
  */
-export const { DiscordAPIError, HTTPError, RateLimitError } = rest;
+export const { DiscordAPIError, HTTPError, RateLimitError, DefaultUserAgent } = rest;
 export type DiscordAPIError = RestModule.DiscordAPIError;
 export type REST = RestModule.REST;
 export type { RawFile } from '@discordjs/rest';
