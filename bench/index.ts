@@ -1,6 +1,6 @@
 // `npm run bench`: every part side by side with its floor, measured in the same run.
 // Knobs: BENCH_PARTS=win,write,memory,recap,calendar,queries (default: all but queries)  BENCH_WINS=3000  BENCH_CONCURRENCY=32
-// BENCH_WARMUP=2000 (wins before the measured ones)  BENCH_ROUNDS=1 (runs of each bot, rotated; the targets judged by medians)
+// BENCH_WARMUP=2000 (wins before the measured ones)  BENCH_ROUNDS=3 (runs of each bot, rotated; the targets judged by medians; 1 below 1,000 wins)
 // BENCH_SCALE=0.1 (data sizes; 1 = issue 10's full size)  BENCH_SERVERS  BENCH_SETTLE_MS=3000  BENCH_RECAP_CONCURRENCY=4  BENCH_CPU_PROFILE=file
 // BENCH_BOT_PROFILE_DIR=dir (a --cpu-prof of the bot under /win)  BENCH_NODE_FLAGS="…" (the bot's Node flags; default those of `npm start`)
 // BENCH_DATABASE_URL=postgres://… (the server to create bench databases on; default the local one).
@@ -30,7 +30,8 @@ if (parts.includes('win')) {
   // This machine's speed drifts by a third from one minute to the next (the same naive bot did 1,337 and
   // 1,879 /s in consecutive runs), so BENCH_ROUNDS runs every bot that many times, each round in a rotated
   // order, and judges the targets by the median of each round's own ratios (bots measured a minute apart).
-  const rounds = Math.max(1, Number(env.BENCH_ROUNDS ?? 1));
+  // Three by default (a smoke run of a few wins, one): one run's verdict is a coin toss here.
+  const rounds = Math.max(1, Number(env.BENCH_ROUNDS ?? (total >= 1000 ? 3 : 1)));
   const warmUp = Number(env.BENCH_WARMUP ?? Math.min(2000, total));
   const kinds: BotKind[] = ['naive', 'small-wins', 'naive-http', 'small-wins-http'];
   const runs = new Map<BotKind, WinFigures[]>(kinds.map((kind) => [kind, []]));
