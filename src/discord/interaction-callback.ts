@@ -1,11 +1,10 @@
-import { Agent as HttpAgent, request as httpRequest, STATUS_CODES, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { STATUS_CODES } from 'node:http';
 import { Routes, type APIInteractionResponse } from 'discord-api-types/v10';
-import { DefaultUserAgent, DiscordAPIError, HTTPError, type REST } from './rest.js';
+import { DefaultUserAgent, DiscordAPIError, HTTPError, requestWhole, type REST } from './rest.js';
 
 /*
  * The first answer to an interaction that came over the gateway, `POST /interactions/{id}/{token}/callback`,
- * sent straight over node:http(s). Through @discordjs/rest it went through its queue, its request
+ * sent straight over node:http(s) (rest.ts's `requestWhole`, on the REST client's keep-alive connections). Through @discordjs/rest it went through its queue, its request
  * resolution, an AbortController and a timer per call: with Node's HTTP client, about a third of
  * everything the bot allocated per `/win` (a sampling heap profile), and about 15% more bot CPU per `/win`
  * (medians of alternated runs). The route needs no token and is not under the bot's rate limits, so
@@ -14,30 +13,6 @@ import { DefaultUserAgent, DiscordAPIError, HTTPError, type REST } from './rest.
  * a reset connection or a 5xx (its `retries`), then an HTTPError or the network error; a 4xx is the same
  * DiscordAPIError; a 429 is left to the REST client and its rate-limit rules.
  */
-
-const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
-const userAgent = (appendix: string | undefined) => `${DefaultUserAgent} ${appendix ?? ''}`.trim();
-
-interface Reply {
-  status: number;
-  body: Buffer;
-}
-
-function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<Reply> {
-  const secure = url.startsWith('https:');
-  return new Promise<Reply>((resolve, reject) => {
-    const request = (secure ? httpsRequest : httpRequest)(url, { method: 'POST', headers, agent: secure ? agents.https : agents.http }, (message: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      message.on('data', (chunk: Buffer) => chunks.push(chunk));
-      message.once('end', () => resolve({ status: message.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      message.once('error', reject);
-    });
-    // What the REST client's AbortController did: the same name, so the same errors are retried and reported.
-    request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })));
-    request.once('error', reject);
-    request.end(body);
-  });
-}
 
 /** The errors @discordjs/rest retries: a timeout or a reset connection. */
 const retriable = (error: unknown) =>
@@ -48,20 +23,21 @@ export type InteractionCallbacks = (id: string, token: string, response: APIInte
 /** Sends interaction callbacks for the REST client's API and options. */
 export function interactionCallbacks(rest: REST): InteractionCallbacks {
   const { api, version, timeout, retries, userAgentAppendix } = rest.options;
-  const headers = (body: string) => ({ 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': userAgent(userAgentAppendix) });
+  const userAgent = `${DefaultUserAgent} ${userAgentAppendix}`.trim();
+  const headers = (body: string) => ({ 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': userAgent });
   return async function callback(id: string, token: string, response: APIInteractionResponse): Promise<void> {
     const route = Routes.interactionCallback(id, token);
     const url = `${api}/v${version}${route}`;
     const body = JSON.stringify(response);
     for (let attempt = 0; ; attempt++) {
-      let reply: Reply;
+      let reply: Awaited<ReturnType<typeof requestWhole>>;
       try {
-        reply = await post(url, body, headers(body), timeout);
+        reply = await requestWhole(url, { method: 'POST', headers: headers(body), timeoutMs: timeout }, body);
       } catch (error) {
         if (retriable(error) && attempt < retries) continue;
         throw error;
       }
-      const { status } = reply;
+      const status = reply.message.statusCode ?? 0;
       if (status < 300) return;
       // Rare on this route: the REST client waits it out or refuses it, as for every other call.
       if (status === 429) return void (await rest.post(route, { body: response, auth: false }));

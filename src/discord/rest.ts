@@ -48,23 +48,38 @@ async function bodyOf(body: RequestInit['body']): Promise<{ data: string | Uint8
   return { data: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? undefined };
 }
 
-/** One request over node:http(s): the response read whole (Discord's answers are small JSON or empty). */
-async function makeRequest(url: string, init: RequestInit): Promise<ResponseLike> {
-  const { data, contentType } = await bodyOf(init.body);
-  const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined) };
-  if (contentType) headers['Content-Type'] = contentType;
-  if (data !== undefined) headers['Content-Length'] = String(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength);
+/**
+ * One request over node:http(s) on the shared keep-alive agents, its response read whole (Discord's
+ * answers are small JSON or empty). `timeoutMs` ends a request whose connection stays silent that long
+ * with an AbortError, the name the REST client's own timeout gives (for callers without its AbortController).
+ */
+export function requestWhole(
+  url: string,
+  options: { method: string; headers: Record<string, string>; signal?: AbortSignal | undefined; timeoutMs?: number },
+  data: string | Uint8Array | undefined,
+): Promise<{ message: IncomingMessage; body: Buffer }> {
   const secure = url.startsWith('https:');
-  const response = await new Promise<{ message: IncomingMessage; body: Buffer }>((resolve, reject) => {
-    const request = (secure ? httpsRequest : httpRequest)(url, { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http, signal: init.signal ?? undefined }, (message) => {
+  return new Promise((resolve, reject) => {
+    const request = (secure ? httpsRequest : httpRequest)(url, { method: options.method, headers: options.headers, agent: secure ? agents.https : agents.http, signal: options.signal }, (message) => {
       const chunks: Buffer[] = [];
       message.on('data', (chunk: Buffer) => chunks.push(chunk));
       message.once('end', () => resolve({ message, body: Buffer.concat(chunks) }));
       message.once('error', reject);
     });
+    const { timeoutMs } = options;
+    if (timeoutMs !== undefined) request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })));
     request.once('error', reject);
     request.end(data);
   });
+}
+
+/** One request for the REST client, through `requestWhole`. */
+async function makeRequest(url: string, init: RequestInit): Promise<ResponseLike> {
+  const { data, contentType } = await bodyOf(init.body);
+  const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined) };
+  if (contentType) headers['Content-Type'] = contentType;
+  if (data !== undefined) headers['Content-Length'] = String(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength);
+  const response = await requestWhole(url, { method: init.method ?? 'GET', headers, signal: init.signal ?? undefined }, data);
   const status = response.message.statusCode ?? 0;
   let used = false;
   const read = () => {
