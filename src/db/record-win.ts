@@ -355,10 +355,15 @@ export async function recordMemberWin(db: Db, input: WinWrite & { timezone?: str
 
 /**
  * Statements of plain wins at the database at once per process; more wins wait and go together in the
- * next. One keeps batches large, and PostgreSQL's CPU per win falls with a batch's size (bench: about
- * 0.16 ms per win with one, 0.19–0.20 with two); several workers still write side by side.
+ * next. The first goes as soon as a win arrives. A second goes only once SECOND_BATCH_AT wins can go in
+ * it: batches stay large, and PostgreSQL's CPU per win falls with a batch's size (about 0.16 ms per win
+ * with one statement at a time, 0.19–0.20 with two of any size), but under load the waiting wins no
+ * longer sit out a whole round trip of the statement before them (bench, 22 alternated pairs at 32
+ * concurrent: `/win` throughput 1.075× by the median pair's ratio, PostgreSQL CPU per win unchanged).
  */
-const BATCHES_IN_FLIGHT = 1;
+const BATCHES_IN_FLIGHT = 2;
+/** Wins ready to go before a statement is sent while another is still at the database. */
+export const SECOND_BATCH_AT = 12;
 /** Wins in one statement at most. */
 const BATCH_MAX = 64;
 
@@ -371,9 +376,10 @@ interface Waiting {
 }
 
 /**
- * Group commit for plain wins: while a statement is at the database (BATCHES_IN_FLIGHT), wins that
- * arrive wait and then go together, in one statement and one commit. One win alone goes at once, so
- * a quiet server waits for nothing; under load PostgreSQL does one statement's work for many wins.
+ * Group commit for plain wins: while a statement is at the database, wins that arrive wait and then go
+ * together, in one statement and one commit (a second statement goes alongside once SECOND_BATCH_AT
+ * of them can). One win alone goes at once, so a quiet server waits for nothing; under load PostgreSQL
+ * does one statement's work for many wins.
  *
  * Nothing is acknowledged before its statement commits. A member's wins are written in the order
  * they came, one statement after the other, so each is counted with the ones before it.
@@ -384,8 +390,8 @@ interface Waiting {
 export class WinBatches {
   private waiting: Waiting[] = [];
   private inFlight = 0;
-  /** Statements sent (retries included) and the wins they carried, for the bench and the tests. */
-  readonly sent = { statements: 0, wins: 0 };
+  /** Statements sent (retries included), the wins they carried and the most at the database at once, for the bench and the tests. */
+  readonly sent = { statements: 0, wins: 0, mostAtOnce: 0 };
   private readonly writing = new Set<string>();
 
   constructor(private readonly db: Db) {}
@@ -409,8 +415,10 @@ export class WinBatches {
           keys.add(item.key);
         } else later.push(item);
       }
-      if (batch.length === 0) return;
+      // A second statement only when it carries a batch's worth; otherwise they wait for the first.
+      if (batch.length === 0 || (this.inFlight > 0 && batch.length < SECOND_BATCH_AT)) return;
       this.waiting = later;
+      this.sent.mostAtOnce = Math.max(this.sent.mostAtOnce, this.inFlight + 1);
       for (const key of keys) this.writing.add(key);
       this.inFlight++;
       void this.run(batch).finally(() => {

@@ -5,7 +5,7 @@ import type { Database } from '../../src/db/client.js';
 import pino from 'pino';
 import { openPostgres } from '../../src/db/client.js';
 import { isDatabaseUnavailable, isUniqueViolation } from '../../src/db/errors.js';
-import { recordMemberWin, rowsOf, WinBatches, winBatchStatement, writeWinBatch, type BatchableWin } from '../../src/db/record-win.js';
+import { recordMemberWin, rowsOf, SECOND_BATCH_AT, WinBatches, winBatchStatement, writeWinBatch, type BatchableWin } from '../../src/db/record-win.js';
 import { wins } from '../../src/db/schema.js';
 import { weekRange } from '../../src/domain/time.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
@@ -105,6 +105,23 @@ describe(`plain wins written together on ${usingPostgres() ? 'PostgreSQL' : 'PGl
     expect(count?.n).toBe(30);
   });
 
+  it('sends a second statement while one is at the database only when a batch’s worth of wins can go in it', async () => {
+    // The first win goes at once; fewer than SECOND_BATCH_AT behind it wait for it.
+    const few = new WinBatches(database.db);
+    await Promise.all(Array.from({ length: SECOND_BATCH_AT }, (_, i) => few.write(win('b9', `few${i}`), now)));
+    expect(few.sent).toEqual({ statements: 2, wins: SECOND_BATCH_AT, mostAtOnce: 1 });
+    // One more, and they go at once beside the first.
+    const many = new WinBatches(database.db);
+    await Promise.all(Array.from({ length: SECOND_BATCH_AT + 1 }, (_, i) => many.write(win('b9', `many${i}`), now)));
+    expect(many.sent).toEqual({ statements: 2, wins: SECOND_BATCH_AT + 1, mostAtOnce: 2 });
+    // A member's next win cannot go before their previous one is written, so it does not count towards a batch.
+    const repeats = new WinBatches(database.db);
+    const order = [0, ...Array.from({ length: SECOND_BATCH_AT }, (_, i) => i % (SECOND_BATCH_AT / 2))];
+    const saved = await Promise.all(order.map((m) => repeats.write(win('b9', `repeat${m}`), now)));
+    expect(repeats.sent.mostAtOnce).toBe(1);
+    expect(saved.filter((_, i) => order[i] === 0).map((s) => s.counts.weekCount)).toEqual([1, 2, 3]);
+  });
+
   it('writes a batch that fails again win by win, so only the bad win fails', async () => {
     // A message logged twice breaks the unique (server, message) index: the whole statement fails.
     await recordMemberWin(database.db, win('b5', 'x', { source: 'message', sourceMessageId: 'msg-1' }), now);
@@ -118,7 +135,7 @@ describe(`plain wins written together on ${usingPostgres() ? 'PostgreSQL' : 'PGl
     ];
     const settled = await Promise.allSettled([...ahead, ...queued]);
     // One alone, the four waiting together, then those four again one by one.
-    expect(batches.sent).toEqual({ statements: 6, wins: 9 });
+    expect(batches.sent).toEqual({ statements: 6, wins: 9, mostAtOnce: 1 });
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(isUniqueViolation((settled[3] as PromiseRejectedResult).reason)).toBe(true);
     const stored = rowsOf(await database.db.execute(sql`select user_id from wins where guild_id = 'b5' order by id`));
@@ -137,7 +154,7 @@ describe(`plain wins written together on ${usingPostgres() ? 'PostgreSQL' : 'PGl
       expect(settled.map((s) => s.status)).toEqual(Array(5).fill('rejected'));
       expect(settled.every((s) => isDatabaseUnavailable((s as PromiseRejectedResult).reason))).toBe(true);
       // One alone and four together, each once: waiting 300 ms more per win would not help the member.
-      expect(batches.sent).toEqual({ statements: 2, wins: 5 });
+      expect(batches.sent).toEqual({ statements: 2, wins: 5, mostAtOnce: 1 });
     } finally {
       await slow.close();
     }
