@@ -405,6 +405,8 @@ export class WinBatches {
 
   private pump(): void {
     while (this.inFlight < BATCHES_IN_FLIGHT && this.waiting.length > 0) {
+      // Too few waiting for a second statement: no need to sort them out on every arriving win.
+      if (this.inFlight > 0 && this.waiting.length < SECOND_BATCH_AT) return;
       const batch: Waiting[] = [];
       const later: Waiting[] = [];
       const keys = new Set<string>();
