@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { Routes, type APIInteractionResponse } from 'discord-api-types/v10';
-import { DefaultUserAgent, DiscordAPIError, HTTPError, requestWhole, type REST } from './rest.js';
+import { DefaultUserAgent, DiscordAPIError, HTTPError, requestWhole, targetOf, type REST } from './rest.js';
 
 /*
  * The first answer to an interaction that came over the gateway, `POST /interactions/{id}/{token}/callback`,
@@ -25,6 +25,8 @@ export function interactionCallbacks(rest: REST): InteractionCallbacks {
   const { api, version, timeout, retries, userAgentAppendix } = rest.options;
   const userAgent = `${DefaultUserAgent} ${userAgentAppendix}`.trim();
   const headers = (body: string) => ({ 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': userAgent });
+  // The API's address parsed once; each callback only adds its route.
+  const base = targetOf(`${api}/v${version}`);
   return async function callback(id: string, token: string, response: APIInteractionResponse): Promise<void> {
     const route = Routes.interactionCallback(id, token);
     const url = `${api}/v${version}${route}`;
@@ -32,7 +34,7 @@ export function interactionCallbacks(rest: REST): InteractionCallbacks {
     for (let attempt = 0; ; attempt++) {
       let reply: Awaited<ReturnType<typeof requestWhole>>;
       try {
-        reply = await requestWhole(url, { method: 'POST', headers: headers(body), timeoutMs: timeout }, body);
+        reply = await requestWhole({ ...base, path: `${base.path}${route}` }, { method: 'POST', headers: headers(body), timeoutMs: timeout }, body);
       } catch (error) {
         if (retriable(error) && attempt < retries) continue;
         throw error;

@@ -48,19 +48,37 @@ async function bodyOf(body: RequestInit['body']): Promise<{ data: string | Uint8
   return { data: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? undefined };
 }
 
+/** Where a request goes, as node:http(s) takes it: parsed once for a base URL that many requests share. */
+export interface Target {
+  secure: boolean;
+  hostname: string;
+  port: number | undefined;
+  /** The path and query. */
+  path: string;
+}
+
+/** A URL as a Target (what node:http does with a URL string on every call: about a sixth of a small POST's CPU here). */
+export function targetOf(url: string): Target {
+  const parsed = new URL(url);
+  // An IPv6 host comes bracketed; node:http wants it bare.
+  const hostname = parsed.hostname.startsWith('[') ? parsed.hostname.slice(1, -1) : parsed.hostname;
+  return { secure: parsed.protocol === 'https:', hostname, port: parsed.port ? Number(parsed.port) : undefined, path: `${parsed.pathname}${parsed.search}` };
+}
+
 /**
  * One request over node:http(s) on the shared keep-alive agents, its response read whole (Discord's
  * answers are small JSON or empty). `timeoutMs` ends a request whose connection stays silent that long
  * with an AbortError, the name the REST client's own timeout gives (for callers without its AbortController).
  */
 export function requestWhole(
-  url: string,
+  to: string | Target,
   options: { method: string; headers: Record<string, string>; signal?: AbortSignal | undefined; timeoutMs?: number },
   data: string | Uint8Array | undefined,
 ): Promise<{ message: IncomingMessage; body: Buffer }> {
-  const secure = url.startsWith('https:');
+  const { secure, hostname, port, path } = typeof to === 'string' ? targetOf(to) : to;
   return new Promise((resolve, reject) => {
-    const request = (secure ? httpsRequest : httpRequest)(url, { method: options.method, headers: options.headers, agent: secure ? agents.https : agents.http, signal: options.signal }, (message) => {
+    const target = { hostname, port, path, method: options.method, headers: options.headers, agent: secure ? agents.https : agents.http, signal: options.signal };
+    const request = (secure ? httpsRequest : httpRequest)(target, (message) => {
       const chunks: Buffer[] = [];
       message.on('data', (chunk: Buffer) => chunks.push(chunk));
       message.once('end', () => resolve({ message, body: Buffer.concat(chunks) }));
