@@ -22,8 +22,12 @@ const valuePatterns: [RegExp, string][] = [
 
 const replaceAll = (text: string, list: [RegExp, string][]) => list.reduce((safe, [pattern, to]) => safe.replace(pattern, to), text);
 
+// Text holding none of these cannot match a token pattern: most log lines are checked with five quick
+// searches instead of four regular expressions.
+const tokenMarks = ['/interactions/', '/webhooks/', 'Bot ', 'Bearer ', 'postgres'];
+
 /** Tokens out of any text about to be logged (a whole log line included). */
-export const scrubText = (text: string): string => replaceAll(text, tokenPatterns);
+export const scrubText = (text: string): string => (tokenMarks.some((mark) => text.includes(mark)) ? replaceAll(text, tokenPatterns) : text);
 
 const scrubString = (text: string): string => replaceAll(text, [...tokenPatterns, ...valuePatterns]);
 

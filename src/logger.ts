@@ -39,7 +39,7 @@ export function createLogger(level: string, destination?: DestinationStream, opt
       hooks: {
         streamWrite: (line) => {
           let safe = scrubText(line);
-          for (const secret of secrets) safe = safe.split(secret).join('[redacted]');
+          for (const secret of secrets) if (safe.includes(secret)) safe = safe.split(secret).join('[redacted]');
           return safe;
         },
       },

@@ -81,3 +81,20 @@ describe('logs on standard output', () => {
     expect(out.split('\n').filter(Boolean).map((line) => (line.startsWith('{') ? (JSON.parse(line) as { msg: string }).msg : line))).toEqual(['alone', 'after']);
   });
 });
+
+describe('tokens in free text', () => {
+  it('takes every kind of token out of a line’s text, and leaves a line with none as it was', () => {
+    const { lines, logger } = capture();
+    const token = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5OnNlY3JldA';
+    logger.info(`POST /api/v10/interactions/123/${token}/callback failed`);
+    logger.info(`PATCH /webhooks/456/${token}/messages/@original`);
+    logger.info({ note: 'Authorization: Bot MTIzNDU2Nzg5MDEyMzQ1Njc4.OTAx.abcdefghijkl' }, 'sent');
+    logger.info({ note: 'Bearer abcdefghijklmnopqrstuvwxyz' }, 'oauth');
+    logger.info('could not reach postgresql://app:hunter2@db:5432/wins');
+    logger.info({ win: 'ran 5 km', tz: 'Europe/Paris' }, 'a plain line');
+    const text = lines.map((line) => JSON.stringify(line)).join('\n');
+    for (const secret of [token, 'MTIzNDU2Nzg5MDEyMzQ1Njc4', 'abcdefghijklmnopqrstuvwxyz', 'hunter2']) expect(text).not.toContain(secret);
+    expect(text.match(/\[redacted\]/g)).toHaveLength(5);
+    expect(lines[5]).toMatchObject({ win: 'ran 5 km', tz: 'Europe/Paris', msg: 'a plain line' });
+  });
+});
