@@ -39,8 +39,8 @@ function dayStartSql(local: string, tz: SQL): SQL {
  * `instant` in `tz`. Minutes before a clock falls back across midnight belong to the day before, as in the domain.
  * Every value is worked out once (each `offset 0` keeps the planner from copying an expression into each
  * place that reads it), and the period before is only worked out when the instant falls before the local
- * start (CASE evaluates only the branch it takes): four local midnights per row instead of six. These
- * conversions had been a fifth of PostgreSQL's CPU per /win (bench/win-write.ts); now about a tenth.
+ * start (CASE evaluates only the branch it takes): four local midnights per row instead of six. On a
+ * slow machine that is 7 µs of PostgreSQL CPU per row instead of 15-20 (EXPLAIN ANALYZE, 100,000 rows).
  */
 export function periodsSql(tz: SQL, instant: SQL): SQL {
   const zone = sql.raw('i.tz');
