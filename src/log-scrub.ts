@@ -3,31 +3,32 @@ import pino from 'pino';
 // Error fields that carry what was sent (a message body, query parameters, a row's values), never what went wrong.
 const dropped = new Set(['requestBody', 'params', 'parameters', 'args', 'body', 'detail', 'where', 'rawError', 'files', 'json']);
 
-const tokenPatterns: [RegExp, string][] = [
+/** A pattern, what replaces it, and text every match contains (the expression runs only when it is there). */
+type Rule = [pattern: RegExp, to: string, mark: string];
+
+// Most log lines hold none of the marks, so they are checked with five substring searches, not five expressions.
+const tokenPatterns: Rule[] = [
   // Interaction and webhook tokens are credentials for 15 minutes.
-  [/(\/interactions\/\d+\/)[^/?\s"'\\]+/g, '$1[redacted]'],
-  [/(\/webhooks\/\d+\/)[^/?\s"'\\]+/g, '$1[redacted]'],
-  [/\b(Bot|Bearer) [\w.-]{20,}/g, '$1 [redacted]'],
-  [/postgres(ql)?:\/\/[^\s"']+/g, 'postgres://[redacted]'],
+  [/(\/interactions\/\d+\/)[^/?\s"'\\]+/g, '$1[redacted]', '/interactions/'],
+  [/(\/webhooks\/\d+\/)[^/?\s"'\\]+/g, '$1[redacted]', '/webhooks/'],
+  [/\bBot [\w.-]{20,}/g, 'Bot [redacted]', 'Bot '],
+  [/\bBearer [\w.-]{20,}/g, 'Bearer [redacted]', 'Bearer '],
+  [/postgres(ql)?:\/\/[^\s"']+/g, 'postgres://[redacted]', 'postgres'],
 ];
 
 // Inside an error's own strings (not whole log lines): values a query carried.
-const valuePatterns: [RegExp, string][] = [
+const valuePatterns: Rule[] = [
   // drizzle puts the parameters in its message ("params: …"), up to the stack trace or the end.
-  [/\nparams: [\s\S]*?(?=\n {4}at |$)/g, '\nparams: [redacted]'],
+  [/\nparams: [\s\S]*?(?=\n {4}at |$)/g, '\nparams: [redacted]', '\nparams: '],
   // PostgreSQL quotes row values in some messages.
-  [/(Failing row contains )\([^\n"]*\)/g, '$1([redacted])'],
-  [/(Key \([^)]*\)=)\([^\n"]*?\)/g, '$1([redacted])'],
+  [/(Failing row contains )\([^\n"]*\)/g, '$1([redacted])', 'Failing row contains '],
+  [/(Key \([^)]*\)=)\([^\n"]*?\)/g, '$1([redacted])', 'Key ('],
 ];
 
-const replaceAll = (text: string, list: [RegExp, string][]) => list.reduce((safe, [pattern, to]) => safe.replace(pattern, to), text);
-
-// Text holding none of these cannot match a token pattern: most log lines are checked with five quick
-// searches instead of four regular expressions.
-const tokenMarks = ['/interactions/', '/webhooks/', 'Bot ', 'Bearer ', 'postgres'];
+const replaceAll = (text: string, rules: Rule[]) => rules.reduce((safe, [pattern, to, mark]) => (safe.includes(mark) ? safe.replace(pattern, to) : safe), text);
 
 /** Tokens out of any text about to be logged (a whole log line included). */
-export const scrubText = (text: string): string => (tokenMarks.some((mark) => text.includes(mark)) ? replaceAll(text, tokenPatterns) : text);
+export const scrubText = (text: string): string => replaceAll(text, tokenPatterns);
 
 const scrubString = (text: string): string => replaceAll(text, [...tokenPatterns, ...valuePatterns]);
 

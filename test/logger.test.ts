@@ -98,3 +98,22 @@ describe('tokens in free text', () => {
     expect(lines[5]).toMatchObject({ win: 'ran 5 km', tz: 'Europe/Paris', msg: 'a plain line' });
   });
 });
+
+describe('values a query carried, in an error’s own strings', () => {
+  it('takes out drizzle’s params, a failing row and a key’s values, and keeps the rest of the message', () => {
+    const { lines, logger } = capture();
+    const failed = new Error('Failed query: insert into wins values ($1, $2)\nparams: ran 5 km,secret plans');
+    failed.stack = `${failed.message}\n    at write (record-win.ts:1:1)`;
+    logger.error({ err: failed }, 'write failed');
+    logger.error({ err: new Error('new row violates check constraint "wins_text_check"\nFailing row contains (7, my private words, t).') }, 'check');
+    logger.error({ err: new Error('duplicate key value violates unique constraint\nKey (guild_id, source_message_id)=(123, 456) already exists.') }, 'duplicate');
+    const text = lines.map((line) => JSON.stringify(line)).join('\n');
+    for (const value of ['ran 5 km', 'secret plans', 'my private words', '(123, 456)']) expect(text).not.toContain(value);
+    const messages = lines.map((line) => (line.err as { message: string }).message);
+    expect(messages).toEqual([
+      'Failed query: insert into wins values ($1, $2)\nparams: [redacted]',
+      'new row violates check constraint "wins_text_check"\nFailing row contains ([redacted]).',
+      'duplicate key value violates unique constraint\nKey (guild_id, source_message_id)=([redacted]) already exists.',
+    ]);
+  });
+});
