@@ -65,6 +65,7 @@ if (parts.includes('win')) {
     ['RSS after the run (MB)', 'rssLoadedMb', 0, 'lower'],
     ['start to first answered /win (ms)', 'startupMs', 0, 'lower'],
     ['unanswered', 'unanswered', 0, 'lower'],
+    ['answered without saving the win', 'notSaved', 0, 'lower'],
   ];
   const header = rounds > 1 ? `medians of ${rounds} rounds, ` : '';
   console.log(`\n/win at concurrency ${concurrency}, ${total} interactions after ${warmUp} to warm up, ${header}PostgreSQL, through the sandbox (CPU and buffers of each bot's own database backends)`);
@@ -87,6 +88,8 @@ if (parts.includes('win')) {
     const list = (p: { each: number[]; median: number }) => `${p.each.map((x) => fmt(x, 2)).join(', ')} (median ${fmt(p.median, 2)})`;
     console.log(`each round's throughput ÷ the naive bot's: over the gateway ${list(speed)}; over HTTP ${list(httpSpeed)}`);
   }
+  const refused = kinds.filter((kind) => all(kind).some((run) => run.notSaved > 0));
+  if (refused.length > 0) console.log(`not comparable: ${refused.join(', ')} answered some /wins without saving them (a refusal costs far less than a saved win); give each member fewer (BENCH_MEMBERS)`);
   const judged = rounds > 1 ? ", judged by the median of the rounds' ratios" : '';
   console.log(`targets${judged}: throughput ≥ 1.0× naive ${met(speed.median >= 1)}; p99 no worse ${met(tail.median <= 1)}; PostgreSQL CPU ≤ 0.15 ms/win ${met(ours.postgresCpuMsPerWin <= 0.15)} (CPU and latency figures move with the machine's load; buffers and statements do not)`);
   console.log(`over HTTP: throughput ≥ 1.0× naive bot ${met(httpSpeed.median >= 1)}, ≥ 1.0× naive HTTP endpoint ${met(httpFloor.median >= 1)}; p99 no worse than naive bot ${met(httpTail.median <= 1)}, than naive HTTP ${met(httpFloorTail.median <= 1)}`);
