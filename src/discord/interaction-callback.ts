@@ -26,15 +26,16 @@ export function interactionCallbacks(rest: REST): InteractionCallbacks {
   const userAgent = `${DefaultUserAgent} ${userAgentAppendix}`.trim();
   const headers = (body: string) => ({ 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': userAgent });
   // The API's address parsed once; each callback only adds its route.
-  const base = targetOf(`${api}/v${version}`);
+  const baseUrl = `${api}/v${version}`;
+  const base = targetOf(baseUrl);
   return async function callback(id: string, token: string, response: APIInteractionResponse): Promise<void> {
     const route = Routes.interactionCallback(id, token);
-    const url = `${api}/v${version}${route}`;
+    const target = { ...base, path: `${base.path}${route}` };
     const body = JSON.stringify(response);
     for (let attempt = 0; ; attempt++) {
       let reply: Awaited<ReturnType<typeof requestWhole>>;
       try {
-        reply = await requestWhole({ ...base, path: `${base.path}${route}` }, { method: 'POST', headers: headers(body), timeoutMs: timeout }, body);
+        reply = await requestWhole(target, { method: 'POST', headers: headers(body), timeoutMs: timeout }, body);
       } catch (error) {
         if (retriable(error) && attempt < retries) continue;
         throw error;
@@ -45,7 +46,7 @@ export function interactionCallbacks(rest: REST): InteractionCallbacks {
       if (status === 429) return void (await rest.post(route, { body: response, auth: false }));
       if (status >= 500) {
         if (attempt < retries) continue;
-        throw new HTTPError(status, STATUS_CODES[status] ?? '', 'POST', url, { body: response });
+        throw new HTTPError(status, STATUS_CODES[status] ?? '', 'POST', `${baseUrl}${route}`, { body: response });
       }
       const text = reply.body.toString('utf8');
       let data: { code?: number | string; error?: string; message?: string };
@@ -54,7 +55,7 @@ export function interactionCallbacks(rest: REST): InteractionCallbacks {
       } catch {
         data = { message: text };
       }
-      throw new DiscordAPIError(data as never, data.code ?? data.error ?? status, status, 'POST', url, { body: response });
+      throw new DiscordAPIError(data as never, data.code ?? data.error ?? status, status, 'POST', `${baseUrl}${route}`, { body: response });
     }
   };
 }
