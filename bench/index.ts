@@ -1,6 +1,7 @@
 // `npm run bench`: every part side by side with its floor, measured in the same run.
 // Knobs: BENCH_PARTS=win,write,memory,recap,calendar,queries (default: all but queries)  BENCH_WINS=3000  BENCH_CONCURRENCY=32
-// BENCH_WARMUP=2000 (wins before the measured ones)  BENCH_ROUNDS=3 (runs of each bot, rotated; the targets judged by medians; 1 below 1,000 wins)
+// BENCH_WARMUP=2000 (wins before the measured ones)  BENCH_SEGMENT=500 (the /wins a bot answers before the next bot's turn; the targets judged by
+// the median of the cycles' ratios)  BENCH_ROUNDS=3 (the bots started afresh that many times, each round in a rotated order; 1 below 1,000 wins)
 // BENCH_SCALE=0.1 (data sizes; 1 = issue 10's full size)  BENCH_SERVERS  BENCH_SETTLE_MS=3000  BENCH_RECAP_CONCURRENCY=4  BENCH_CPU_PROFILE=file
 // BENCH_BOT_PROFILE_DIR=dir (a --cpu-prof of the bot under /win)  BENCH_NODE_FLAGS="…" (the bot's Node flags; default those of `npm start`)
 // BENCH_DATABASE_URL=postgres://… (the server to create bench databases on; default the local one).
@@ -9,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchCalendar } from './calendar.js';
 import { benchMemory, benchWorkerMemory, type IdleRss } from './memory.js';
 import { benchRecap } from './recap-scale.js';
-import { benchWin, median, medianFigures, type BotKind, type WinFigures } from './win-throughput.js';
+import { median, medianFigures, startWinBench, type BotKind, type WinBench, type WinFigures } from './win-throughput.js';
 import { benchWinWrite } from './win-write.js';
 
 const env = process.env;
@@ -28,17 +29,34 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 if (parts.includes('win')) {
   // This machine's speed drifts by a third from one minute to the next (the same naive bot did 1,337 and
-  // 1,879 /s in consecutive runs), so BENCH_ROUNDS runs every bot that many times, each round in a rotated
-  // order, and judges the targets by the median of each round's own ratios (bots measured a minute apart).
-  // Three by default (a smoke run of a few wins, one): one run's verdict is a coin toss here.
+  // 1,879 /s in consecutive runs). So each round starts every bot at once (each with its own sandbox and
+  // database, warmed up), then measures them in turn, BENCH_SEGMENT /wins each, until each has answered
+  // BENCH_WINS: a bot's segment is a few seconds from the others' of the same cycle, and the targets are
+  // judged by the median of the cycles' own ratios. BENCH_ROUNDS starts the bots afresh that many times.
   const rounds = Math.max(1, Number(env.BENCH_ROUNDS ?? (total >= 1000 ? 3 : 1)));
   const warmUp = Number(env.BENCH_WARMUP ?? Math.min(2000, total));
+  const segment = Math.max(1, Math.min(total, Number(env.BENCH_SEGMENT ?? 500)));
   const kinds: BotKind[] = ['naive', 'small-wins', 'naive-http', 'small-wins-http'];
   const runs = new Map<BotKind, WinFigures[]>(kinds.map((kind) => [kind, []]));
+  /** Each cycle's throughput of each bot, over every round. */
+  const cycles = new Map<BotKind, number[]>(kinds.map((kind) => [kind, []]));
   for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < kinds.length; i++) {
-      const kind = kinds[(i + round) % kinds.length] as BotKind;
-      runs.get(kind)?.push(await benchWin(kind, serverUrl, { total, concurrency, warmUp }));
+    const benches: WinBench[] = [];
+    try {
+      for (let i = 0; i < kinds.length; i++) benches.push(await startWinBench(kinds[(i + round) % kinds.length] as BotKind, serverUrl, { total, concurrency, warmUp }));
+      // Buffers and statements are counted from here: the other bots' start-up is not in them.
+      await Promise.all(benches.map((bench) => bench.begin()));
+      for (let done = 0, cycle = 0; done < total; done += segment, cycle++) {
+        const count = Math.min(segment, total - done);
+        // Rotated, so no bot always runs right after the same other one.
+        for (let i = 0; i < benches.length; i++) {
+          const bench = benches[(i + cycle) % benches.length] as WinBench;
+          cycles.get(bench.kind)?.push(await bench.measure(count));
+        }
+      }
+      for (const figures of await Promise.all(benches.map((bench) => bench.finish()))) runs.get(figures.bot as BotKind)?.push(figures);
+    } finally {
+      for (const bench of benches) await bench.close();
     }
   }
   const all = (kind: BotKind) => runs.get(kind) ?? [];
@@ -50,7 +68,13 @@ if (parts.includes('win')) {
     const each = all(of).map((run, i) => Number(run[key]) / Number(all(to)[i]?.[key]));
     return { each, median: median(each) };
   };
-  results.win = { naive, ours, naiveHttp, http, total, concurrency, warmUp, rounds, runs: Object.fromEntries(runs) };
+  /** Cycle by cycle, `of`'s throughput over `to`'s (measured seconds apart), and their median. */
+  const pairedCycles = (of: BotKind, to: BotKind) => {
+    const [a, b] = [cycles.get(of) ?? [], cycles.get(to) ?? []];
+    const each = a.map((rate, i) => rate / (b[i] ?? NaN));
+    return { each, median: median(each) };
+  };
+  results.win = { naive, ours, naiveHttp, http, total, concurrency, warmUp, rounds, segment, runs: Object.fromEntries(runs), cycles: Object.fromEntries(cycles) };
   const rows: [string, keyof WinFigures, number, 'higher' | 'lower'][] = [
     ['/win throughput (/s)', 'perSecond', 0, 'higher'],
     ['p50 dispatch → answer (ms)', 'p50Ms', 1, 'lower'],
@@ -78,19 +102,27 @@ if (parts.includes('win')) {
     console.log(label.padEnd(36), fmt(a, digits).padStart(10), fmt(b, digits).padStart(11), ratio(b, a), fmt(c, digits).padStart(11), fmt(d, digits).padStart(10), ratio(d, a), ratio(d, c, 10));
   }
   const met = (ok: boolean) => (ok ? 'met' : 'missed');
-  const speed = paired('small-wins', 'naive', 'perSecond');
+  const speed = pairedCycles('small-wins', 'naive');
   const tail = paired('small-wins', 'naive', 'p99Ms');
-  const httpSpeed = paired('small-wins-http', 'naive', 'perSecond');
+  const httpSpeed = pairedCycles('small-wins-http', 'naive');
   const httpTail = paired('small-wins-http', 'naive', 'p99Ms');
-  const httpFloor = paired('small-wins-http', 'naive-http', 'perSecond');
+  const httpFloor = pairedCycles('small-wins-http', 'naive-http');
   const httpFloorTail = paired('small-wins-http', 'naive-http', 'p99Ms');
+  const spread = (p: { each: number[]; median: number }) => {
+    const sorted = [...p.each].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+    return `median ${fmt(p.median, 2)}, middle half ${fmt(at(0.25), 2)}–${fmt(at(0.75), 2)}, all ${fmt(at(0), 2)}–${fmt(at(1), 2)}`;
+  };
+  if (speed.each.length > 1) {
+    console.log(`each cycle's throughput ÷ the naive bot's (${speed.each.length} cycles of ${segment} /wins a bot, in turn): over the gateway ${spread(speed)}; over HTTP ${spread(httpSpeed)}`);
+  }
   if (rounds > 1) {
-    const list = (p: { each: number[]; median: number }) => `${p.each.map((x) => fmt(x, 2)).join(', ')} (median ${fmt(p.median, 2)})`;
-    console.log(`each round's throughput ÷ the naive bot's: over the gateway ${list(speed)}; over HTTP ${list(httpSpeed)}`);
+    const list = (p: { each: number[] }) => p.each.map((x) => fmt(x, 2)).join(', ');
+    console.log(`each round's throughput ÷ the naive bot's: over the gateway ${list(paired('small-wins', 'naive', 'perSecond'))}; over HTTP ${list(paired('small-wins-http', 'naive', 'perSecond'))}`);
   }
   const refused = kinds.filter((kind) => all(kind).some((run) => run.notSaved > 0));
   if (refused.length > 0) console.log(`not comparable: ${refused.join(', ')} answered some /wins without saving them (a refusal costs far less than a saved win); give each member fewer (BENCH_MEMBERS)`);
-  const judged = rounds > 1 ? ", judged by the median of the rounds' ratios" : '';
+  const judged = speed.each.length > 1 ? ", judged by the median of the cycles' throughput ratios and of the rounds' p99 ratios" : '';
   console.log(`targets${judged}: throughput ≥ 1.0× naive ${met(speed.median >= 1)}; p99 no worse ${met(tail.median <= 1)}; PostgreSQL CPU ≤ 0.15 ms/win ${met(ours.postgresCpuMsPerWin <= 0.15)} (CPU and latency figures move with the machine's load; buffers and statements do not)`);
   console.log(`over HTTP: throughput ≥ 1.0× naive bot ${met(httpSpeed.median >= 1)}, ≥ 1.0× naive HTTP endpoint ${met(httpFloor.median >= 1)}; p99 no worse than naive bot ${met(httpTail.median <= 1)}, than naive HTTP ${met(httpFloorTail.median <= 1)}`);
 }

@@ -1,5 +1,5 @@
-// `/win` from outside, side by side with its floor: each bot runs as its own process against the
-// same sandbox and PostgreSQL server, driven at a fixed concurrency. Prints figures and ratios.
+// `/win` from outside, side by side with its floor: each bot runs as its own process with its own sandbox
+// and database on one PostgreSQL server, driven at a fixed concurrency, the bots' segments in turn.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -104,8 +104,18 @@ async function databaseWork(admin: postgres.Sql, name: string): Promise<{ buffer
   return { buffers: Number(row?.buffers ?? 0), commits: Number(row?.commits ?? 0) };
 }
 
-// A backend flushes its statistics once idle and a second past its last flush.
-const statsFlushed = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The database's buffers and commits once its backends have flushed their statistics. A backend that
+ * goes idle within a second of its last flush waits PGSTAT_IDLE_INTERVAL (10 s) to flush again, so a
+ * reading 1.5 s after a run missed its last second (the naive bot showed 0.94 statements per /win, one
+ * each) and one taken before the next run could count the previous run's tail.
+ */
+async function settledWork(admin: postgres.Sql, name: string): Promise<{ buffers: number; commits: number }> {
+  await sleep(11_000);
+  return databaseWork(admin, name);
+}
 
 async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -115,13 +125,14 @@ async function waitFor(check: () => boolean, timeoutMs: number, what: string): P
   }
 }
 
-/** Fires `total` /wins, `concurrency` at a time, from the sandbox's members in turn. */
-async function drive(sandbox: Sandbox, total: number, concurrency: number, tag: string): Promise<{ latencies: number[]; unanswered: number; notSaved: number; seconds: number }> {
+/** Fires `count` /wins, `concurrency` at a time, from the sandbox's members in turn (`from` numbers their texts). */
+async function drive(sandbox: Sandbox, count: number, concurrency: number, tag: string, from = 0): Promise<{ latencies: number[]; unanswered: number; notSaved: number; seconds: number }> {
   const members = sandbox.users().filter((u) => !u.bot).map((u) => u.username);
   const latencies: number[] = [];
   let unanswered = 0;
   let notSaved = 0;
-  const seconds = await concurrently(total, concurrency, async (i) => {
+  const seconds = await concurrently(count, concurrency, async (j) => {
+    const i = from + j;
     const text = `${tag} win ${i}`;
     const result = await sandbox.chatInput(members[i % members.length] ?? 'alice', { name: 'win', options: { text } });
     if (result.failed || result.respondedInMs === undefined) unanswered++;
@@ -130,7 +141,7 @@ async function drive(sandbox: Sandbox, total: number, concurrency: number, tag: 
       if (!carries(result.message, text)) notSaved++;
     }
   });
-  return { latencies: latencies.sort((a, b) => a - b), unanswered, notSaved, seconds };
+  return { latencies, unanswered, notSaved, seconds };
 }
 
 /**
@@ -141,27 +152,53 @@ function carries(message: InteractionResult['message'], text: string): boolean {
   return !!message && (message.content === `Saved: ${text}` || message.embeds.some((embed) => (embed.description ?? '').includes(text)));
 }
 
-export async function benchWin(kind: BotKind, serverUrl: string, options: { total: number; concurrency: number; warmUp: number }): Promise<WinFigures> {
+/**
+ * One bot started and warmed up, with its own sandbox and database, measured in segments: the bench runs
+ * the bots' segments in turn, so every bot meets the machine's drift (a third from one minute to the next
+ * here) within the same few seconds.
+ */
+export interface WinBench {
+  readonly kind: BotKind;
+  /** Notes the database's statistics before the first measured segment (after every bot has started and warmed up). */
+  begin(): Promise<void>;
+  /** Answers `count` /wins at the bench's concurrency; their throughput (/s). */
+  measure(count: number): Promise<number>;
+  /** The figures over every measured segment; stops the bot and drops its database. */
+  finish(): Promise<WinFigures>;
+  /** Stops the bot and drops its database without figures (after an error); safe to call again. */
+  close(): Promise<void>;
+}
+
+export async function startWinBench(kind: BotKind, serverUrl: string, options: { total: number; concurrency: number; warmUp: number }): Promise<WinBench> {
   const name = `small_wins_bench_${kind.replaceAll('-', '_')}_${process.pid}`;
   const database = await createBenchDatabase(serverUrl, name);
   const { admin } = database;
   const url = new URL(database.url);
   // A worker checks each signed timestamp against its own clock (a replay guard), so over HTTP the sandbox signs at the real time.
   const start = overHttp(kind) ? new Date() : new Date('2026-11-25T12:00:00Z');
-  const sandbox = await startSandbox({ clock: new ManualClock(start), token: 'x', responseDeadlineMs: 10_000 });
-  await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'x' });
-  // A server of many members, each logging a few wins (as people do, and within the flood limits).
-  const members = membersFor(options.warmUp + options.total);
-  for (let i = 0; i < members; i++) sandbox.addUser(`member${i}`);
+  let sandbox: Sandbox | undefined;
   let child: ChildProcess | undefined;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    if (child) await stopBot({ child });
+    sandbox?.deliverOverHttp(undefined);
+    await sandbox?.close();
+    await database.drop();
+  };
   try {
+    sandbox = await startSandbox({ clock: new ManualClock(start), token: 'x', responseDeadlineMs: 10_000 });
+    await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'x' });
+    // A server of many members, each logging a few wins (as people do, and within the flood limits).
+    const members = membersFor(options.warmUp + options.total);
+    for (let i = 0; i < members; i++) sandbox.addUser(`member${i}`);
     const http = overHttp(kind) ? { GATEWAY: 'off', DISCORD_PUBLIC_KEY: sandbox.publicKey, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1' } : {};
     const env = { DISCORD_TOKEN: 'x', DISCORD_API_URL: sandbox.apiUrl, DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH, ...http };
     // Start-up is measured on a migrated database: a first start migrates, then stops.
     if (!kind.startsWith('naive')) await stopBot(await startBot(kind, env, sandbox));
     const started = await startBot(kind, env, sandbox);
     child = started.child;
-    const startupMs = started.startupMs;
     const pid = child.pid ?? 0;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const rssIdleMb = await rssMb(pid);
@@ -169,38 +206,65 @@ export async function benchWin(kind: BotKind, serverUrl: string, options: { tota
     // a dozen or more functions a second through the measured run, in every bot); the same for each bot.
     await drive(sandbox, options.warmUp, options.concurrency, 'warm-up');
     const backends = (await admin.unsafe(`select pid from pg_stat_activity where datname = '${name}'`)).map((r) => Number(r.pid));
-    await statsFlushed();
-    const workBefore = await databaseWork(admin, name);
-    const [botBefore, pgBefore] = [await cpuSplitMs(pid), await sumCpu(backends)];
-    const sandboxBefore = process.cpuUsage();
-    const run = await drive(sandbox, options.total, options.concurrency, 'measured');
-    const sandboxCpu = process.cpuUsage(sandboxBefore);
-    const [botAfter, pgAfter] = [await cpuSplitMs(pid), await sumCpu(backends)];
-    await statsFlushed();
-    const workAfter = await databaseWork(admin, name);
+    let workBefore = { buffers: 0, commits: 0 };
+    const ready = sandbox;
+    // Summed over the measured segments only: an idle bot's CPU while the others run is not counted.
+    const sum = { wins: 0, seconds: 0, latencies: [] as number[], unanswered: 0, notSaved: 0, botUser: 0, botSystem: 0, postgres: 0, sandbox: 0 };
     return {
-      bot: kind,
-      startupMs,
-      rssIdleMb,
-      rssLoadedMb: await rssMb(pid),
-      perSecond: options.total / run.seconds,
-      p50Ms: percentile(run.latencies, 50),
-      p99Ms: percentile(run.latencies, 99),
-      botCpuMsPerWin: (botAfter.user + botAfter.system - botBefore.user - botBefore.system) / options.total,
-      botSystemCpuMsPerWin: (botAfter.system - botBefore.system) / options.total,
-      postgresCpuMsPerWin: (pgAfter - pgBefore) / options.total,
-      sandboxCpuMsPerWin: (sandboxCpu.user + sandboxCpu.system) / 1000 / options.total,
-      buffersPerWin: (workAfter.buffers - workBefore.buffers) / options.total,
-      // The admin samples from another database: every commit counted here is the bot's.
-      statementsPerWin: (workAfter.commits - workBefore.commits) / options.total,
-      unanswered: run.unanswered,
-      notSaved: run.notSaved,
+      kind,
+      async begin() {
+        workBefore = await settledWork(admin, name);
+      },
+      async measure(count) {
+        const [botBefore, pgBefore] = [await cpuSplitMs(pid), await sumCpu(backends)];
+        const sandboxBefore = process.cpuUsage();
+        const run = await drive(ready, count, options.concurrency, 'measured', sum.wins);
+        const sandboxCpu = process.cpuUsage(sandboxBefore);
+        const [botAfter, pgAfter] = [await cpuSplitMs(pid), await sumCpu(backends)];
+        sum.wins += count;
+        sum.seconds += run.seconds;
+        sum.latencies.push(...run.latencies);
+        sum.unanswered += run.unanswered;
+        sum.notSaved += run.notSaved;
+        sum.botUser += botAfter.user - botBefore.user;
+        sum.botSystem += botAfter.system - botBefore.system;
+        sum.postgres += pgAfter - pgBefore;
+        sum.sandbox += (sandboxCpu.user + sandboxCpu.system) / 1000;
+        return count / run.seconds;
+      },
+      async finish() {
+        try {
+          const rssLoadedMb = await rssMb(pid);
+          const workAfter = await settledWork(admin, name);
+          const wins = Math.max(1, sum.wins);
+          const latencies = sum.latencies.sort((a, b) => a - b);
+          return {
+            bot: kind,
+            startupMs: started.startupMs,
+            rssIdleMb,
+            rssLoadedMb,
+            perSecond: sum.wins / sum.seconds,
+            p50Ms: percentile(latencies, 50),
+            p99Ms: percentile(latencies, 99),
+            botCpuMsPerWin: (sum.botUser + sum.botSystem) / wins,
+            botSystemCpuMsPerWin: sum.botSystem / wins,
+            postgresCpuMsPerWin: sum.postgres / wins,
+            sandboxCpuMsPerWin: sum.sandbox / wins,
+            buffersPerWin: (workAfter.buffers - workBefore.buffers) / wins,
+            // The admin samples from another database: every commit counted here is the bot's.
+            statementsPerWin: (workAfter.commits - workBefore.commits) / wins,
+            unanswered: sum.unanswered,
+            notSaved: sum.notSaved,
+          };
+        } finally {
+          await close();
+        }
+      },
+      close,
     };
-  } finally {
-    if (child) await stopBot({ child });
-    sandbox.deliverOverHttp(undefined);
-    await sandbox.close();
-    await database.drop();
+  } catch (error) {
+    await close();
+    throw error;
   }
 }
 
