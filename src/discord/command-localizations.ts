@@ -27,12 +27,21 @@ function localizations(translate: (locale: Exclude<Locale, 'en'>) => string | un
 const byText = (text: string) => (locale: Exclude<Locale, 'en'>) => COMMAND_TEXTS[locale][text];
 
 /** A choice's label: weekdays by ICU ("Montag", "lundi", "月曜日"), the rest from the table. */
-function choiceName(choice: { name: string; value: string | number }) {
+function withChoiceNames<C extends { name: string; value: string | number }>(choice: C): C {
   const weekday = WEEKDAY_VALUES.indexOf(String(choice.value));
-  if (weekday >= 0) return (locale: Exclude<Locale, 'en'>) => translator(locale).weekday(weekday + 1);
-  // A language is named in its own words in every language.
-  if (String(choice.value) in LANGUAGE_NAMES) return () => choice.name;
-  return byText(choice.name);
+  if (weekday < 0) {
+    // A language is named in its own words in every language.
+    const names = localizations(String(choice.value) in LANGUAGE_NAMES ? () => choice.name : byText(choice.name));
+    return names ? { ...choice, name_localizations: names } : { ...choice };
+  }
+  // Worked out when first read (a deploy, which sends them): ICU's weekday names page in about 2 MB of
+  // node's binary for the five languages, which a bot that only answers never needs.
+  let names: LocalizationMap | undefined;
+  return Object.defineProperty({ ...choice }, 'name_localizations', {
+    enumerable: true,
+    configurable: true,
+    get: () => (names ??= localizations((locale) => translator(locale).weekday(weekday + 1))),
+  });
 }
 
 function localize<T extends Localizable>(item: T, isMenu = false): T {
@@ -44,9 +53,7 @@ function localize<T extends Localizable>(item: T, isMenu = false): T {
     ...(name ? { name_localizations: name } : {}),
     ...(description ? { description_localizations: description } : {}),
     ...(item.options ? { options: item.options.map((option) => localize(option)) } : {}),
-    ...(item.choices
-      ? { choices: item.choices.map((choice) => ({ ...choice, ...(localizations(choiceName(choice)) ? { name_localizations: localizations(choiceName(choice)) } : {}) })) }
-      : {}),
+    ...(item.choices ? { choices: item.choices.map(withChoiceNames) } : {}),
   };
 }
 
