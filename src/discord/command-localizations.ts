@@ -26,7 +26,7 @@ function localizations(translate: (locale: Exclude<Locale, 'en'>) => string | un
 
 const byText = (text: string) => (locale: Exclude<Locale, 'en'>) => COMMAND_TEXTS[locale][text];
 
-/** A choice's label: weekdays by ICU ("Montag", "lundi", "月曜日"), the rest from the table. */
+/** The choice with its label in every language: weekdays by ICU ("Montag", "lundi", "月曜日"), the rest from the table. */
 function withChoiceNames<C extends { name: string; value: string | number }>(choice: C): C {
   const weekday = WEEKDAY_VALUES.indexOf(String(choice.value));
   if (weekday < 0) {
@@ -34,8 +34,8 @@ function withChoiceNames<C extends { name: string; value: string | number }>(cho
     const names = localizations(String(choice.value) in LANGUAGE_NAMES ? () => choice.name : byText(choice.name));
     return names ? { ...choice, name_localizations: names } : { ...choice };
   }
-  // Worked out when first read (a deploy, which sends them): ICU's weekday names page in about 2 MB of
-  // node's binary for the five languages, which a bot that only answers never needs.
+  // Worked out when first read (a deploy, which sends them): ICU's weekday names in five languages page in
+  // about 1 MB of node's binary, which a bot that only answers never needs.
   let names: LocalizationMap | undefined;
   return Object.defineProperty({ ...choice }, 'name_localizations', {
     enumerable: true,
