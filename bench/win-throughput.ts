@@ -121,7 +121,7 @@ async function waitFor(check: () => boolean, timeoutMs: number, what: string): P
   const until = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
   }
 }
 
@@ -200,7 +200,7 @@ export async function startWinBench(kind: BotKind, serverUrl: string, options: {
     const started = await startBot(kind, env, sandbox);
     child = started.child;
     const pid = child.pid ?? 0;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sleep(1000);
     const rssIdleMb = await rssMb(pid);
     // Long enough for V8 to have compiled the hot path (with 500, V8's --log-code still showed TurboFan compiling
     // a dozen or more functions a second through the measured run, in every bot); the same for each bot.
@@ -311,6 +311,6 @@ async function stopBot({ child }: { child: ChildProcess }): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  await Promise.race([exited, sleep(5000)]);
   if (child.exitCode === null) child.kill('SIGKILL');
 }

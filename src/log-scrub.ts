@@ -30,7 +30,9 @@ const replaceAll = (text: string, rules: Rule[]) => rules.reduce((safe, [pattern
 /** Tokens out of any text about to be logged (a whole log line included). */
 export const scrubText = (text: string): string => replaceAll(text, tokenPatterns);
 
-const scrubString = (text: string): string => replaceAll(text, [...tokenPatterns, ...valuePatterns]);
+// Both lists, joined once rather than for every string an error carries.
+const stringPatterns = [...tokenPatterns, ...valuePatterns];
+const scrubString = (text: string): string => replaceAll(text, stringPatterns);
 
 // SQL is code and worth keeping, but string literals in it could be anything.
 const scrubSql = (sql: string) => scrubString(sql).replace(/'(?:[^']|'')*'/g, "'…'");
