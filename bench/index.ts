@@ -5,9 +5,12 @@
 // BENCH_SCALE=0.1 (data sizes; 1 = issue 10's full size)  BENCH_SERVERS  BENCH_SETTLE_MS=3000  BENCH_RECAP_CONCURRENCY=4  BENCH_CPU_PROFILE=file
 // BENCH_BOT_PROFILE_DIR=dir (a --cpu-prof of the bot under /win)  BENCH_NODE_FLAGS="…" (the bot's Node flags; default those of `npm start`)
 // BENCH_DATABASE_URL=postgres://… (the server to create bench databases on; default the local one).
+// BENCH_PARTS=compare BENCH_COMPARE=dist/app-b/index.js: two builds of the bot in turn (A: BENCH_ENTRY or `npm start`'s), BENCH_COMPARE_KIND=small-wins-http.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { benchCalendar } from './calendar.js';
+import { compareRounds, spreadOf } from './compare.js';
+import { startArgs } from './start-args.js';
 import { benchMemory, benchWorkerMemory, type IdleRss } from './memory.js';
 import { benchRecap } from './recap-scale.js';
 import { median, medianFigures, startWinBench, type BotKind, type WinBench, type WinFigures } from './win-throughput.js';
@@ -51,7 +54,7 @@ if (parts.includes('win')) {
         // Rotated, so no bot always runs right after the same other one.
         for (let i = 0; i < benches.length; i++) {
           const bench = benches[(i + cycle) % benches.length] as WinBench;
-          cycles.get(bench.kind)?.push(await bench.measure(count));
+          cycles.get(bench.kind)?.push((await bench.measure(count)).perSecond);
         }
       }
       for (const figures of await Promise.all(benches.map((bench) => bench.finish()))) runs.get(figures.bot as BotKind)?.push(figures);
@@ -211,6 +214,40 @@ if (parts.includes('calendar')) {
   for (const [label, ms] of [['streaks, usual, ghost (ms)', calendar.streaksMs], ['calendar SVG (ms)', calendar.svgMs], ['calendar PNG (ms)', calendar.pngMs], ['/progress in all (ms)', calendar.progressMs]] as const) {
     console.log(label.padEnd(36), ''.padStart(10), fmt(ms, 2).padStart(11));
   }
+}
+
+if (parts.includes('compare')) {
+  const b = env.BENCH_COMPARE;
+  if (!b) throw new Error('BENCH_PARTS=compare needs BENCH_COMPARE, the entry of build B (as `node scripts/bundle.mjs dist/app-b` makes: dist/app-b/index.js)');
+  const a = env.BENCH_ENTRY ?? startArgs().find((word) => !word.startsWith('--')) ?? 'dist/app/index.js';
+  const kind = (env.BENCH_COMPARE_KIND ?? 'small-wins-http') as BotKind;
+  const wins = Number(env.BENCH_WINS ?? 6000);
+  const rounds = Math.max(1, Number(env.BENCH_ROUNDS ?? 2));
+  const segment = Math.max(1, Math.min(wins, Number(env.BENCH_SEGMENT ?? 500)));
+  const warmUp = Number(env.BENCH_WARMUP ?? Math.min(2000, wins));
+  const { figures, cycles } = await compareRounds({ serverUrl, kind, builds: [a, b], total: wins, concurrency, warmUp, segment }, rounds);
+  results.compare = { kind, builds: [a, b], wins, rounds, segment, figures, cycles };
+  console.log(`\nTwo builds of the bot (${kind}), ${rounds} round${rounds > 1 ? 's' : ''} of ${wins} /wins each, ${segment} a segment in turn, at concurrency ${concurrency}`);
+  console.log('figure'.padEnd(30), `A ${a}`.padStart(24), `B ${b}`.padStart(24), 'B ÷ A'.padStart(8));
+  const rows: [string, keyof WinFigures, number][] = [
+    ['/win throughput (/s)', 'perSecond', 0],
+    ['p99 dispatch → answer (ms)', 'p99Ms', 1],
+    ['bot CPU per /win (ms)', 'botCpuMsPerWin', 3],
+    ['  of it in the kernel (ms)', 'botSystemCpuMsPerWin', 3],
+    ['PostgreSQL CPU per /win (ms)', 'postgresCpuMsPerWin', 3],
+    ['RSS after the run (MB)', 'rssLoadedMb', 0],
+    ['answered without saving the win', 'notSaved', 0],
+  ];
+  for (const [label, key, digits] of rows) {
+    const [x, y] = figures.map((f) => Number(f[key])) as [number, number];
+    console.log(label.padEnd(30), fmt(x, digits).padStart(24), fmt(y, digits).padStart(24), (x ? `${fmt(y / x, 3)}×` : '—').padStart(8));
+  }
+  const said = (values: number[]) => {
+    const { median: mid, low, high } = spreadOf(values);
+    return `median ${fmt(mid, 3)}, middle half ${fmt(low, 3)}–${fmt(high, 3)}`;
+  };
+  console.log(`B ÷ A cycle by cycle (${cycles.perSecond.length} cycles): throughput ${said(cycles.perSecond)}; bot CPU per /win ${said(cycles.botCpu)}`);
+  console.log('A difference inside the middle half is not one this machine can show: run it again, or with more BENCH_WINS.');
 }
 
 if (parts.includes('queries')) await import('./queries.js');

@@ -2,7 +2,7 @@
 // and database on one PostgreSQL server, driven at a fixed concurrency, the bots' segments in turn.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import type postgres from 'postgres';
 import { createBenchDatabase } from './bench-database.js';
 import { concurrently } from './concurrently.js';
@@ -56,6 +56,17 @@ async function cpuSplitMs(pid: number): Promise<{ user: number; system: number }
   return { user: Number(fields[11] ?? 0) * TICK_MS, system: Number(fields[12] ?? 0) * TICK_MS };
 }
 
+/**
+ * A process's time on a CPU so far, all its threads, to the nanosecond (`/proc/…/task/…/schedstat`): a
+ * segment of a few hundred /wins is only 20-odd of /proc/…/stat's 10 ms ticks.
+ */
+async function onCpuMs(pid: number): Promise<number> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  let ns = 0;
+  for (const task of tasks) ns += Number((await readFile(`/proc/${pid}/task/${task}/schedstat`, 'utf8').catch(() => '0')).split(' ')[0]);
+  return ns / 1e6;
+}
+
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -86,14 +97,14 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export type BotKind = 'naive' | 'naive-http' | 'small-wins' | 'small-wins-http';
 const overHttp = (kind: BotKind) => kind === 'small-wins-http' || kind === 'naive-http';
 
-async function botCommand(kind: BotKind): Promise<string[]> {
+async function botCommand(kind: BotKind, build?: string): Promise<string[]> {
   if (kind === 'naive') return ['bench/minimal-bot.mjs'];
   if (kind === 'naive-http') return ['bench/minimal-http-bot.mjs'];
   // The Node flags and entry of `npm start` (the production bundle), so the bench measures the bot as it is run.
   const words = startArgs();
   const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : words.filter((word) => word.startsWith('--'));
   const profile = process.env.BENCH_BOT_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_BOT_PROFILE_DIR}`] : [];
-  const entry = process.env.BENCH_ENTRY ?? words.find((word) => !word.startsWith('--'));
+  const entry = build ?? process.env.BENCH_ENTRY ?? words.find((word) => !word.startsWith('--'));
   return [...flags, ...profile, ...(entry && existsSync(entry) ? [entry] : ['--import', 'tsx', 'src/index.ts'])];
 }
 
@@ -152,6 +163,11 @@ function carries(message: InteractionResult['message'], text: string): boolean {
   return !!message && (message.content === `Saved: ${text}` || message.embeds.some((embed) => (embed.description ?? '').includes(text)));
 }
 
+export interface Segment {
+  perSecond: number;
+  botCpuMsPerWin: number;
+}
+
 /**
  * One bot started and warmed up, with its own sandbox and database, measured in segments: the bench runs
  * the bots' segments in turn, so every bot meets the machine's drift (a third from one minute to the next
@@ -161,15 +177,16 @@ export interface WinBench {
   readonly kind: BotKind;
   /** Notes the database's statistics before the first measured segment (after every bot has started and warmed up). */
   begin(): Promise<void>;
-  /** Answers `count` /wins at the bench's concurrency; their throughput (/s). */
-  measure(count: number): Promise<number>;
+  /** Answers `count` /wins at the bench's concurrency: their throughput (/s) and the bot's CPU per /win (ms, from the scheduler's own count). */
+  measure(count: number): Promise<Segment>;
   /** The figures over every measured segment; stops the bot and drops its database. */
   finish(): Promise<WinFigures>;
   /** Stops the bot and drops its database without figures (after an error); safe to call again. */
   close(): Promise<void>;
 }
 
-export async function startWinBench(kind: BotKind, serverUrl: string, options: { total: number; concurrency: number; warmUp: number }): Promise<WinBench> {
+/** `build`: the bot's entry, for comparing two builds (default `npm start`'s, or BENCH_ENTRY). */
+export async function startWinBench(kind: BotKind, serverUrl: string, options: { total: number; concurrency: number; warmUp: number; build?: string | undefined }): Promise<WinBench> {
   const name = `small_wins_bench_${kind.replaceAll('-', '_')}_${process.pid}`;
   const database = await createBenchDatabase(serverUrl, name);
   const { admin } = database;
@@ -196,8 +213,8 @@ export async function startWinBench(kind: BotKind, serverUrl: string, options: {
     const http = overHttp(kind) ? { GATEWAY: 'off', DISCORD_PUBLIC_KEY: sandbox.publicKey, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1' } : {};
     const env = { DISCORD_TOKEN: 'x', DISCORD_API_URL: sandbox.apiUrl, DATABASE_URL: url.toString(), LOG_LEVEL: 'info', PATH: process.env.PATH, ...http };
     // Start-up is measured on a migrated database: a first start migrates, then stops.
-    if (!kind.startsWith('naive')) await stopBot(await startBot(kind, env, sandbox));
-    const started = await startBot(kind, env, sandbox);
+    if (!kind.startsWith('naive')) await stopBot(await startBot(kind, env, sandbox, options.build));
+    const started = await startBot(kind, env, sandbox, options.build);
     child = started.child;
     const pid = child.pid ?? 0;
     await sleep(1000);
@@ -218,10 +235,11 @@ export async function startWinBench(kind: BotKind, serverUrl: string, options: {
         workBefore = await settledWork(admin, name);
       },
       async measure(count) {
-        const [botBefore, pgBefore] = [await cpuSplitMs(pid), await backendCpu(admin, name)];
+        const [botBefore, pgBefore, onCpuBefore] = [await cpuSplitMs(pid), await backendCpu(admin, name), await onCpuMs(pid)];
         const sandboxBefore = process.cpuUsage();
         const run = await drive(ready, count, options.concurrency, 'measured', sum.wins);
         const sandboxCpu = process.cpuUsage(sandboxBefore);
+        const onCpu = (await onCpuMs(pid)) - onCpuBefore;
         const [botAfter, pgAfter] = [await cpuSplitMs(pid), await backendCpu(admin, name)];
         sum.wins += count;
         sum.seconds += run.seconds;
@@ -233,7 +251,7 @@ export async function startWinBench(kind: BotKind, serverUrl: string, options: {
         sum.botSystem += botAfter.system - botBefore.system;
         sum.postgres += cpuSince(pgBefore, pgAfter);
         sum.sandbox += (sandboxCpu.user + sandboxCpu.system) / 1000;
-        return count / run.seconds;
+        return { perSecond: count / run.seconds, botCpuMsPerWin: onCpu / count };
       },
       async finish() {
         try {
@@ -299,10 +317,10 @@ function listeningPort(output: string): number | undefined {
 }
 
 /** Spawns the bot and times it from spawn to its first answered /win (a worker's delivered as signed HTTP to its endpoint). */
-async function startBot(kind: BotKind, env: NodeJS.ProcessEnv, sandbox: Sandbox): Promise<{ child: ChildProcess; startupMs: number }> {
+async function startBot(kind: BotKind, env: NodeJS.ProcessEnv, sandbox: Sandbox, build?: string): Promise<{ child: ChildProcess; startupMs: number }> {
   let output = '';
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, await botCommand(kind), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, await botCommand(kind, build), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const ready = () => (overHttp(kind) ? listeningPort(output) !== undefined : output.includes('connected to Discord'));
