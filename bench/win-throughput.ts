@@ -185,9 +185,12 @@ export interface WinBench {
   close(): Promise<void>;
 }
 
+let benchesStarted = 0;
+
 /** `build`: the bot's entry, for comparing two builds (default `npm start`'s, or BENCH_ENTRY). */
 export async function startWinBench(kind: BotKind, serverUrl: string, options: { total: number; concurrency: number; warmUp: number; build?: string | undefined }): Promise<WinBench> {
-  const name = `small_wins_bench_${kind.replaceAll('-', '_')}_${process.pid}`;
+  // Numbered: two bots of one kind (the compare part) must not share, or drop, each other's database.
+  const name = `small_wins_bench_${kind.replaceAll('-', '_')}_${process.pid}_${++benchesStarted}`;
   const database = await createBenchDatabase(serverUrl, name);
   const { admin } = database;
   const url = new URL(database.url);
