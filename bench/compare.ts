@@ -1,6 +1,6 @@
 // Two builds of the bot, the same /wins, measured in turn: for a change whose effect is a few per cent,
 // far below what the machine's drift moves the `win` part's figures by from one run to the next.
-import { median, medianFigures, startWinBench, type BotKind, type WinBench, type WinFigures } from './win-throughput.js';
+import { measureInTurn, medianFigures, startWinBench, type BotKind, type Segment, type WinBench, type WinFigures } from './win-throughput.js';
 
 export interface CompareOptions {
   serverUrl: string;
@@ -19,19 +19,14 @@ export interface Comparison {
   cycles: { perSecond: number[]; botCpu: number[] };
 }
 
-/** Starts both builds (each with its own sandbox and database), then measures them in turn, in alternating order. */
+/** Starts both builds (each with its own sandbox and database), then measures them in turn. */
 export async function compareBuilds(options: CompareOptions): Promise<Comparison> {
   const benches: WinBench[] = [];
   try {
     for (const build of options.builds) benches.push(await startWinBench(options.kind, options.serverUrl, { ...options, build }));
-    await Promise.all(benches.map((bench) => bench.begin()));
+    // In turn, alternating which build goes first.
     const cycles = { perSecond: [] as number[], botCpu: [] as number[] };
-    for (let done = 0, cycle = 0; done < options.total; done += options.segment, cycle++) {
-      const count = Math.min(options.segment, options.total - done);
-      const order = cycle % 2 === 0 ? [0, 1] : [1, 0];
-      const segments = [];
-      for (const i of order) segments[i] = await (benches[i] as WinBench).measure(count);
-      const [a, b] = segments as [Awaited<ReturnType<WinBench['measure']>>, Awaited<ReturnType<WinBench['measure']>>];
+    for (const [a, b] of (await measureInTurn(benches, options.total, options.segment)) as [Segment, Segment][]) {
       cycles.perSecond.push(b.perSecond / a.perSecond);
       cycles.botCpu.push(b.botCpuMsPerWin / a.botCpuMsPerWin);
     }
@@ -40,13 +35,6 @@ export async function compareBuilds(options: CompareOptions): Promise<Comparison
   } finally {
     for (const bench of benches) await bench.close();
   }
-}
-
-/** The middle value and the middle half of a list of ratios, as printed. */
-export function spreadOf(values: readonly number[]): { median: number; low: number; high: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { median: median(values), low: at(0.25), high: at(0.75) };
 }
 
 /** Rounds of `compareBuilds`, each figure the median over the rounds, the cycles' ratios pooled. */

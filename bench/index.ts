@@ -9,11 +9,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { benchCalendar } from './calendar.js';
-import { compareRounds, spreadOf } from './compare.js';
+import { compareRounds } from './compare.js';
 import { startArgs } from './start-args.js';
 import { benchMemory, benchWorkerMemory, type IdleRss } from './memory.js';
 import { benchRecap } from './recap-scale.js';
-import { median, medianFigures, startWinBench, type BotKind, type WinBench, type WinFigures } from './win-throughput.js';
+import { measureInTurn, median, medianFigures, spreadOf, startWinBench, type BotKind, type WinBench, type WinFigures } from './win-throughput.js';
 import { benchWinWrite } from './win-write.js';
 
 const env = process.env;
@@ -47,16 +47,7 @@ if (parts.includes('win')) {
     const benches: WinBench[] = [];
     try {
       for (let i = 0; i < kinds.length; i++) benches.push(await startWinBench(kinds[(i + round) % kinds.length] as BotKind, serverUrl, { total, concurrency, warmUp }));
-      // Buffers and statements are counted from here: the other bots' start-up is not in them.
-      await Promise.all(benches.map((bench) => bench.begin()));
-      for (let done = 0, cycle = 0; done < total; done += segment, cycle++) {
-        const count = Math.min(segment, total - done);
-        // Rotated, so no bot always runs right after the same other one.
-        for (let i = 0; i < benches.length; i++) {
-          const bench = benches[(i + cycle) % benches.length] as WinBench;
-          cycles.get(bench.kind)?.push((await bench.measure(count)).perSecond);
-        }
-      }
+      for (const segments of await measureInTurn(benches, total, segment)) segments.forEach((run, i) => cycles.get((benches[i] as WinBench).kind)?.push(run.perSecond));
       for (const figures of await Promise.all(benches.map((bench) => bench.finish()))) runs.get(figures.bot as BotKind)?.push(figures);
     } finally {
       for (const bench of benches) await bench.close();
@@ -111,10 +102,9 @@ if (parts.includes('win')) {
   const httpTail = paired('small-wins-http', 'naive', 'p99Ms');
   const httpFloor = pairedCycles('small-wins-http', 'naive-http');
   const httpFloorTail = paired('small-wins-http', 'naive-http', 'p99Ms');
-  const spread = (p: { each: number[]; median: number }) => {
-    const sorted = [...p.each].sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-    return `median ${fmt(p.median, 2)}, middle half ${fmt(at(0.25), 2)}–${fmt(at(0.75), 2)}, all ${fmt(at(0), 2)}–${fmt(at(1), 2)}`;
+  const spread = (p: { each: number[] }) => {
+    const { median: mid, low, high, min, max } = spreadOf(p.each);
+    return `median ${fmt(mid, 2)}, middle half ${fmt(low, 2)}–${fmt(high, 2)}, all ${fmt(min, 2)}–${fmt(max, 2)}`;
   };
   if (speed.each.length > 1) {
     console.log(`each cycle's throughput ÷ the naive bot's (${speed.each.length} cycles of ${segment} /wins a bot, in turn): over the gateway ${spread(speed)}; over HTTP ${spread(httpSpeed)}`);

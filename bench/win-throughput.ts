@@ -79,6 +79,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
+/** The middle value, the middle half and the range of a list (the cycles' ratios, as printed). */
+export function spreadOf(values: readonly number[]): { median: number; low: number; high: number; min: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { median: median(values), low: at(0.25), high: at(0.75), min: at(0), max: at(1) };
+}
+
 /** Each figure's median over several runs of one bot. */
 export function medianFigures(runs: readonly WinFigures[]): WinFigures {
   const first = runs[0];
@@ -183,6 +190,27 @@ export interface WinBench {
   finish(): Promise<WinFigures>;
   /** Stops the bot and drops its database without figures (after an error); safe to call again. */
   close(): Promise<void>;
+}
+
+/**
+ * Notes every bench's statistics, then measures them in turn, `segment` /wins each, in an order rotated
+ * cycle by cycle (so no bot always runs right after the same other one), until each has answered `total`.
+ * Each cycle's segments, in the benches' order.
+ */
+export async function measureInTurn(benches: readonly WinBench[], total: number, segment: number): Promise<Segment[][]> {
+  // Buffers and statements are counted from here: the other bots' start-up is not in them.
+  await Promise.all(benches.map((bench) => bench.begin()));
+  const cycles: Segment[][] = [];
+  for (let done = 0, cycle = 0; done < total; done += segment, cycle++) {
+    const count = Math.min(segment, total - done);
+    const segments: Segment[] = [];
+    for (let i = 0; i < benches.length; i++) {
+      const at = (i + cycle) % benches.length;
+      segments[at] = await (benches[at] as WinBench).measure(count);
+    }
+    cycles.push(segments);
+  }
+  return cycles;
 }
 
 let benchesStarted = 0;
