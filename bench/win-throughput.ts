@@ -111,8 +111,11 @@ async function botCommand(kind: BotKind, build?: string): Promise<string[]> {
   const words = startArgs();
   const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : words.filter((word) => word.startsWith('--'));
   const profile = process.env.BENCH_BOT_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_BOT_PROFILE_DIR}`] : [];
-  const entry = build ?? process.env.BENCH_ENTRY ?? words.find((word) => !word.startsWith('--'));
-  return [...flags, ...profile, ...(entry && existsSync(entry) ? [entry] : ['--import', 'tsx', 'src/index.ts'])];
+  // A build may carry its own Node flags before its entry ("--single-threaded-gc dist/app/index.js"), added to npm start's.
+  const buildWords = (build ?? process.env.BENCH_ENTRY)?.split(/\s+/).filter(Boolean) ?? [];
+  const buildFlags = buildWords.filter((word) => word.startsWith('--'));
+  const entry = buildWords.find((word) => !word.startsWith('--')) ?? words.find((word) => !word.startsWith('--'));
+  return [...flags, ...buildFlags, ...profile, ...(entry && existsSync(entry) ? [entry] : ['--import', 'tsx', 'src/index.ts'])];
 }
 
 /** Buffers and committed transactions of one database so far (statistics flushed by idle backends). */

@@ -131,9 +131,9 @@ export function createMetrics() {
     registry,
     jobObserver,
     observeInteraction(event: HandledInteraction): void {
-      const labels = { kind: event.kind, command: event.command };
-      interactions.inc({ ...labels, outcome: event.outcome });
-      interactionSeconds.observe(labels, event.durationMs / 1000);
+      // Two literals, not `{ ...labels, outcome }`: on Node 20 (V8 11) that gets a hidden class of its own every time.
+      interactions.inc({ kind: event.kind, command: event.command, outcome: event.outcome });
+      interactionSeconds.observe({ kind: event.kind, command: event.command }, event.durationMs / 1000);
       if (event.reason === 'database-unavailable') databaseErrors.inc({ source: 'interaction' });
     },
     databaseError(source: string): void {
@@ -141,6 +141,7 @@ export function createMetrics() {
     },
     /** Where the scrape-time gauges read from, once the bot and the database exist. */
     bind(next: MetricsSources): void {
+      // eslint-disable-next-line no-restricted-syntax -- at start-up, not per interaction
       sources = { ...sources, ...next };
     },
   };

@@ -46,6 +46,7 @@ export function createIntake(
     presence?: Pick<ServerPresence, 'inServer'> | undefined;
   } = {},
 ): Intake {
+  // eslint-disable-next-line no-restricted-syntax -- once per process
   const handle = createInteractionHandler(commands, deps, { ...options.safetyNet, onHandled: options.onInteraction });
   const inFlight = new Map<Interaction, Promise<unknown>>();
   let taking = true;

@@ -1,5 +1,5 @@
 import { MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord-api-types/v10';
-import type { ButtonInteraction, FileToSend, RepliableInteraction } from './interaction.js';
+import type { AnswerOptions, ButtonInteraction, FileToSend, RepliableInteraction } from './interaction.js';
 
 export interface ReplyPayload {
   content?: string;
@@ -58,6 +58,15 @@ export async function acknowledged(interaction: RepliableInteraction): Promise<v
  * Sends the one answer an interaction needs, whatever state it is in:
  * a first reply, the edit of a deferred reply, or a follow-up.
  */
+/**
+ * A payload as the interaction's answer, pinging no one. Written field by field: on Node 20 (V8 11) an object
+ * spread followed by another property, `{ ...payload, allowedMentions }`, gets a hidden class of its own every
+ * time: slow to build, megamorphic wherever it is read, and garbage that reaches the old generation.
+ */
+function answerOf(payload: Omit<ReplyPayload, 'ephemeral'>, flags?: number): AnswerOptions {
+  return { content: payload.content, embeds: payload.embeds, components: payload.components, files: payload.files, allowedMentions: noPings, flags };
+}
+
 export function respond(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
   const answer = closed.has(interaction) ? Promise.resolve(undefined) : send(interaction, payload);
   sending.set(interaction, answer);
@@ -67,20 +76,19 @@ export function respond(interaction: RepliableInteraction, payload: ReplyPayload
 async function send(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
   await acknowledged(interaction);
   if (closed.has(interaction)) return;
-  const { ephemeral = false, ...body } = payload;
-  const message = { ...body, allowedMentions: noPings };
+  const ephemeral = payload.ephemeral ?? false;
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
   if (interaction.deferred && !interaction.replied) {
     const deferredEphemeral = interaction.ephemeral ?? false;
-    if (deferredEphemeral === ephemeral) return void (await interaction.editReply(message));
+    if (deferredEphemeral === ephemeral) return void (await interaction.editReply(answerOf(payload)));
     // The defer chose the wrong visibility (an error after a public defer): drop it and answer privately.
     await interaction.deleteReply().catch(() => undefined);
-    return void (await interaction.followUp({ ...message, flags }));
+    return void (await interaction.followUp(answerOf(payload, flags)));
   }
-  if (interaction.replied) return void (await interaction.followUp({ ...message, flags }));
+  if (interaction.replied) return void (await interaction.followUp(answerOf(payload, flags)));
   // Registered as this interaction's acknowledgement while in flight: a safety-net defer firing now
   // would otherwise see neither `replied` nor `deferred` and acknowledge a second time (40060).
-  const replying = interaction.reply({ ...message, flags });
+  const replying = interaction.reply(answerOf(payload, flags));
   acknowledging.set(interaction, replying.then(() => undefined, () => undefined));
   return replying;
 }
@@ -99,7 +107,7 @@ export async function updateInPlace(interaction: ButtonInteraction, build: () =>
     await acknowledged(interaction);
   }
   if (closed.has(interaction)) return;
-  const body = { ...payload, allowedMentions: noPings };
+  const body = answerOf(payload);
   if (interaction.deferred) {
     await interaction.editReply(body);
     return;

@@ -147,7 +147,8 @@ export function createInteractionHandler(
     const route = routeOf(interaction, byName);
     const { kind, command } = describe(interaction, route.name);
     // Fields on each line, not a child logger: a child per interaction costs its bindings' serialisation and redaction.
-    const fields = { interaction: interaction.id, kind, command, guild: interaction.guildId };
+    // Written out on each line, not `{ ...fields, err }`: on Node 20 (V8 11) that gets a hidden class of its own every time.
+    const guild = interaction.guildId;
     let outcome: 'ok' | 'refused' | 'error' = 'ok';
     let reason: string | undefined;
     let ref: string | undefined;
@@ -155,7 +156,7 @@ export function createInteractionHandler(
     const ephemeral = interaction.isRepliable() && !interaction.isButton() ? answerIsEphemeral(interaction, route.command) : true;
     try {
       await withSafetyNet(interaction, ephemeral, options, dispatch(interaction, route), (late) =>
-        deps.logger.warn({ ...fields, err: late }, 'interaction failed after it was given up'),
+        deps.logger.warn({ interaction: interaction.id, kind, command, guild, err: late }, 'interaction failed after it was given up'),
       );
     } catch (caught) {
       const down = () => (onlyReads(interaction, route.command) ? databaseDownReading : databaseDown);
@@ -167,12 +168,12 @@ export function createInteractionHandler(
       } else {
         outcome = 'error';
         ref = randomBytes(4).toString('hex');
-        deps.logger.error({ ...fields, err: error, ref }, 'interaction failed');
+        deps.logger.error({ interaction: interaction.id, kind, command, guild, err: error, ref }, 'interaction failed');
         await replySafely(interaction, apologyFor(ref, translatorFor(interaction)));
       }
     } finally {
       const durationMs = performance.now() - started;
-      deps.logger.info({ ...fields, durationMs: Math.round(durationMs), outcome, reason, ref }, 'interaction');
+      deps.logger.info({ interaction: interaction.id, kind, command, guild, durationMs: Math.round(durationMs), outcome, reason, ref }, 'interaction');
       onHandled?.({ interactionId: interaction.id, guildId: interaction.guildId, kind, command, outcome, reason, durationMs });
     }
     // After the answer, and only after one that reached the database: a refusal may mean it is down or slow.

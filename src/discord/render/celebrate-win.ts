@@ -18,7 +18,7 @@ export interface WinCelebration {
 /** The celebratory embed for a just-saved win, with what it adds ("3rd win this week"); "Logged. 🌱" when a count would be false. */
 export function celebrateWin(celebration: WinCelebration, tr: Translator = english): APIEmbed {
   const { win, extraLine, tally, daysAgo } = celebration;
-  const adds = tally ? tr.say(describeWinAdds({ ...tally, daysAgo })) : tr.t('win.logged', { daysAgo });
+  const adds = tally ? tr.say(describeWinAdds({ weekCount: tally.weekCount, currentWeek: tally.currentWeek, firstHere: tally.firstHere, daysAgo })) : tr.t('win.logged', { daysAgo });
   const lines = extraLine ? `${adds}\n${extraLine}` : adds;
   return winEmbed({ userId: win.userId, text: win.text, title: tr.say(celebrationTitle(win.id)), adds: lines, isPrivate: win.isPrivate }, tr);
 }
