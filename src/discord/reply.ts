@@ -55,10 +55,6 @@ export async function acknowledged(interaction: RepliableInteraction): Promise<v
 }
 
 /**
- * Sends the one answer an interaction needs, whatever state it is in:
- * a first reply, the edit of a deferred reply, or a follow-up.
- */
-/**
  * A payload as the interaction's answer, pinging no one. Written field by field: on Node 20 (V8 11) an object
  * spread followed by another property, `{ ...payload, allowedMentions }`, gets a hidden class of its own every
  * time: slow to build, megamorphic wherever it is read, and garbage that reaches the old generation.
@@ -67,6 +63,10 @@ function answerOf(payload: Omit<ReplyPayload, 'ephemeral'>, flags?: number): Ans
   return { content: payload.content, embeds: payload.embeds, components: payload.components, files: payload.files, allowedMentions: noPings, flags };
 }
 
+/**
+ * Sends the one answer an interaction needs, whatever state it is in:
+ * a first reply, the edit of a deferred reply, or a follow-up.
+ */
 export function respond(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
   const answer = closed.has(interaction) ? Promise.resolve(undefined) : send(interaction, payload);
   sending.set(interaction, answer);
