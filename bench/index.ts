@@ -1,5 +1,5 @@
 // `npm run bench`: every part side by side with its floor, measured in the same run.
-// Knobs: BENCH_PARTS=win,write,memory,recap,calendar,queries (default: all but queries)  BENCH_WINS=3000  BENCH_CONCURRENCY=32
+// Knobs: BENCH_PARTS=win,path,write,memory,recap,calendar,queries (default: all but queries)  BENCH_WINS=3000  BENCH_CONCURRENCY=32
 // BENCH_WARMUP=2000 (wins before the measured ones)  BENCH_SEGMENT=500 (the /wins a bot answers before the next bot's turn; the targets judged by
 // the median of the cycles' ratios)  BENCH_ROUNDS=3 (the bots started afresh that many times, each round in a rotated order; 1 below 1,000 wins)
 // BENCH_SCALE=0.1 (data sizes; 1 = issue 10's full size)  BENCH_SERVERS  BENCH_SETTLE_MS=3000  BENCH_RECAP_CONCURRENCY=4  BENCH_CPU_PROFILE=file
@@ -9,6 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { benchCalendar } from './calendar.js';
+import { benchInteractionPath, type PathFigures } from './interaction-path.js';
 import { compareRounds } from './compare.js';
 import { startArgs } from './start-args.js';
 import { benchMemory, benchWorkerMemory, type IdleRss } from './memory.js';
@@ -17,7 +18,7 @@ import { measureInTurn, median, medianFigures, spreadOf, startWinBench, type Bot
 import { benchWinWrite } from './win-write.js';
 
 const env = process.env;
-const parts = (env.BENCH_PARTS ?? 'win,write,memory,recap,calendar').split(',');
+const parts = (env.BENCH_PARTS ?? 'win,path,write,memory,recap,calendar').split(',');
 const serverUrl = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const total = Number(env.BENCH_WINS ?? 3000);
 const concurrency = Number(env.BENCH_CONCURRENCY ?? 32);
@@ -118,6 +119,34 @@ if (parts.includes('win')) {
   const judged = speed.each.length > 1 ? ", judged by the median of the cycles' throughput ratios and of the rounds' p99 ratios" : '';
   console.log(`targets${judged}: throughput ≥ 1.0× naive ${met(speed.median >= 1)}; p99 no worse ${met(tail.median <= 1)}; PostgreSQL CPU ≤ 0.15 ms/win ${met(ours.postgresCpuMsPerWin <= 0.15)} (CPU and latency figures move with the machine's load; buffers and statements do not)`);
   console.log(`over HTTP: throughput ≥ 1.0× naive bot ${met(httpSpeed.median >= 1)}, ≥ 1.0× naive HTTP endpoint ${met(httpFloor.median >= 1)}; p99 no worse than naive bot ${met(httpTail.median <= 1)}, than naive HTTP ${met(httpFloorTail.median <= 1)}`);
+}
+
+if (parts.includes('path')) {
+  // The worker's own path in one process: BENCH_WINS × 4 measured after as many again (at least 12,000 and 6,000).
+  const wins = Number(env.BENCH_PATH_WINS ?? (total >= 1000 ? Math.max(12_000, total * 4) : total));
+  const warmUp = Number(env.BENCH_PATH_WARMUP ?? (total >= 1000 ? Math.max(6_000, total * 2) : total));
+  const rounds = Math.max(1, Number(env.BENCH_ROUNDS ?? (total >= 1000 ? 3 : 1)));
+  const { naive, ours } = await benchInteractionPath(serverUrl, { wins, warmUp, concurrency, rounds });
+  results.path = { wins, warmUp, rounds, naive, ours };
+  const mid = (runs: PathFigures[], key: keyof PathFigures) => median(runs.map((run) => Number(run[key])));
+  console.log(`\nThe worker's own path for /win in one process (bundled as npm start's; no HTTP, no signature, no sandbox while measured),`);
+  console.log(`${wins} /wins after ${warmUp} at concurrency ${concurrency}${rounds > 1 ? `, medians of ${rounds} runs each in alternating order` : ''}; the floor: the naive endpoint's work (one insert, a plain answer)`);
+  console.log('figure'.padEnd(44), 'naive work'.padStart(11), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
+  const pathRows: [string, keyof PathFigures, number][] = [
+    ['CPU per /win (µs)', 'cpuUsPerWin', 1],
+    ['/wins a second, one process', 'perSecond', 0],
+    ['allocated per /win (KB)', 'allocatedKbPerWin', 1],
+    ['promoted to the old generation (share)', 'promotedShare', 3],
+    ['scavenges', 'scavenges', 0],
+    ['mark-compacts', 'markCompacts', 0],
+    ['answered', 'answered', 0],
+  ];
+  for (const [label, key, digits] of pathRows) {
+    const [a, b] = [mid(naive, key), mid(ours, key)];
+    console.log(label.padEnd(44), fmt(a, digits).padStart(11), fmt(b, digits).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
+  }
+  console.log(`each run's CPU per /win (µs): naive work ${naive.map((run) => fmt(run.cpuUsPerWin, 1)).join(', ')}; Small Wins ${ours.map((run) => fmt(run.cpuUsPerWin, 1)).join(', ')}`);
+  console.log('(allocation and promotion come from the heap before and after each collection; they do not move with the machine)');
 }
 
 if (parts.includes('write')) {
