@@ -31,6 +31,13 @@ const results: Record<string, unknown> = {
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
+/** A table of two columns and their ratio (rows: label, the two figures, their digits); `widths` are the label's and a column's. */
+function printPairs(headers: [string, string, string, string], widths: [number, number], rows: [string, number, number, number][], ratioDigits: number): void {
+  const [labelWidth, width] = widths;
+  console.log(headers[0].padEnd(labelWidth), headers[1].padStart(width), headers[2].padStart(width), headers[3].padStart(8));
+  for (const [label, a, b, digits] of rows) console.log(label.padEnd(labelWidth), fmt(a, digits).padStart(width), fmt(b, digits).padStart(width), (a ? `${fmt(b / a, ratioDigits)}×` : '—').padStart(8));
+}
+
 if (parts.includes('win')) {
   // This machine's speed drifts by a third from one minute to the next (the same naive bot did 1,337 and
   // 1,879 /s in consecutive runs). So each round starts every bot at once (each with its own sandbox and
@@ -131,7 +138,6 @@ if (parts.includes('path')) {
   const mid = (runs: PathFigures[], key: keyof PathFigures) => median(runs.map((run) => Number(run[key])));
   console.log(`\nThe worker's own path for /win in one process (bundled as npm start's; no HTTP, no signature, no sandbox while measured),`);
   console.log(`${wins} /wins after ${warmUp} at concurrency ${concurrency}${rounds > 1 ? `, medians of ${rounds} runs each in alternating order` : ''}; the floor: the naive endpoint's work (one insert, a plain answer)`);
-  console.log('figure'.padEnd(44), 'naive work'.padStart(11), 'Small Wins'.padStart(11), 'ratio'.padStart(8));
   const pathRows: [string, keyof PathFigures, number][] = [
     ['CPU per /win (µs)', 'cpuUsPerWin', 1],
     ['/wins a second, one process', 'perSecond', 0],
@@ -141,10 +147,7 @@ if (parts.includes('path')) {
     ['mark-compacts', 'markCompacts', 0],
     ['answered', 'answered', 0],
   ];
-  for (const [label, key, digits] of pathRows) {
-    const [a, b] = [mid(naive, key), mid(ours, key)];
-    console.log(label.padEnd(44), fmt(a, digits).padStart(11), fmt(b, digits).padStart(11), (a ? `${fmt(b / a, 2)}×` : '—').padStart(8));
-  }
+  printPairs(['figure', 'naive work', 'Small Wins', 'ratio'], [44, 11], pathRows.map(([label, key, digits]) => [label, mid(naive, key), mid(ours, key), digits]), 2);
   console.log(`each run's CPU per /win (µs): naive work ${naive.map((run) => fmt(run.cpuUsPerWin, 1)).join(', ')}; Small Wins ${ours.map((run) => fmt(run.cpuUsPerWin, 1)).join(', ')}`);
   console.log('(allocation and promotion come from the heap before and after each collection; they do not move with the machine)');
 }
@@ -247,7 +250,6 @@ if (parts.includes('compare')) {
   const { figures, cycles } = await compareRounds({ serverUrl, kind, builds: [a, b], total: wins, concurrency, warmUp, segment }, rounds);
   results.compare = { kind, builds: [a, b], wins, rounds, segment, figures, cycles };
   console.log(`\nTwo builds of the bot (${kind}), ${rounds} round${rounds > 1 ? 's' : ''} of ${wins} /wins each, ${segment} a segment in turn, at concurrency ${concurrency}`);
-  console.log('figure'.padEnd(30), `A ${a}`.padStart(24), `B ${b}`.padStart(24), 'B ÷ A'.padStart(8));
   const rows: [string, keyof WinFigures, number][] = [
     ['/win throughput (/s)', 'perSecond', 0],
     ['p99 dispatch → answer (ms)', 'p99Ms', 1],
@@ -257,10 +259,7 @@ if (parts.includes('compare')) {
     ['RSS after the run (MB)', 'rssLoadedMb', 0],
     ['answered without saving the win', 'notSaved', 0],
   ];
-  for (const [label, key, digits] of rows) {
-    const [x, y] = figures.map((f) => Number(f[key])) as [number, number];
-    console.log(label.padEnd(30), fmt(x, digits).padStart(24), fmt(y, digits).padStart(24), (x ? `${fmt(y / x, 3)}×` : '—').padStart(8));
-  }
+  printPairs(['figure', `A ${a}`, `B ${b}`, 'B ÷ A'], [30, 24], rows.map(([label, key, digits]) => [label, Number(figures[0][key]), Number(figures[1][key]), digits]), 3);
   const said = (values: number[]) => {
     const { median: mid, low, high } = spreadOf(values);
     return `median ${fmt(mid, 3)}, middle half ${fmt(low, 3)}–${fmt(high, 3)}`;

@@ -1,17 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ruleProblems } from '../support/lint-rule.js';
 
 // eslint.config.js keeps `{ ...a, b }` out of the files every interaction runs through.
-const eslint = new ESLint({
-  cwd: process.cwd(),
-  ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-syntax',
-  overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-});
-const problemsIn = async (filePath: string, code: string) => {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
-};
+const problemsIn = ruleProblems('no-restricted-syntax');
 
 describe('spreads on the interaction path', () => {
   it('refuses a spread followed by a field or another spread there, and nowhere else', { timeout: 60_000 }, async () => {

@@ -1,17 +1,8 @@
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ruleProblems } from '../support/lint-rule.js';
 
-// The layer rules live in eslint.config.js; these prove they catch what they claim to.
-// Only the import rule runs, without type information: building a TypeScript program per probe took ~25 s.
-const eslint = new ESLint({
-  cwd: process.cwd(),
-  ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
-  overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-});
-const problemsIn = async (filePath: string, code: string) => {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
-};
+// The layer rules live in eslint.config.js; these prove they catch what they claim to. Only the import rule runs.
+const problemsIn = ruleProblems('no-restricted-imports');
 
 describe('layer rules', () => {
   it('refuses drizzle, discord.js and the database in the domain', { timeout: 60_000 }, async () => {
