@@ -6,8 +6,7 @@ import { cpuUsage } from 'node:process';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { GCProfiler } from 'node:v8';
-import postgres from 'postgres';
-import type { APIChatInputApplicationCommandInteraction, APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import { commands } from '../commands/index.js';
 import { ManualClock } from '../src/clock.js';
 import { databaseOptionsOf, loadConfig } from '../src/config.js';
@@ -20,6 +19,7 @@ import { createLogger } from '../src/logger.js';
 import { createMetrics } from '../src/metrics.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import { concurrently } from './concurrently.js';
+import { naiveWins } from './naive-win.mjs';
 
 const env = process.env;
 const kind = env.PATH_KIND === 'naive' ? 'naive' : 'small-wins';
@@ -78,19 +78,10 @@ async function smallWins(apiUrl: string, publicKey: string): Promise<{ answer: A
   };
 }
 
+/** The naive HTTP endpoint's own work (bench/naive-win.mjs), after its signature check and parse. */
 async function naive(): Promise<{ answer: Answer; close(): Promise<void> }> {
-  const sql = postgres(url, { max: 10, onnotice: () => {} });
-  await sql`create table if not exists naive_wins (id bigserial primary key, guild_id text, user_id text, text text, created_at timestamptz)`;
-  return {
-    async answer(raw) {
-      const command = raw as APIChatInputApplicationCommandInteraction;
-      const options = (command.data.options ?? []) as { name: string; value?: unknown }[];
-      const text = String(options.find((o) => o.name === 'text')?.value ?? '');
-      await sql`insert into naive_wins (guild_id, user_id, text, created_at) values (${command.guild_id ?? null}, ${command.member?.user.id ?? command.user?.id ?? null}, ${text}, now())`;
-      return { type: 4, data: { content: `Saved: ${text}`, allowed_mentions: { parse: [] } } };
-    },
-    close: () => sql.end({ timeout: 2 }),
-  };
+  const wins = await naiveWins(url);
+  return { answer: (raw) => wins.answer(raw), close: () => wins.end() };
 }
 
 const captured = await capturedBodies();
@@ -106,8 +97,9 @@ async function run(count: number, from: number): Promise<void> {
     // Parsed here as the endpoint parses its body; a new id, as each interaction has.
     const raw = JSON.parse(captured.bodies[i % captured.bodies.length] ?? '{}') as APIInteraction;
     raw.id = String(nextId++);
-    const first = await handler.answer(raw);
-    if (first && JSON.stringify(first).length > 0) answered++;
+    // Serialised as the endpoint writes it into the HTTP response.
+    const body = JSON.stringify((await handler.answer(raw)) ?? null);
+    if (body !== 'null') answered++;
   });
 }
 

@@ -2,13 +2,13 @@
 // naive endpoint's work in the same harness. No HTTP, no signature and no sandbox on the cores while it is
 // measured, so its CPU per /win moves less with the machine than the `win` part's; and its allocation and
 // promotion per /win do not move with the machine at all.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { promisify } from 'node:util';
 import { createBenchDatabase } from './bench-database.js';
-import { startArgs } from './start-args.js';
+import { botNodeFlags } from './start-args.js';
 
 export interface PathFigures {
   kind: 'naive' | 'small-wins';
@@ -23,22 +23,10 @@ export interface PathFigures {
   markCompacts: number;
 }
 
-/** The driver built as `npm start`'s bundle is (minified, no kept names), inside the package so its imports resolve. */
+/** The driver bundled by npm start's own build script (scripts/bundle.mjs), so it runs the bot's code as `npm start` does. */
 async function bundledDriver(): Promise<string> {
-  const outfile = 'dist/bench/interaction-path-driver.mjs';
-  await build({
-    entryPoints: ['bench/interaction-path-driver.ts'],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    packages: 'external',
-    tsconfig: 'tsconfig.json',
-    logLevel: 'warning',
-  });
-  return outfile;
+  await promisify(execFile)(process.execPath, ['scripts/bundle.mjs', 'dist/bench', '--entry=bench/interaction-path-driver.ts']);
+  return 'dist/bench/interaction-path-driver.js';
 }
 
 let runs = 0;
@@ -48,8 +36,8 @@ async function runDriver(driver: string, kind: PathFigures['kind'], serverUrl: s
   const folder = await mkdtemp(join(tmpdir(), 'small-wins-path-'));
   const result = join(folder, 'result.json');
   try {
-    // npm start's Node flags; the bot's log lines go where npm start's go, to a pipe, read and dropped here.
-    const flags = startArgs().filter((word) => word.startsWith('--'));
+    // The bot's Node flags (npm start's, or BENCH_NODE_FLAGS); its log lines go where npm start's go, to a pipe, read and dropped here.
+    const flags = botNodeFlags();
     // Each member's /wins come a minute apart on the driver's clock, inside the flood limits; fewer members for a smoke run.
     const members = Math.min(3000, options.wins + options.warmUp);
     const env = {

@@ -4,11 +4,10 @@
 /* global process, console, Buffer */
 import { createPublicKey, verify } from 'node:crypto';
 import { createServer } from 'node:http';
-import postgres from 'postgres';
+import { naiveWins } from './naive-win.mjs';
 
 const { DATABASE_URL, DISCORD_PUBLIC_KEY, HTTP_PORT, HTTP_HOST } = process.env;
-const sql = postgres(DATABASE_URL, { max: 10, onnotice: () => {} });
-await sql`create table if not exists naive_wins (id bigserial primary key, guild_id text, user_id text, text text, created_at timestamptz)`;
+const wins = await naiveWins(DATABASE_URL);
 const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(DISCORD_PUBLIC_KEY, 'hex')]), format: 'der', type: 'spki' });
 const send = (res, status, body) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
@@ -22,17 +21,12 @@ const server = createServer((req, res) => {
     if (!verify(null, Buffer.concat([Buffer.from(timestamp), body]), key, signature)) return send(res, 401, { error: 'bad signature' });
     const interaction = JSON.parse(body.toString());
     if (interaction.type === 1) return send(res, 200, { type: 1 });
-    const options = interaction.data?.options ?? [];
-    const text = options.find((o) => o.name === 'text')?.value ?? '';
-    const user = interaction.member?.user ?? interaction.user;
-    await sql`insert into naive_wins (guild_id, user_id, text, created_at) values (${interaction.guild_id ?? null}, ${user?.id}, ${text}, now())`;
-    const ephemeral = options.find((o) => o.name === 'private')?.value === true;
-    send(res, 200, { type: 4, data: { content: `Saved: ${text}`, flags: ephemeral ? 64 : undefined, allowed_mentions: { parse: [] } } });
+    send(res, 200, await wins.answer(interaction));
   });
 });
 server.listen(Number(HTTP_PORT ?? 0), HTTP_HOST ?? '127.0.0.1', () => console.log(JSON.stringify({ msg: 'health and metrics listening', port: server.address().port })));
 process.once('SIGTERM', async () => {
   server.close();
-  await sql.end({ timeout: 2 });
+  await wins.end();
   process.exit(0);
 });

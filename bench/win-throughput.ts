@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import type postgres from 'postgres';
 import { createBenchDatabase } from './bench-database.js';
 import { concurrently } from './concurrently.js';
-import { startArgs } from './start-args.js';
+import { botNodeFlags, startArgs } from './start-args.js';
 import { commands } from '../commands/index.js';
 import { ManualClock } from '../src/clock.js';
 import { deployCommands } from '../src/discord/deploy.js';
@@ -109,7 +109,7 @@ async function botCommand(kind: BotKind, build?: string): Promise<string[]> {
   if (kind === 'naive-http') return ['bench/minimal-http-bot.mjs'];
   // The Node flags and entry of `npm start` (the production bundle), so the bench measures the bot as it is run.
   const words = startArgs();
-  const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : words.filter((word) => word.startsWith('--'));
+  const flags = botNodeFlags();
   const profile = process.env.BENCH_BOT_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_BOT_PROFILE_DIR}`] : [];
   // A build may carry its own Node flags before its entry ("--single-threaded-gc dist/app/index.js"), added to npm start's.
   const buildWords = (build ?? process.env.BENCH_ENTRY)?.split(/\s+/).filter(Boolean) ?? [];

@@ -8,7 +8,7 @@
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import process from 'node:process';
-import { dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const restWebBuild = join(dirname(require.resolve('@discordjs/rest')), 'web.mjs');
@@ -24,10 +24,13 @@ const restWebBuildPlugin = {
   },
 };
 
-/** Bundles src/index.ts into `outdir` (inside the package, so its packages and files resolve from there). */
-export async function bundle(outdir = 'dist/app', { minify = true } = {}) {
+/**
+ * Bundles src/index.ts into `outdir` (inside the package, so its packages and files resolve from there).
+ * `entry`: another entry built the same way (the bench's `path` driver), written as `<its name>.js`.
+ */
+export async function bundle(outdir = 'dist/app', { minify = true, entry = 'src/index.ts' } = {}) {
   return build({
-    entryPoints: { index: 'src/index.ts' },
+    entryPoints: { [entry === 'src/index.ts' ? 'index' : basename(entry, extname(entry))]: entry },
     tsconfig: 'tsconfig.json',
     outdir,
     bundle: true,
@@ -59,9 +62,10 @@ export async function bundle(outdir = 'dist/app', { minify = true } = {}) {
   });
 }
 
-// `node scripts/bundle.mjs [outdir] [--readable]`: --readable keeps names and layout, for reading a --cpu-prof
-// (CPU per /win measured the same either way).
+// `node scripts/bundle.mjs [outdir] [--readable] [--entry=file.ts]`: --readable keeps names and layout, for
+// reading a --cpu-prof (CPU per /win measured the same either way).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  await bundle(args.find((arg) => !arg.startsWith('--')), { minify: !args.includes('--readable') });
+  const entry = args.find((arg) => arg.startsWith('--entry='))?.slice('--entry='.length);
+  await bundle(args.find((arg) => !arg.startsWith('--')), { minify: !args.includes('--readable'), ...(entry ? { entry } : {}) });
 }
