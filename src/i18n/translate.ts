@@ -35,15 +35,22 @@ function builtOnFirstRead<K extends string, V>(builders: Record<K, () => V>): Re
   return record;
 }
 
-const compiled = new Map<string, IntlMessageFormat>();
+/**
+ * Compiled messages, by the language asked for and then the key: a format in that language, or English's
+ * when it lacks the message. Two maps rather than one keyed by a joined string: every message said
+ * would build and hash that string again (a /win says four or five).
+ */
+const compiled = new Map<Locale, Map<string, IntlMessageFormat>>();
 
-function compile(locale: Locale, key: string, source: string): IntlMessageFormat {
-  const id = `${locale}\u0000${key}`;
-  let format = compiled.get(id);
+function formatOf(locale: Locale, key: string): IntlMessageFormat {
+  let byKey = compiled.get(locale);
+  if (!byKey) compiled.set(locale, (byKey = new Map()));
+  let format = byKey.get(key);
   if (!format) {
+    const { locale: used, source } = sourceOf(locale, key);
     // Tags off: member text and Discord syntax (<@id>, <t:…>) are never markup to the formatter.
-    format = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
-    compiled.set(id, format);
+    format = new IntlMessageFormat(source, used, undefined, { ignoreTag: true });
+    byKey.set(key, format);
   }
   return format;
 }
@@ -59,10 +66,17 @@ export function sourceOf(locale: Locale, key: string, catalogues: Readonly<Recor
 
 /** Says one message in a language, by ICU MessageFormat: plurals, ordinals and numbers follow the locale. */
 export function t(locale: Locale, key: MessageKey | (string & {}), values?: Readonly<Record<string, MsgValue>>): string {
-  const { locale: used, source } = sourceOf(locale, key);
-  const plain = values === undefined ? undefined : Object.fromEntries(Object.entries(values).map(([name, value]) => [name, plainValue(locale, value)]));
-  const out = compile(used, key, source).format(plain);
+  const out = formatOf(locale, key).format(values === undefined ? undefined : plainValues(locale, values));
   return typeof out === 'string' ? out : String(out);
+}
+
+/** The values as the formatter takes them; most are strings and numbers already, and then the record goes as it is. */
+function plainValues(locale: Locale, values: Readonly<Record<string, MsgValue>>): Readonly<Record<string, string | number>> {
+  for (const name in values) {
+    const value = values[name];
+    if (typeof value !== 'string' && typeof value !== 'number') return Object.fromEntries(Object.entries(values).map(([key, each]) => [key, plainValue(locale, each)]));
+  }
+  return values as Readonly<Record<string, string | number>>;
 }
 
 /** A nested message, a date or a month, said in the same language before it goes into its sentence. */

@@ -136,10 +136,13 @@ export class SandboxState {
     const known = this.#byName.get(wanted);
     // Still this user, under this name: `users` is open to change, so a remembered answer is checked before it is given.
     if (known && this.users.get(known.id) === known && known.username.toLowerCase() === wanted) return known;
-    const found = [...this.users.values()].find((u) => u.username.toLowerCase() === wanted);
-    if (found) this.#byName.set(wanted, found);
-    else this.#byName.delete(wanted);
-    return found;
+    this.#byName.delete(wanted);
+    for (const user of this.users.values()) {
+      if (user.username.toLowerCase() !== wanted) continue;
+      this.#byName.set(wanted, user);
+      return user;
+    }
+    return undefined;
   }
 
   addChannel(name: string, guildId = this.guildId): SandboxChannel {
