@@ -38,6 +38,11 @@ export function interactionEnvelope(
     };
   }
   const permissions = memberPermissions(guild, user);
+  // Added to the fresh objects, not `{ ...apiChannel(), permissions }`: on Node 20 such a literal gets a hidden class of its own each time.
+  const channelPayload = apiChannel(state, channel);
+  channelPayload.permissions = permissions;
+  const memberPayload = apiMember(guild, user);
+  memberPayload.permissions = permissions;
   return {
     id: ids.id,
     application_id: state.applicationId,
@@ -45,9 +50,9 @@ export function interactionEnvelope(
     data,
     guild_id: guild.id,
     guild: { id: guild.id, locale: guild.locale ?? 'en-US', features: [] },
-    channel: { ...apiChannel(state, channel), permissions },
+    channel: channelPayload,
     channel_id: channel.id,
-    member: { ...apiMember(guild, user), permissions },
+    member: memberPayload,
     token: ids.token,
     version: 1,
     app_permissions: appPermissions.toString(),

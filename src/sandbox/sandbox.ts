@@ -347,7 +347,7 @@ export class Sandbox {
   #run(meta: InteractionMeta, user: SandboxUser, channel: SandboxChannel, data: JsonObject, extra: JsonObject = {}): Promise<InteractionResult> {
     const { state, hub, logger } = this.#parts;
     if (!this.botConnected && !hub.overHttp) logger.warn('sandbox: no bot is connected to the gateway; the interaction will fail');
-    return hub.run(meta, (ids) => ({ ...interactionEnvelope(state, ids, meta.type, user, channel, data), ...extra }));
+    return hub.run(meta, (ids) => Object.assign(interactionEnvelope(state, ids, meta.type, user, channel, data), extra));
   }
 
   /** Discord tells the bot about messages over the gateway too. */
