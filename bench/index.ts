@@ -99,12 +99,14 @@ if (parts.includes('win')) {
   console.log("GATEWAY=off worker's /interactions; its ratios are to the naive bot over the gateway and to the naive HTTP endpoint");
   console.log('figure'.padEnd(36), 'naive bot'.padStart(10), 'Small Wins'.padStart(11), 'ratio'.padStart(8), 'naive HTTP'.padStart(11), 'over HTTP'.padStart(10), '÷ naive'.padStart(8), '÷ n. HTTP'.padStart(10));
   const ratio = (x: number, to: number, width = 8) => (to ? `${fmt(x / to, 2)}×` : '—').padStart(width);
-  const printRow = (label: string, [a, b, c, d]: number[], digits: number) =>
-    console.log(label.padEnd(36), fmt(a ?? NaN, digits).padStart(10), fmt(b ?? NaN, digits).padStart(11), ratio(b ?? NaN, a ?? NaN), fmt(c ?? NaN, digits).padStart(11), fmt(d ?? NaN, digits).padStart(10), ratio(d ?? NaN, a ?? NaN), ratio(d ?? NaN, c ?? NaN, 10));
+  const printRow = (label: string, figure: (figures: WinFigures) => number, digits: number) => {
+    const [a, b, c, d] = [naive, ours, naiveHttp, http].map(figure) as [number, number, number, number];
+    console.log(label.padEnd(36), fmt(a, digits).padStart(10), fmt(b, digits).padStart(11), ratio(b, a), fmt(c, digits).padStart(11), fmt(d, digits).padStart(10), ratio(d, a), ratio(d, c, 10));
+  };
   for (const [label, key, digits] of rows) {
-    printRow(label, [naive, ours, naiveHttp, http].map((figures) => Number(figures[key])), digits);
+    printRow(label, (figures) => Number(figures[key]), digits);
     // What the bot's side costs, the stand-in left out: on a real deployment Discord's side runs elsewhere, here on the same two cores.
-    if (key === 'postgresCpuMsPerWin') printRow('bot + PostgreSQL CPU per /win (ms)', [naive, ours, naiveHttp, http].map((f) => f.botCpuMsPerWin + f.postgresCpuMsPerWin), 3);
+    if (key === 'postgresCpuMsPerWin') printRow('bot + PostgreSQL CPU per /win (ms)', (figures) => figures.botCpuMsPerWin + figures.postgresCpuMsPerWin, 3);
   }
   const met = (ok: boolean) => (ok ? 'met' : 'missed');
   const speed = pairedCycles('small-wins', 'naive');
