@@ -18,6 +18,8 @@ export interface ComposedBot {
   tickNow: () => Promise<void>;
   /** Stops the scheduler and the bot (once; a signal runs the same step). */
   stopBot: () => Promise<void>;
+  /** Whether the bot has work in flight that may still post: an interaction being handled, or a scheduler tick. */
+  busy: () => boolean;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function composeBot(parts: {
           : interactionsEndpoint({ publicKey: config.discordPublicKey, clock, intake: bot.intake, rest: bot.rest, logger });
       http = await startObservability({ port: config.httpPort, host: config.httpHost, metrics, bot, database, logger, web, interactions });
     }
-    return { bot, tickNow: () => scheduler.tickNow(), stopBot };
+    return { bot, tickNow: () => scheduler.tickNow(), stopBot, busy: () => bot.intake.busy() || scheduler.busy() };
   } catch (error) {
     await closeHttp();
     throw error;

@@ -59,7 +59,7 @@ export async function runSandbox(
     const webParts = { db: database.db, clock, logger, discordApiUrl: sandbox.apiUrl, clientSecret: SANDBOX_CLIENT_SECRET, sessionSecret };
     // HTTP_PORT works here too, as in live mode: health, metrics and the web view on that one port.
     const onHttpPort = config.httpPort ? `http://${urlHost(config.httpHost)}:${config.httpPort}` : undefined;
-    const { bot, tickNow, stopBot: stopComposed } = await composeBot({
+    const { bot, tickNow, stopBot: stopComposed, busy } = await composeBot({
       config: botConfig,
       token: sandbox.token,
       commands,
@@ -72,6 +72,8 @@ export async function runSandbox(
       webFor: async (parts) =>
         onHttpPort === undefined ? undefined : sandboxWebHandler({ ...webParts, bot: parts.directory, clientId: parts.applicationId, publicUrl: onHttpPort }),
     });
+    // The console's wait after each line ends when the bot says it is done, not after a long blind quiet.
+    sandbox.watchBot(busy);
     // `:time` moves the clock: the scheduler catches up on everything that became due meanwhile.
     const unsubscribe = clock.onChange(tickNow);
     shutdown.onStop('clock', async () => unsubscribe());

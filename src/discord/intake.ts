@@ -31,6 +31,8 @@ export interface Intake {
   receive(raw: APIInteraction, responder: Responder): Promise<Outcome>;
   /** From now on each new interaction gets the short "restarting" answer. */
   stopTaking(): void;
+  /** Whether an interaction is still being handled (its answer, follow-ups and DMs not all sent). */
+  busy(): boolean;
   /** Waits for those in flight (within the limits), then answers each still unfinished. */
   finishInFlight(limits: DrainLimits): Promise<void>;
 }
@@ -79,6 +81,7 @@ export function createIntake(
     stopTaking() {
       taking = false;
     },
+    busy: () => inFlight.size > 0,
     async finishInFlight(limits) {
       const deadline = Date.now() + limits.inFlightMs;
       // Turned-away interactions join the map while it drains, so wait until it stays empty (or time is up).

@@ -27,6 +27,8 @@ export interface Scheduler {
    * and at each plan-reminder and fresh-start moment of the last day (an older one would be stale).
    */
   tickNow(): Promise<void>;
+  /** Whether a tick is in flight: the sandbox waits for it (src/run-sandbox.ts) before it counts the bot as done. */
+  busy(): boolean;
 }
 
 // A jump of years would otherwise mean thousands of catch-up ticks.
@@ -116,5 +118,6 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       while (inFlight) await inFlight.catch(() => undefined);
     },
     tickNow: () => exclusive(catchUpAndTick, true),
+    busy: () => inFlight !== undefined,
   };
 }

@@ -3,7 +3,7 @@ import type { ManualClock } from '../clock.js';
 import { classifyLine, ConsoleInputError, parseClockArg, parseCommandLine, parseTimeArg, type NameLookup } from './console-parse.js';
 import { ConsolePrinter } from './console-printer.js';
 import { findButton } from './console-render.js';
-import type { Sandbox } from './sandbox.js';
+import { WATCHED_QUIET_MS, type Sandbox } from './sandbox.js';
 import type { InteractionResult, StoredMessage } from './types.js';
 
 export interface ConsoleOptions {
@@ -15,7 +15,7 @@ export interface ConsoleOptions {
   filesDir: string;
   /** The member who types first (default alice). */
   startAs?: string;
-  /** Quiet time that counts as "the bot is done" after each line. */
+  /** Quiet time that counts as "the bot is done" after each line (default: the sandbox's own when it watches the bot, else 250 ms). */
   settleMs?: number;
 }
 
@@ -103,7 +103,8 @@ class ConsoleSession {
   constructor(opts: Omit<ConsoleOptions, 'input'>) {
     this.#sandbox = opts.sandbox;
     this.#clock = opts.clock;
-    this.#settleMs = opts.settleMs ?? 250;
+    // A bot the sandbox watches (`watchBot`) says itself when it is done; otherwise only a long quiet tells.
+    this.#settleMs = opts.settleMs ?? (opts.sandbox.botWatched ? WATCHED_QUIET_MS : 250);
     this.member = opts.startAs ?? 'alice';
     this.#sandbox.addUser(this.member);
     this.channel = Object.keys(this.#sandbox.channels)[0] ?? 'general';

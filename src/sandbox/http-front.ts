@@ -56,14 +56,20 @@ export class HttpFront {
     this.#faults.push({ ...rule, remaining: rule.times ?? 1 });
   }
 
-  /** True once no request has been in flight or arrived for `quietMs` since the call; false on timeout. */
-  async idle(quietMs: number, timeoutMs: number): Promise<boolean> {
+  /**
+   * True once no request has been in flight or arrived for `quietMs` since the call, nor `busy()` said so
+   * (the client's own report of work in flight, when it gives one); false on timeout.
+   */
+  async idle(quietMs: number, timeoutMs: number, busy?: () => boolean): Promise<boolean> {
     const calledAt = performance.now();
     const deadline = calledAt + timeoutMs;
+    let lastBusy = calledAt;
     for (;;) {
-      // Quiet counts from the later of the last request and this call, so work just triggered gets a chance to start.
-      if (this.#inFlight === 0 && performance.now() - Math.max(this.#lastActivity, calledAt) >= quietMs) return true;
-      if (performance.now() > deadline) return false;
+      const now = performance.now();
+      if (busy?.() === true) lastBusy = now;
+      // Quiet counts from the latest of the last request, the client's last busy moment and this call, so work just triggered gets a chance to start.
+      if (this.#inFlight === 0 && now - Math.max(this.#lastActivity, lastBusy) >= quietMs) return true;
+      if (now > deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

@@ -33,6 +33,9 @@ export interface Place {
   dm?: boolean;
 }
 
+/** The quiet `idle` waits for once the bot says it is idle (`watchBot`): a margin of two polls, not a guess at the bot's pace. */
+export const WATCHED_QUIET_MS = 20;
+
 /** A running stand-in for Discord: drive members' actions and inspect what the bot did. */
 export class Sandbox {
   readonly token: string;
@@ -40,6 +43,7 @@ export class Sandbox {
   readonly apiUrl: string;
   readonly clock: Clock;
   readonly #parts: SandboxParts;
+  #botBusy: (() => boolean) | undefined;
 
   constructor(parts: SandboxParts) {
     this.#parts = parts;
@@ -316,9 +320,27 @@ export class Sandbox {
     this.#parts.save();
   }
 
-  /** Resolves true once no HTTP request has been in flight or arrived for `quietMs` (false on timeout). */
-  idle(quietMs = 150, timeoutMs = 5000): Promise<boolean> {
-    return this.#parts.http.idle(quietMs, timeoutMs);
+  /**
+   * The bot's own word that it has work in flight that may still call Discord (interactions being handled, a
+   * scheduled tick), from whoever composed it: `idle` then waits for that too, and needs only a short quiet.
+   */
+  watchBot(busy: () => boolean): void {
+    this.#botBusy = busy;
+  }
+
+  /** Whether `watchBot` told the sandbox how to ask the bot if it is busy. */
+  get botWatched(): boolean {
+    return this.#botBusy !== undefined;
+  }
+
+  /**
+   * Resolves true once no HTTP request has been in flight or arrived for `quietMs`, nor has the bot said it
+   * was busy (`watchBot`) in that time; false on timeout. Without `watchBot`, the quiet must outlast the bot's
+   * gaps between requests; with it, every request the bot makes comes from work it counts, so a short quiet
+   * is only a margin.
+   */
+  idle(quietMs = this.#botBusy ? WATCHED_QUIET_MS : 150, timeoutMs = 5000): Promise<boolean> {
+    return this.#parts.http.idle(quietMs, timeoutMs, this.#botBusy);
   }
 
   get botConnected(): boolean {

@@ -2,15 +2,17 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { openPglite } from '../../src/db/client.js';
 import { acquireDataDirLock, DataDirLockedError } from '../../src/db/data-dir-lock.js';
 import { useLockChildren } from '../support/lock-children.js';
 
 const { start, expectOneWinnerOf } = useLockChildren();
 
-describe('the data folder lock', () => {
-  it('refuses a second opener at once while the first holds it, and opens again once released', { timeout: 90_000 }, async () => {
+// Side by side: each test has a folder of its own, and most of their time is waiting for a holder to refresh its
+// lock or for a dead one's to go stale.
+describe.concurrent('the data folder lock', () => {
+  it('refuses a second opener at once while the first holds it, and opens again once released', { timeout: 90_000 }, async ({ expect }) => {
     // In memory when the machine has it (/dev/shm): PGlite reads and writes its whole folder.
     const dir = await mkdtemp(join(inject('pgliteScratch'), 'lock-'));
     const logger = pino({ level: 'silent' });
@@ -38,7 +40,7 @@ describe('the data folder lock', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('refuses a second holder in the same process while the first holds it', async () => {
+  it('refuses a second holder in the same process while the first holds it', async ({ expect }) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'small-wins-lock-'));
     const lock = await acquireDataDirLock(dataDir, { staleMs: 2000, waitMs: 0 });
     await expect(acquireDataDirLock(dataDir, { staleMs: 2000, waitMs: 0 })).rejects.toThrow(DataDirLockedError);
@@ -53,7 +55,7 @@ describe('the data folder lock', () => {
     await expectOneWinnerOf(4);
   }, 120_000);
 
-  it('after the holder is killed with SIGKILL, a restart gets the folder once the lock has gone stale', async () => {
+  it('after the holder is killed with SIGKILL, a restart gets the folder once the lock has gone stale', async ({ expect }) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'small-wins-lock-'));
     const first = await start(dataDir);
     expect(first.answer).toBe('won');

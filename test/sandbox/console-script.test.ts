@@ -55,15 +55,16 @@ describe('console script mode', () => {
     await h.client.rest.put(`/applications/${h.sandbox.applicationId}/commands`, {
       body: [{ name: 'whereami', description: 'Where am I' }, { name: 'serveronly', description: 'Servers only', contexts: [0] }],
     });
-    // A stand-in for scheduled work: post a recap with a picture whenever time moves.
-    h.clock.onChange(() => {
-      void (async () => {
+    // A stand-in for scheduled work: post a recap with a picture whenever time moves. Its promise is returned, as
+    // src/run-sandbox.ts returns the scheduler's tick, so the console's wait for the clock (`settled`) covers it.
+    h.clock.onChange(() =>
+      (async () => {
         const wins = (await h.client.channels.fetch(h.sandbox.channels.wins ?? '')) as TextChannel;
         await wins.send({ content: 'Weekly recap', files: [new AttachmentBuilder(Buffer.from('png-bytes'), { name: 'calendar.png' })] });
         const bob = await h.client.users.fetch(h.sandbox.user('bob').id);
         await bob.send('Your partner checked in');
-      })().catch((e: unknown) => console.error('recap failed', e));
-    });
+      })().catch((e: unknown) => console.error('recap failed', e)),
+    );
   });
   afterAll(async () => {
     await h.close();

@@ -21,7 +21,14 @@ export async function startHarness(
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     rest: { api: sandbox.apiUrl },
   });
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+  // This bot calls Discord only while `onInteraction` runs, so it is busy exactly then (src/run-sandbox.ts
+  // tells the sandbox the same of the real bot): the sandbox's `idle` and the console wait for it.
+  let handling = 0;
+  sandbox.watchBot(() => handling > 0);
+  client.on(Events.InteractionCreate, (interaction) => {
+    handling += 1;
+    void (async () => onInteraction(interaction))().finally(() => (handling -= 1));
+  });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(sandbox.token);
   await ready;

@@ -150,14 +150,15 @@ describe('sandbox interactions with a real discord.js bot', () => {
     expect(h.sandbox.message(messageId)?.components).toEqual([]);
   });
 
-  it('fails an interaction answered after the deadline, like Discord', async () => {
+  // This test and the next each wait out the deadline, for interactions of their own: side by side, they wait once.
+  it.concurrent('fails an interaction answered after the deadline, like Discord', async ({ expect }) => {
     const result = await h.sandbox.chatInput('alice', { name: 'late' });
     expect(result).toMatchObject({ kind: 'none', failed: true });
     lateGate.resolve();
     expect(await lateError.promise).toBe(10062);
   });
 
-  it('rejects more than 25 autocomplete choices and records the violation', async () => {
+  it.concurrent('rejects more than 25 autocomplete choices and records the violation', async ({ expect }) => {
     const before = h.sandbox.violations.length;
     await expect(h.sandbox.autocomplete('alice', { name: 'pick', options: { fruit: 'many' }, focused: 'fruit' })).rejects.toThrow(/did not answer autocomplete/);
     expect(h.sandbox.violations.slice(before).map((v) => [v.code, v.errors])).toEqual([[50035, { data: { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] } } }]]);

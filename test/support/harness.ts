@@ -98,6 +98,9 @@ export async function startHarness(
     safetyNet: options.safetyNet,
     onInteraction: options.onInteraction,
   });
+  // Whatever this bot sends to Discord, answers, follow-ups and DMs alike, it sends while an interaction is in
+  // flight; ticks are the tests' own and awaited. So `sandbox.idle()` waits for the bot's word, not a long quiet.
+  sandbox.watchBot(() => bot.intake.busy());
   const delivery = options.delivery ?? defaultDelivery();
   const endpoint = delivery === 'http' ? await serveInteractions(sandbox, bot, clock, logger) : undefined;
   return {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /**
  * The child and the lock module as plain JavaScript (TypeScript's own transpiler), so each of many
@@ -26,7 +26,10 @@ async function compileChild(): Promise<string> {
 
 export type StartLockChild = (dataDir: string, options?: { waitMs?: number; go?: string; onReady?: () => void }) => Promise<{ child: ChildProcess; answer: string }>;
 
-/** Registers the file's hooks: compiles the child once, kills every child after each test. */
+/**
+ * Registers the file's hooks: compiles the child once, kills every child at the end of the file (not after each
+ * test, so tests may run side by side; each races in a folder of its own, so a child left over harms none).
+ */
 export function useLockChildren(): { start: StartLockChild; expectOneWinnerOf: (count: number) => Promise<void> } {
   const children: ChildProcess[] = [];
   let childScript = '';
@@ -34,10 +37,8 @@ export function useLockChildren(): { start: StartLockChild; expectOneWinnerOf: (
     childScript = await compileChild();
   });
   afterAll(async () => {
-    if (childScript) await rm(dirname(childScript), { recursive: true, force: true });
-  });
-  afterEach(() => {
     for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+    if (childScript) await rm(dirname(childScript), { recursive: true, force: true });
   });
 
   /** One start in its own process; resolves with its first line ("won", "refused", or a failure). */
