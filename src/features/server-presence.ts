@@ -42,9 +42,10 @@ export async function openableServer<T extends { id: string }>(deps: { db: Db },
 const PRESENT_BATCH_MS = 500;
 
 export function trackServerPresence(deps: { db: Db; clock: Clock; logger: Pick<Logger, 'error' | 'info'> }): ServerPresence {
-  const present = new Set<string>();
-  // The earliest sighting in the batch: a removal recorded later (say, a worker's refused post) is not undone by it.
-  let seenSince: Date | undefined;
+  // Each server's latest sighting in the batch: a removal recorded before it (say, a worker's refused post) is
+  // undone by it, one recorded after it is not. One time for the whole batch could do only one of the two when the
+  // clock moves within a batch (the sandbox's does, days at a time).
+  const seen = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   // One write at a time, in the order the events came: a removal after a join must win.
   let writes: Promise<void> = Promise.resolve();
@@ -55,26 +56,32 @@ export function trackServerPresence(deps: { db: Db; clock: Clock; logger: Pick<L
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const ids = [...present];
-    const since = seenSince ?? deps.clock.now();
-    present.clear();
-    seenSince = undefined;
-    return write('present', async () => {
-      const back = await markGuildsPresent(deps.db, ids, since);
-      if (back.length > 0) deps.logger.info({ guilds: back }, 'the bot is in these servers again: recorded it');
-    });
+    // One statement per instant: a connection announces every server at the same one.
+    const byTime = new Map<number, string[]>();
+    for (const [guildId, at] of seen) {
+      const ids = byTime.get(at);
+      if (ids) ids.push(guildId);
+      else byTime.set(at, [guildId]);
+    }
+    seen.clear();
+    for (const [at, ids] of byTime) {
+      void write('present', async () => {
+        const back = await markGuildsPresent(deps.db, ids, new Date(at));
+        if (back.length > 0) deps.logger.info({ guilds: back }, 'the bot is in these servers again: recorded it');
+      });
+    }
+    return writes;
   };
   return {
     inServer(guildId) {
-      present.add(guildId);
-      const now = deps.clock.now();
-      if (!seenSince || now < seenSince) seenSince = now;
+      const now = deps.clock.now().getTime();
+      if ((seen.get(guildId) ?? -Infinity) < now) seen.set(guildId, now);
       timer ??= setTimeout(() => void flush(), PRESENT_BATCH_MS);
       timer.unref();
     },
     leftServer(guildId) {
       // A join still queued is older than this removal: flush it first, so the removal is written last.
-      if (present.has(guildId)) void flush();
+      if (seen.has(guildId)) void flush();
       void write('left', () => markGuildLeft(deps.db, guildId, deps.clock.now()));
     },
     close: () => flush(),

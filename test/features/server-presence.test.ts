@@ -52,4 +52,19 @@ describe('recording whether the bot is in a server', () => {
     await presence.close();
     expect(await leftAtOf(['7'])).toEqual({ '7': null });
   });
+
+  it('a sighting after a removal counts even when an earlier sighting of that server is in the same batch', async () => {
+    // The batch waits 500 ms of real time; in the sandbox the clock can move days within it.
+    await database.db.insert(guilds).values([{ id: '8', createdAt: left }, { id: '9', createdAt: left }]);
+    const presence = trackServerPresence({ db: database.db, clock, logger: pino({ level: 'silent' }) });
+    presence.inServer('8');
+    presence.inServer('9');
+    clock.advance(60_000);
+    await markGuildLeft(database.db, '8', clock.now()); // removed (a worker's refused post), then added back
+    await markGuildLeft(database.db, '9', clock.now()); // removed, and not seen again
+    clock.advance(60_000);
+    presence.inServer('8');
+    await presence.close();
+    expect(await leftAtOf(['8', '9'])).toEqual({ '8': null, '9': new Date(clock.now().getTime() - 60_000) });
+  });
 });
