@@ -7,8 +7,8 @@ export interface BotDirectory {
   inGuild(guildId: string): boolean | Promise<boolean>;
   /** Text channels of the server the recap could go to, in Discord's order. */
   textChannels(guildId: string): { id: string; name: string }[] | Promise<{ id: string; name: string }[]>;
-  /** A member's display name, for mentions in the recap preview. */
-  memberName(guildId: string, userId: string): string | undefined;
+  /** A member's display name, for mentions in the recap preview (undefined when not known or not in the server). */
+  memberName(guildId: string, userId: string): string | undefined | Promise<string | undefined>;
   /** Finds and deletes a deleted win's public celebration, one of the bot's messages. */
   removeCelebration(place: CelebrationPlace): Promise<Removal>;
   /** Linked roles (SPEC §13): registers the app's metadata; sets one member's value with their own token. */

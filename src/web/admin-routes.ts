@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import { setConsistencyRoleOffered } from '../features/consistency.js';
 import { recapPreview } from '../features/recap.js';
 import { changeCheckinSettings, changeRecapSettings, serverSettingsOf } from '../features/server-settings.js';
+import type { BotDirectory } from '../bot-directory.js';
+import type { RecapContent } from '../domain/recap/types.js';
 import type { RecapSettingsProblem } from '../domain/recap-settings-input.js';
 import { localDateTimeOf } from '../domain/time.js';
 import type { MessageKey, Translator } from '../i18n/index.js';
@@ -41,6 +43,17 @@ function problemWords(tr: Translator, problem: RecapSettingsProblem, typed: { ti
 }
 
 /** The server's recap and check-in settings, for members with Manage Server (checked again with Discord before showing and changing). */
+/** Names asked of the bot at most per preview: beyond them, "a member" (a page must not wait on hundreds of lookups). */
+const PREVIEW_NAMES_ASKED = 50;
+
+/** The display names of the members the preview names (highlights, the archive win, partners), asked together. */
+async function previewNames(bot: BotDirectory, guildId: string, preview: RecapContent): Promise<Map<string, string>> {
+  const ids = new Set([...preview.highlights.map((win) => win.userId), ...(preview.archive ? [preview.archive.userId] : []), ...preview.partnerGroups.flat()]);
+  const asked = [...ids].slice(0, PREVIEW_NAMES_ASKED);
+  const names = await Promise.all(asked.map((userId) => bot.memberName(guildId, userId)));
+  return new Map(asked.flatMap((userId, i) => (names[i] === undefined ? [] : [[userId, names[i]] as [string, string]])));
+}
+
 export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv> {
   const { db, clock } = deps;
   const r = new Hono<GuildEnv>();
@@ -55,8 +68,9 @@ export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv
     const settings = await serverSettingsOf(deps, guild.id);
     const preview = await recapPreview({ db }, guild.id, now);
     const channels = await deps.bot.textChannels(guild.id);
-    // The preview speaks the recap's language, names included.
-    const nameOf = (userId: string): string => deps.bot.memberName(guild.id, userId) ?? recapTr.t('web.preview.someone');
+    // The preview speaks the recap's language, names included. Asked together, before drawing: a worker asks Discord.
+    const names = await previewNames(deps.bot, guild.id, preview);
+    const nameOf = (userId: string): string => names.get(userId) ?? recapTr.t('web.preview.someone');
     const nextRecap = settings.recapChannelId && settings.nextRecapAt && !settings.recapProblem ? localWhen(tr, settings.nextRecapAt, settings.timezone) : undefined;
     const body = adminBody({ base: `/g/${guild.id}`, session, settings, channels, nextRecap, preview, nameOf, problem: problem?.(tr), applicationId: deps.clientId, tr, recapTr });
     const notice = NOTICES[c.req.query('done') ?? ''];
