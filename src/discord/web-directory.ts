@@ -42,7 +42,8 @@ function memberNames(rest: REST): (guildId: string, userId: string) => Promise<s
       const member = (await rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember;
       name = member.nick ?? member.user.global_name ?? member.user.username;
     } catch (error) {
-      if (!(error instanceof DiscordAPIError)) return undefined;
+      // Gone from the server (404), or the bot from it (403): kept. Anything else may pass; asked again next time.
+      if (!(error instanceof DiscordAPIError) || (error.status !== 403 && error.status !== 404)) return undefined;
     }
     cache.delete(key);
     cache.set(key, { at: Date.now(), name });

@@ -42,7 +42,6 @@ function problemWords(tr: Translator, problem: RecapSettingsProblem, typed: { ti
   }
 }
 
-/** The server's recap and check-in settings, for members with Manage Server (checked again with Discord before showing and changing). */
 /** Names asked of the bot at most per preview: beyond them, "a member" (a page must not wait on hundreds of lookups). */
 const PREVIEW_NAMES_ASKED = 50;
 
@@ -54,6 +53,7 @@ async function previewNames(bot: BotDirectory, guildId: string, preview: RecapCo
   return new Map(asked.flatMap((userId, i) => (names[i] === undefined ? [] : [[userId, names[i]] as [string, string]])));
 }
 
+/** The server's recap and check-in settings, for members with Manage Server (checked again with Discord before showing and changing). */
 export function adminRoutes(deps: WebDeps, discord: DiscordOAuth): Hono<GuildEnv> {
   const { db, clock } = deps;
   const r = new Hono<GuildEnv>();
