@@ -27,29 +27,43 @@ const CHANNELS_KEPT = 500;
 const NAMES_KEPT = 2_000;
 
 /**
- * A member's display name as Discord says it now (`GET /guilds/{id}/members/{id}`: their server nickname,
- * else their global name, else their username), kept a minute, bounded. Undefined for one who left the
- * server or when Discord cannot be asked: the page says "a member" rather than fail.
+ * Discord's answer for a key, kept a minute, at most `kept` of them. A 403 or 404 (not there, or not the bot's
+ * to see) is an answer too, kept as undefined; any other failure goes to `otherwise` and is asked again next time.
  */
-function memberNames(rest: REST): (guildId: string, userId: string) => Promise<string | undefined> {
-  const cache = new Map<string, { at: number; name: string | undefined }>();
-  return async (guildId, userId) => {
-    const key = `${guildId}:${userId}`;
+function keptAMinute<T>(kept: number, ask: (key: string) => Promise<T>, otherwise: (error: unknown) => undefined): (key: string) => Promise<T | undefined> {
+  const cache = new Map<string, { at: number; value: T | undefined }>();
+  return async (key) => {
     const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < CHANNELS_TTL_MS) return hit.name;
-    let name: string | undefined;
+    if (hit && Date.now() - hit.at < CHANNELS_TTL_MS) return hit.value;
+    let value: T | undefined;
     try {
-      const member = (await rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember;
-      name = member.nick ?? member.user.global_name ?? member.user.username;
+      value = await ask(key);
     } catch (error) {
-      // Gone from the server (404), or the bot from it (403): kept. Anything else may pass; asked again next time.
-      if (!(error instanceof DiscordAPIError) || (error.status !== 403 && error.status !== 404)) return undefined;
+      if (!(error instanceof DiscordAPIError) || (error.status !== 403 && error.status !== 404)) return otherwise(error);
     }
     cache.delete(key);
-    cache.set(key, { at: Date.now(), name });
-    if (cache.size > NAMES_KEPT) cache.delete(cache.keys().next().value ?? '');
-    return name;
+    cache.set(key, { at: Date.now(), value });
+    if (cache.size > kept) cache.delete(cache.keys().next().value ?? '');
+    return value;
   };
+}
+
+/**
+ * A member's display name as Discord says it now (`GET /guilds/{id}/members/{id}`: their server nickname,
+ * else their global name, else their username). Undefined for one who left the server, and when Discord
+ * cannot be asked: the page says "a member" rather than fail.
+ */
+function memberNames(rest: REST): (guildId: string, userId: string) => Promise<string | undefined> {
+  const named = keptAMinute(
+    NAMES_KEPT,
+    async (key) => {
+      const [guildId = '', userId = ''] = key.split(':');
+      const member = (await rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember;
+      return member.nick ?? member.user.global_name ?? member.user.username;
+    },
+    () => undefined,
+  );
+  return (guildId, userId) => named(`${guildId}:${userId}`);
 }
 
 /**
@@ -59,25 +73,18 @@ function memberNames(rest: REST): (guildId: string, userId: string) => Promise<s
  * worker changes no answer beyond that minute. Members' names are asked the same way.
  */
 export function restDirectory(rest: REST, applicationId: string): BotDirectory {
-  const cache = new Map<string, { at: number; channels: { id: string; name: string; position: number }[] | undefined }>();
-  async function channelsOf(guildId: string) {
-    const hit = cache.get(guildId);
-    if (hit && Date.now() - hit.at < CHANNELS_TTL_MS) return hit.channels;
-    let channels: { id: string; name: string; position: number }[] | undefined;
-    try {
-      const all = (await rest.get(Routes.guildChannels(guildId))) as APIChannel[];
-      channels = all
+  const channelsOf = keptAMinute(
+    CHANNELS_KEPT,
+    async (guildId) =>
+      ((await rest.get(Routes.guildChannels(guildId))) as APIChannel[])
         .filter((c) => c.type === ChannelType.GuildText || c.type === ChannelType.GuildAnnouncement)
         .map((c) => ({ id: c.id, name: c.name ?? '', position: 'position' in c ? c.position : 0 }))
-        .sort((a, b) => a.position - b.position);
-    } catch (error) {
-      if (!(error instanceof DiscordAPIError) || (error.status !== 403 && error.status !== 404)) throw error;
-    }
-    cache.delete(guildId);
-    cache.set(guildId, { at: Date.now(), channels });
-    if (cache.size > CHANNELS_KEPT) cache.delete(cache.keys().next().value ?? '');
-    return channels;
-  }
+        .sort((a, b) => a.position - b.position),
+    // No answer about the server: the caller's to handle, and asked again next time.
+    (error) => {
+      throw error;
+    },
+  );
   return {
     inGuild: async (guildId) => (await channelsOf(guildId)) !== undefined,
     textChannels: async (guildId) => ((await channelsOf(guildId)) ?? []).map((c) => ({ id: c.id, name: c.name })),
