@@ -20,10 +20,10 @@ export function botDirectory(bot: { gateway?: Pick<Gateway, 'inGuild' | 'textCha
   };
 }
 
-/** How long a worker trusts what Discord said about a server's channels (the same on every worker, give or take this). */
-const CHANNELS_TTL_MS = 60_000;
+/** How long a worker trusts what Discord said about a server's channels or a member's name (the same on every worker, give or take this). */
+const ANSWER_TTL_MS = 60_000;
 const CHANNELS_KEPT = 500;
-/** Members' names asked of Discord, kept as long as a server's channels; the preview of a big server names a few dozen. */
+/** Members' names asked of Discord; the preview of a big server names a few dozen. */
 const NAMES_KEPT = 2_000;
 
 /**
@@ -34,7 +34,7 @@ function keptAMinute<T>(kept: number, ask: (key: string) => Promise<T>, otherwis
   const cache = new Map<string, { at: number; value: T | undefined }>();
   return async (key) => {
     const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < CHANNELS_TTL_MS) return hit.value;
+    if (hit && Date.now() - hit.at < ANSWER_TTL_MS) return hit.value;
     let value: T | undefined;
     try {
       value = await ask(key);
