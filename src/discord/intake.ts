@@ -31,7 +31,7 @@ export interface Intake {
   receive(raw: APIInteraction, responder: Responder): Promise<Outcome>;
   /** From now on each new interaction gets the short "restarting" answer. */
   stopTaking(): void;
-  /** Whether an interaction is still being handled (its answer, follow-ups and DMs not all sent). */
+  /** Whether an interaction is still being handled (its answer, follow-ups and DMs not all sent), given up on or not. */
   busy(): boolean;
   /** Waits for those in flight (within the limits), then answers each still unfinished. */
   finishInFlight(limits: DrainLimits): Promise<void>;
@@ -48,8 +48,14 @@ export function createIntake(
     presence?: Pick<ServerPresence, 'inServer'> | undefined;
   } = {},
 ): Intake {
+  // Work the safety net gave up on: the member was told, but it goes on and may still answer or post.
+  const givenUp = new Set<Promise<void>>();
+  const onGivenUp = (work: Promise<void>) => {
+    givenUp.add(work);
+    void work.finally(() => givenUp.delete(work));
+  };
   // eslint-disable-next-line no-restricted-syntax -- once per process
-  const handle = createInteractionHandler(commands, deps, { ...options.safetyNet, onHandled: options.onInteraction });
+  const handle = createInteractionHandler(commands, deps, { ...options.safetyNet, onHandled: options.onInteraction, onGivenUp });
   const inFlight = new Map<Interaction, Promise<unknown>>();
   let taking = true;
 
@@ -81,7 +87,7 @@ export function createIntake(
     stopTaking() {
       taking = false;
     },
-    busy: () => inFlight.size > 0,
+    busy: () => inFlight.size > 0 || givenUp.size > 0,
     async finishInFlight(limits) {
       const deadline = Date.now() + limits.inFlightMs;
       // Turned-away interactions join the map while it drains, so wait until it stays empty (or time is up).

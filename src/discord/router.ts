@@ -92,9 +92,13 @@ export interface HandledInteraction {
 export function createInteractionHandler(
   commands: readonly Command[],
   deps: Deps,
-  options: SafetyNetOptions & { onHandled?: ((event: HandledInteraction) => void) | undefined } = {},
+  options: SafetyNetOptions & {
+    onHandled?: ((event: HandledInteraction) => void) | undefined;
+    /** Gets the work of each interaction the safety net gave up on, still running (it settles, never rejects). */
+    onGivenUp?: ((work: Promise<void>) => void) | undefined;
+  } = {},
 ) {
-  const { onHandled } = options;
+  const { onHandled, onGivenUp } = options;
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
   async function dispatch(interaction: Interaction, route: ReturnType<typeof routeOf>): Promise<void> {
@@ -155,9 +159,10 @@ export function createInteractionHandler(
     // Buttons answer privately when the net has to catch them: their message may be someone's DM.
     const ephemeral = interaction.isRepliable() && !interaction.isButton() ? answerIsEphemeral(interaction, route.command) : true;
     try {
-      await withSafetyNet(interaction, ephemeral, options, dispatch(interaction, route), (late) =>
-        deps.logger.warn({ interaction: interaction.id, kind, command, guild, err: late }, 'interaction failed after it was given up'),
-      );
+      await withSafetyNet(interaction, ephemeral, options, dispatch(interaction, route), (work) => {
+        const settled = work.catch((late: unknown) => deps.logger.warn({ interaction: interaction.id, kind, command, guild, err: late }, 'interaction failed after it was given up'));
+        onGivenUp?.(settled);
+      });
     } catch (caught) {
       const down = () => (onlyReads(interaction, route.command) ? databaseDownReading : databaseDown);
       const error = caught instanceof TookTooLongError ? tookTooLong : isDatabaseUnavailable(caught) ? down() : isDiskFull(caught) ? diskFull : caught;

@@ -32,13 +32,14 @@ export function answerIsEphemeral(interaction: RepliableInteraction, command: Co
  * Runs `work` with one safety net for every interaction: a defer (with the command's own visibility)
  * if nothing was sent in time, and a `TookTooLongError` if the work outlives `giveUpAfterMs`.
  * Work that gives up keeps running; its own answer, if it ever comes, still reaches the member.
+ * `onGivenUp` gets that work, still running, when the net gives up on it.
  */
 export async function withSafetyNet(
   interaction: Interaction,
   ephemeral: boolean,
   options: SafetyNetOptions,
   work: Promise<void>,
-  onLateFailure: (error: unknown) => void,
+  onGivenUp: (work: Promise<void>) => void,
 ): Promise<void> {
   if (!interaction.isRepliable()) return work;
   const deferTimer = setTimeout(() => void deferOnce(interaction, { ephemeral }), options.deferAfterMs ?? 2_000);
@@ -49,7 +50,7 @@ export async function withSafetyNet(
   try {
     await Promise.race([work, giveUp]);
   } catch (error) {
-    if (error instanceof TookTooLongError) work.catch(onLateFailure);
+    if (error instanceof TookTooLongError) onGivenUp(work);
     throw error;
   } finally {
     clearTimeout(deferTimer);
