@@ -26,14 +26,18 @@ import {
 export interface MemberDataExport {
   guildId: string;
   userId: string;
-  /** Null when the member has no settings row (never used a command, or deleted their data). */
-  settings: { timezone: string | null; dms: boolean; partnerOptIn: boolean; freshStart: boolean; dmsClosedAt: Date | null; createdAt: Date } | null;
+  /** Null when the member has no settings row (never used a command, or deleted their data). `locale`: their Discord language, null: English. */
+  settings: { timezone: string | null; locale: string | null; dms: boolean; partnerOptIn: boolean; freshStart: boolean; dmsClosedAt: Date | null; createdAt: Date } | null;
   wins: Win[];
   goals: (Goal & { revisions: Omit<GoalRevision, 'goalId'>[] })[];
   pauses: Pause[];
   checkins: Checkin[];
   /** Partners are the other members with the same group number that week; their ids are theirs, not exported here. */
   pairings: { weekKey: string; groupNo: number; createdAt: Date }[];
+  /** Cheers they gave on partners' check-ins here; whose check-in is the partner's data, not exported here. */
+  cheersGiven: { weekKey: string; cheeredAt: Date }[];
+  /** Cheers on their own check-ins; who cheered is the cheerer's data, not exported here. */
+  cheersReceived: { weekKey: string; cheeredAt: Date }[];
   /** DMs the bot sent or tried to send them: personal recaps and check-in prompts. */
   memberDms: { kind: string; period: string; status: string; claimedAt: Date; finishedAt: Date | null; attempts: number }[];
   /** Empty weeks they repaired from /progress (SPEC §13). */
@@ -51,6 +55,7 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
       const [settings] = await tx
         .select({
           timezone: members.timezone,
+          locale: members.locale,
           dms: members.dms,
           partnerOptIn: members.partnerOptIn,
           freshStart: members.freshStart,
@@ -91,6 +96,17 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
         .from(pairings)
         .where(ofMember(pairings, key))
         .orderBy(asc(pairings.weekKey));
+      // Cheers without the other member's id, for the same reason. A cheer's userId is the check-in's author: ofMember finds those received.
+      const given = await tx
+        .select({ weekKey: checkinCheers.weekKey, cheeredAt: checkinCheers.cheeredAt })
+        .from(checkinCheers)
+        .where(and(eq(checkinCheers.guildId, key.guildId), eq(checkinCheers.cheererId, key.userId)))
+        .orderBy(asc(checkinCheers.weekKey), asc(checkinCheers.cheeredAt));
+      const received = await tx
+        .select({ weekKey: checkinCheers.weekKey, cheeredAt: checkinCheers.cheeredAt })
+        .from(checkinCheers)
+        .where(ofMember(checkinCheers, key))
+        .orderBy(asc(checkinCheers.weekKey), asc(checkinCheers.cheeredAt));
       const dms = await tx
         .select({ kind: memberDms.kind, period: memberDms.period, status: memberDms.status, claimedAt: memberDms.claimedAt, finishedAt: memberDms.finishedAt, attempts: memberDms.attempts })
         .from(memberDms)
@@ -123,6 +139,8 @@ export async function exportMemberData(db: Db, key: MemberKey): Promise<MemberDa
         pauses: memberPauses,
         checkins: memberCheckins,
         pairings: memberPairings,
+        cheersGiven: given,
+        cheersReceived: received,
         memberDms: dms,
       };
     },

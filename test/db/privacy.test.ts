@@ -7,7 +7,9 @@ import { updateMemberSettings, type MemberKey } from '../../src/db/members.js';
 import { startPause } from '../../src/db/pauses.js';
 import { setHomeGuild } from '../../src/db/member-homes.js';
 import { deleteMemberData, exportMemberData } from '../../src/db/privacy.js';
-import { checkins, goalRevisions, goals, memberDms, members, pairings, pauses, wins } from '../../src/db/schema.js';
+import { recordCheer } from '../../src/db/cheers.js';
+import { rememberLocales } from '../../src/db/locales.js';
+import { checkinCheers, checkins, goalRevisions, goals, memberDms, members, pairings, pauses, wins } from '../../src/db/schema.js';
 import { recordWin } from '../support/wins.js';
 import { createTestDatabase, usingPostgres } from '../support/database.js';
 
@@ -15,6 +17,12 @@ const now = new Date('2026-11-25T15:00:00Z');
 const aliceInA = { guildId: '100', userId: '1' };
 const aliceInB = { guildId: '200', userId: '1' };
 const bobInA = { guildId: '100', userId: '2' };
+const carolInB = { guildId: '200', userId: '4' };
+// Each cheer at its own time, so an exported one shows which row it came from.
+const bobCheersAlice = new Date('2026-11-25T16:00:00Z');
+const aliceCheersBob = new Date('2026-11-25T16:01:00Z');
+const carolCheersAlice = new Date('2026-11-25T16:02:00Z');
+const aliceCheersCarol = new Date('2026-11-25T16:03:00Z');
 
 /** One row in every table that holds member data, with text that names its owner and server. */
 async function seed(db: Db, key: MemberKey, label: string): Promise<void> {
@@ -51,6 +59,8 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
       checkins: await n(db().select({ n: count() }).from(checkins).where(of(checkins))),
       pairings: await n(db().select({ n: count() }).from(pairings).where(of(pairings))),
       memberDms: await n(db().select({ n: count() }).from(memberDms).where(of(memberDms))),
+      cheersGiven: await n(db().select({ n: count() }).from(checkinCheers).where(and(eq(checkinCheers.guildId, key.guildId), eq(checkinCheers.cheererId, key.userId)))),
+      cheersReceived: await n(db().select({ n: count() }).from(checkinCheers).where(of(checkinCheers))),
     };
   }
 
@@ -59,6 +69,14 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
     await seed(db(), aliceInA, 'alice-A');
     await seed(db(), aliceInB, 'alice-B');
     await seed(db(), bobInA, 'bob-A');
+    await seed(db(), carolInB, 'carol-B');
+    await rememberLocales(db(), aliceInA, { member: 'fr', guild: undefined });
+    await rememberLocales(db(), aliceInB, { member: 'de', guild: undefined });
+    // Partners cheer each other's check-ins, in both servers.
+    await recordCheer(db(), aliceInA, '2026-W48', bobInA.userId, bobCheersAlice);
+    await recordCheer(db(), bobInA, '2026-W48', aliceInA.userId, aliceCheersBob);
+    await recordCheer(db(), aliceInB, '2026-W48', carolInB.userId, carolCheersAlice);
+    await recordCheer(db(), carolInB, '2026-W48', aliceInB.userId, aliceCheersCarol);
   });
   afterAll(async () => {
     await database?.close();
@@ -68,7 +86,7 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
     const exported = await exportMemberData(db(), aliceInA);
     expect(exported).toMatchObject({
       ...aliceInA,
-      settings: { timezone: 'Europe/Paris', dms: true, partnerOptIn: true, dmsClosedAt: null, createdAt: now },
+      settings: { timezone: 'Europe/Paris', locale: 'fr', dms: true, partnerOptIn: true, dmsClosedAt: null, createdAt: now },
       pauses: [{ startedAt: new Date('2026-11-01T00:00:00Z'), endsAt: new Date('2026-11-08T00:00:00Z') }],
       checkins: [{ weekKey: '2026-W48', note: 'alice-A check-in', share: 'partner' }],
       pairings: [{ weekKey: '2026-W48', groupNo: 1, createdAt: now }],
@@ -88,10 +106,26 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
       ['alice-A public win', false, null],
       ['alice-A private win', true, goal?.id],
     ]);
+    expect(exported.cheersGiven).toEqual([{ weekKey: '2026-W48', cheeredAt: aliceCheersBob }]);
+    expect(exported.cheersReceived).toEqual([{ weekKey: '2026-W48', cheeredAt: bobCheersAlice }]);
     const text = JSON.stringify(exported);
-    expect(text).not.toMatch(/bob-A|alice-B/);
+    expect(text).not.toMatch(/bob-A|alice-B|carol-B/);
+    // The cheers name neither bob (who cheered, and was cheered) nor anyone in the other server.
     expect(text).not.toContain(`"${bobInA.userId}"`);
+    expect(text).not.toContain(`"${carolInB.userId}"`);
     expect(text).not.toContain(`"${aliceInB.guildId}"`);
+  });
+
+  it("exports each member's own language and cheers, from their own server", async () => {
+    const bob = await exportMemberData(db(), bobInA);
+    expect(bob.settings?.locale).toBeNull();
+    expect(bob.cheersGiven).toEqual([{ weekKey: '2026-W48', cheeredAt: bobCheersAlice }]);
+    expect(bob.cheersReceived).toEqual([{ weekKey: '2026-W48', cheeredAt: aliceCheersBob }]);
+    expect(JSON.stringify(bob)).not.toContain(`"${aliceInA.userId}"`);
+    const alice = await exportMemberData(db(), aliceInB);
+    expect(alice.settings?.locale).toBe('de');
+    expect(alice.cheersGiven).toEqual([{ weekKey: '2026-W48', cheeredAt: aliceCheersCarol }]);
+    expect(alice.cheersReceived).toEqual([{ weekKey: '2026-W48', cheeredAt: carolCheersAlice }]);
   });
 
   it("exports the member's home server row with the server it names, and not with another", async () => {
@@ -112,6 +146,8 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
       checkins: [],
       pairings: [],
       memberDms: [],
+      cheersGiven: [],
+      cheersReceived: [],
       streakRepairs: [],
       roleLink: null,
       home: null,
@@ -133,19 +169,23 @@ describe(`exporting and deleting one member's data on ${usingPostgres() ? 'Postg
     expect(before.pairings).toBe(1);
   });
 
-  it('deletes exactly alice in server A, leaving alice in server B and bob untouched', async () => {
-    const untouched = [await exportMemberData(db(), aliceInB), await exportMemberData(db(), bobInA)];
+  it("deletes exactly alice in server A, leaving alice in server B and the rest of bob's data untouched", async () => {
+    const untouched = [await exportMemberData(db(), aliceInB), await exportMemberData(db(), carolInB)];
+    const bob = await exportMemberData(db(), bobInA);
     expect(await rowCounts(aliceInA)).toEqual({
-      members: 1, wins: 2, goals: 1, goalRevisions: 2, pauses: 1, checkins: 1, pairings: 1, memberDms: 2,
+      members: 1, wins: 2, goals: 1, goalRevisions: 2, pauses: 1, checkins: 1, pairings: 1, memberDms: 2, cheersGiven: 1, cheersReceived: 1,
     });
     expect(await deleteMemberData(db(), aliceInA, now)).toBe(true);
     expect(Object.values(await rowCounts(aliceInA)).every((n) => n === 0)).toBe(true);
-    expect([await exportMemberData(db(), aliceInB), await exportMemberData(db(), bobInA)]).toEqual(untouched);
-    expect(await rowCounts(bobInA)).toMatchObject({ members: 1, wins: 2, goalRevisions: 2, pairings: 1 });
+    expect([await exportMemberData(db(), aliceInB), await exportMemberData(db(), carolInB)]).toEqual(untouched);
+    // The cheers between alice and bob go with alice (bob's was on her check-in); the rest of bob's data stays as it was.
+    expect([bob.cheersGiven, bob.cheersReceived].map((c) => c.length)).toEqual([1, 1]);
+    expect(await exportMemberData(db(), bobInA)).toEqual({ ...bob, cheersGiven: [], cheersReceived: [] });
+    expect(await rowCounts(bobInA)).toMatchObject({ members: 1, wins: 2, goalRevisions: 2, checkins: 1, pairings: 1 });
   });
 
   it('answers that nothing was stored when asked to delete a second time', async () => {
     expect(await deleteMemberData(db(), aliceInA, now)).toBe(false);
-    expect(await rowCounts(aliceInB)).toMatchObject({ members: 1, wins: 2 });
+    expect(await rowCounts(aliceInB)).toMatchObject({ members: 1, wins: 2, cheersGiven: 1, cheersReceived: 1 });
   });
 });
