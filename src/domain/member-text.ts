@@ -34,3 +34,24 @@ const MASKED_LINK = /\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?\s*\)/g;
 export function publicMemberText(text: string): string {
   return text.replace(BIDI_CONTROL, '').replace(MASKED_LINK, (_, label: string, url: string) => `\\[${label}\\](${url})`);
 }
+
+// Inside a code span `||` is shown as typed, so it opens no spoiler.
+const CODE_SPAN = /`[^`\n]*`/g;
+const spoilerMarks = (text: string): number => text.replace(CODE_SPAN, '').split('||').length - 1;
+
+/**
+ * `shorten(max)` of `whole`, with a spoiler its cut left open closed again: after an unmatched `||`
+ * Discord shows the words the member hid in plain sight. The closing marks' room comes out of the
+ * text, so `max` still holds. A `||` the member never closed stays as typed (it hides nothing on
+ * Discord either).
+ */
+export function keepingSpoilers(whole: string, max: number, shorten: (max: number) => string): string {
+  const marks = spoilerMarks(whole);
+  const closed = (shortened: string) => {
+    const kept = spoilerMarks(shortened);
+    return kept % 2 === 1 && marks > kept ? `${shortened}||` : shortened;
+  };
+  const once = shorten(max);
+  if (closed(once) === once || max < 3) return once;
+  return closed(shorten(max - 2));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDayMonthYear } from '../../src/domain/date-format.js';
 import { collapseWhitespace, shownText, summarise } from '../../src/domain/recap/text.js';
+import { truncateAtWord } from '../../src/domain/truncate.js';
 import { embedLength } from './recap-support.js';
 
 describe('summarise', () => {
@@ -45,6 +46,21 @@ describe('summarise', () => {
 
   it('refuses a max with no room for the "…"', () => {
     expect(() => summarise('text', 0)).toThrow(RangeError);
+  });
+});
+
+describe('a cut inside a spoiler', () => {
+  const hidden = 'Finished the draft ||the twist: the butler did it, in the library, with a candlestick||';
+  it('closes the spoiler again, within the limit, so the hidden words stay hidden', () => {
+    const shown = summarise(hidden, 40);
+    expect(shown).toBe('Finished the draft ||the twist: the…||');
+    expect([...shown].length).toBeLessThanOrEqual(40);
+    expect(truncateAtWord(hidden, 40)).toBe('Finished the draft ||the twist: the…||');
+    expect([...truncateAtWord(hidden, 40)].length).toBeLessThanOrEqual(40);
+  });
+  it('leaves a `||` the member never closed as typed, and one inside code alone', () => {
+    expect(summarise('this || that and a lot more words after it', 20)).toBe('this || that and a…');
+    expect(summarise('typed `a||b` and then far more words', 20)).toBe('typed `a||b` and…');
   });
 });
 

@@ -1,4 +1,5 @@
 import { progressBar } from '../../domain/goals.js';
+import { publicMemberText } from '../../domain/member-text.js';
 import { english, type Translator } from '../../i18n/index.js';
 
 /** A goal's count in the period a win landed in, with the target that period has. */
@@ -15,5 +16,6 @@ export interface GoalPeriodProgress {
 export function goalProgressLine(progress: GoalPeriodProgress, tr: Translator = english): string {
   const { title, count, target, period, current } = progress;
   const met = count >= target ? (count === target ? 'exactly' : 'over') : 'no';
-  return tr.t('win.goalLine', { title, bar: progressBar(count, target), count, target, period, current: current ? 'yes' : 'no', met });
+  // A goal shared with the server is shown to it: its title may not mislead either.
+  return tr.t('win.goalLine', { title: publicMemberText(title), bar: progressBar(count, target), count, target, period, current: current ? 'yes' : 'no', met });
 }

@@ -1,6 +1,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
 import type { GoalSummary } from '../../domain/goals.js';
 import { progressBar, type GoalFacts } from '../../domain/goals.js';
+import { publicMemberText } from '../../domain/member-text.js';
 import { truncateAtWord } from '../../domain/truncate.js';
 import { componentIds } from '../component-ids.js';
 import { english, type Translator } from '../../i18n/index.js';
@@ -78,7 +79,7 @@ export function ownGoalLine(summary: GoalSummary, tr: Translator = english): str
 
 /** A goal another member shared; 🤝 marks one shared with partners only. */
 export function sharedGoalLine(summary: GoalSummary, tr: Translator = english): string {
-  return `${summary.goal.share === 'partner' ? '🤝 ' : ''}**${summary.goal.title}** ${progressLine(summary, tr)}`;
+  return `${summary.goal.share === 'partner' ? '🤝 ' : ''}**${publicMemberText(summary.goal.title)}** ${progressLine(summary, tr)}`;
 }
 
 export function goalAddedText(goal: GoalFacts, tr: Translator = english): string {

@@ -1,3 +1,4 @@
+import { publicMemberText } from '../../domain/member-text.js';
 import { recapMarker, type MarkedSpan } from '../../domain/recap-marker.js';
 import { archiveIntroOf } from '../../domain/recap/text.js';
 import type { RecapContent, RecapLine } from '../../domain/recap/types.js';
@@ -13,8 +14,9 @@ const LATER_HIGHLIGHT_NAME = '✨';
 export const beatUsualSentence = (n: number, tr: Translator = english): string => tr.t('recap.beatUsual', { count: n });
 
 // Each highlight is its own field so unclosed markdown in one member's text cannot spill into the next.
+// Members' words as the celebration shows them: nothing in them may mislead the server (masked links, bidi overrides).
 function highlightFields(highlights: RecapContent['highlights'], tr: Translator): OutgoingField[] {
-  return highlights.map((win, i) => ({ name: i === 0 ? tr.t('recap.highlights') : LATER_HIGHLIGHT_NAME, value: `${mentionOf(win.userId, tr)}: ${win.text}` }));
+  return highlights.map((win, i) => ({ name: i === 0 ? tr.t('recap.highlights') : LATER_HIGHLIGHT_NAME, value: `${mentionOf(win.userId, tr)}: ${publicMemberText(win.text)}` }));
 }
 
 /** A paragraph in the reader's language; the week's encouragement lines share one. */
@@ -29,7 +31,7 @@ export function recapLineText(line: RecapLine, tr: Translator): string {
 export function renderRecap(content: RecapContent, tr: Translator = english): OutgoingMessage {
   const fields = highlightFields(content.highlights, tr);
   if (content.archive !== undefined) {
-    fields.push({ name: tr.t('recap.archive'), value: `${tr.say(archiveIntroOf(content.archive, mentionOf(content.archive.userId, tr)))}\n> ${content.archive.text}` });
+    fields.push({ name: tr.t('recap.archive'), value: `${tr.say(archiveIntroOf(content.archive, mentionOf(content.archive.userId, tr)))}\n> ${publicMemberText(content.archive.text)}` });
   }
   const beatUsual = content.beatUsual !== undefined ? ` ${beatUsualSentence(content.beatUsual, tr)}` : '';
   const together = content.together !== undefined ? [tr.t('recap.together', { text: tr.say(content.together) }) + beatUsual] : [];

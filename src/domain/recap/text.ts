@@ -1,4 +1,5 @@
 import { msg, type Msg } from '../message.js';
+import { keepingSpoilers } from '../member-text.js';
 import { epochDayOf, type LocalDate } from '../time.js';
 
 export const ELLIPSIS = '…';
@@ -13,22 +14,24 @@ export function collapseWhitespace(text: string): string {
 /**
  * `text` itself when it fits in `max` characters (code points, as `truncateAtWord` counts), else with
  * its bare links shortened to their hosts when that fits, otherwise the longest prefix of that which
- * ends just before whitespace, plus "…". Never cuts inside a word, so never
- * inside an emoji or a mention either; a first word longer than `max` leaves only "…".
+ * ends just before whitespace, plus "…" (and `||` when the cut left a spoiler open). Never cuts inside
+ * a word, so never inside an emoji or a mention either; a first word longer than `max` leaves only "…".
  */
 export function summarise(text: string, max: number): string {
   if (!Number.isInteger(max) || max < ELLIPSIS.length) throw new RangeError(`summarise needs room for "…", got max ${max}`);
   if ([...text].length <= max) return text;
   // A long link would take the words after it down with it: it gives way first, to its host.
-  const chars = [...linksToHosts(text)];
-  if (chars.length <= max) return chars.join('');
-  const room = max - ELLIPSIS.length;
-  for (let cut = room; cut > 0; cut--) {
-    if (!WHITESPACE.test(chars[cut] ?? '')) continue;
-    const kept = chars.slice(0, cut).join('').trimEnd();
-    if (kept.length > 0) return kept + ELLIPSIS;
-  }
-  return ELLIPSIS;
+  const full = linksToHosts(text);
+  const chars = [...full];
+  if (chars.length <= max) return full;
+  return keepingSpoilers(full, max, (limit) => {
+    for (let cut = limit - ELLIPSIS.length; cut > 0; cut--) {
+      if (!WHITESPACE.test(chars[cut] ?? '')) continue;
+      const kept = chars.slice(0, cut).join('').trimEnd();
+      if (kept.length > 0) return kept + ELLIPSIS;
+    }
+    return ELLIPSIS;
+  });
 }
 
 // A bare link (or one in <…>), not one inside markdown's [text](url); trailing punctuation stays outside.
