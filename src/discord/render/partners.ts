@@ -2,8 +2,9 @@ import { componentIds } from '../component-ids.js';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import type { MemberKey } from '../../db/members.js';
 import { publicMemberText } from '../../domain/member-text.js';
+import { truncateAtWord } from '../../domain/truncate.js';
 import { localDateTimeOf } from '../../domain/time.js';
-import type { CheckinOutcome, CheerOutcome, NotByDm, PartnerDmRenderer, PartnerStatus } from '../../features/partners.js';
+import type { CheckinOutcome, CheerOutcome, NotByDm, PartnerDmRenderer, PartnerStatus, PartnerView } from '../../features/partners.js';
 import { english, type Translator } from '../../i18n/index.js';
 import { mentionOf, type OutgoingMessage } from './outgoing.js';
 
@@ -79,15 +80,37 @@ export function notPairedWords(status: Exclude<PartnerStatus, { kind: 'paired' }
   return tr.t('partner.status.waiting', { when });
 }
 
-/** `/partner status` with partners: each one's shared note (never a private one), their shared goals, and cheers. */
+/** Discord's limit on an embed's description. */
+const DESCRIPTION_MAX = 4096;
+const length = (text: string) => [...text].length;
+
+/**
+ * `/partner status` with partners: each one's shared note (never a private one), their shared goals, and cheers.
+ * A trio's two notes of 1,000 characters and twenty goals overrun an embed: each partner gets an even share of
+ * the room, their last goals give way first (an "…" line says so), then the end of their note.
+ */
 export function partnerStatusDescription(status: PartnerStatus & { kind: 'paired' }, goalLines: ReadonlyMap<string, readonly string[]>, tr: Translator = english): string {
-  const lines = [tr.t('partner.status.paired', { partners: mentions(status.partners.map((p) => p.userId), tr) })];
-  for (const partner of status.partners) {
-    if (partner.sharedNote !== null) lines.push('', tr.t('partner.status.checkedIn', { partner: mentionOf(partner.userId, tr) }), partner.sharedNote);
-    else lines.push('', tr.t('partner.status.noCheckin', { partner: mentionOf(partner.userId, tr) }));
-    const goals = goalLines.get(partner.userId) ?? [];
-    if (goals.length > 0) lines.push('', tr.t('partner.status.goals', { partner: mentionOf(partner.userId, tr) }), ...goals);
-  }
-  if (status.cheeredMine.length > 0) lines.push('', tr.t('partner.status.cheered', { partners: mentions(status.cheeredMine, tr) }));
-  return lines.join('\n');
+  const head = tr.t('partner.status.paired', { partners: mentions(status.partners.map((p) => p.userId), tr) });
+  const cheered = status.cheeredMine.length > 0 ? `\n\n${tr.t('partner.status.cheered', { partners: mentions(status.cheeredMine, tr) })}` : '';
+  // Every section starts on a new line: one more character each.
+  const share = Math.floor((DESCRIPTION_MAX - length(head) - length(cheered)) / Math.max(1, status.partners.length)) - 1;
+  const sections = status.partners.map((partner) => partnerSection(partner, goalLines.get(partner.userId) ?? [], share, tr));
+  return `${[head, ...sections].join('\n')}${cheered}`;
+}
+
+/** One partner's part of `/partner status`, at most `room` characters: a blank line, their check-in, their shared goals. */
+function partnerSection(partner: PartnerView, goals: readonly string[], room: number, tr: Translator): string {
+  const who = mentionOf(partner.userId, tr);
+  const draw = (note: string | null, shown: number) => {
+    const lines = note === null ? ['', tr.t('partner.status.noCheckin', { partner: who })] : ['', tr.t('partner.status.checkedIn', { partner: who }), note];
+    if (goals.length > 0) lines.push('', tr.t('partner.status.goals', { partner: who }), ...goals.slice(0, shown), ...(shown < goals.length ? ['…'] : []));
+    return lines.join('\n');
+  };
+  // Their words as the DM shows them: a masked link shows where it goes.
+  const note = partner.sharedNote === null ? null : publicMemberText(partner.sharedNote);
+  let shown = goals.length;
+  let section = draw(note, shown);
+  while (length(section) > room && shown > 0) section = draw(note, --shown);
+  if (length(section) <= room || note === null) return section;
+  return draw(truncateAtWord(note, Math.max(1, length(note) - (length(section) - room))), 0);
 }
