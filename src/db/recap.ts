@@ -161,10 +161,19 @@ export async function finishRecapRun(db: Db, runId: number, outcome: RunOutcome,
   return rows.length > 0;
 }
 
-/** Weeks of the server's latest recap runs (any outcome): their recap times post nothing more. */
-export async function recentRecapWeeks(db: Db, guildId: string): Promise<Set<string>> {
-  const rows = await db.select({ weekKey: recapRuns.weekKey }).from(recapRuns).where(eq(recapRuns.guildId, guildId)).orderBy(desc(recapRuns.scheduledFor)).limit(4);
-  return new Set(rows.map((row) => row.weekKey));
+/**
+ * The server's latest recap runs: their weeks (any outcome), whose recap times post nothing more; and the
+ * moment of the latest that went out (posted, failed to post but paired and sent the personal recaps, or
+ * in hand), which a new schedule must not follow within the same week. A skipped run sent nothing.
+ */
+export async function recentRecaps(db: Db, guildId: string): Promise<{ weeks: Set<string>; lastWentOutAt: Date | undefined }> {
+  const rows = await db
+    .select({ weekKey: recapRuns.weekKey, scheduledFor: recapRuns.scheduledFor, status: recapRuns.status })
+    .from(recapRuns)
+    .where(eq(recapRuns.guildId, guildId))
+    .orderBy(desc(recapRuns.scheduledFor))
+    .limit(4);
+  return { weeks: new Set(rows.map((row) => row.weekKey)), lastWentOutAt: rows.find((row) => row.status !== 'skipped')?.scheduledFor };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { guildSettings, saveCheckinSettings, saveRecapSettings } from '../db/guild-settings.js';
-import { recentRecapWeeks } from '../db/recap.js';
+import { recentRecaps } from '../db/recap.js';
 import type { Guild } from '../db/schema.js';
 import { readDayOr, readRecapSettings, weekdayProblem, type InputQuoting, type RecapSettingsInput, type RecapSettingsProblem } from '../domain/recap-settings-input.js';
 import { nextRecapToPost } from '../domain/recap/weeks.js';
@@ -15,8 +15,8 @@ export type RecapChange =
   | { ok: false; problem: RecapSettingsProblem };
 
 /**
- * Saves where and when the recap goes. The next recap never repeats a week already recapped, whichever
- * door changed the schedule.
+ * Saves where and when the recap goes. The next recap never repeats a week already recapped, nor follows
+ * this week's within the same week, whichever door changed the schedule.
  */
 export async function changeRecapSettings(deps: FeatureDeps, guildId: string, input: RecapSettingsInput, quoting: InputQuoting): Promise<RecapChange> {
   const now = deps.clock.now();
@@ -25,7 +25,8 @@ export async function changeRecapSettings(deps: FeatureDeps, guildId: string, in
   if (!read.ok) return read;
   const { channelId, recapDay, recapTime, timezone, timezoneNote } = read.value;
   const schedule = { day: recapDay, time: recapTime, timezone };
-  const next = nextRecapToPost(schedule, now, await recentRecapWeeks(deps.db, current.id));
+  const recent = await recentRecaps(deps.db, current.id);
+  const next = nextRecapToPost(schedule, now, recent.weeks, recent.lastWentOutAt);
   const saved = await saveRecapSettings(deps.db, current.id, { recapChannelId: channelId, recapDay, recapTime, timezone, nextRecapAt: next }, now);
   const passedOverTo = next.getTime() !== nextRecapAt(schedule, now).getTime() ? next : undefined;
   return { ok: true, saved, timezoneNote: timezoneNote || undefined, passedOverTo };

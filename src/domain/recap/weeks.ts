@@ -1,6 +1,6 @@
 import { nextRecapAt, recapWeekFor, shiftWallTime, type CoveredWeek, type RecapSchedule } from '../schedule.js';
 import { seededRandom } from '../seeded-random.js';
-import { addDays, daysInMonth, localDateOf, mondayOf, startOfLocalDay, weekRange, type LocalDate, type Range } from '../time.js';
+import { addDays, daysInMonth, localDateOf, mondayOf, startOfLocalDay, weekKey, weekRange, type LocalDate, type Range } from '../time.js';
 
 /** How many weeks before the covered one make the server's pace. */
 export const PREVIOUS_WEEKS = 4;
@@ -69,13 +69,31 @@ export function countsPerRange(instants: readonly Date[], ranges: readonly Range
   return ranges.map((r) => instants.filter((at) => at.getTime() >= r.start.getTime() && at.getTime() < r.end.getTime()).length);
 }
 
+/** Closer than this to the previous recap, a recap in the same calendar week would be a second one that week. */
+const RECAP_MIN_GAP_MS = 6 * 24 * 60 * 60_000;
+
 /**
- * The next recap time that will really post: a time whose covered week already has a recap (posted,
- * skipped or in hand) posts nothing, so it is passed over (`/config` moving the time later that day).
+ * Whether a recap at `at` would be a second one in the week of the recap that went out at `previous`:
+ * in the same calendar week (Monday to Sunday, in the schedule's timezone) and less than six days after
+ * it. Needed beside the week keys: those change at Thursday noon (`recapWeekKey`), so a Thursday-morning
+ * recap moved to the afternoon, or to Friday, reports a "new" week a few hours later.
  */
-export function nextRecapToPost(schedule: RecapSchedule, after: Date, weeksWithRecap: ReadonlySet<string>): Date {
+function sameWeekAs(timezone: string, previous: Date, at: Date): boolean {
+  return at.getTime() - previous.getTime() < RECAP_MIN_GAP_MS && weekKey(timezone, previous) === weekKey(timezone, at);
+}
+
+/**
+ * The next recap time that will really post (`/config` changing the schedule). Passed over: a time whose
+ * covered week already has a recap (posted, skipped or in hand), which posts nothing (a Monday-morning
+ * recap moved later that day); and, once this week's recap went out at `previousRecapAt`, any time in
+ * the same week unless it is about a week later (a Thursday recap moved to that afternoon or to Friday):
+ * the next comes on the configured day and time of the following week (SPEC §1.7, §4).
+ */
+export function nextRecapToPost(schedule: RecapSchedule, after: Date, weeksWithRecap: ReadonlySet<string>, previousRecapAt?: Date): Date {
+  const passedOver = (at: Date) =>
+    weeksWithRecap.has(recapWeekFor(schedule.timezone, at).key) || (previousRecapAt !== undefined && sameWeekAs(schedule.timezone, previousRecapAt, at));
   let at = nextRecapAt(schedule, after);
   // Runs exist only for weeks already begun, so a couple of steps always reach a fresh one.
-  for (let i = 0; i < 4 && weeksWithRecap.has(recapWeekFor(schedule.timezone, at).key); i++) at = nextRecapAt(schedule, at);
+  for (let i = 0; i < 4 && passedOver(at); i++) at = nextRecapAt(schedule, at);
   return at;
 }
