@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNull, ne, not, or } from 'drizzle-orm';
+import { and, eq, isNull, ne, not, or } from 'drizzle-orm';
 import { promptDueIn } from '../domain/checkin-prompt.js';
-import { weekKey } from '../domain/time.js';
 import type { Db } from './client.js';
 import { unsentDm } from './member-dms.js';
 import { ofMember, type MemberKey } from './member-filter.js';
 import { ensureMember } from './members.js';
 import { memberTimezoneSql } from './member-time-sql.js';
+import { pairingInForceAt } from './partners.js';
 import { memberPausedAt } from './pauses.js';
 import { checkins, guilds, members, pairings, type Checkin } from './schema.js';
 
@@ -73,14 +73,14 @@ export interface PromptCandidate extends MemberKey {
 /**
  * Paired members of servers with check-ins on who want DMs (and have not bounced one), are not
  * paused, have not checked in that week and have no prompt sent or claimed, and for whom it is
- * now their server's check-in day, from 10:00 in their own timezone (else the server's), in the
- * week they were paired for. The time is worked out per timezone in use, the members in SQL.
+ * now their server's check-in day, from 10:00 in their own timezone (else the server's), under the
+ * pairing in force now (claimed per pairing week, so once per pairing). The time is worked out per
+ * timezone in use, the members in SQL.
  */
 export async function promptCandidates(db: Db, now: Date, options: { limit: number; leaseMs?: number }): Promise<PromptCandidate[]> {
-  // Every zone's current week is the UTC week of one of these instants.
-  const weeks = [...new Set([-15, 0, 15].map((hours) => weekKey('UTC', new Date(now.getTime() + hours * 3_600_000))))];
   const zone = memberTimezoneSql(pairings);
-  const paired = and(inArray(pairings.weekKey, weeks), promptablePairing);
+  // The pairing in force now (SPEC §5), whatever the member's calendar week: it holds until the next recap.
+  const paired = and(pairingInForceAt(db, now), promptablePairing);
   const memberOfPairing = ofMember(members, pairings);
   const zones = await db
     .select({ zone })
@@ -91,7 +91,7 @@ export async function promptCandidates(db: Db, now: Date, options: { limit: numb
     .groupBy(zone);
   const dueNow = zones.flatMap(({ zone: tz }) => {
     const due = promptDueIn(tz, now);
-    return due ? [and(eq(zone, tz), eq(guilds.checkinDay, due.checkinDay), eq(pairings.weekKey, due.weekKey))] : [];
+    return due ? [and(eq(zone, tz), eq(guilds.checkinDay, due.checkinDay))] : [];
   });
   if (dueNow.length === 0) return [];
   const prompt = unsentDm('checkin-prompt', pairings.weekKey, now, options.leaseMs);

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lte, not } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lte, not, notExists, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { pairMembers, pairsIn, PAIR_MEMORY_WEEKS } from '../domain/pairing.js';
 import { weekAheadOf } from '../domain/schedule.js';
 import { seededRandom } from '../domain/seeded-random.js';
@@ -7,7 +8,7 @@ import type { Db } from './client.js';
 import { ofMember, type MemberKey } from './member-filter.js';
 import { ensureMember, serverAndMember } from './members.js';
 import { memberPausedAt } from './pauses.js';
-import { guilds, members, pairings } from './schema.js';
+import { guilds, members, pairings, recapRuns } from './schema.js';
 
 /** Opts the member in to (or out of) weekly pairing; answers whether the server has check-ins on. */
 export async function setPartnerOptIn(db: Db, key: MemberKey, optIn: boolean, now: Date): Promise<{ checkinsEnabled: boolean }> {
@@ -48,16 +49,40 @@ export async function partnersOf(db: Db, key: MemberKey, week: string): Promise<
   return groups.find((group) => group.includes(key.userId))?.filter((id) => id !== key.userId) ?? [];
 }
 
+/** Older than this, a pairing is never in force: its server's recaps stopped (no channel, or the bot was gone) long ago. */
+const PAIRING_MAX_AGE_MS = 21 * 86_400_000;
+
 /**
- * The week key of the pairing in force at `instant` (SPEC §5): the one the latest recap made up to
- * then, from that moment until the next; none once the member's own week (`notBefore`) has passed it.
+ * Whether a `pairings` row belongs to the server's pairing in force at `instant` (SPEC §5): the one the
+ * latest recap made up to then, from that moment until the next recap, whatever calendar week it is
+ * for a member by then. Made at or before `instant`, with no later pairing made by then, and no later
+ * recap of the server due by then (any run of it: one that paired no one, was skipped, or has not
+ * paired yet ends it too). The one definition `/partner status`, `/checkin` and the check-in prompts share.
+ * Every part is bounded to the last weeks by week key, the leading column after the server in both
+ * tables' keys, so no plan scans a server's whole history (week keys sort as text).
  */
-export async function pairingWeekAt(db: Db, guildId: string, instant: Date, notBefore: string): Promise<string | undefined> {
+export function pairingInForceAt(db: Db, instant: Date): SQL {
+  const fromWeek = weekKey('UTC', new Date(instant.getTime() - PAIRING_MAX_AGE_MS));
+  // What can end such a pairing lies after it; a recap's week key is the week it covers, two more weeks back is ample.
+  const laterFrom = weekKey('UTC', new Date(instant.getTime() - PAIRING_MAX_AGE_MS - 14 * 86_400_000));
+  const later = alias(pairings, 'later_pairing');
+  const laterPairing = db
+    .select({ one: sql`1` })
+    .from(later)
+    .where(and(eq(later.guildId, pairings.guildId), gte(later.weekKey, laterFrom), gt(later.createdAt, pairings.createdAt), lte(later.createdAt, instant)));
+  const laterRecap = db
+    .select({ one: sql`1` })
+    .from(recapRuns)
+    .where(and(eq(recapRuns.guildId, pairings.guildId), gte(recapRuns.weekKey, laterFrom), gt(recapRuns.scheduledFor, pairings.createdAt), lte(recapRuns.scheduledFor, instant)));
+  return and(gte(pairings.weekKey, fromWeek), lte(pairings.createdAt, instant), notExists(laterPairing), notExists(laterRecap)) as SQL;
+}
+
+/** The week key of the server's pairing in force at `instant` (see `pairingInForceAt`), if any. */
+export async function pairingWeekAt(db: Db, guildId: string, instant: Date): Promise<string | undefined> {
   const [row] = await db
     .select({ weekKey: pairings.weekKey })
     .from(pairings)
-    .where(and(eq(pairings.guildId, guildId), lte(pairings.createdAt, instant), gte(pairings.weekKey, notBefore)))
-    .orderBy(desc(pairings.weekKey))
+    .where(and(eq(pairings.guildId, guildId), pairingInForceAt(db, instant)))
     .limit(1);
   return row?.weekKey;
 }

@@ -75,7 +75,7 @@ export async function pairingAt(db: Db, key: MemberKey, timezone: string, instan
 
 /** The week key of the server's pairing in force for the member at `instant`, whether or not it holds them. */
 export async function pairingWeekOf(db: Db, key: MemberKey, timezone: string, instant: Date): Promise<string | undefined> {
-  return pairingWeekAt(db, key.guildId, instant, weekKey(timezone, instant));
+  return pairingWeekAt(db, key.guildId, instant);
 }
 
 /** The week a check-in (or a partner's view of one) belongs to: the pairing's, else the member's own. */

@@ -33,7 +33,7 @@ describe("one model of a member's time", () => {
     expect(await timezoneOf(database.db, key('alice'))).toBe('Europe/Paris');
   });
 
-  it("applies a Sunday-evening recap's pairs from its moment, not before, and not once a later week has begun", async () => {
+  it("applies a Sunday-evening recap's pairs from its moment, not before, and until the next recap (SPEC §5)", async () => {
     await pairWeek(database.db, guildId, recapAt, recapAt);
     const before = await pairingAt(database.db, key('alice'), 'Europe/Paris', new Date(recapAt.getTime() - 60_000));
     expect(before).toBeUndefined();
@@ -41,7 +41,13 @@ describe("one model of a member's time", () => {
     expect(after).toEqual({ weekKey: '2026-W50', partners: ['bob'] });
     // Still Sunday morning in Los Angeles: the pairs apply there too.
     expect(await pairingAt(database.db, key('bob'), 'America/Los_Angeles', new Date(recapAt.getTime() + 60_000))).toEqual({ weekKey: '2026-W50', partners: ['alice'] });
-    expect(await pairingAt(database.db, key('alice'), 'Europe/Paris', new Date('2026-12-15T12:00:00Z'))).toBeUndefined();
+    // A new calendar week for the member does not end it: the next recap does, with the pairs it makes.
+    expect(await pairingAt(database.db, key('alice'), 'Europe/Paris', new Date('2026-12-13T18:00:00Z'))).toEqual({ weekKey: '2026-W50', partners: ['bob'] });
+    const nextRecap = new Date('2026-12-13T19:00:00Z');
+    await pairWeek(database.db, guildId, nextRecap, nextRecap);
+    expect(await pairingAt(database.db, key('alice'), 'Europe/Paris', new Date('2026-12-15T12:00:00Z'))).toEqual({ weekKey: '2026-W51', partners: ['bob'] });
+    // A server whose recaps stopped long ago has no pairing in force.
+    expect(await pairingAt(database.db, key('alice'), 'Europe/Paris', new Date('2027-01-20T12:00:00Z'))).toBeUndefined();
   });
 
   it('says which days of a week were paused, and a week not ended for the member is not over', async () => {
