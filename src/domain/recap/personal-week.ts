@@ -1,5 +1,5 @@
 import { msg, type Msg } from '../message.js';
-import { offerIsNewWith, type CurrentProgress, type PeriodOutcome, type TargetOffer } from '../goals.js';
+import { offerIsNewWith, pausedDuring, type CurrentProgress, type PeriodOutcome, type TargetOffer } from '../goals.js';
 import { isPausedAt, pausedWeeksOf, usualWeek, weekCountsOf, weeklyStreaks, type PauseSpan } from '../streaks.js';
 import { formatLocalDate, localDateOf, type LocalDate, type Range } from '../time.js';
 import { addDays } from '../time-calendar.js';
@@ -62,6 +62,8 @@ export function personalWeekOf(input: PersonalWeekInput, isOver: IsOver): Person
     streaks,
     pausedNow: isPausedAt(input.pauses, input.now),
     weekOver,
+    // The one answer the goal lines' periods get too: a week any pause touched is never judged (SPEC §4).
+    weekPaused: pausedDuring(week.range, input.pauses),
     goals: goalLines,
     oldWin: input.oldWin,
   };

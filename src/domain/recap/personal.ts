@@ -1,5 +1,5 @@
 import { progressBar } from '../goals.js';
-import { msg, type Msg } from '../message.js';
+import { msg, NOTHING, type Msg } from '../message.js';
 import { paceOf, streakLine, usualInWords } from '../own-pace.js';
 import { epochDayOf, localDateOf, type LocalDate } from '../time.js';
 import { pickOne } from '../seeded-random.js';
@@ -25,12 +25,17 @@ const QUIET_WEEK_LINES = 10;
 
 type Goal = PersonalWeekData['goals'][number];
 
-/** This week against the member's own usual week: the only comparison the bot makes (SPEC §1.3). */
-export function weekLine(wins: number, usual: number | undefined, weekStart?: LocalDate, weekOver = true): Msg {
+/**
+ * This week against the member's own usual week: the only comparison the bot makes (SPEC §1.3).
+ * `paused`: a pause touched the week, which is then never judged (SPEC §4): not quiet, not weighed against the usual one.
+ */
+export function weekLine(wins: number, usual: number | undefined, weekStart?: LocalDate, weekOver = true, paused = false): Msg {
+  if (wins <= 0 && paused) return msg('dm.week.paused');
   // A week not over for the member (Los Angeles on a Paris Sunday evening) is "so far", never a quiet week yet.
   if (wins <= 0 && !weekOver) return msg('dm.week.soFarEmpty');
   if (wins <= 0) return msg(`dm.week.quiet.${weekStart ? Math.floor(epochDayOf(weekStart) / 7) % QUIET_WEEK_LINES : 0}`);
   const logged = msg('dm.week.logged', { count: wholeCount(wins), over: weekOver ? 'yes' : 'no' });
+  if (paused) return msg('dm.week.pausedLogged', { logged });
   if (usual === undefined) return msg('dm.week.new', { logged });
   if (Math.round(usual * 10) === 0) return msg('dm.week.back', { logged });
   return msg(`dm.week.${paceOf(wins, usual)}`, { logged, usual: usualInWords(usual) });
@@ -58,9 +63,15 @@ export function goalLine(goal: Goal): Msg {
   }
 }
 
-/** The streak as of the reported week; while that week is still running and empty, the run is still open, not "begun" or "grown". */
+/**
+ * The streak as of the reported week; while that week is still running and empty, the run is still open, not "begun" or "grown".
+ * An empty week a pause touched neither breaks nor extends it, over or not (SPEC §1.5): it stayed frozen.
+ */
 function weekStreakLine(data: PersonalWeekData): Msg {
-  const { current } = data.streaks;
+  const { current, best } = data.streaks;
+  if (data.weekPaused && data.winsThisWeek <= 0 && !data.pausedNow && current > 0) {
+    return msg('dm.streak.frozen', { count: current, best: best > current ? msg('pace.streak.best', { best }) : NOTHING });
+  }
   if (!data.weekOver && data.winsThisWeek <= 0 && !data.pausedNow && current > 0) return msg('dm.streak.open', { count: current });
   return streakLine(data.streaks, data.pausedNow);
 }
@@ -74,10 +85,11 @@ function closingFor(quiet: boolean, others: readonly Msg[], random: () => number
 
 /** The personal recap by DM (SPEC §4): only the member's own figures, goals, streak and an old win of theirs. */
 export function composePersonalRecap(data: PersonalWeekData, options: { random: () => number }): PersonalRecapContent {
-  const lines = [weekLine(data.winsThisWeek, data.usualWeek, data.weekStart, data.weekOver), weekStreakLine(data)];
+  const paused = data.weekPaused ?? false;
+  const lines = [weekLine(data.winsThisWeek, data.usualWeek, data.weekStart, data.weekOver, paused), weekStreakLine(data)];
   const goalLines = data.goals.map(goalLine);
-  // A week still running for the member is not yet a quiet one: no "you may fall short" before it ends.
-  const quiet = data.weekOver && (data.winsThisWeek <= 0 || (data.usualWeek !== undefined && data.winsThisWeek < data.usualWeek - 0.5));
+  // A week still running for the member is not yet a quiet one, and a week a pause touched never is: no "you may fall short".
+  const quiet = data.weekOver && !paused && (data.winsThisWeek <= 0 || (data.usualWeek !== undefined && data.winsThisWeek < data.usualWeek - 0.5));
   return {
     weekStart: data.weekStart,
     lines: [...lines, closingFor(quiet, [...lines, ...goalLines], options.random)],

@@ -23,11 +23,11 @@ export interface RecapWeekData {
   goalsMet: number;
   /** The week's public wins: highlights are drawn from these, at random among members. */
   publicWins: readonly RecapWin[];
-  /** A public win from a year ago this week, a month ago, or further back. */
+  /** A public win from the same dates a year ago, a month ago, or further back. */
   archive: { win: RecapWin; kind: 'year' | 'month' | 'older' } | undefined;
   /** Public win counts of the previous weeks, newest first (for busy / quiet / comeback). */
   previousWeekCounts: readonly number[];
-  /** True for the server's first recap. */
+  /** True until a recap was posted after public wins: the server's first week with wins (an empty first post does not count). */
   firstRecap: boolean;
   /** Members whose very first win here was this week. */
   firstTimers: number;
@@ -62,8 +62,8 @@ export interface RecapContent {
   beatUsual?: number;
   /** Chosen among members (SPEC §4); empty in a week without public wins. */
   highlights: ShownWin[];
-  /** A win from the past, with the local date it was logged on. */
-  archive: (ShownWin & { kind: 'year' | 'month' | 'older'; date: LocalDate }) | undefined;
+  /** A win from the past, with the local date it was logged on; `oneWeek` when the recap covers one week ("a year ago this week"). */
+  archive: (ShownWin & { kind: 'year' | 'month' | 'older'; date: LocalDate; oneWeek?: boolean }) | undefined;
   /** This week's partner groups, member ids. */
   partnerGroups: string[][];
   /** Ids of the past wins shown (the archive), remembered so a member's DM does not show the same one. */
@@ -87,6 +87,8 @@ export interface PersonalWeekData {
   pausedNow: boolean;
   /** Whether the member's own week has ended (in their timezone): if not, its figures are "so far" (SPEC §4). */
   weekOver: boolean;
+  /** Whether any pause touched the member's week (as the goal lines ask, `pausedDuring`): such a week is never judged (SPEC §4). Absent: none did. */
+  weekPaused?: boolean;
   goals: readonly {
     title: string;
     target: number;
