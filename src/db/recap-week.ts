@@ -43,7 +43,9 @@ const notShownSince = (since: Date) => or(isNull(wins.rememberedAt), lt(wins.rem
 /** One public win from the same dates a year ago, else about a month ago, else at random from before that. */
 async function archiveWin(db: Db, guildId: string, timezone: string, week: CoveredWeek, now: Date, random: () => number): Promise<RecapWeekData['archive']> {
   const fresh = notShownSince(new Date(now.getTime() - REMEMBER_REPEAT_DAYS * DAY_MS));
-  const yearAgo = await db.select(publicWinColumns).from(wins).where(and(publicIn(guildId, localWeekOf(timezone, sameDateAYearAgo(week.firstDay))), fresh)).orderBy(asc(wins.id));
+  // Every date the recap names, a year earlier: two weeks for a recap that covers two.
+  const yearAgoDates = { start: startOfLocalDay(timezone, sameDateAYearAgo(week.firstDay)), end: startOfLocalDay(timezone, addDays(sameDateAYearAgo(week.lastDay), 1)) };
+  const yearAgo = await db.select(publicWinColumns).from(wins).where(and(publicIn(guildId, yearAgoDates), fresh)).orderBy(asc(wins.id));
   const fromYear = pickOne(yearAgo, random);
   if (fromYear) return { win: fromYear, kind: 'year' };
   const monthAgoStart = addDays(week.firstDay, -7 * MONTH_AGO_WEEKS);
@@ -144,13 +146,13 @@ async function gatherRecapWeek(
   week: CoveredWeek,
   options: { now: Date; random: () => number; runId?: number; lateByMinutes?: number },
 ): Promise<RecapWeekData> {
-  const [publicWins, archive, previous, newcomers, goalsMet, posted, partnerGroups, tallies] = await Promise.all([
+  const [publicWins, archive, previous, newcomers, goalsMet, shownWinsBefore, partnerGroups, tallies] = await Promise.all([
     db.select(publicWinColumns).from(wins).where(publicLoggedIn(guild.id, week.range)).orderBy(asc(wins.createdAt), asc(wins.id)),
     archiveWin(db, guild.id, guild.timezone, week, options.now, options.random),
     previousWeekCounts(db, guild.id, guild.timezone, week),
     firstTimers(db, guild.id, week),
     goalsMetIn(db, guild.id, guild.timezone, week),
-    hasPostedRecap(db, guild.id, options.runId),
+    hadRecapWithWins(db, guild.id, week, options.runId),
     // Partners are for the week the recap opens (a Sunday-evening recap pairs for the coming week).
     recapPartnerGroups(db, guild.id, weekKey(guild.timezone, weekAheadOf(guild.timezone, week.range.end))),
     memberSpanTallies(db, guild.id, week.range),
@@ -167,7 +169,7 @@ async function gatherRecapWeek(
     publicWins,
     archive,
     previousWeekCounts: previous,
-    firstRecap: !posted,
+    firstRecap: !shownWinsBefore,
     firstTimers: newcomers,
     partnerGroups,
     ...(beatUsual !== undefined ? { beatUsual } : {}),
@@ -175,12 +177,24 @@ async function gatherRecapWeek(
   };
 }
 
-/** Whether the server has had a recap posted, other than the given run. */
-async function hasPostedRecap(db: Db, guildId: string, exceptRunId: number | undefined): Promise<boolean> {
+/**
+ * Whether the server has had a recap posted (other than the given run) and public wins logged before
+ * `week`: a server whose earlier recaps were all empty posts has its first week when its first wins
+ * come (SPEC §4), not a comeback.
+ */
+async function hadRecapWithWins(db: Db, guildId: string, week: CoveredWeek, exceptRunId: number | undefined): Promise<boolean> {
   const conditions = [eq(recapRuns.guildId, guildId), eq(recapRuns.status, 'posted')];
   if (exceptRunId !== undefined) conditions.push(ne(recapRuns.id, exceptRunId));
-  const [row] = await db.select({ id: recapRuns.id }).from(recapRuns).where(and(...conditions)).limit(1);
-  return row !== undefined;
+  const [[run], [win]] = await Promise.all([
+    db.select({ id: recapRuns.id }).from(recapRuns).where(and(...conditions)).limit(1),
+    db
+      .select({ id: wins.id })
+      .from(wins)
+      // A win happens at most a day (of timezones) after it is logged: that bound lets the (guild, occurred_at) index help.
+      .where(and(eq(wins.guildId, guildId), eq(wins.isPrivate, false), lt(wins.createdAt, week.range.start), lt(wins.occurredAt, new Date(week.range.start.getTime() + 2 * DAY_MS))))
+      .limit(1),
+  ]);
+  return run !== undefined && win !== undefined;
 }
 
 /** The server's timezone and recap settings; defaults for a server never seen. */

@@ -50,6 +50,8 @@ export function composeRecap(data: RecapWeekData, options: RecapOptions): RecapC
           text: shownText(data.archive.win.text, ARCHIVE_TEXT_MAX),
           kind: data.archive.kind,
           date: localDateOf(data.timezone, data.archive.win.occurredAt),
+          // For archiveIntroOf: "a year ago this week" only when the recap covers one week (SPEC §4).
+          oneWeek,
         };
   return {
     firstDay: data.firstDay,

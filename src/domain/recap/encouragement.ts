@@ -8,6 +8,8 @@ export interface EncouragementLine {
   id: string;
   situation: Situation;
   text: string;
+  /** It speaks of one week ("this week", "a quieter week") in some language: not for a recap of more than one (SPEC §4). */
+  speaksOfOneWeek: boolean;
 }
 
 // Voice (SPEC §1): kind, about yourself and your own past, never shaming, never competitive,
@@ -54,10 +56,10 @@ const lines: Record<Situation, readonly string[]> = {
     'Nice to see wins here again. Whatever the break was for, it was allowed.',
   ],
   'first-week': [
-    'The first recap here! Every story in this channel starts with someone logging one small thing.',
+    'The first wins here! Every story in this channel starts with someone logging one small thing.',
     'Week one. Nothing to compare with yet, and there never needs to be: each week is yours.',
     'A first week together. Small wins only grow more meaningful as they pile up.',
-    'Welcome to the first recap. Here every size counts, and the only comparison is with your own past.',
+    'Welcome to the very start. Here every size counts, and the only comparison is with your own past.',
     'This is where it starts. Come back next week and there’ll be a week of your own to look back on.',
   ],
   'first-win': [
@@ -79,7 +81,26 @@ const lines: Record<Situation, readonly string[]> = {
   ],
 };
 
+/**
+ * The lines that speak of one week ("this week", "a quieter week", "next week"; a plural such as "quiet
+ * weeks" speaks of none) in English or in any translation: a recap covering more than one week leaves
+ * them out (SPEC §4). Marked by id, not found in the English text, because a translation may name the
+ * week where the English does not; test/domain/recap-span-words.test.ts reads all six catalogues.
+ */
+const SPEAKS_OF_ONE_WEEK: ReadonlySet<string> = new Set([
+  'steady-03', 'steady-06', 'steady-11',
+  'busy-01', 'busy-02', 'busy-03', 'busy-05', 'busy-06',
+  'quiet-01', 'quiet-02', 'quiet-04', 'quiet-05', 'quiet-06',
+  'comeback-02', 'comeback-03',
+  'first-week-02', 'first-week-03', 'first-week-05',
+  'first-win-01', 'first-win-02', 'first-win-03', 'first-win-04', 'first-win-05', 'first-win-06',
+  'empty-01', 'empty-02', 'empty-04', 'empty-06', 'empty-07',
+]);
+
 /** Every line, with ids like 'quiet-03' (situation and 1-based position, fixed once published). */
 export const ENCOURAGEMENT_BANK: readonly EncouragementLine[] = SITUATIONS.flatMap((situation) =>
-  lines[situation].map((text, i) => ({ id: `${situation}-${String(i + 1).padStart(2, '0')}`, situation, text })),
+  lines[situation].map((text, i) => {
+    const id = `${situation}-${String(i + 1).padStart(2, '0')}`;
+    return { id, situation, text, speaksOfOneWeek: SPEAKS_OF_ONE_WEEK.has(id) };
+  }),
 );

@@ -28,13 +28,10 @@ export function recapSituations(data: SituationInput): Situation[] {
   return welcome ? [primary, 'first-win'] : [primary];
 }
 
-// A recap covering more than a week must not call it "this week" (SPEC §4): such lines wait for a one-week recap.
-const speaksOfOneWeek = (line: EncouragementLine) => /\bweek\b/i.test(line.text);
-
 /**
  * A line for each situation, never one in `recent` (this server's last 8 weeks) nor twice in one
- * recap; over more than one week, none that speaks of "the week". An exhausted pool falls back to
- * 'steady' (written to suit any week), then to the whole bank.
+ * recap; over more than one week, none that speaks of one week in any language (SPEC §4). An
+ * exhausted pool falls back to 'steady' (written to suit any week), then to the whole bank.
  */
 export function chooseEncouragement(
   situations: readonly Situation[],
@@ -43,7 +40,7 @@ export function chooseEncouragement(
   span: { oneWeek: boolean } = { oneWeek: true },
 ): EncouragementLine[] {
   const chosen: EncouragementLine[] = [];
-  const usable = (line: EncouragementLine) => !recent.has(line.id) && !chosen.some((c) => c.id === line.id) && (span.oneWeek || !speaksOfOneWeek(line));
+  const usable = (line: EncouragementLine) => !recent.has(line.id) && !chosen.some((c) => c.id === line.id) && (span.oneWeek || !line.speaksOfOneWeek);
   for (const situation of situations) {
     const pools = [
       ENCOURAGEMENT_BANK.filter((line) => line.situation === situation),

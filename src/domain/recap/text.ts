@@ -74,9 +74,13 @@ export function spanPhrase(first: LocalDate, last: LocalDate): Msg {
   return days % 7 === 0 ? msg('recap.span.weeks', { count: days / 7 }) : msg('recap.span.days', { count: days });
 }
 
-/** How a recap introduces its archive win, `who` drawn by the surface (a mention, a name). */
-export function archiveIntroOf(archive: { kind: 'year' | 'month' | 'older'; date: LocalDate }, who: string): Msg {
-  if (archive.kind === 'year') return msg('recap.archive.year', { member: who });
+/**
+ * How a recap introduces its archive win, `who` drawn by the surface (a mention, a name). A year-ago win
+ * is "a year ago this week" only in a recap of one week (SPEC §4: `oneWeek`, set by composeRecap), and
+ * "a year ago, around these dates" otherwise, or when nobody said how long the recap is.
+ */
+export function archiveIntroOf(archive: { kind: 'year' | 'month' | 'older'; date: LocalDate; oneWeek?: boolean }, who: string): Msg {
+  if (archive.kind === 'year') return msg(archive.oneWeek === true ? 'recap.archive.year' : 'recap.archive.yearSpan', { member: who });
   if (archive.kind === 'month') return msg('recap.archive.month', { member: who });
   return msg('recap.archive.older', { member: who, date: { date: archive.date } });
 }
