@@ -15,9 +15,15 @@ export function stripControlCharacters(raw: string): string {
 // joiners, word joiner, BOM, bidi controls, tags), variation selectors, Hangul fillers, braille blank.
 const INVISIBLE = /[\s\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u2800\u3164\uFFA0]|\p{Variation_Selector}|\u034F|\u17B4|\u17B5/gu;
 
-/** True when nothing in the text would show on screen (empty, spaces, zero-width characters…). */
+// Emphasis, strikethrough and spoiler marks: around nothing but blanks ("** **", "_ _", "|| ||") Discord draws
+// them as an empty line. A run of marks alone ("***") is drawn as typed, so it still counts as something.
+const EMPHASIS_MARKS = /[*_~|]/g;
+
+/** True when nothing in the text would show on screen (empty, spaces, zero-width characters, formatting around them…). */
 export function isVisiblyEmpty(text: string): boolean {
-  return text.replace(INVISIBLE, '') === '';
+  const visible = text.replace(INVISIBLE, '');
+  if (visible === '') return true;
+  return visible.replace(EMPHASIS_MARKS, '') === '' && visible.length < text.length;
 }
 
 // Embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): they can make a post

@@ -17,13 +17,18 @@ describe('text members type', () => {
     ['bidi controls', '\u202e\u2066\u2069'],
     ['a variation selector', '\ufe0f'],
     ['NUL bytes', '\u0000\u0000'],
+    ['bold around a space', '** **'],
+    ['italics around a space', '_ _'],
+    ['strikethrough around zero-width space', '~~\u200b~~'],
+    ['a spoiler of blanks', '||   ||'],
+    ['nested marks around a space', '***__ __***'],
   ])('refuses a win of only %s as empty', (_, text) => {
     expect(isVisiblyEmpty(text)).toBe(true);
     expect(parseWinText(text)).toEqual({ ok: false, problem: 'text-empty' });
   });
 
   it('accepts short visible text, emoji included', () => {
-    for (const text of ['.', '🎉', '✔️', 'ok\u200b']) expect(isVisiblyEmpty(text), text).toBe(false);
+    for (const text of ['.', '🎉', '✔️', 'ok\u200b', '**ok**', '¯\\_(ツ)_/¯', '***', '**', '~~']) expect(isVisiblyEmpty(text), text).toBe(false);
   });
 
   it('removes bidi overrides and isolates from public text, keeping plain direction marks', () => {
