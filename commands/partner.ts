@@ -6,7 +6,7 @@ import { memberKeyOf, type ChatInputCommand, type Deps } from '../src/discord/co
 import { userError } from '../src/discord/errors.js';
 import { translatorFor } from '../src/discord/locale.js';
 import { respond } from '../src/discord/reply.js';
-import { isPairedNow, partnerStatus } from '../src/features/partners.js';
+import { firstPairingFor, isPairedNow, partnerStatus } from '../src/features/partners.js';
 import { sharedGoalsOf } from '../src/features/progress.js';
 import { sharedGoalLine } from '../src/discord/render/goals.js';
 import { palette } from '../src/discord/render/palette.js';
@@ -37,9 +37,13 @@ async function status(interaction: ChatInputCommandInteraction, deps: Deps): Pro
 }
 
 const subcommands: Record<string, (interaction: ChatInputCommandInteraction, deps: Deps) => Promise<void>> = {
-  async join(interaction, { db, clock }) {
-    const { checkinsEnabled } = await setPartnerOptIn(db, memberKeyOf(interaction), true, clock.now());
-    const content = translatorFor(interaction).t(checkinsEnabled ? 'partner.joined' : 'partner.joinedCheckinsOff');
+  async join(interaction, deps) {
+    const key = memberKeyOf(interaction);
+    const { checkinsEnabled } = await setPartnerOptIn(deps.db, key, true, deps.clock.now());
+    // "At the next recap I'll pair you" only when it will: a recap is set up and no pause of theirs covers it.
+    const first = checkinsEnabled ? await firstPairingFor(deps, key) : undefined;
+    const said = { 'next-recap': 'partner.joined', 'no-recap': 'partner.noRecapYet', paused: 'partner.joinedPaused' } as const;
+    const content = translatorFor(interaction).t(first === undefined ? 'partner.joinedCheckinsOff' : said[first]);
     await respond(interaction, { ephemeral: true, content });
   },
   async leave(interaction, deps) {
@@ -60,6 +64,7 @@ const subcommands: Record<string, (interaction: ChatInputCommandInteraction, dep
 export const partner: ChatInputCommand = {
   kind: 'chat-input',
   data,
+  readOnly: (interaction) => interaction.options.getSubcommand(false) === 'status',
   async execute(interaction, deps) {
     const run = subcommands[interaction.options.getSubcommand()];
     if (!run) throw userError('unknown-subcommand', 'error.unknown-subcommand', { command: 'partner' });

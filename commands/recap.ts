@@ -21,6 +21,8 @@ export const data = {
 export const recap: ChatInputCommand = {
   kind: 'chat-input',
   data,
+  // A preview only reads: with the database away it could not look, and nothing was lost.
+  readOnly: true,
   async execute(interaction, { db, clock }) {
     requireManageServer(interaction);
     if (interaction.options.getSubcommand() !== 'preview') throw userError('unknown-subcommand', 'error.unknown-subcommand', { command: 'recap' });

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.js';
 import { checkinOf, markCheered, recordCheckin, releasePartnerNotice, type CheckinShare } from '../db/checkins.js';
 import { cheerersOf, recordCheer } from '../db/cheers.js';
 import type { MemberKey } from '../db/members.js';
+import { recapConfigured } from '../db/guild-settings.js';
 import { partnersLeftAt } from '../db/partner-left.js';
 import { partnerFacts, partnersOf } from '../db/partners.js';
 import { activePause } from '../db/pauses.js';
@@ -102,7 +103,7 @@ export interface PartnerView {
 export type PartnerStatus =
   | { kind: 'paired'; weekKey: string; partners: PartnerView[]; cheeredMine: string[] }
   | { kind: 'partners-left'; timezone: string; nextRecapAt: Date | null }
-  | { kind: 'not-paired'; reason: 'checkins-off' | 'not-opted-in' | 'paused' | 'waiting'; optedIn: boolean; timezone: string; nextRecapAt: Date | null };
+  | { kind: 'not-paired'; reason: 'checkins-off' | 'not-opted-in' | 'paused' | 'no-recap' | 'waiting'; optedIn: boolean; timezone: string; nextRecapAt: Date | null };
 
 /** The member's partners in force now and their shared notes, or why there are none. */
 export async function partnerStatus(deps: PartnerDeps, key: MemberKey): Promise<PartnerStatus> {
@@ -115,7 +116,9 @@ export async function partnerStatus(deps: PartnerDeps, key: MemberKey): Promise<
     const pairingWeek = await pairingWeekOf(deps.db, key, timezone, now);
     if (pairingWeek && (await partnersLeftAt(deps.db, key, pairingWeek))) return { kind: 'partners-left', timezone, nextRecapAt };
     const paused = await activePause(deps.db, key, now);
-    const reason = !facts.checkinsEnabled ? 'checkins-off' : !facts.optedIn ? 'not-opted-in' : paused ? 'paused' : 'waiting';
+    // Pairing happens at recap time: with no recap set up, there is no "next recap" to wait for.
+    const waiting = (await recapConfigured(deps.db, key.guildId)) ? 'waiting' : 'no-recap';
+    const reason = !facts.checkinsEnabled ? 'checkins-off' : !facts.optedIn ? 'not-opted-in' : paused ? 'paused' : waiting;
     return { kind: 'not-paired', reason, optedIn: facts.optedIn, timezone, nextRecapAt };
   }
   const views: PartnerView[] = [];
@@ -126,6 +129,19 @@ export async function partnerStatus(deps: PartnerDeps, key: MemberKey): Promise<
   }
   const cheeredMine = (await cheerersOf(deps.db, key, week)).filter((id) => partners.includes(id));
   return { kind: 'paired', weekKey: week, partners: views, cheeredMine };
+}
+
+/**
+ * When a member who has just opted in will first be paired (for `/partner join`'s answer): at the next recap,
+ * unless no recap is set up yet or a pause of theirs still runs at that moment (paused members are left out).
+ */
+export async function firstPairingFor(deps: PartnerDeps, key: MemberKey): Promise<'next-recap' | 'no-recap' | 'paused'> {
+  const now = deps.clock.now();
+  if (!(await recapConfigured(deps.db, key.guildId))) return 'no-recap';
+  const pause = await activePause(deps.db, key, now);
+  if (!pause) return 'next-recap';
+  const { nextRecapAt } = await partnerFacts(deps.db, key);
+  return pause.endsAt === null || (nextRecapAt !== null && pause.endsAt.getTime() > nextRecapAt.getTime()) ? 'paused' : 'next-recap';
 }
 
 /** Whether the member is paired now (for `/partner leave`'s answer). */

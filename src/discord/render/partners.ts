@@ -77,6 +77,7 @@ export function notPairedWords(status: Exclude<PartnerStatus, { kind: 'paired' }
   if (status.reason === 'checkins-off') return tr.t('partner.status.checkinsOff', { optedIn: status.optedIn ? 'yes' : 'no' });
   if (status.reason === 'not-opted-in') return tr.t('partner.status.notOptedIn');
   if (status.reason === 'paused') return tr.t('partner.status.paused');
+  if (status.reason === 'no-recap') return tr.t('partner.noRecapYet');
   return tr.t('partner.status.waiting', { when });
 }
 

@@ -393,6 +393,8 @@ export const de = (): Catalogue => ({
   'partner.joined': 'Du bist dabei! 🤝 Beim nächsten Rückblick bringe ich dich mit jemandem zusammen, und zur Wochenmitte könnt ihr euch mit `/checkin` erzählen, wie es läuft.',
   'partner.joinedCheckinsOff':
     'Auf diesem Server sind Check-ins gerade aus, also gibt es noch keine Partner – aber ich habe mir gemerkt, dass du gern einen hättest, und du bekommst einen, sobald sie an sind.',
+  'partner.noRecapYet': 'Du stehst auf der Liste! 🤝 Partner teile ich ein, wenn der Wochenrückblick erscheint, und auf diesem Server ist noch keiner eingerichtet: Ein Admin kann das mit `/config recap` tun. Beim ersten Rückblick bekommst du einen Partner.',
+  'partner.joinedPaused': 'Du stehst auf der Liste! 🤝 Gerade machst du Pause, deshalb lasse ich dich bei der Einteilung aus, bis du zurück bist: Beim ersten Rückblick nach deiner Pause bekommst du einen Partner (oder `/resume`, wann immer du bereit bist).',
   'partner.notOnList': 'Du standest nicht auf der Partnerliste, also hat sich nichts geändert. `/partner join`, wann immer du einen Partner möchtest.',
   'partner.leftPaired': 'Erledigt – ab dem nächsten Rückblick teile ich dich nicht mehr ein. Dein Partner dieser Woche bleibt dir bis dahin. `/partner join`, wann immer du zurückkommen möchtest.',
   'partner.left': 'Erledigt – ab jetzt teile ich dich nicht mehr ein. `/partner join`, wann immer du zurückkommen möchtest.',

@@ -361,6 +361,8 @@ const messages = {
   'partner.joined': 'You\'re in! 🤝 At the next recap I\'ll pair you with someone, and mid-week you can tell each other how it\'s going with `/checkin`.',
   'partner.joinedCheckinsOff':
     'This server has check-ins off for now, so there\'s no pairing yet — but I\'ve remembered that you\'d like a partner, and you\'ll be paired once they\'re on.',
+  'partner.noRecapYet': 'You\'re on the list! 🤝 I pair partners when the weekly recap goes out, and this server hasn\'t set one up yet: an admin can with `/config recap`. You\'ll get a partner at the first one.',
+  'partner.joinedPaused': 'You\'re on the list! 🤝 You\'re paused for now, so I\'ll leave you out of pairing until you\'re back: I\'ll pair you at the first recap after your pause (or `/resume` whenever you\'re ready).',
   'partner.notOnList': 'You weren\'t on the partner list, so nothing changed. `/partner join` whenever you\'d like a partner.',
   'partner.leftPaired': 'Done — I won\'t pair you from the next recap on. This week\'s partner stays yours until then. `/partner join` whenever you\'d like to come back.',
   'partner.left': 'Done — I won\'t pair you from now on. `/partner join` whenever you\'d like to come back.',

@@ -393,6 +393,8 @@ export const es = (): Catalogue => ({
   'partner.joined': '¡Estás dentro! 🤝 En el próximo resumen te emparejaré con alguien, y a mitad de semana podréis contaros cómo va con `/checkin`.',
   'partner.joinedCheckinsOff':
     'Este servidor tiene los check-ins desactivados por ahora, así que aún no hay parejas; pero me acuerdo de que te gustaría tener una, y te emparejaré en cuanto se activen.',
+  'partner.noRecapYet': '¡Estás en la lista! 🤝 Formo las parejas cuando se publica el resumen semanal, y este servidor aún no tiene uno configurado: un admin puede hacerlo con `/config recap`. Tendrás pareja desde el primero.',
+  'partner.joinedPaused': '¡Estás en la lista! 🤝 Ahora estás en pausa, así que te dejo fuera de las parejas hasta que vuelvas: te emparejaré en el primer resumen después de tu pausa (o usa `/resume` cuando quieras).',
   'partner.notOnList': 'No estabas en la lista de parejas, así que no ha cambiado nada. `/partner join` cuando quieras una pareja.',
   'partner.leftPaired': 'Hecho: no te emparejaré a partir del próximo resumen. Tu pareja de esta semana sigue siendo tuya hasta entonces. `/partner join` cuando quieras volver.',
   'partner.left': 'Hecho: ya no te emparejaré. `/partner join` cuando quieras volver.',

@@ -395,6 +395,8 @@ export const fr = (): Catalogue => ({
   'partner.joined': 'C’est noté ! 🤝 Au prochain récap, je te mets en binôme avec quelqu’un, et en milieu de semaine vous pourrez vous raconter comment ça va avec `/checkin`.',
   'partner.joinedCheckinsOff':
     'Ce serveur a désactivé les check-ins pour l’instant, donc pas encore de binôme — mais je retiens que tu en voudrais un, et tu en auras un dès qu’ils seront activés.',
+  'partner.noRecapYet': 'Tu es sur la liste ! 🤝 Je forme les binômes quand le récap de la semaine est publié, et ce serveur n’en a pas encore configuré : un admin peut le faire avec `/config recap`. Tu auras un binôme dès le premier.',
+  'partner.joinedPaused': 'Tu es sur la liste ! 🤝 Tu es en pause pour l’instant, alors je te laisse hors des binômes jusqu’à ton retour : je te mettrai en binôme au premier récap après ta pause (ou `/resume` quand tu veux).',
   'partner.notOnList': 'Tu n’étais pas sur la liste des binômes, donc rien n’a changé. `/partner join` quand tu veux un binôme.',
   'partner.leftPaired': 'C’est fait — je ne te mettrai plus en binôme à partir du prochain récap. Ton binôme de cette semaine reste le tien jusque-là. `/partner join` quand tu veux revenir.',
   'partner.left': 'C’est fait — je ne te mettrai plus en binôme. `/partner join` quand tu veux revenir.',

@@ -393,6 +393,8 @@ export const pt = (): Catalogue => ({
   'partner.joined': 'Você está dentro! 🤝 No próximo resumo eu formo uma dupla para você, e no meio da semana vocês podem contar um ao outro como está indo com `/checkin`.',
   'partner.joinedCheckinsOff':
     'Este servidor está com os check-ins desligados por enquanto, então ainda não há duplas — mas guardei que você gostaria de uma, e você entra numa assim que eles forem ligados.',
+  'partner.noRecapYet': 'Você está na lista! 🤝 Eu formo as duplas quando o resumo semanal sai, e este servidor ainda não configurou um: um admin pode fazer isso com `/config recap`. Você terá uma dupla a partir do primeiro.',
+  'partner.joinedPaused': 'Você está na lista! 🤝 Você está em pausa agora, então deixo você fora das duplas até voltar: formo uma dupla para você no primeiro resumo depois da pausa (ou use `/resume` quando quiser).',
   'partner.notOnList': 'Você não estava na lista de duplas, então nada mudou. `/partner join` quando quiser uma dupla.',
   'partner.leftPaired': 'Pronto — não formo mais dupla para você a partir do próximo resumo. Sua dupla desta semana continua sua até lá. `/partner join` quando quiser voltar.',
   'partner.left': 'Pronto — não formo mais dupla para você. `/partner join` quando quiser voltar.',
