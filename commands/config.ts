@@ -1,7 +1,6 @@
 import { ApplicationCommandOptionType, ChannelType, type APIApplicationCommandStringOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { ChatInputCommandInteraction } from '../src/discord/interaction.js';
 import type { InputQuoting, RecapSettingsProblem } from '../src/domain/recap-settings-input.js';
-import { searchTimeZones } from '../src/domain/time.js';
 import { WEEKDAY_NAMES } from '../src/domain/weekly-settings.js';
 import { changeCheckinSettings, changeRecapSettings, serverSettingsOf } from '../src/features/server-settings.js';
 import { MANAGE_SERVER, requireManageServer } from '../src/discord/admin.js';
@@ -9,7 +8,7 @@ import { guildIdOf, type ChatInputCommand, type Deps } from '../src/discord/comm
 import { userError, type UserFacingError } from '../src/discord/errors.js';
 import { timeZoneConfirmationText } from '../src/discord/render/settings.js';
 import { timezoneHintOf } from '../src/discord/timezone-hint.js';
-import { readTimeZone } from '../src/domain/timezone-input.js';
+import { readTimeZone, suggestTimeZones } from '../src/domain/timezone-input.js';
 import { checkinsChangedText, configEmbed, recapChangedText } from '../src/discord/render/config.js';
 import { respond } from '../src/discord/reply.js';
 import { translatorFor } from '../src/discord/locale.js';
@@ -142,6 +141,10 @@ export const config: ChatInputCommand = {
   },
   async autocomplete(interaction) {
     const typed = String(interaction.options.getFocused());
-    await interaction.respond(searchTimeZones(typed, 25).map((zone) => ({ name: zone, value: zone })));
+    // What `/config recap` accepts (an abbreviation, an offset, a city) is offered as the zone it is read as.
+    const zones = suggestTimeZones(typed, 26)
+      .flatMap((s) => (s.kind === 'zone' ? [s.zone] : []))
+      .slice(0, 25);
+    await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
   },
 };

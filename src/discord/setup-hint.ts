@@ -7,6 +7,9 @@ import { translatorFor } from './locale.js';
 /** Whether an admin's answered command (other than /config) could carry the hint; the recap check is the caller's. */
 export function setupHintMayFollow(interaction: ChatInputCommandInteraction): boolean {
   if (interaction.commandName === 'config' || !interaction.guildId) return false;
+  // From a DM or a server without the bot, the command counts in the member's home: their permissions
+  // came from elsewhere, and say nothing about whether they may run /config at home.
+  if (interaction.actingInHome) return false;
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return false;
   return interaction.replied || interaction.deferred;
 }
