@@ -152,7 +152,7 @@ export const goal: ChatInputCommand = {
       await respond(interaction, { ephemeral: true, content: planQuietText(quiet.kind === 'quiet' ? quiet.goal.title : '', quiet.kind === 'gone', translatorFor(interaction)) });
       return;
     }
-    const answer = await answerOffer(deps, memberKeyOf(interaction), id.goalId, id.action === 'accept');
+    const answer = await answerOffer(deps, memberKeyOf(interaction), id.goalId, id.action === 'accept', id.action === 'accept' ? id.to : undefined);
     if (answer.kind === 'gone') throw offerGone;
     await respond(interaction, { ephemeral: true, content: offerAnswerText(answer, translatorFor(interaction)) });
   },

@@ -81,7 +81,7 @@ function countJoins(memberKey: unknown, withGoal: boolean): SQL {
   const start = sql`case gt.period when 'month' then p.month_start else p.week_start end`;
   const end = sql`case gt.period when 'month' then p.month_end else p.week_end end`;
   return sql`${week}
-    left join lateral ${goalTargetThenSql(sql`w0.goal_id`, sql`w0.occurred_at`)} gt on true
+    left join lateral ${goalTargetThenSql(sql`w0.goal_id`, sql`w0.occurred_at`, { week: sql`p.week_end`, month: sql`p.month_end` })} gt on true
     cross join lateral (select count(*)::int as goal_count, (count(*) filter (where not w.is_private))::int as goal_public_count
       from wins w where w.goal_id = w0.goal_id and w.id <> w0.id and w.occurred_at >= ${start} and w.occurred_at < ${end}) gc`;
 }

@@ -3,7 +3,7 @@ import { activeGoals, archiveGoal, createGoal, declineOffer, findActiveGoal, fin
 import { memberSettings, type MemberKey } from '../db/members.js';
 import { timezoneOf } from './member-time.js';
 import type { Goal } from '../db/schema.js';
-import { ACTIVE_GOALS_MAX } from '../domain/goals.js';
+import { ACTIVE_GOALS_MAX, GOAL_TARGET_MAX, GOAL_TARGET_MIN } from '../domain/goals.js';
 import type { FeatureDeps } from './progress.js';
 
 /** The member's active goals with this period's progress and any offer, private wins counted. */
@@ -46,17 +46,24 @@ export type OfferAnswer =
 
 /**
  * Answers a smaller/bigger target offer. The offer is worked out again now, so a stale or forged button
- * changes nothing; declining is remembered for the whole run (SPEC §1.6).
+ * for an offer that no longer stands changes nothing; accepting sets the target the button named (`clicked`),
+ * only in the direction still offered and within 1–100 (the member's own goal, which `/goal edit` could set
+ * anyway). Declining is remembered for the whole run (SPEC §1.6).
  */
-export async function answerOffer(deps: FeatureDeps, key: MemberKey, goalId: number, accept: boolean): Promise<OfferAnswer> {
+export async function answerOffer(deps: FeatureDeps, key: MemberKey, goalId: number, accept: boolean, clicked?: number): Promise<OfferAnswer> {
   const goal = Number.isSafeInteger(goalId) ? await findActiveGoal(deps.db, key, goalId) : undefined;
   if (!goal) return { kind: 'gone' };
   const [summary] = await summariseGoals(deps.db, [goal], await timezoneOf(deps.db, key), deps.clock.now(), { includePrivate: true });
   if (!summary?.offer) return { kind: 'gone' };
   const period = summary.current.period;
   if (accept) {
-    await updateGoal(deps.db, key, goal.id, { target: summary.offer.to }, deps.clock.now());
-    return { kind: 'accepted', goal, to: summary.offer.to, period };
+    // The target the button said, as long as the offer still goes that way: wins logged late since can
+    // change what would be offered now, and the member gets what they clicked, not another number.
+    const to = clicked === undefined ? summary.offer.to : clicked;
+    const sameWay = summary.offer.kind === 'bigger' ? to > summary.offer.from : to < summary.offer.from;
+    if (!Number.isSafeInteger(to) || to < GOAL_TARGET_MIN || to > GOAL_TARGET_MAX || !sameWay) return { kind: 'gone' };
+    await updateGoal(deps.db, key, goal.id, { target: to }, deps.clock.now());
+    return { kind: 'accepted', goal, to, period };
   }
   await declineOffer(deps.db, key, goal.id, summary.offer.key);
   return { kind: 'declined', goal, from: summary.offer.from, period };

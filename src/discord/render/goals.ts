@@ -24,22 +24,27 @@ export function offerText(summary: GoalSummary, tr: Translator = english): strin
   return tr.t(offer.kind === 'smaller' ? 'goal.offer.smaller' : 'goal.offer.bigger', values);
 }
 
-export function offerButtons(ownerId: string, summary: GoalSummary, tr: Translator = english): APIActionRowComponent<APIButtonComponent> | undefined {
+/**
+ * The two buttons of an offer. `named`: more than one offer is shown at once, so each label starts with
+ * its goal's title (cut short, so the offer itself always fits Discord's 80 characters).
+ */
+export function offerButtons(ownerId: string, summary: GoalSummary, tr: Translator = english, named = false): APIActionRowComponent<APIButtonComponent> | undefined {
   const { offer, goal } = summary;
   if (!offer) return undefined;
+  const label = (text: string) => truncateAtWord(named ? `${truncateAtWord(goal.title.replace(/\s+/g, ' '), 40)}: ${text}` : text, 80);
   return {
     type: ComponentType.ActionRow,
     components: [
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: truncateAtWord(tr.t('goal.offer.accept', { to: offer.to, period: summary.current.period }), 80),
+        label: label(tr.t('goal.offer.accept', { to: offer.to, period: summary.current.period })),
         custom_id: componentIds.goalAccept(ownerId, goal.id, offer.to),
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: truncateAtWord(tr.t('goal.offer.keep', { from: offer.from }), 80),
+        label: label(tr.t('goal.offer.keep', { from: offer.from })),
         custom_id: componentIds.goalDecline(ownerId, goal.id),
       },
     ],
@@ -67,7 +72,8 @@ export function goalListEmbed(summaries: readonly GoalSummary[], tr: Translator 
 
 /** Buttons for at most five offers (Discord allows five rows). */
 export function offerRows(ownerId: string, summaries: readonly GoalSummary[], tr: Translator = english) {
-  return summaries.flatMap((summary) => offerButtons(ownerId, summary, tr) ?? []).slice(0, 5);
+  const named = summaries.filter((summary) => summary.offer).length > 1;
+  return summaries.flatMap((summary) => offerButtons(ownerId, summary, tr, named) ?? []).slice(0, 5);
 }
 
 /** A goal on the member's own /progress: title, progress and any offer in words. */
