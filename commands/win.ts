@@ -76,6 +76,6 @@ export const win: ChatInputCommand = {
       return;
     }
     const timezone = await timezoneOf(db, key);
-    await interaction.respond(whenChoices(String(interaction.options.getFocused()), timezone, clock.now()));
+    await interaction.respond(whenChoices(String(interaction.options.getFocused()), timezone, clock.now(), translatorFor(interaction).locale));
   },
 };

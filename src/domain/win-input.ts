@@ -44,13 +44,29 @@ export interface WinDay {
   daysAgo: number;
 }
 
-/** `today` (default), `yesterday`, or `YYYY-MM-DD` up to 14 days back, in the member's timezone. */
+/**
+ * "today" and "yesterday" in each language the bot speaks (SPEC §12), as ICU words them and as the
+ * `when:` suggestions show them (src/domain/when-choices.ts): a member may type what they saw.
+ */
+const dayWordsOf = (daysAgo: number): ReadonlySet<string> =>
+  new Set(
+    ['en', 'de', 'fr', 'es', 'pt-BR', 'ja'].flatMap((locale) => {
+      const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-daysAgo, 'day').toLowerCase();
+      // French writes "aujourd\u2019hui" (a typographic apostrophe); a keyboard types "aujourd'hui".
+      return [word, word.replace(/\u2019/g, "'")];
+    }),
+  );
+// Built at the first back-dated win, not at start-up: twelve ICU formatters a worker may never need.
+let dayWords: { today: ReadonlySet<string>; yesterday: ReadonlySet<string> } | undefined;
+const wordsForDays = () => (dayWords ??= { today: dayWordsOf(0), yesterday: dayWordsOf(1) });
+
+/** `today` (default), `yesterday` (or either in the member's language), or `YYYY-MM-DD` up to 14 days back, in the member's timezone. */
 export function parseWinDay(raw: string | null | undefined, timezone: string, now: Date): Parsed<WinDay> {
   const value = (raw ?? '').trim().toLowerCase();
   const today = localDateOf(timezone, now);
   let date: LocalDate | null;
-  if (value === '' || value === 'today') date = today;
-  else if (value === 'yesterday') date = addDays(today, -1);
+  if (value === '' || value === 'today' || (!/^\d/.test(value) && wordsForDays().today.has(value))) date = today;
+  else if (value === 'yesterday' || (!/^\d/.test(value) && wordsForDays().yesterday.has(value))) date = addDays(today, -1);
   else date = parseLocalDate(value);
   if (!date) return { ok: false, problem: 'when-unknown', value: raw ?? '', example: formatLocalDate(addDays(today, -2)) };
   const daysAgo = daysBetween(date, today);
