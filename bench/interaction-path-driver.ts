@@ -4,7 +4,6 @@
 // floor: the naive endpoint's work (one insert through postgres.js, a plain answer) in the same harness.
 import { cpuUsage } from 'node:process';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { GCProfiler } from 'node:v8';
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import { commands } from '../commands/index.js';
@@ -12,12 +11,11 @@ import { ManualClock } from '../src/clock.js';
 import { databaseOptionsOf, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { startWorker } from '../src/discord/bot.js';
-import { deployCommands } from '../src/discord/deploy.js';
 import { httpResponder } from '../src/discord/responders.js';
 import { FloodGuard } from '../src/domain/flood.js';
 import { createLogger } from '../src/logger.js';
 import { createMetrics } from '../src/metrics.js';
-import { startSandbox } from '../src/sandbox/index.js';
+import { capturedWins } from './captured-wins.js';
 import { concurrently } from './concurrently.js';
 import { naiveWins } from './naive-win.mjs';
 
@@ -29,28 +27,6 @@ const warmUp = Number(env.PATH_WARMUP ?? 6000);
 const concurrency = Number(env.PATH_CONCURRENCY ?? 32);
 const members = Number(env.PATH_MEMBERS ?? 3000);
 const clock = new ManualClock(new Date('2026-11-25T12:00:00Z'));
-
-/** The signed bodies the sandbox would post, one /win per member, caught by an endpoint that answers each at once. */
-async function capturedBodies(): Promise<{ bodies: string[]; apiUrl: string; publicKey: string; close(): Promise<void> }> {
-  const sandbox = await startSandbox({ clock, token: 'x', responseDeadlineMs: 10_000 });
-  await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'x' });
-  for (let i = 0; i < members; i++) sandbox.addUser(`member${i}`);
-  const bodies: string[] = [];
-  const endpoint = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      bodies.push(Buffer.concat(chunks).toString('utf8'));
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"type":4,"data":{"content":"ok"}}');
-    });
-  });
-  await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
-  sandbox.deliverOverHttp(`http://127.0.0.1:${(endpoint.address() as { port: number }).port}/interactions`);
-  await concurrently(members, 16, (i) => sandbox.chatInput(`member${i}`, { name: 'win', options: { text: `a small step, number ${i}` } }));
-  sandbox.deliverOverHttp(undefined);
-  endpoint.close();
-  return { bodies, apiUrl: sandbox.apiUrl, publicKey: sandbox.publicKey, close: () => sandbox.close() };
-}
 
 type Answer = (raw: APIInteraction) => Promise<APIInteractionResponse | undefined>;
 
@@ -84,8 +60,9 @@ async function naive(): Promise<{ answer: Answer; close(): Promise<void> }> {
   return { answer: (raw) => wins.answer(raw), close: () => wins.end() };
 }
 
-const captured = await capturedBodies();
-const handler = kind === 'naive' ? await naive() : await smallWins(captured.apiUrl, captured.publicKey);
+const captured = await capturedWins(clock, members);
+const bodies = captured.wins.map((win) => win.body);
+const handler = kind === 'naive' ? await naive() : await smallWins(captured.sandbox.apiUrl, captured.sandbox.publicKey);
 let nextId = 1_000_000_000;
 let answered = 0;
 
@@ -93,9 +70,9 @@ let answered = 0;
 async function run(count: number, from: number): Promise<void> {
   await concurrently(count, concurrency, async (j) => {
     const i = from + j;
-    if (i % captured.bodies.length === 0) clock.set(clock.now().getTime() + 60_000);
+    if (i % bodies.length === 0) clock.set(clock.now().getTime() + 60_000);
     // Parsed here as the endpoint parses its body; a new id, as each interaction has.
-    const raw = JSON.parse(captured.bodies[i % captured.bodies.length] ?? '{}') as APIInteraction;
+    const raw = JSON.parse(bodies[i % bodies.length] ?? '{}') as APIInteraction;
     raw.id = String(nextId++);
     // Serialised as the endpoint writes it into the HTTP response.
     const body = JSON.stringify((await handler.answer(raw)) ?? null);
@@ -137,5 +114,5 @@ await writeFile(
   JSON.stringify({ kind, wins, answered, perSecond: wins / seconds, cpuUsPerWin: (cpu.user + cpu.system) / wins, allocatedKbPerWin: allocated / 1024 / wins, promotedShare: allocated > 0 ? promoted / allocated : 0, scavenges, markCompacts }),
 );
 await handler.close();
-await captured.close();
+await captured.sandbox.close();
 process.exit(0);

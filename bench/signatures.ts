@@ -1,13 +1,9 @@
 // What the signatures of SPEC §11 cost on this machine, per /win delivered over HTTP: the bot's check (the
 // endpoint's own `signatureHolds`) and Discord's signing (here the stand-in's), on the body the stand-in
 // really sends for a /win. Over the gateway neither is paid; over HTTP both run on the cores the bench shares.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { commands } from '../commands/index.js';
 import { ManualClock } from '../src/clock.js';
-import { deployCommands } from '../src/discord/deploy.js';
 import { publicKeyFromHex, signatureHolds } from '../src/discord/interactions-endpoint.js';
-import { startSandbox } from '../src/sandbox/index.js';
+import { capturedWins } from './captured-wins.js';
 import { median } from './win-throughput.js';
 
 export interface SignatureCosts {
@@ -34,33 +30,17 @@ function cpuPerCall(work: () => unknown, batches: number, calls: number): number
 /** One /win as the stand-in sends it over HTTP, then its check and its signing timed in this process. */
 export async function signatureCosts(batches = 7, calls = 300): Promise<SignatureCosts> {
   const now = new Date('2026-03-04T12:00:00Z');
-  const sandbox = await startSandbox({ clock: new ManualClock(now), token: 'x', responseDeadlineMs: 5_000 });
-  let captured: { body: Buffer; signature: string; timestamp: string } | undefined;
-  const endpoint = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      captured = { body: Buffer.concat(chunks), signature: String(request.headers['x-signature-ed25519']), timestamp: String(request.headers['x-signature-timestamp']) };
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 4, data: { content: 'ok' } }));
-    });
-  });
+  const { wins, sandbox } = await capturedWins(new ManualClock(now), 1);
   try {
-    await deployCommands(commands, { apiUrl: sandbox.apiUrl, token: 'x' });
-    sandbox.addUser('member0');
-    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
-    sandbox.deliverOverHttp(`http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/interactions`);
-    await sandbox.chatInput('member0', { name: 'win', options: { text: 'bench win 123456' } });
-    if (!captured) throw new Error('the stand-in sent no /win');
-    const { body, signature, timestamp } = captured;
+    const [win] = wins;
+    if (!win) throw new Error('the stand-in sent no /win');
+    const body = Buffer.from(win.body, 'utf8');
     const key = publicKeyFromHex(sandbox.publicKey);
-    if (!signatureHolds(key, signature, timestamp, body, now)) throw new Error("the stand-in's signature does not hold");
-    const text = body.toString('utf8');
-    const verifyUs = cpuPerCall(() => signatureHolds(key, signature, timestamp, body, now), batches, calls);
-    const signUs = cpuPerCall(() => sandbox.signedHeaders(text, timestamp), batches, calls);
+    if (!signatureHolds(key, win.signature, win.timestamp, body, now)) throw new Error("the stand-in's signature does not hold");
+    const verifyUs = cpuPerCall(() => signatureHolds(key, win.signature, win.timestamp, body, now), batches, calls);
+    const signUs = cpuPerCall(() => sandbox.signedHeaders(win.body, win.timestamp), batches, calls);
     return { verifyUs, signUs, bodyBytes: body.length };
   } finally {
-    sandbox.deliverOverHttp(undefined);
-    endpoint.close();
     await sandbox.close();
   }
 }
