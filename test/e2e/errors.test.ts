@@ -1,12 +1,9 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { ChatInputCommand } from '../../src/discord/command.js';
 import { listMemberWins } from '../support/wins.js';
-import * as schema from '../../src/db/schema.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, startHarnessOnDeadDatabase, type Harness } from '../support/harness.js';
 
 const start = '2026-11-25T12:00:00Z';
 
@@ -22,15 +19,12 @@ const broken: ChatInputCommand = {
 describe('when things go wrong', () => {
   describe('with the database unreachable', () => {
     let h: Harness;
-    // Nothing listens on port 1: every query fails to connect.
-    const deadClient = postgres('postgres://postgres@127.0.0.1:1/none', { connect_timeout: 2, max: 1, onnotice: () => {} });
+    let close: (() => Promise<void>) | undefined;
     beforeAll(async () => {
-      h = await startHarness(start, { db: drizzle(deadClient, { schema }) });
+      ({ h, close } = await startHarnessOnDeadDatabase(start));
     });
     afterAll(async () => {
-      await h?.close();
-      // Queries the router gave up on may still be queued behind 2 s connect attempts: don't wait for them.
-      await deadClient.end({ timeout: 1 });
+      await close?.();
     });
 
     it('tells the member the win was not saved, privately and in time', async () => {

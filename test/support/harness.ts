@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import pino, { type Logger } from 'pino';
+import postgres from 'postgres';
 import { commands as allCommands } from '../../commands/index.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
@@ -10,6 +12,7 @@ import type { HandledInteraction } from '../../src/discord/router.js';
 import type { Command } from '../../src/discord/command.js';
 import type { SafetyNetOptions } from '../../src/discord/safety-net.js';
 import type { Db } from '../../src/db/client.js';
+import * as schema from '../../src/db/schema.js';
 import { FloodGuard } from '../../src/domain/flood.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { startRestProxy } from '../../src/discord/rest-proxy-server.js';
@@ -131,4 +134,26 @@ export async function startHarness(
       await database.close();
     },
   };
+}
+
+/**
+ * The harness on a database nothing answers: nothing listens on port 1, so every query fails to connect.
+ * `close` stops the bot, then ends the client without waiting for queries the router gave up on (they may
+ * still be queued behind 2 s connect attempts).
+ */
+export async function startHarnessOnDeadDatabase(start: string): Promise<{ h: Harness; close(): Promise<void> }> {
+  const client = postgres('postgres://postgres@127.0.0.1:1/none', { connect_timeout: 2, max: 1, onnotice: () => {} });
+  try {
+    const h = await startHarness(start, { db: drizzle(client, { schema }) });
+    return {
+      h,
+      async close() {
+        await h.close();
+        await client.end({ timeout: 1 });
+      },
+    };
+  } catch (error) {
+    await client.end({ timeout: 1 });
+    throw error;
+  }
 }
