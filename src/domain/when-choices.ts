@@ -6,8 +6,18 @@ export interface Choice {
   value: string;
 }
 
+type DayWords = { ago(days: number): string; weekday(date: LocalDate): string };
+// One set of ICU formatters per language, not per keystroke of the autocomplete.
+const wordsByLocale = new Map<string, DayWords>();
+
 /** Words for a day in the member's language (SPEC §12), from ICU: "today", "gestern", "Monday", "vor 3 Tagen". */
-function dayWords(locale: string) {
+function dayWords(locale: string): DayWords {
+  let words = wordsByLocale.get(locale);
+  if (!words) wordsByLocale.set(locale, (words = icuDayWords(locale)));
+  return words;
+}
+
+function icuDayWords(locale: string): DayWords {
   const supported = (tag: string) => Intl.RelativeTimeFormat.supportedLocalesOf([tag]).length > 0;
   const tag = supported(locale) ? locale : 'en';
   const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
